@@ -1,0 +1,155 @@
+"""Setting up a process: its participants, its accredited people, its documents."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from accord.actions.events import record
+from accord.core.draft_text import parse_draft
+from accord.core.errors import NotPermitted
+from accord.core.participants import ParticipantKind, Reason, Role
+from accord.store import convert, models, queries
+
+_DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
+
+
+def _check_secretariat(by: AbstractBaseUser | None, process: models.Process) -> None:
+    """Setup is the Secretariat's, or the instance's own (``by=None``, from the CLI)."""
+    if by is not None and queries.actor(by, process).role is not Role.SECRETARIAT:
+        raise NotPermitted(Reason.NOT_SECRETARIAT)
+
+
+@transaction.atomic
+def create_process(
+    *, by: AbstractBaseUser | None, slug: str, title: str, is_public: bool = True
+) -> models.Process:
+    """Create a negotiating process. Writes one ``process.created`` event."""
+    process = models.Process.objects.create(slug=slug, title=title, is_public=is_public)
+    record(
+        "process.created",
+        by=by,
+        process=process,
+        subject=f"process:{slug}",
+        payload={"slug": slug, "title": title, "public": is_public},
+    )
+    return process
+
+
+@transaction.atomic
+def admit_participants(
+    process: models.Process,
+    *,
+    by: AbstractBaseUser | None,
+    codes: Iterable[str],
+    kind: ParticipantKind,
+) -> int:
+    """Admit delegations (by code) as members, observers or stakeholders of ``process``.
+
+    Delegations already admitted are left as they are. Writes one ``participants.admitted``
+    event naming the delegations newly admitted, or none when there are none.
+    """
+    _check_secretariat(by, process)
+    wanted = set(codes)
+    delegations = list(models.Delegation.objects.filter(code__in=wanted))
+    if len(delegations) != len(wanted):
+        missing = sorted(wanted - {d.code for d in delegations})
+        raise models.Delegation.DoesNotExist(f"unknown delegation codes: {', '.join(missing)}")
+    present = set(process.participations.values_list("delegation__code", flat=True))
+    new = [d for d in delegations if d.code not in present]
+    models.Participation.objects.bulk_create(
+        models.Participation(process=process, delegation=d, kind=kind.value) for d in new
+    )
+    if new:
+        record(
+            "participants.admitted",
+            by=by,
+            process=process,
+            subject=f"process:{process.slug}",
+            payload={"kind": kind.value, "delegations": sorted(d.code for d in new)},
+        )
+    return len(new)
+
+
+@transaction.atomic
+def accredit(
+    process: models.Process,
+    *,
+    by: AbstractBaseUser | None,
+    user: AbstractBaseUser,
+    role: Role,
+    delegation: str | None = None,
+    mandates: Iterable[str] = (),
+) -> models.Accreditation:
+    """Accredit ``user`` to ``process`` in ``role``, acting for ``delegation``.
+
+    Writes one ``accreditation.granted`` event.
+    """
+    _check_secretariat(by, process)
+    acting_for = models.Delegation.objects.get(code=delegation) if delegation else None
+    found = models.Accreditation.objects.create(
+        process=process, user=user, role=role.value, delegation=acting_for
+    )
+    groups = list(models.Group.objects.filter(code__in=list(mandates)))
+    found.mandates.set(groups)
+    record(
+        "accreditation.granted",
+        by=by,
+        process=process,
+        delegation=acting_for,
+        subject=f"user:{user.get_username()}",
+        payload={
+            "user": user.get_username(),
+            "role": role.value,
+            "delegation": delegation,
+            "mandates": sorted(g.code for g in groups),
+        },
+    )
+    return found
+
+
+@transaction.atomic
+def publish_draft(
+    process: models.Process,
+    *,
+    by: AbstractBaseUser | None,
+    slug: str,
+    text: str,
+    label: str,
+    symbol: str = "",
+) -> models.Version:
+    """Publish the first version of a new document from numbered plain text.
+
+    Only the Chair or the Secretariat publish. Raises `MalformedDraft` for text that is not
+    numbered paragraphs. Writes one ``draft.published`` event.
+    """
+    if by is not None and queries.actor(by, process).role not in _DRAFTERS:
+        raise NotPermitted(Reason.NOT_A_DRAFTER)
+    value = parse_draft(text)
+    document = models.Document.objects.create(
+        process=process, slug=slug, title=value.title, symbol=symbol
+    )
+    version = models.Version.objects.create(
+        document=document,
+        number=1,
+        label=label,
+        title=value.title,
+        issued_at=timezone.now(),
+        content_hash=value.content_hash,
+    )
+    models.Provision.objects.bulk_create(convert.provision_rows(version, value))
+    record(
+        "draft.published",
+        by=by,
+        process=process,
+        subject=f"document:{slug}",
+        payload={
+            "document": slug,
+            "version": 1,
+            "label": label,
+            "content_hash": value.content_hash,
+            "provisions": len(value),
+        },
+    )
+    return version

@@ -1,0 +1,72 @@
+"""Proposals: delegations ask for new wording of a provision."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from accord.actions.events import record
+from accord.core.errors import NotPermitted, VersionNotCurrent
+from accord.core.participants import Reason, check_may_propose
+from accord.core.proposals import check_justification, draft_amendment, normalise_wording
+from accord.core.provisions import content_hash
+from accord.store import convert, models, queries
+
+
+@transaction.atomic
+def submit_proposal(
+    version: models.Version,
+    *,
+    by: AbstractBaseUser,
+    provision_uid: str,
+    wording: str,
+    justification: str = "",
+    on_behalf_of: str | None = None,
+    delegation: str | None = None,
+) -> models.Proposal:
+    """Propose ``wording`` for provision ``provision_uid`` of the current ``version``.
+
+    The proposal is the acting user's delegation's (``delegation`` may name it, and must be
+    it), optionally on behalf of a group the delegation holds a mandate for. Writes one
+    ``proposal.submitted`` event. Raises `NotPermitted`, `VersionNotCurrent`,
+    `UnknownProvision`, `NotAmendable`, `EmptyText`, `TextTooLong` or `UnchangedText`.
+    """
+    process = version.document.process
+    actor = queries.actor(by, process)
+    for_delegation = delegation or actor.delegation
+    if for_delegation is None:
+        raise NotPermitted(Reason.NOT_A_DELEGATE)
+    check_may_propose(actor, for_delegation=for_delegation, on_behalf_of=on_behalf_of)
+    current = queries.current_version(version.document)
+    if current.pk != version.pk:
+        raise VersionNotCurrent(version_label=version.label, current_label=current.label)
+    text = queries.version_value(version)
+    amendment = draft_amendment(text, provision_uid, wording)
+    proposal = models.Proposal.objects.create(
+        version=version,
+        provision_uid=provision_uid,
+        delegation=models.Delegation.objects.get(code=for_delegation),
+        on_behalf_of=models.Group.objects.get(code=on_behalf_of) if on_behalf_of else None,
+        submitted_by=by,
+        wording=normalise_wording(wording),
+        amendment=convert.amendment_json(amendment),
+        justification=check_justification(justification),
+        submitted_at=timezone.now(),
+    )
+    record(
+        "proposal.submitted",
+        by=by,
+        process=process,
+        delegation=proposal.delegation,
+        subject=f"proposal:{proposal.pk}",
+        payload={
+            "proposal": proposal.pk,
+            "document": version.document.slug,
+            "version": version.number,
+            "provision": provision_uid,
+            "label": text.provision(provision_uid).label,
+            "on_behalf_of": on_behalf_of,
+            "base_hash": amendment.base_hash,
+            "wording_hash": content_hash(proposal.wording),
+        },
+    )
+    return proposal

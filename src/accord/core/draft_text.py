@@ -1,0 +1,113 @@
+"""Reading a draft typed or pasted as plain text with numbered paragraphs.
+
+The format is the one delegates already exchange by e-mail::
+
+    # Title of the document
+    ## A. Introduction
+    1. First paragraph ...
+       (a) first sub-paragraph;
+    2. Second paragraph ...
+
+Paragraph numbers may carry a suffix (``7bis``, ``12 alt``); lines that continue a paragraph
+are joined to it. The first version of a document takes its stable identifiers from these
+labels (``p1``, ``p1-a``, ``s-a``); later versions inherit them through lineage.
+"""
+
+import re
+from collections.abc import Iterator
+
+from accord.core.errors import MalformedDraft
+from accord.core.provisions import Provision, ProvisionKind, Version
+
+_TITLE = re.compile(r"^#\s+(?P<text>\S.*)$")
+_SECTION = re.compile(r"^##\s+(?:(?P<label>[A-Z]{1,3}|[IVXLC]+)\.\s+)?(?P<text>\S.*)$")
+_PARAGRAPH = re.compile(r"^(?P<label>\d{1,4}(?:\s?[a-z]{2,6})?)\.\s+(?P<text>\S.*)$")
+_SUBPARAGRAPH = re.compile(r"^\s*\((?P<label>[a-z]{1,3}|[ivx]{1,6})\)\s+(?P<text>\S.*)$")
+
+
+def _uid_fragment(label: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", label.lower())
+
+
+def parse_draft(text: str, *, default_title: str = "") -> Version:
+    """Read ``text`` as a version; raise `MalformedDraft` naming the first line it cannot place."""
+    title = default_title
+    provisions: list[Provision] = []
+    for number, kind, match in _classify(text):
+        if kind == "title":
+            title = match["text"].strip()
+            continue
+        provision = _provision(number, kind, match, provisions)
+        _check_unique(number, provision, provisions)
+        provisions.append(provision)
+    if not any(p.kind is ProvisionKind.PARAGRAPH for p in provisions):
+        raise MalformedDraft(line=0, problem="no-paragraphs")
+    return Version(title=title, provisions=tuple(provisions))
+
+
+def _classify(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
+    """Yield (line number, kind, fields) for each logical line; continuation lines are joined."""
+    pending: tuple[int, str, dict[str, str]] | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        for kind, pattern in (
+            ("title", _TITLE),
+            ("section", _SECTION),
+            ("paragraph", _PARAGRAPH),
+            ("subparagraph", _SUBPARAGRAPH),
+        ):
+            found = pattern.match(line)
+            if found and not (kind == "title" and line.startswith("##")):
+                if pending:
+                    yield pending
+                pending = (number, kind, dict(found.groupdict(default="")))
+                break
+        else:
+            if pending is None or pending[1] in ("title", "section"):
+                raise MalformedDraft(line=number, problem="text-outside-paragraph")
+            pending[2]["text"] = f"{pending[2]['text']} {line.strip()}"
+    if pending:
+        yield pending
+
+
+def _provision(
+    number: int, kind: str, fields: dict[str, str], before: list[Provision]
+) -> Provision:
+    text = " ".join(fields["text"].split())
+    if kind == "section":
+        count = sum(p.kind is ProvisionKind.SECTION for p in before) + 1
+        label = fields["label"]
+        uid = f"s-{_uid_fragment(label) or count}"
+        return Provision(uid, ProvisionKind.SECTION, label, text)
+    if kind == "paragraph":
+        label = fields["label"].replace(" ", "")
+        return Provision(f"p{_uid_fragment(label)}", ProvisionKind.PARAGRAPH, label, text)
+    parent = next((p for p in reversed(before) if p.kind is ProvisionKind.PARAGRAPH), None)
+    if parent is None:
+        raise MalformedDraft(line=number, problem="subparagraph-without-paragraph")
+    label = f"{parent.label}({fields['label']})"
+    uid = f"{parent.uid}-{_uid_fragment(fields['label'])}"
+    return Provision(uid, ProvisionKind.SUBPARAGRAPH, label, text, parent=parent.uid)
+
+
+def _check_unique(number: int, provision: Provision, before: list[Provision]) -> None:
+    if any(p.uid == provision.uid for p in before):
+        raise MalformedDraft(line=number, problem="duplicate-number")
+
+
+def render_draft(version: Version) -> str:
+    """Write a version back in the plain-text format `parse_draft` reads."""
+    lines = [f"# {version.title}", ""] if version.title else []
+    for p in version.provisions:
+        if p.kind is ProvisionKind.SECTION:
+            lines += [f"## {p.label}. {p.text}" if p.label else f"## {p.text}", ""]
+        elif p.kind is ProvisionKind.PARAGRAPH:
+            lines += [f"{p.label}. {p.text}", ""]
+        else:
+            if lines and lines[-1] == "":
+                lines.pop()
+            letter = p.label.rsplit("(", 1)[-1].rstrip(")")
+            lines += [f"   ({letter}) {p.text}", ""]
+    return "\n".join(lines).rstrip() + "\n"

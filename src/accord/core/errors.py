@@ -1,0 +1,109 @@
+"""Typed refusals. Each carries the data needed to explain it; the words live in the layers
+above (`accord.messages`), so the core never speaks a language."""
+
+from dataclasses import dataclass
+
+
+class Refusal(Exception):
+    """Base of every rule the core enforces. ``code`` names the rule for messages and APIs."""
+
+    code = "refused"
+
+    def params(self) -> dict[str, object]:
+        """The values a message about this refusal may quote."""
+        return dict(getattr(self, "__dict__", {}))
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownProvision(Refusal):
+    uid: str
+    code = "unknown-provision"
+
+    def params(self) -> dict[str, object]:
+        return {"uid": self.uid}
+
+
+@dataclass(frozen=True, slots=True)
+class VersionNotCurrent(Refusal):
+    version_label: str
+    current_label: str
+    code = "version-not-current"
+
+    def params(self) -> dict[str, object]:
+        return {"version": self.version_label, "current": self.current_label}
+
+
+@dataclass(frozen=True, slots=True)
+class EmptyText(Refusal):
+    code = "empty-text"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+
+@dataclass(frozen=True, slots=True)
+class TextTooLong(Refusal):
+    length: int
+    limit: int
+    code = "text-too-long"
+
+    def params(self) -> dict[str, object]:
+        return {"length": self.length, "limit": self.limit}
+
+
+@dataclass(frozen=True, slots=True)
+class UnchangedText(Refusal):
+    uid: str
+    code = "unchanged-text"
+
+    def params(self) -> dict[str, object]:
+        return {"uid": self.uid}
+
+
+@dataclass(frozen=True, slots=True)
+class NotPermitted(Refusal):
+    """An actor tried something their role or delegation does not allow.
+
+    ``reason`` is one of the ``Reason`` constants in `accord.core.participants`.
+    """
+
+    reason: str
+    code = "not-permitted"
+
+    def params(self) -> dict[str, object]:
+        return {"reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class MalformedDraft(Refusal):
+    """A pasted draft could not be read as numbered paragraphs."""
+
+    line: int
+    problem: str
+    code = "malformed-draft"
+
+    def params(self) -> dict[str, object]:
+        return {"line": self.line, "problem": self.problem}
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentDoesNotApply(Refusal):
+    """The words an amendment changes are not (or no longer) in the text it is applied to."""
+
+    expected: str
+    found: str
+    code = "amendment-does-not-apply"
+
+    def params(self) -> dict[str, object]:
+        return {"expected": self.expected, "found": self.found}
+
+
+@dataclass(frozen=True, slots=True)
+class NotAmendable(Refusal):
+    """Section headings are the Chair's; delegations amend paragraphs and sub-paragraphs."""
+
+    uid: str
+    code = "not-amendable"
+
+    def params(self) -> dict[str, object]:
+        return {"uid": self.uid}

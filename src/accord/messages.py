@@ -1,0 +1,63 @@
+"""What each refusal of the core says to a person, in their language.
+
+The core raises typed refusals carrying data; the web pages, the API and the CLI all explain
+them through `explain`, so a refusal reads the same everywhere.
+"""
+
+from django.utils.translation import gettext as _
+
+from accord.core.errors import Refusal
+from accord.core.participants import Reason
+
+
+def _reasons() -> dict[str, str]:
+    return {
+        Reason.NOT_A_DELEGATE: _("Only delegates of a delegation may do this."),
+        Reason.NOT_A_MEMBER: _(
+            "Only delegations of member states may make proposals; observers and "
+            "stakeholders may submit statements instead."
+        ),
+        Reason.OTHER_DELEGATION: _("You may act only for the delegation you are accredited to."),
+        Reason.NO_GROUP_MANDATE: _("Your delegation holds no mandate to speak for this group."),
+        Reason.NOT_SECRETARIAT: _("Only the Secretariat may do this."),
+        Reason.NOT_A_DRAFTER: _("Only the Chair or the Secretariat may publish a draft."),
+    }
+
+
+def _messages() -> dict[str, str]:
+    return {
+        "unknown-provision": _("This version has no provision %(uid)s."),
+        "version-not-current": _(
+            "%(version)s is no longer the current version; propose on %(current)s instead."
+        ),
+        "empty-text": _("The proposed wording is empty."),
+        "text-too-long": _(
+            "The text is %(length)d characters long; the limit is %(limit)d characters."
+        ),
+        "unchanged-text": _("The proposed wording is the same as the current text."),
+        "not-amendable": _("Section headings cannot be amended; propose on a paragraph."),
+        "malformed-draft": _("Line %(line)d: %(problem)s."),
+        "amendment-does-not-apply": _(
+            "The amendment expected “%(expected)s” but the text has “%(found)s”."
+        ),
+        "refused": _("This action is not allowed."),
+    }
+
+
+def _draft_problems() -> dict[str, str]:
+    return {
+        "no-paragraphs": _("the draft has no numbered paragraphs"),
+        "text-outside-paragraph": _("text that belongs to no numbered paragraph"),
+        "subparagraph-without-paragraph": _("a sub-paragraph before any paragraph"),
+        "duplicate-number": _("a paragraph number used twice"),
+    }
+
+
+def explain(refusal: Refusal) -> str:
+    """One sentence saying why ``refusal`` happened."""
+    params = refusal.params()
+    if refusal.code == "not-permitted":
+        return _reasons()[str(params["reason"])]
+    if refusal.code == "malformed-draft":
+        params = {**params, "problem": _draft_problems()[str(params["problem"])]}
+    return _messages().get(refusal.code, _messages()["refused"]) % params

@@ -1,0 +1,96 @@
+"""Conversions between rows and `accord.core` values, in both directions."""
+
+from typing import Any
+
+from accord.core import amendments as am
+from accord.core import provisions as pv
+from accord.core import proposals as pr
+from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role
+from accord.store import models
+
+
+def version_value(version: models.Version, rows: list[models.Provision]) -> pv.Version:
+    return pv.Version(
+        title=version.title,
+        provisions=tuple(
+            pv.Provision(
+                uid=row.uid,
+                kind=pv.ProvisionKind(row.kind),
+                label=row.label,
+                text=row.text,
+                parent=row.parent_uid or None,
+            )
+            for row in rows
+        ),
+    )
+
+
+def provision_rows(version: models.Version, value: pv.Version) -> list[models.Provision]:
+    return [
+        models.Provision(
+            version=version,
+            uid=p.uid,
+            kind=p.kind.value,
+            label=p.label,
+            text=p.text,
+            parent_uid=p.parent or "",
+            position=position,
+        )
+        for position, p in enumerate(value.provisions)
+    ]
+
+
+def amendment_json(amendment: am.Amendment) -> dict[str, Any]:
+    return {
+        "base_hash": amendment.base_hash,
+        "ops": [
+            {"kind": op.kind.value, "start": op.start, "end": op.end, "old": op.old, "new": op.new}
+            for op in amendment.ops
+        ],
+    }
+
+
+def amendment_value(data: dict[str, Any]) -> am.Amendment:
+    return am.Amendment(
+        base_hash=data["base_hash"],
+        ops=tuple(
+            am.WordOp(am.OpKind(op["kind"]), op["start"], op["end"], op["old"], op["new"])
+            for op in data["ops"]
+        ),
+    )
+
+
+def proposal_value(row: models.Proposal) -> pr.Proposal:
+    """Needs ``delegation`` and ``on_behalf_of`` selected with the row."""
+    group = row.on_behalf_of
+    return pr.Proposal(
+        id=row.pk,
+        provision_uid=row.provision_uid,
+        proponent=pr.Proponent(
+            delegation=row.delegation.code,
+            delegation_name=row.delegation.name,
+            group=group.code if group else None,
+            group_name=group.name if group else None,
+        ),
+        wording=row.wording,
+        amendment=amendment_value(row.amendment),
+        justification=row.justification,
+        status=pr.ProposalStatus(row.status),
+        submitted_at=row.submitted_at,
+    )
+
+
+def actor_value(
+    accreditation: models.Accreditation | None,
+    participation: models.Participation | None,
+    mandates: frozenset[str],
+) -> Actor:
+    if accreditation is None:
+        return PUBLIC
+    delegation = accreditation.delegation
+    return Actor(
+        role=Role(accreditation.role),
+        delegation=delegation.code if delegation else None,
+        participant_kind=ParticipantKind(participation.kind) if participation else None,
+        mandates=mandates,
+    )

@@ -1,0 +1,227 @@
+"""Thin models. Rules live in `accord.core`; writes go through `accord.actions`."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accord.core.participants import ParticipantKind, Role
+from accord.core.provisions import ProvisionKind
+from accord.core.proposals import ProposalStatus
+
+
+ROLE_LABELS = {
+    Role.CHAIR: _("Chair"),
+    Role.SECRETARIAT: _("Secretariat"),
+    Role.DELEGATE: _("Delegate"),
+    Role.OBSERVER: _("Observer"),
+    Role.STAKEHOLDER: _("Stakeholder"),
+    Role.PUBLIC: _("Public"),
+}
+
+
+def _choices(enum: type) -> list[tuple[str, str]]:
+    return [(member.value, member.value) for member in enum]
+
+
+class Delegation(models.Model):
+    """A state or organisation that takes part in processes (reference data)."""
+
+    class Kind(models.TextChoices):
+        MEMBER_STATE = "member-state"
+        OBSERVER_STATE = "observer-state"
+        OBSERVER_ORGANISATION = "observer-organisation"
+        STAKEHOLDER = "stakeholder"
+
+    code = models.CharField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    regional_group = models.ForeignKey(
+        "Group", null=True, blank=True, on_delete=models.PROTECT, related_name="regional_members"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Group(models.Model):
+    """A coalition that may speak on behalf of its members (regional group, EU, ...)."""
+
+    class Kind(models.TextChoices):
+        REGIONAL = "regional"
+        POLITICAL = "political"
+
+    code = models.CharField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    members = models.ManyToManyField(Delegation, related_name="groups", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Process(models.Model):
+    """One negotiating body and mandate, with its rules of procedure."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=300)
+    is_public = models.BooleanField(default=True)
+    silence_minimum_hours = models.PositiveIntegerField(default=72)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Participation(models.Model):
+    """A delegation's place in a process: member, observer or stakeholder."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="participations")
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT)
+    kind = models.CharField(max_length=20, choices=_choices(ParticipantKind))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["process", "delegation"], name="one_participation")
+        ]
+
+
+class Accreditation(models.Model):
+    """A user's role in a process and, for delegates, the delegation they act for."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="accreditations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="accreditations"
+    )
+    role = models.CharField(max_length=20, choices=[(r.value, ROLE_LABELS[r]) for r in Role])
+    delegation = models.ForeignKey(Delegation, null=True, blank=True, on_delete=models.PROTECT)
+    mandates = models.ManyToManyField(Group, blank=True, related_name="mandated")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["process", "user"], name="one_role")]
+
+
+class Document(models.Model):
+    """A work under negotiation (a report, a resolution); its text lives in its versions."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="documents")
+    slug = models.SlugField(max_length=80)
+    title = models.CharField(max_length=300)
+    symbol = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["process", "slug"], name="document_slug_per_process")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Version(models.Model):
+    """One expression of a document: zero draft, Rev.1, ... The highest number is current."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    label = models.CharField(max_length=80)
+    title = models.CharField(max_length=300)
+    issued_at = models.DateTimeField()
+    content_hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} — {self.label}"
+
+
+class Provision(models.Model):
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="provisions")
+    uid = models.CharField(max_length=40)
+    kind = models.CharField(max_length=20, choices=_choices(ProvisionKind))
+    label = models.CharField(max_length=20)
+    text = models.TextField()
+    parent_uid = models.CharField(max_length=40, blank=True)
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "uid"], name="provision_uid"),
+            models.UniqueConstraint(fields=["version", "position"], name="provision_position"),
+        ]
+
+
+class Proposal(models.Model):
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="proposals")
+    provision_uid = models.CharField(max_length=40)
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="+")
+    on_behalf_of = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    wording = models.TextField()
+    amendment = models.JSONField()
+    justification = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=_choices(ProposalStatus), default=ProposalStatus.OPEN
+    )
+    submitted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        indexes = [models.Index(fields=["version", "provision_uid"])]
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def update(self, **kwargs: object) -> int:
+        raise EventsAreAppendOnly()
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise EventsAreAppendOnly()
+
+
+class EventsAreAppendOnly(Exception):
+    """The event log is append-only: events are never updated or deleted."""
+
+
+class Event(models.Model):
+    """One state change, written by exactly one action. Never updated, never deleted: the
+    application refuses here, and the database refuses too (triggers in the migrations)."""
+
+    process = models.ForeignKey(
+        Process, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    kind = models.CharField(max_length=60)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    delegation = models.ForeignKey(
+        Delegation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    subject = models.CharField(max_length=200)
+    payload = models.JSONField(default=dict)
+    occurred_at = models.DateTimeField()
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise EventsAreAppendOnly()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise EventsAreAppendOnly()

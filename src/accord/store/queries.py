@@ -1,0 +1,118 @@
+"""The read side: every page and endpoint reads through these functions."""
+
+from collections.abc import Iterator
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from accord.core import compilation as cp
+from accord.core import proposals as pr
+from accord.core import provisions as pv
+from accord.core.participants import PUBLIC, Actor, may_propose
+from accord.store import convert, models
+
+
+def visible_processes(user: AbstractBaseUser | AnonymousUser) -> QuerySet[models.Process]:
+    """Public processes, and the ones the user is accredited to."""
+    processes = models.Process.objects.order_by("title")
+    if not user.is_authenticated:
+        return processes.filter(is_public=True)
+    return processes.filter(is_public=True) | processes.filter(accreditations__user=user)
+
+
+def accreditation(
+    user: AbstractBaseUser | AnonymousUser, process: models.Process
+) -> models.Accreditation | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        models.Accreditation.objects.select_related("delegation")
+        .filter(process=process, user=user)
+        .first()
+    )
+
+
+def actor(user: AbstractBaseUser | AnonymousUser, process: models.Process) -> Actor:
+    """The user as the rules of ``process`` see them (the public when not accredited)."""
+    found = accreditation(user, process)
+    if found is None:
+        return PUBLIC
+    participation = (
+        models.Participation.objects.filter(process=process, delegation=found.delegation).first()
+        if found.delegation
+        else None
+    )
+    mandates = frozenset(found.mandates.values_list("code", flat=True))
+    return convert.actor_value(found, participation, mandates)
+
+
+def current_version(document: models.Document) -> models.Version:
+    return document.versions.order_by("-number").first() or _no_version(document)
+
+
+def _no_version(document: models.Document) -> models.Version:
+    raise models.Version.DoesNotExist(f"{document} has no version")
+
+
+def version_value(version: models.Version) -> pv.Version:
+    return convert.version_value(version, list(version.provisions.order_by("position")))
+
+
+def proposals(version: models.Version) -> QuerySet[models.Proposal]:
+    return version.proposals.select_related("delegation", "on_behalf_of").order_by(
+        "submitted_at", "id"
+    )
+
+
+def compilation(version: models.Version) -> cp.Compilation:
+    """The version with every proposal on it, in three queries whatever its size."""
+    return cp.compile_version(
+        version_value(version), (convert.proposal_value(p) for p in proposals(version))
+    )
+
+
+def documents_with_current_version(process: models.Process) -> list[models.Version]:
+    """The current version of each of the process's documents, with its document."""
+    latest = (
+        models.Version.objects.filter(document=OuterRef("document"))
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    return list(
+        models.Version.objects.filter(document__process=process, pk=Subquery(latest))
+        .select_related("document")
+        .order_by("document__title")
+    )
+
+
+def mandates(user: AbstractBaseUser | AnonymousUser, process: models.Process) -> list[tuple[str, str]]:
+    """(code, name) of the groups the user may speak for in ``process``."""
+    found = accreditation(user, process)
+    if found is None:
+        return []
+    return list(found.mandates.order_by("name").values_list("code", "name"))
+
+
+def reading_context(
+    version: models.Version, user: AbstractBaseUser | AnonymousUser
+) -> dict[str, object]:
+    """What every reading view of a version shows: the text, its siblings, the reader's role."""
+    document = version.document
+    versions = list(document.versions.order_by("number"))
+    who = actor(user, document.process)
+    is_current = versions[-1].pk == version.pk
+    return {
+        "process": document.process,
+        "document": document,
+        "version": version,
+        "versions": versions,
+        "is_current": is_current,
+        "text": version_value(version),
+        "actor": who,
+        "accreditation": accreditation(user, document.process),
+        "can_propose": is_current and may_propose(who),
+    }
+
+
+def proposal_values(version: models.Version, *, ids: list[int]) -> Iterator[pr.Proposal]:
+    return (convert.proposal_value(p) for p in proposals(version).filter(pk__in=ids))

@@ -1,0 +1,30 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS
+
+
+class ProposalForm(forms.Form):
+    """Only the shape of the input; the rules are the core's, applied by the action."""
+
+    wording = forms.CharField(
+        label=_("Proposed wording"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=MAX_WORDING_CHARS,
+        strip=True,
+    )
+    justification = forms.CharField(
+        label=_("Justification (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_JUSTIFICATION_CHARS,
+        required=False,
+    )
+    on_behalf_of = forms.ChoiceField(label=_("Submitted"), required=False)
+
+    def __init__(self, *args: object, groups: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["on_behalf_of"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("For my delegation"))] + [
+            (code, _("On behalf of %(group)s") % {"group": name}) for code, name in groups
+        ]

@@ -1,0 +1,90 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accord.actions.proposals import submit_proposal
+from accord.core.errors import Refusal
+from accord.messages import explain
+from accord.store import models, queries
+from accord.web.forms import ProposalForm
+
+
+def _process(request: HttpRequest, slug: str) -> models.Process:
+    """The process, if the user may read it; a 404 otherwise, so private ones stay unseen."""
+    found = queries.visible_processes(request.user).filter(slug=slug).first()
+    if found is None:
+        raise Http404(_("No such process."))
+    return found
+
+
+def _version(request: HttpRequest, process: str, document: str, number: int) -> models.Version:
+    return get_object_or_404(
+        models.Version.objects.select_related("document__process"),
+        document__process=_process(request, process),
+        document__slug=document,
+        number=number,
+    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    processes = queries.visible_processes(request.user).prefetch_related("documents")
+    return render(request, "accord/home.html", {"processes": processes})
+
+
+def process(request: HttpRequest, process: str) -> HttpResponse:
+    found = _process(request, process)
+    documents = queries.documents_with_current_version(found)
+    return render(request, "accord/process.html", {"process": found, "documents": documents})
+
+
+def current_version(request: HttpRequest, process: str, document: str) -> HttpResponse:
+    found = get_object_or_404(models.Document, process=_process(request, process), slug=document)
+    return redirect("web:version", process, document, queries.current_version(found).number)
+
+
+def version(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
+    found = _version(request, process, document, number)
+    context = queries.reading_context(found, request.user)
+    return render(request, "accord/version.html", context)
+
+
+def compilation(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
+    found = _version(request, process, document, number)
+    context = queries.reading_context(found, request.user)
+    context["compilation"] = queries.compilation(found)
+    return render(request, "accord/compilation.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def propose(request: HttpRequest, process: str, document: str, number: int, uid: str) -> HttpResponse:
+    found = _version(request, process, document, number)
+    text = queries.version_value(found)
+    provision = next((p for p in text if p.uid == uid and p.is_amendable), None)
+    if provision is None:
+        raise Http404(_("No such paragraph."))
+    groups = queries.mandates(request.user, found.document.process)
+    form = ProposalForm(request.POST or None, initial={"wording": provision.text}, groups=groups)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submit_proposal(found, by=request.user, provision_uid=uid, **_cleaned(form))
+        except Refusal as refusal:
+            form.add_error(None, explain(refusal))
+        else:
+            messages.success(request, _("Your proposal on paragraph %(label)s was submitted.")
+                             % {"label": provision.label})
+            return redirect("web:compilation", process, document, number)
+    context = {"version": found, "provision": provision, "form": form}
+    return render(request, "accord/propose.html", context, status=400 if form.errors else 200)
+
+
+def _cleaned(form: ProposalForm) -> dict[str, str | None]:
+    data = form.cleaned_data
+    return {
+        "wording": data["wording"],
+        "justification": data["justification"],
+        "on_behalf_of": data["on_behalf_of"] or None,
+    }
