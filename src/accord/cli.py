@@ -1,9 +1,9 @@
 """The `accord` command.
 
-    accord demo [--port 8000] [--reset]   the demo negotiation on the embedded database
-    accord serve [--workers N]            production: uvicorn workers, DATABASE_URL
-    accord migrate                        create or update the database and reference data
-    accord manage ARGS...                 any Django management command
+accord demo [--port 8000] [--reset]   the demo negotiation on the embedded database
+accord serve [--workers N]            production: uvicorn workers, DATABASE_URL
+accord migrate                        create or update the database and reference data
+accord manage ARGS...                 any Django management command
 """
 
 import argparse
@@ -65,10 +65,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check_python(version: tuple[int, int]) -> None:
     if version < MINIMUM_PYTHON:
-        raise CommandError(
-            "accord needs Python %d.%d or later; this is Python %d.%d."
-            % (*MINIMUM_PYTHON, *version)
-        )
+        needed, found = ".".join(map(str, MINIMUM_PYTHON)), ".".join(map(str, version))
+        raise CommandError(f"accord needs Python {needed} or later; this is Python {found}.")
 
 
 def _manage(args: list[str]) -> int:
@@ -101,7 +99,9 @@ def _describe_database() -> str:
     params = connection.settings_dict
     if connection.vendor == "sqlite":
         return f"SQLite file {params['NAME']}"
-    return f"{connection.vendor} at {params.get('HOST') or 'local socket'}:{params.get('PORT') or ''}"
+    return (
+        f"{connection.vendor} at {params.get('HOST') or 'local socket'}:{params.get('PORT') or ''}"
+    )
 
 
 def _check_port(host: str, port: int) -> None:
@@ -160,8 +160,8 @@ def _serve(args: argparse.Namespace) -> None:
         raise CommandError("refusing to serve with ACCORD_DEBUG=1; debug is for development only")
     if settings.SECRET_KEY == settings.DEMO_SECRET_KEY:
         raise CommandError(
-            "refusing to serve with the demo secret key; set ACCORD_SECRET_KEY to a long "
-            "random value (for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+            "refusing to serve with the demo secret key; set ACCORD_SECRET_KEY to a long random "
+            "value (python -c 'import secrets; print(secrets.token_urlsafe(50))' makes one)"
         )
     _check_port(args.host, args.port)
     _migrate()

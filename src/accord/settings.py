@@ -117,8 +117,9 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 
+# WhiteNoise serves the static files straight from the installed package, so there is no
+# collectstatic step to forget.
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = True
 
 # Security defaults. Cookies are marked secure unless accord runs as the local demo or a

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from accord.store import models
@@ -11,7 +11,7 @@ from accord.store import models
 def record(
     kind: str,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     process: models.Process | None,
     subject: str,
     payload: dict[str, Any],

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,7 +15,7 @@ from accord.store import convert, models, queries
 _DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
 
 
-def _check_secretariat(by: AbstractBaseUser | None, process: models.Process) -> None:
+def _check_secretariat(by: User | None, process: models.Process) -> None:
     """Setup is the Secretariat's, or the instance's own (``by=None``, from the CLI)."""
     if by is not None and queries.actor(by, process).role is not Role.SECRETARIAT:
         raise NotPermitted(Reason.NOT_SECRETARIAT)
@@ -23,7 +23,7 @@ def _check_secretariat(by: AbstractBaseUser | None, process: models.Process) -> 
 
 @transaction.atomic
 def create_process(
-    *, by: AbstractBaseUser | None, slug: str, title: str, is_public: bool = True
+    *, by: User | None, slug: str, title: str, is_public: bool = True
 ) -> models.Process:
     """Create a negotiating process. Writes one ``process.created`` event."""
     process = models.Process.objects.create(slug=slug, title=title, is_public=is_public)
@@ -41,7 +41,7 @@ def create_process(
 def admit_participants(
     process: models.Process,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     codes: Iterable[str],
     kind: ParticipantKind,
 ) -> int:
@@ -76,8 +76,8 @@ def admit_participants(
 def accredit(
     process: models.Process,
     *,
-    by: AbstractBaseUser | None,
-    user: AbstractBaseUser,
+    by: User | None,
+    user: User,
     role: Role,
     delegation: str | None = None,
     mandates: Iterable[str] = (),
@@ -113,7 +113,7 @@ def accredit(
 def publish_draft(
     process: models.Process,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     slug: str,
     text: str,
     label: str,

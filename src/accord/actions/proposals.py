@@ -1,6 +1,6 @@
 """Proposals: delegations ask for new wording of a provision."""
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,7 +16,7 @@ from accord.store import convert, models, queries
 def submit_proposal(
     version: models.Version,
     *,
-    by: AbstractBaseUser,
+    by: User,
     provision_uid: str,
     wording: str,
     justification: str = "",

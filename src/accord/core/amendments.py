@@ -18,7 +18,7 @@ from accord.core.provisions import content_hash
 # space that follows it, plus any leading white space: together they cover every character,
 # so joining the tokens gives the text back. Keeping the space with its word stops the
 # alignment from matching spaces instead of words.
-_TOKEN = re.compile(r"\w+(?:['’-]\w+)*\s*|[^\w\s]\s*|\s+")
+_TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*\s*|[^\w\s]\s*|\s+")
 
 
 def tokenize(text: str) -> tuple[str, ...]:
@@ -94,7 +94,8 @@ def _changed_spans(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, in
     """
     spans: list[list[int]] = []
     last_equal: tuple[int, int] | None = None
-    for tag, i1, i2, j1, j2 in Indel.opcodes(a, b).as_list():
+    for op in Indel.opcodes(a, b):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             last_equal = (i1, i2)
             continue

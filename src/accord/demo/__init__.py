@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
@@ -28,9 +28,9 @@ PASSWORD = "accord-demo"
 
 # The delegations active in the demo; each has one login, its code in lower case.
 ACTIVE_DELEGATIONS = (
-    "ARG AUS BRA CAN CHE CHN CUB DEU EGY EST FRA GBR IDN IND IRN JPN KEN KOR MEX NGA NLD "
-    "RUS SAU SGP USA ZAF"
-).split()
+    "ARG", "AUS", "BRA", "CAN", "CHE", "CHN", "CUB", "DEU", "EGY", "EST", "FRA", "GBR", "IDN",
+    "IND", "IRN", "JPN", "KEN", "KOR", "MEX", "NGA", "NLD", "RUS", "SAU", "SGP", "USA", "ZAF",
+)  # fmt: skip
 # Who coordinates each group in the demo, and so may propose on its behalf.
 GROUP_MANDATES = {"DEU": ["eu"], "NGA": ["african-group"], "EGY": ["arab-group"], "MEX": ["grulac"]}
 OBSERVER_LOGINS = {"vat": "VAT"}
@@ -49,9 +49,9 @@ def _file(name: str) -> str:
     return resources.files("accord.demo").joinpath(name).read_text("utf-8")
 
 
-def _user(username: str, full_name: str, password_hash: str) -> AbstractBaseUser:
+def _user(username: str, full_name: str, password_hash: str) -> User:
     # Every demo login shares one password, so it is hashed once rather than thirty times.
-    user: AbstractBaseUser = get_user_model().objects.create(
+    user: User = get_user_model().objects.create(
         username=username, password=password_hash, first_name=full_name[:150]
     )
     return user
@@ -67,7 +67,10 @@ def load_demo() -> DemoSummary:
     version = existing.documents.get(slug=DOCUMENT_SLUG).versions.order_by("-number").first()
     assert version is not None
     logins = [
-        (a.user.get_username(), " — ".join(str(x) for x in (a.get_role_display(), a.delegation) if x))
+        (
+            a.user.get_username(),
+            " — ".join(str(x) for x in (a.get_role_display(), a.delegation) if x),
+        )
         for a in existing.accreditations.select_related("user", "delegation").order_by("id")
     ]
     return DemoSummary(
@@ -105,8 +108,8 @@ def _create(password_hash: str) -> None:
 
 
 def _accredit_delegations(
-    process: models.Process, secretariat: AbstractBaseUser, password_hash: str
-) -> dict[str, AbstractBaseUser]:
+    process: models.Process, secretariat: User, password_hash: str
+) -> dict[str, User]:
     names = dict(models.Delegation.objects.values_list("code", "name"))
     delegates = {}
     for code in ACTIVE_DELEGATIONS:
@@ -126,7 +129,7 @@ def _accredit_delegations(
     return delegates
 
 
-def _submit_proposals(version: models.Version, delegates: dict[str, AbstractBaseUser]) -> None:
+def _submit_proposals(version: models.Version, delegates: dict[str, User]) -> None:
     uids = dict(version.provisions.values_list("label", "uid"))
     entries: list[dict[str, Any]] = json.loads(_file("proposals.json"))
     for entry in entries:

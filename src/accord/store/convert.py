@@ -3,8 +3,8 @@
 from typing import Any
 
 from accord.core import amendments as am
-from accord.core import provisions as pv
 from accord.core import proposals as pr
+from accord.core import provisions as pv
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role
 from accord.store import models
 

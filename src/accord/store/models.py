@@ -1,13 +1,14 @@
 """Thin models. Rules live in `accord.core`; writes go through `accord.actions`."""
 
+from enum import StrEnum
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accord.core.participants import ParticipantKind, Role
-from accord.core.provisions import ProvisionKind
 from accord.core.proposals import ProposalStatus
-
+from accord.core.provisions import ProvisionKind
 
 ROLE_LABELS = {
     Role.CHAIR: _("Chair"),
@@ -19,7 +20,7 @@ ROLE_LABELS = {
 }
 
 
-def _choices(enum: type) -> list[tuple[str, str]]:
+def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
     return [(member.value, member.value) for member in enum]
 
 
@@ -221,7 +222,7 @@ class Event(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise EventsAreAppendOnly()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise EventsAreAppendOnly()

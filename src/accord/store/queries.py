@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from accord.core import compilation as cp
@@ -12,7 +12,7 @@ from accord.core.participants import PUBLIC, Actor, may_propose
 from accord.store import convert, models
 
 
-def visible_processes(user: AbstractBaseUser | AnonymousUser) -> QuerySet[models.Process]:
+def visible_processes(user: User | AnonymousUser) -> QuerySet[models.Process]:
     """Public processes, and the ones the user is accredited to."""
     processes = models.Process.objects.order_by("title")
     if not user.is_authenticated:
@@ -21,7 +21,7 @@ def visible_processes(user: AbstractBaseUser | AnonymousUser) -> QuerySet[models
 
 
 def accreditation(
-    user: AbstractBaseUser | AnonymousUser, process: models.Process
+    user: User | AnonymousUser, process: models.Process
 ) -> models.Accreditation | None:
     if not user.is_authenticated:
         return None
@@ -32,7 +32,7 @@ def accreditation(
     )
 
 
-def actor(user: AbstractBaseUser | AnonymousUser, process: models.Process) -> Actor:
+def actor(user: User | AnonymousUser, process: models.Process) -> Actor:
     """The user as the rules of ``process`` see them (the public when not accredited)."""
     found = accreditation(user, process)
     if found is None:
@@ -85,7 +85,7 @@ def documents_with_current_version(process: models.Process) -> list[models.Versi
     )
 
 
-def mandates(user: AbstractBaseUser | AnonymousUser, process: models.Process) -> list[tuple[str, str]]:
+def mandates(user: User | AnonymousUser, process: models.Process) -> list[tuple[str, str]]:
     """(code, name) of the groups the user may speak for in ``process``."""
     found = accreditation(user, process)
     if found is None:
@@ -93,9 +93,7 @@ def mandates(user: AbstractBaseUser | AnonymousUser, process: models.Process) ->
     return list(found.mandates.order_by("name").values_list("code", "name"))
 
 
-def reading_context(
-    version: models.Version, user: AbstractBaseUser | AnonymousUser
-) -> dict[str, object]:
+def reading_context(version: models.Version, user: User | AnonymousUser) -> dict[str, object]:
     """What every reading view of a version shows: the text, its siblings, the reader's role."""
     document = version.document
     versions = list(document.versions.order_by("number"))

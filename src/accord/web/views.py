@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -27,6 +28,12 @@ def _version(request: HttpRequest, process: str, document: str, number: int) -> 
         document__slug=document,
         number=number,
     )
+
+
+def _signed_in(request: HttpRequest) -> User:
+    """The user of a view behind `login_required`."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -60,7 +67,9 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def propose(request: HttpRequest, process: str, document: str, number: int, uid: str) -> HttpResponse:
+def propose(
+    request: HttpRequest, process: str, document: str, number: int, uid: str
+) -> HttpResponse:
     found = _version(request, process, document, number)
     text = queries.version_value(found)
     provision = next((p for p in text if p.uid == uid and p.is_amendable), None)
@@ -69,22 +78,24 @@ def propose(request: HttpRequest, process: str, document: str, number: int, uid:
     groups = queries.mandates(request.user, found.document.process)
     form = ProposalForm(request.POST or None, initial={"wording": provision.text}, groups=groups)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            submit_proposal(found, by=request.user, provision_uid=uid, **_cleaned(form))
+            submit_proposal(
+                found,
+                by=_signed_in(request),
+                provision_uid=uid,
+                wording=data["wording"],
+                justification=data["justification"],
+                on_behalf_of=data["on_behalf_of"] or None,
+            )
         except Refusal as refusal:
             form.add_error(None, explain(refusal))
         else:
-            messages.success(request, _("Your proposal on paragraph %(label)s was submitted.")
-                             % {"label": provision.label})
+            messages.success(
+                request,
+                _("Your proposal on paragraph %(label)s was submitted.")
+                % {"label": provision.label},
+            )
             return redirect("web:compilation", process, document, number)
     context = {"version": found, "provision": provision, "form": form}
     return render(request, "accord/propose.html", context, status=400 if form.errors else 200)
-
-
-def _cleaned(form: ProposalForm) -> dict[str, str | None]:
-    data = form.cleaned_data
-    return {
-        "wording": data["wording"],
-        "justification": data["justification"],
-        "on_behalf_of": data["on_behalf_of"] or None,
-    }

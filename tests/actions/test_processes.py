@@ -1,0 +1,127 @@
+import pytest
+from tests.builders import make_user
+
+from accord.actions.processes import accredit, admit_participants, publish_draft
+from accord.core.errors import MalformedDraft, NotPermitted
+from accord.core.participants import ParticipantKind, Reason, Role
+from accord.store import models
+
+pytestmark = pytest.mark.django_db
+
+
+def _state():
+    return (
+        models.Document.objects.count(),
+        models.Version.objects.count(),
+        models.Provision.objects.count(),
+        models.Event.objects.count(),
+    )
+
+
+def test_publishing_a_draft_stores_its_provisions_and_one_event(negotiation):
+    rows = list(negotiation.version.provisions.values_list("uid", "kind", "label", "parent_uid"))
+    assert rows == [
+        ("s-a", "section", "A", ""),
+        ("p1", "paragraph", "1", ""),
+        ("s-b", "section", "B", ""),
+        ("p2", "paragraph", "2", ""),
+        ("p3", "paragraph", "3", ""),
+        ("p3-a", "subparagraph", "3(a)", "p3"),
+        ("p3-b", "subparagraph", "3(b)", "p3"),
+        ("p4", "paragraph", "4", ""),
+    ]
+    event = models.Event.objects.get(kind="draft.published")
+    assert event.actor == negotiation.chair
+    assert event.payload == {
+        "document": "report",
+        "version": 1,
+        "label": "Zero draft",
+        "content_hash": negotiation.version.content_hash,
+        "provisions": 8,
+    }
+
+
+@pytest.mark.parametrize("who", ["brazil", "holy_see", "stakeholder", "outsider"])
+def test_only_the_chair_or_secretariat_publish(negotiation, who):
+    before = _state()
+    with pytest.raises(NotPermitted) as raised:
+        publish_draft(
+            negotiation.process,
+            by=getattr(negotiation, who),
+            slug="other",
+            text="1. Text.",
+            label="Zero draft",
+        )
+    assert raised.value.reason == Reason.NOT_A_DRAFTER
+    assert _state() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("", 0, "no-paragraphs"),
+        ("## A. Heading only", 0, "no-paragraphs"),
+        ("# Title\nLoose words before any paragraph", 2, "text-outside-paragraph"),
+        ("   (a) orphan sub-paragraph", 1, "subparagraph-without-paragraph"),
+        ("1. One.\n\n1. One again.", 3, "duplicate-number"),
+    ],
+)
+def test_a_malformed_draft_is_refused_and_nothing_is_stored(negotiation, text, line, problem):
+    before = _state()
+    with pytest.raises(MalformedDraft) as raised:
+        publish_draft(
+            negotiation.process,
+            by=negotiation.secretariat,
+            slug="other",
+            text=text,
+            label="Zero draft",
+        )
+    assert raised.value == MalformedDraft(line=line, problem=problem)
+    assert _state() == before
+
+
+def test_admitting_participants_again_admits_nobody_and_writes_no_event(negotiation):
+    before = _state()
+    assert (
+        admit_participants(
+            negotiation.process,
+            by=negotiation.secretariat,
+            codes=["BRA", "DEU"],
+            kind=ParticipantKind.MEMBER,
+        )
+        == 0
+    )
+    assert _state() == before
+    assert (
+        admit_participants(
+            negotiation.process,
+            by=negotiation.secretariat,
+            codes=["BRA", "KEN"],
+            kind=ParticipantKind.MEMBER,
+        )
+        == 1
+    )
+    assert models.Event.objects.last().payload == {"kind": "member", "delegations": ["KEN"]}
+
+
+def test_unknown_delegation_codes_are_refused(negotiation):
+    before = _state()
+    with pytest.raises(models.Delegation.DoesNotExist, match="XXX"):
+        admit_participants(
+            negotiation.process, by=None, codes=["XXX", "KEN"], kind=ParticipantKind.MEMBER
+        )
+    assert _state() == before
+
+
+def test_only_the_secretariat_accredits(negotiation):
+    before = _state()
+    with pytest.raises(NotPermitted) as raised:
+        accredit(
+            negotiation.process,
+            by=negotiation.chair,
+            user=make_user("new"),
+            role=Role.DELEGATE,
+            delegation="FRA",
+        )
+    assert raised.value.reason == Reason.NOT_SECRETARIAT
+    assert _state() == before

@@ -1,0 +1,121 @@
+import json
+
+import pytest
+
+from accord.core.provisions import content_hash
+from accord.store import models
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/api/v1/processes/wg/documents/report/versions/1"
+WORDING_4 = "The voluntary, non-binding norms complement international law."
+
+
+def _post(client, body):
+    return client.post(f"{BASE}/proposals", json.dumps(body), content_type="application/json")
+
+
+def test_the_version_in_json(client, negotiation):
+    response = client.get(BASE)
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["document"], body["number"], body["label"], body["is_current"]) == (
+        "report",
+        1,
+        "Zero draft",
+        True,
+    )
+    assert body["content_hash"] == negotiation.version.content_hash
+    assert [p["label"] for p in body["provisions"]] == [
+        "A",
+        "1",
+        "B",
+        "2",
+        "3",
+        "3(a)",
+        "3(b)",
+        "4",
+    ]
+    assert body["provisions"][5] == {
+        "uid": "p3-a",
+        "kind": "subparagraph",
+        "label": "3(a)",
+        "text": "by designating points of contact;",
+        "parent": "p3",
+        "content_hash": content_hash("by designating points of contact;"),
+    }
+
+
+def test_a_delegate_proposes_through_the_api(client, negotiation):
+    client.force_login(negotiation.germany)
+    response = _post(
+        client,
+        {
+            "provision": "p4",
+            "wording": WORDING_4,
+            "on_behalf_of": "eu",
+            "justification": "Cite the law.",
+        },
+    )
+    assert response.status_code == 201
+    body = response.json()
+    proposal = models.Proposal.objects.get()
+    assert body == {
+        "id": proposal.pk,
+        "provision": "p4",
+        "delegation": "DEU",
+        "delegation_name": "Germany",
+        "on_behalf_of": "eu",
+        "wording": WORDING_4,
+        "operations": [{"kind": "delete", "old": "the application of ", "new": ""}],
+        "justification": "Cite the law.",
+        "status": "open",
+        "submitted_at": body["submitted_at"],
+    }
+    compilation = client.get(f"{BASE}/compilation").json()
+    entry = next(e for e in compilation["entries"] if e["provision"]["uid"] == "p4")
+    assert [p["id"] for p in entry["proposals"]] == [proposal.pk]
+
+
+def test_the_public_must_sign_in_to_propose(client, negotiation):
+    response = _post(client, {"provision": "p4", "wording": WORDING_4})
+    assert response.status_code == 401
+    assert models.Proposal.objects.count() == 0
+
+
+def test_a_refusal_is_a_problem_document(client, negotiation):
+    client.force_login(negotiation.holy_see)
+    response = _post(client, {"provision": "p4", "wording": WORDING_4})
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json() == {
+        "type": "urn:accord:problem:not-permitted",
+        "title": "not-permitted",
+        "status": 403,
+        "detail": "Only delegates of a delegation may do this.",
+    }
+    assert models.Proposal.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"provision": "p99", "wording": WORDING_4}, 404, "unknown-provision"),
+        ({"provision": "p4", "wording": ""}, 422, "empty-text"),
+        ({"provision": "p4", "wording": "z" * 15_001}, 422, "text-too-long"),
+    ],
+)
+def test_bad_proposals_are_refused_and_nothing_is_stored(client, negotiation, body, status, code):
+    client.force_login(negotiation.brazil)
+    response = _post(client, body)
+    assert (response.status_code, response.json()["title"]) == (status, code)
+    assert models.Proposal.objects.count() == 0
+
+
+def test_the_openapi_document_describes_the_api(client, db):
+    spec = client.get("/api/v1/openapi.json").json()
+    assert spec["info"]["title"] == "accord"
+    assert (
+        "/api/v1/processes/{process}/documents/{document}/versions/{number}/proposals"
+        in spec["paths"]
+    )

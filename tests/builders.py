@@ -1,0 +1,84 @@
+"""Builders for tests: a small negotiation made through the real actions."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+
+from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
+from accord.core.participants import ParticipantKind, Role
+from accord.store import models
+
+DRAFT = """# Report of the working group (test)
+
+## A. Introduction
+
+1. The working group met in three substantive sessions and held informal consultations.
+
+## B. Rules, norms and principles
+
+2. States should not conduct or knowingly support ICT activity contrary to their obligations
+under international law.
+
+3. States should, in accordance with their national legislation, protect critical infrastructure:
+   (a) by designating points of contact;
+   (b) by sharing information on incidents.
+
+4. The voluntary, non-binding norms complement the application of international law.
+"""
+
+
+@dataclass
+class Negotiation:
+    process: models.Process
+    version: models.Version
+    chair: User
+    secretariat: User
+    brazil: User
+    germany: User
+    holy_see: User
+    stakeholder: User
+    outsider: User
+
+    def uid(self, label: str) -> str:
+        return self.version.provisions.get(label=label).uid
+
+
+def make_user(username: str) -> User:
+    return get_user_model().objects.create_user(username=username, password="pw")
+
+
+def make_negotiation(
+    *, is_public: bool = True, members: tuple[str, ...] = ("BRA", "DEU", "FRA")
+) -> Negotiation:
+    """A process with three members, an observer state, a published draft and one person in
+    every role. Germany holds the EU's mandate; the outsider has no accreditation."""
+    process = create_process(by=None, slug="wg", title="Working group (test)", is_public=is_public)
+    admit_participants(process, by=None, codes=members, kind=ParticipantKind.MEMBER)
+    admit_participants(process, by=None, codes=["VAT"], kind=ParticipantKind.OBSERVER)
+    people = {
+        name: make_user(name)
+        for name in ("chair", "secretariat", "bra", "deu", "vat", "ngo", "outsider")
+    }
+    accredit(process, by=None, user=people["chair"], role=Role.CHAIR)
+    accredit(process, by=None, user=people["secretariat"], role=Role.SECRETARIAT)
+    accredit(process, by=None, user=people["bra"], role=Role.DELEGATE, delegation="BRA")
+    accredit(
+        process, by=None, user=people["deu"], role=Role.DELEGATE, delegation="DEU", mandates=["eu"]
+    )
+    accredit(process, by=None, user=people["vat"], role=Role.OBSERVER, delegation="VAT")
+    accredit(process, by=None, user=people["ngo"], role=Role.STAKEHOLDER)
+    version = publish_draft(
+        process, by=people["chair"], slug="report", text=DRAFT, label="Zero draft"
+    )
+    return Negotiation(
+        process,
+        version,
+        people["chair"],
+        people["secretariat"],
+        people["bra"],
+        people["deu"],
+        people["vat"],
+        people["ngo"],
+        people["outsider"],
+    )

@@ -1,0 +1,85 @@
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from accord import cli
+
+
+def _accord(*args, tmp_path, **env):
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    environment |= {"ACCORD_DATA_DIR": str(tmp_path)} | env
+    return subprocess.run(
+        [sys.executable, "-m", "accord.cli", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_demo_loads_once_then_finds_what_it_loaded(tmp_path):
+    first = _accord("demo", "--no-serve", tmp_path=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("Loaded the demo: OEWG on ICT security (demo), Zero draft with")
+    assert "Every demo login uses the password 'accord-demo'." in first.stdout
+    assert "  bra          Delegate — Brazil" in first.stdout
+    again = _accord("demo", "--no-serve", tmp_path=tmp_path)
+    assert again.stdout.startswith("Found the demo")
+    assert (
+        again.stdout.split(" with ")[1].split(" (")[0]
+        == first.stdout.split(" with ")[1].split(" (")[0]
+    )
+    reset = _accord("demo", "--no-serve", "--reset", tmp_path=tmp_path)
+    assert reset.stdout.startswith("Loaded the demo")
+
+
+def test_an_unreachable_database_is_named_clearly(tmp_path):
+    result = _accord(
+        "migrate", tmp_path=tmp_path, DATABASE_URL="postgres://accord@127.0.0.1:9/accord"
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "accord: cannot reach the database (postgresql at 127.0.0.1:9):"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_refuses_the_demo_secret_key(tmp_path):
+    result = _accord("serve", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "refusing to serve with the demo secret key" in result.stderr
+
+
+def test_serve_refuses_debug_settings(tmp_path):
+    result = _accord(
+        "serve", tmp_path=tmp_path, ACCORD_DEBUG="1", ACCORD_SECRET_KEY="a-real-secret-key-" * 3
+    )
+    assert result.returncode == 2
+    assert "refusing to serve with ACCORD_DEBUG=1" in result.stderr
+
+
+def test_a_port_in_use_is_named_with_the_way_out():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(cli.CommandError) as raised:
+            cli._check_port("127.0.0.1", port)
+    assert str(raised.value) == (
+        f"port {port} on 127.0.0.1 is already in use; choose another with --port "
+        f"(make demo PORT={port + 1})"
+    )
+
+
+def test_an_old_python_is_refused_with_what_is_needed():
+    with pytest.raises(
+        cli.CommandError, match=r"needs Python 3\.12 or later; this is Python 3\.11"
+    ):
+        cli._check_python((3, 11))
+    cli._check_python((3, 12))

@@ -1,0 +1,19 @@
+"""Fixtures shared by the tests that use Django. `tests/core` never needs any of them."""
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """The test database holds the shipped reference data, as every real instance does."""
+    from accord.store.reference import load_reference_data
+
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
+@pytest.fixture
+def negotiation(db):  # type: ignore[no-untyped-def]
+    from tests.builders import make_negotiation
+
+    return make_negotiation()

@@ -1,0 +1,59 @@
+from collections import Counter
+
+import pytest
+
+from accord.core.participants import ParticipantKind
+from accord.demo import ACTIVE_DELEGATIONS, PROCESS_SLUG, load_demo
+from accord.store import models
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_is_a_whole_negotiation_made_through_the_actions():
+    summary = load_demo()
+    assert summary.created
+    process = summary.process
+    kinds = Counter(process.participations.values_list("kind", flat=True))
+    assert kinds == {ParticipantKind.MEMBER: 193, ParticipantKind.OBSERVER: 3}
+    assert process.accreditations.filter(role="delegate").count() == len(ACTIVE_DELEGATIONS) == 26
+    version = summary.version
+    assert version.label == "Zero draft"
+    sections = list(version.provisions.filter(kind="section").values_list("text", flat=True))
+    assert sections == [
+        "Introduction",
+        "Existing and potential threats",
+        "Rules, norms and principles for responsible State behaviour",
+        "International law",
+        "Confidence-building measures",
+        "Capacity-building",
+        "Regular institutional dialogue",
+    ]
+    assert version.provisions.filter(kind="paragraph").count() >= 40
+    proposals = models.Proposal.objects.filter(version=version)
+    assert summary.proposals == proposals.count() >= 36
+    assert proposals.values("delegation").distinct().count() >= 20
+    assert proposals.exclude(on_behalf_of=None).count() >= 5
+    assert models.Event.objects.filter(kind="proposal.submitted").count() == summary.proposals
+
+
+def test_loading_the_demo_again_adds_nothing():
+    first = load_demo()
+    counts = (
+        models.Proposal.objects.count(),
+        models.Event.objects.count(),
+        models.Accreditation.objects.count(),
+    )
+    again = load_demo()
+    assert not again.created
+    assert again.process == first.process
+    assert (
+        models.Proposal.objects.count(),
+        models.Event.objects.count(),
+        models.Accreditation.objects.count(),
+    ) == counts
+    assert models.Process.objects.filter(slug=PROCESS_SLUG).count() == 1
+    assert again.logins[:3] == [
+        ("chair", "Chair"),
+        ("secretariat", "Secretariat"),
+        ("arg", "Delegate — Argentina"),
+    ]

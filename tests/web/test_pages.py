@@ -1,0 +1,180 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from accord.actions.proposals import submit_proposal
+from accord.store import models
+
+pytestmark = pytest.mark.django_db
+
+WORDING_2 = (
+    "States shall not conduct or knowingly support ICT activity contrary to their "
+    "obligations under international law."
+)
+
+
+def _version_url(n, view="version", **extra):
+    return reverse(f"web:{view}", args=["wg", "report", n.version.number, *extra.values()])
+
+
+def _text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+
+
+def test_the_public_reads_a_public_process_without_signing_in(client, negotiation):
+    home = client.get("/")
+    assert home.status_code == 200
+    assert "Working group (test)" in _text(home)
+    current = client.get("/p/wg/report/")
+    assert current.status_code == 302
+    assert current["Location"] == "/p/wg/report/v1/"
+    page = client.get("/p/wg/report/v1/")
+    assert page.status_code == 200
+    text = _text(page)
+    assert "Zero draft" in text
+    assert "2. States should not conduct or knowingly support ICT activity" in text
+    assert "(a) by designating points of contact;" in text
+    assert "Propose on" not in text
+
+
+def test_a_private_process_is_not_found_by_the_public(client, db):
+    from tests.builders import make_negotiation
+
+    make_negotiation(is_public=False)
+    assert "Working group (test)" not in _text(client.get("/"))
+    assert client.get("/p/wg/").status_code == 404
+    assert client.get("/p/wg/report/v1/").status_code == 404
+    assert client.get("/p/wg/report/v1/compilation/").status_code == 404
+
+
+def test_an_accredited_user_sees_a_private_process(client, db):
+    from tests.builders import make_negotiation
+
+    n = make_negotiation(is_public=False)
+    client.force_login(n.brazil)
+    assert client.get("/p/wg/report/v1/").status_code == 200
+
+
+def test_a_delegate_proposes_through_the_form(client, negotiation):
+    client.force_login(negotiation.brazil)
+    page = client.get("/p/wg/report/v1/")
+    assert "Propose on 2" in _text(page)
+    assert "You act as Delegate for Brazil." in _text(page)
+    form = client.get("/p/wg/report/v1/p2/propose/")
+    assert form.status_code == 200
+    assert "Propose on paragraph 2" in _text(form)
+    response = client.post(
+        "/p/wg/report/v1/p2/propose/", {"wording": WORDING_2, "justification": "Firmer."}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/p/wg/report/v1/compilation/"
+    proposal = models.Proposal.objects.get()
+    assert (proposal.delegation.code, proposal.provision_uid, proposal.wording) == (
+        "BRA",
+        "p2",
+        WORDING_2,
+    )
+    followed = client.get(response["Location"])
+    assert "Your proposal on paragraph 2 was submitted." in _text(followed)
+
+
+def test_a_refused_proposal_says_why_and_stores_nothing(client, negotiation):
+    client.force_login(negotiation.brazil)
+    response = client.post(
+        "/p/wg/report/v1/p2/propose/", {"wording": WORDING_2, "on_behalf_of": "eu"}
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice. eu is not one of the available choices." in _text(response)
+    response = client.post(
+        "/p/wg/report/v1/p2/propose/",
+        {
+            "wording": "States should not conduct or knowingly support ICT activity contrary to "
+            "their obligations under international law."
+        },
+    )
+    assert response.status_code == 400
+    assert "The proposed wording is the same as the current text." in _text(response)
+    response = client.post("/p/wg/report/v1/p2/propose/", {"wording": "   "})
+    assert response.status_code == 400
+    assert "This field is required." in _text(response)
+    assert models.Proposal.objects.count() == 0
+
+
+def test_a_group_mandate_is_offered_and_used(client, negotiation):
+    client.force_login(negotiation.germany)
+    form = client.get("/p/wg/report/v1/p4/propose/")
+    assert "On behalf of European Union" in _text(form)
+    client.post(
+        "/p/wg/report/v1/p4/propose/",
+        {"wording": "The norms complement international law.", "on_behalf_of": "eu"},
+    )
+    assert models.Proposal.objects.get().on_behalf_of.code == "eu"
+
+
+@pytest.mark.parametrize("who", ["holy_see", "chair", "stakeholder", "outsider"])
+def test_people_who_may_not_propose_see_no_link_and_are_refused(client, negotiation, who):
+    client.force_login(getattr(negotiation, who))
+    assert "Propose on" not in _text(client.get("/p/wg/report/v1/"))
+    response = client.post("/p/wg/report/v1/p2/propose/", {"wording": WORDING_2})
+    assert response.status_code == 400
+    assert "Only delegates of a delegation may do this." in _text(response)
+    assert models.Proposal.objects.count() == 0
+
+
+def test_proposing_needs_a_signed_in_user(client, negotiation):
+    response = client.get("/p/wg/report/v1/p2/propose/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/?next=")
+
+
+def test_proposing_on_a_heading_or_unknown_provision_is_not_found(client, negotiation):
+    client.force_login(negotiation.brazil)
+    assert client.get("/p/wg/report/v1/s-a/propose/").status_code == 404
+    assert client.get("/p/wg/report/v1/p99/propose/").status_code == 404
+
+
+def test_the_compilation_attributes_each_proposal(client, negotiation):
+    submit_proposal(
+        negotiation.version, by=negotiation.brazil, provision_uid="p2", wording=WORDING_2
+    )
+    submit_proposal(
+        negotiation.version,
+        by=negotiation.germany,
+        provision_uid="p2",
+        wording=WORDING_2.replace("knowingly ", ""),
+        on_behalf_of="eu",
+        justification="Knowledge is hard to prove.",
+    )
+    client.force_login(negotiation.chair)
+    page = client.get("/p/wg/report/v1/compilation/")
+    text = _text(page)
+    assert "2 proposals on this version." in text
+    assert text.index("Brazil") < text.index("Germany, on behalf of European Union")
+    html = page.content.decode()
+    assert (
+        '<del><span class="visually-hidden">deleted: </span>should </del>'
+        '<ins><span class="visually-hidden">inserted: </span>shall </ins>'
+    ) in html
+    assert '<del><span class="visually-hidden">deleted: </span>knowingly </del>' in html
+    assert "Knowledge is hard to prove." in text
+
+
+def test_the_compilation_reads_in_a_constant_number_of_queries(
+    client, negotiation, django_assert_num_queries
+):
+    for i in range(3):
+        submit_proposal(
+            negotiation.version,
+            by=negotiation.brazil,
+            provision_uid="p2",
+            wording=f"{WORDING_2} Variant {i}.",
+        )
+    with django_assert_num_queries(6) as few:
+        client.get("/p/wg/report/v1/compilation/")
+    for i in range(20):
+        submit_proposal(
+            negotiation.version, by=negotiation.germany, provision_uid="p4", wording=f"Variant {i}."
+        )
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get("/p/wg/report/v1/compilation/")
