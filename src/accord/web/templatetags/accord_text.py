@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from accord.core.amendments import Amendment, MarkKind, redline_marks
+from accord.core.proposals import ProposalStatus
 
 register = template.Library()
 
@@ -26,3 +27,9 @@ def redline(old: str, amendment: Amendment) -> SafeString:
         '<{0}><span class="visually-hidden">{1}</span>{2}</{0}>',
         ((_TAGS[m.kind], spoken[m.kind], m.text) for m in redline_marks(old, amendment)),
     )
+
+
+@register.filter
+def proposal_status(status: ProposalStatus) -> str:
+    """A proposal's status in words, so it reads the same in colour, in print and aloud."""
+    return {ProposalStatus.OPEN: _("open"), ProposalStatus.WITHDRAWN: _("withdrawn")}[status]
