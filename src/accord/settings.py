@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the API reference page's Swagger UI from accord itself, not a CDN
     "accord.store",
     "accord.web",
     "accord.api",

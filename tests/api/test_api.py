@@ -119,3 +119,17 @@ def test_the_openapi_document_describes_the_api(client, db):
         "/api/v1/processes/{process}/documents/{document}/versions/{number}/proposals"
         in spec["paths"]
     )
+
+
+def test_the_reference_page_is_served_by_accord_itself(client, db):
+    page = client.get("/api/v1/docs").content.decode()
+    assert '<script src="/static/ninja/swagger-ui-bundle.js">' in page
+    assert "cdn." not in page
+
+
+def test_a_private_process_is_not_found_through_the_api(client, db):
+    from tests.builders import make_negotiation
+
+    make_negotiation(is_public=False)
+    assert client.get("/api/v1/processes").json() == []
+    assert client.get(BASE).status_code == 404

@@ -178,3 +178,11 @@ def test_the_compilation_reads_in_a_constant_number_of_queries(
         )
     with django_assert_num_queries(len(few.captured_queries)):
         client.get("/p/wg/report/v1/compilation/")
+
+
+def test_a_page_that_is_not_there_says_so_in_accords_own_words(client, db):
+    response = client.get("/p/nowhere/")
+    assert response.status_code == 404
+    assert "A process that is not public is visible only to the people accredited to it." in _text(
+        response
+    )
