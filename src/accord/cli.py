@@ -12,6 +12,7 @@ import os
 import socket
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 MINIMUM_PYTHON = (3, 12)
 
@@ -57,6 +58,17 @@ def _parser() -> argparse.ArgumentParser:
 
     migrate = commands.add_parser("migrate", help="create or update the database")
     migrate.set_defaults(run=_migrate)
+
+    audit = commands.add_parser("audit", help="export or verify the signed event log")
+    steps = audit.add_subparsers(dest="step", required=True, metavar="STEP")
+    export = steps.add_parser("export", help="write the public log and the public key")
+    export.add_argument("--log", type=Path, default=Path("accord-log.jsonl"))
+    export.add_argument("--key", type=Path, default=Path("accord-log.pub"))
+    export.set_defaults(run=_audit_export)
+    verify = steps.add_parser("verify", help="check a log file, or this instance's database")
+    verify.add_argument("log", type=Path, nargs="?", help="an exported log (default: the database)")
+    verify.add_argument("--key", type=Path, help="the public key (default: the log's .pub file)")
+    verify.set_defaults(run=_audit_verify)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
@@ -151,6 +163,62 @@ def _reset_embedded_database() -> None:
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(f"{path}{suffix}"):
             os.remove(f"{path}{suffix}")
+
+
+def _require_database() -> None:
+    """Commands that read the record refuse an empty database instead of creating one."""
+    from django.db import connection
+
+    if "store_event" not in connection.introspection.table_names():
+        raise CommandError(
+            f"{_describe_database()} holds no accord record; run `accord migrate` or point "
+            "ACCORD_DATA_DIR or DATABASE_URL at the instance's database"
+        )
+
+
+def _audit_export(args: argparse.Namespace) -> None:
+    from accord.store import record, signing
+
+    _require_database()
+    count = 0
+    with args.log.open("wb") as log:
+        for count, line in enumerate(record.log_lines(), start=1):  # noqa: B007
+            log.write(line)
+    args.key.write_text(signing.public_pem())
+    print(f"Wrote {count} events to {args.log} and the public key to {args.key}.")
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    from accord.core import eventlog
+
+    if args.log is None:
+        _require_database()
+        return _verify_database()
+    key = args.key or args.log.with_suffix(".pub")
+    if not key.exists():
+        raise CommandError(f"no public key at {key}; give one with --key")
+    with args.log.open("rb") as log:
+        verdict = eventlog.verify(log, eventlog.public_key_check(key.read_bytes()))
+    return _report(verdict.ok, verdict.describe())
+
+
+def _verify_database() -> int:
+    from accord.core import eventlog
+    from accord.store import record, signing
+
+    check = eventlog.public_key_check(signing.public_pem().encode())
+    verdict = eventlog.verify(record.log_lines(), check)
+    if not verdict.ok:
+        return _report(False, verdict.describe())
+    for mismatch in (record.first_column_mismatch(), record.first_document_mismatch()):
+        if mismatch:
+            return _report(False, f"event {mismatch[0]}: {mismatch[1]}")
+    return _report(True, f"{verdict.describe()}; database columns and documents match")
+
+
+def _report(ok: bool, message: str) -> int:
+    print(message, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 def _serve(args: argparse.Namespace) -> None:

@@ -83,3 +83,33 @@ def test_an_old_python_is_refused_with_what_is_needed():
     ):
         cli._check_python((3, 11))
     cli._check_python((3, 12))
+
+
+def test_the_demo_log_exports_and_verifies_and_a_tampered_copy_is_named(tmp_path):
+    assert _accord("demo", "--no-serve", tmp_path=tmp_path).returncode == 0
+    log, key = tmp_path / "log.jsonl", tmp_path / "log.pub"
+    exported = _accord("audit", "export", "--log", str(log), "--key", str(key), tmp_path=tmp_path)
+    lines = log.read_bytes().splitlines(keepends=True)
+    assert exported.stdout == f"Wrote {len(lines)} events to {log} and the public key to {key}.\n"
+    verified = _accord("audit", "verify", str(log), tmp_path=tmp_path)
+    assert (verified.returncode, verified.stdout) == (
+        0,
+        f"ok: {len(lines)} events, chain and signatures verified\n",
+    )
+    database = _accord("audit", "verify", tmp_path=tmp_path)
+    assert database.stdout.endswith("; database columns and documents match\n")
+
+    assert b'"role":"delegate"' in lines[9]
+    lines[9] = lines[9].replace(b'"role":"delegate"', b'"role":"chair"')
+    log.write_bytes(b"".join(lines))
+    tampered = _accord("audit", "verify", str(log), tmp_path=tmp_path)
+    assert (tampered.returncode, tampered.stderr) == (
+        1,
+        "event 10: its hash does not match its content and the event before it\n",
+    )
+
+
+def test_audit_refuses_a_database_that_holds_no_record(tmp_path):
+    result = _accord("audit", "verify", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "holds no accord record; run `accord migrate`" in result.stderr

@@ -1,7 +1,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
 
+from accord.actions.events import record
 from accord.store.models import Event, EventsAreAppendOnly
 
 pytestmark = pytest.mark.django_db
@@ -9,9 +9,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def event():
-    return Event.objects.create(
-        kind="test.recorded", subject="s", payload={"a": 1}, occurred_at=timezone.now()
-    )
+    return record("test.recorded", by=None, process=None, subject="s", payload={"a": 1})
 
 
 def test_the_application_refuses_to_change_or_delete_an_event(event):

@@ -186,3 +186,12 @@ def test_a_page_that_is_not_there_says_so_in_accords_own_words(client, db):
     assert "A process that is not public is visible only to the people accredited to it." in _text(
         response
     )
+
+
+def test_the_log_and_the_key_are_published_and_verify(client, negotiation):
+    from accord.core import eventlog
+
+    log = b"".join(client.get("/record/log.jsonl").streaming_content)
+    key = client.get("/record/public-key.pem").content
+    verdict = eventlog.verify(log.splitlines(keepends=True), eventlog.public_key_check(key))
+    assert verdict == eventlog.Verdict(ok=True, events=models.Event.objects.count())

@@ -1,11 +1,13 @@
-"""Writing events: the one place that appends to the log."""
+"""Writing events: the one place that appends to the log, and so the one place that chains
+and signs it."""
 
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from accord.store import models
+from accord.core.eventlog import GENESIS, canonical, chain_hash
+from accord.store import models, signing
 
 
 def record(
@@ -17,13 +19,43 @@ def record(
     payload: dict[str, Any],
     delegation: models.Delegation | None = None,
 ) -> models.Event:
-    """Append one event. ``by`` is None only for acts of the instance itself (setup)."""
-    return models.Event.objects.create(
+    """Append one event, chained to the one before and signed by the instance.
+
+    ``by`` is None only for acts of the instance itself (setup). Call it inside the action's
+    transaction: the chain head stays locked until that transaction ends, so a failed action
+    leaves neither its event nor a gap behind.
+    """
+    head, _ = models.ChainHead.objects.select_for_update().get_or_create(
+        pk=1, defaults={"seq": 0, "digest": GENESIS.hex()}
+    )
+    occurred_at = timezone.now()
+    body = canonical(
+        {
+            "seq": head.seq + 1,
+            "kind": kind,
+            "process": process.slug if process else None,
+            "actor": by.get_username() if by else None,
+            "delegation": delegation.code if delegation else None,
+            "subject": subject,
+            "payload": payload,
+            "occurred_at": occurred_at.isoformat(timespec="microseconds"),
+            "visibility": models.Event.Visibility.PUBLIC.value,
+        }
+    )
+    digest = chain_hash(bytes.fromhex(head.digest), body)
+    event = models.Event.objects.create(
+        seq=head.seq + 1,
         kind=kind,
         actor=by,
         process=process,
         delegation=delegation,
         subject=subject,
         payload=payload,
-        occurred_at=timezone.now(),
+        occurred_at=occurred_at,
+        body=body.decode(),
+        digest=digest.hex(),
+        signature=signing.private_key().sign(digest).hex(),
     )
+    head.seq, head.digest = event.seq, event.digest
+    head.save(update_fields=["seq", "digest"])
+    return event

@@ -198,8 +198,18 @@ class EventsAreAppendOnly(Exception):
 
 class Event(models.Model):
     """One state change, written by exactly one action. Never updated, never deleted: the
-    application refuses here, and the database refuses too (triggers in the migrations)."""
+    application refuses here, and the database refuses too (triggers in the migrations).
 
+    ``body`` is the event's canonical JSON and the record itself; the other columns repeat
+    parts of it for querying. ``digest`` chains it to the event before (see
+    `accord.core.eventlog`) and ``signature`` is the instance's Ed25519 signature of it.
+    """
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public"
+        DELEGATIONS = "delegations"
+
+    seq = models.PositiveBigIntegerField(unique=True)
     process = models.ForeignKey(
         Process, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )
@@ -213,11 +223,17 @@ class Event(models.Model):
     subject = models.CharField(max_length=200)
     payload = models.JSONField(default=dict)
     occurred_at = models.DateTimeField()
+    visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    body = models.TextField()
+    digest = models.CharField(max_length=64, unique=True)
+    signature = models.CharField(max_length=128)
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = ["id"]
+        ordering = ["seq"]
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
@@ -226,3 +242,19 @@ class Event(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise EventsAreAppendOnly()
+
+
+class ChainHead(models.Model):
+    """The last event of the chain, one row locked by every append so that concurrent
+    actions line up one after the other instead of forking the chain."""
+
+    seq = models.PositiveBigIntegerField(default=0)
+    digest = models.CharField(max_length=64)
+
+
+class SigningKey(models.Model):
+    """The instance's Ed25519 key, created on first use; its public half is published."""
+
+    private_pem = models.TextField()
+    public_pem = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)

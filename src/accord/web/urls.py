@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(template_name="accord/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("record/log.jsonl", views.published_log, name="published-log"),
+    path("record/public-key.pem", views.public_key, name="public-key"),
     path("p/<slug:process>/", views.process, name="process"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path("p/<slug:process>/<slug:document>/v<int:number>/", views.version, name="version"),

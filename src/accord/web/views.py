@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.proposals import submit_proposal
 from accord.core.errors import Refusal
 from accord.messages import explain
-from accord.store import models, queries
+from accord.store import models, queries, record, signing
 from accord.web.forms import ProposalForm
 
 
@@ -99,3 +99,15 @@ def propose(
             return redirect("web:compilation", process, document, number)
     context = {"version": found, "provision": provision, "form": form}
     return render(request, "accord/propose.html", context, status=400 if form.errors else 200)
+
+
+def published_log(request: HttpRequest) -> StreamingHttpResponse:
+    """The signed event log, for anyone to verify with `accord audit verify` or the lone
+    verifier (docs/verification.md)."""
+    response = StreamingHttpResponse(record.log_lines(), content_type="application/jsonl")
+    response["Content-Disposition"] = 'attachment; filename="accord-log.jsonl"'
+    return response
+
+
+def public_key(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(signing.public_pem(), content_type="application/x-pem-file")

@@ -1,0 +1,39 @@
+"""The instance's signing key: created once, kept in the database so that every app instance
+behind a load balancer signs with the same key, its public half published."""
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+    load_pem_private_key,
+)
+from django.db import transaction
+
+from accord.store.models import SigningKey
+
+
+@transaction.atomic
+def _stored_key() -> SigningKey:
+    found = SigningKey.objects.select_for_update().order_by("id").first()
+    if found is not None:
+        return found
+    key = Ed25519PrivateKey.generate()
+    return SigningKey.objects.create(
+        private_pem=key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()).decode(),
+        public_pem=key.public_key()
+        .public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+        .decode(),
+    )
+
+
+def private_key() -> Ed25519PrivateKey:
+    key = load_pem_private_key(_stored_key().private_pem.encode(), password=None)
+    assert isinstance(key, Ed25519PrivateKey)
+    return key
+
+
+def public_pem() -> str:
+    """The public key, PEM-encoded, as the instance publishes it."""
+    return _stored_key().public_pem

@@ -1,0 +1,88 @@
+"""The event log as the database keeps it: chained, signed, and tied to the documents."""
+
+import pytest
+from django.db import connection, transaction
+
+from accord.actions.events import record as record_event
+from accord.actions.proposals import submit_proposal
+from accord.core import eventlog
+from accord.store import models, record, signing
+
+pytestmark = pytest.mark.django_db
+
+
+def _verify():
+    return eventlog.verify(
+        record.log_lines(), eventlog.public_key_check(signing.public_pem().encode())
+    )
+
+
+def _without_triggers():
+    """What someone with raw access to the database could do: drop the guards first."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TRIGGER store_event_no_update")
+        else:
+            cursor.execute("DROP TRIGGER store_event_append_only ON store_event")
+
+
+@transaction.atomic
+def _action_failing_after_its_event():
+    record_event("test.recorded", by=None, process=None, subject="s", payload={})
+    raise RuntimeError("the action failed after writing its event")
+
+
+def test_every_event_of_a_negotiation_is_chained_and_signed(negotiation):
+    submit_proposal(
+        negotiation.version,
+        by=negotiation.brazil,
+        provision_uid="p4",
+        wording="The norms complement international law.",
+    )
+    events = list(models.Event.objects.order_by("seq"))
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    assert [e.kind for e in events][-2:] == ["draft.published", "proposal.submitted"]
+    assert _verify() == eventlog.Verdict(ok=True, events=len(events))
+    head = models.ChainHead.objects.get()
+    assert (head.seq, head.digest) == (events[-1].seq, events[-1].digest)
+
+
+def test_an_interrupted_action_leaves_no_event_and_the_chain_still_verifies(negotiation):
+    before = models.Event.objects.count()
+    with pytest.raises(RuntimeError):
+        _action_failing_after_its_event()
+    assert models.Event.objects.count() == before
+    assert models.ChainHead.objects.get().seq == before
+    record_event("test.recorded", by=None, process=None, subject="s", payload={})
+    assert _verify() == eventlog.Verdict(ok=True, events=before + 1)
+
+
+def test_the_database_agrees_with_the_record_until_someone_edits_a_column(negotiation):
+    assert record.first_column_mismatch() is None
+    event = models.Event.objects.get(kind="accreditation.granted", subject="user:bra")
+    _without_triggers()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE store_event SET subject = 'user:forged' WHERE id = %s", [event.pk])
+    assert record.first_column_mismatch() == (
+        event.seq,
+        "its subject column differs from its signed record",
+    )
+    assert _verify().ok, "the signed bodies themselves are untouched"
+
+
+def test_an_edited_provision_is_caught_against_its_publication(negotiation):
+    assert record.first_document_mismatch() is None
+    models.Provision.objects.filter(version=negotiation.version, uid="p2").update(
+        text="States shall do as they please."
+    )
+    published = models.Event.objects.get(kind="draft.published")
+    assert record.first_document_mismatch() == (
+        published.seq,
+        "the text of the version it published has changed since",
+    )
+
+
+def test_the_instance_keeps_one_key(db):
+    assert signing.public_pem() == signing.public_pem()
+    assert models.SigningKey.objects.count() == 1
+    assert signing.public_pem().startswith("-----BEGIN PUBLIC KEY-----")
