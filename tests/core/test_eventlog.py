@@ -42,17 +42,17 @@ def _log(bodies: list[bytes], key: Ed25519PrivateKey = KEY) -> list[bytes]:
     return lines
 
 
-LOG = _log(_bodies(250))
+LOG = _log(_bodies(2500))
 
 
 def test_an_intact_log_verifies():
-    assert verify(LOG, CHECK) == Verdict(ok=True, events=250)
+    assert verify(LOG, CHECK) == Verdict(ok=True, events=2500)
     assert verify([], CHECK) == Verdict(ok=True, events=0)
 
 
 def test_only_checkpoints_and_the_last_event_carry_signatures():
     signed = [int(line.split(b"\t")[0]) for line in LOG if line.split(b"\t")[2]]
-    assert signed == [CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY, 250]
+    assert signed == [CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY, 2500]
 
 
 def test_a_changed_event_is_named():
@@ -76,7 +76,7 @@ def test_reordered_events_are_named():
 
 
 def test_an_inserted_event_is_named():
-    forged = eventlog.format_line(10, bytes(32), b"", b'{"kind":"text.adopted"}', last=False)
+    forged = eventlog.format_line(10, b"0" * 64, b"", b'{"kind":"text.adopted"}', last=False)
     verdict = verify([*LOG[:9], forged, *LOG[9:]], CHECK)
     assert (verdict.bad_seq, verdict.problem) == (
         10,
@@ -85,22 +85,23 @@ def test_an_inserted_event_is_named():
 
 
 def test_a_rewritten_chain_fails_at_the_first_signature_the_forger_could_not_make():
-    bodies = _bodies(250)
-    bodies[130] = canonical({"seq": 131, "kind": "text.adopted", "payload": {}})
+    bodies = _bodies(2500)
+    bodies[1300] = canonical({"seq": 1301, "kind": "text.adopted", "payload": {}})
     forged = _log(bodies, key=Ed25519PrivateKey.generate())
-    verdict = verify(LOG[:130] + forged[130:], CHECK)
+    verdict = verify(LOG[:1300] + forged[1300:], CHECK)
     assert (verdict.bad_seq, verdict.problem) == (
-        200,
+        2000,
         "its signature does not verify with the published key",
     )
 
 
 def test_an_altered_signature_is_named():
-    seq, digest, signature, body = LOG[99].split(b"\t", 3)
-    altered = b"\t".join([seq, digest, signature[:-2] + b"00", body])
-    verdict = verify([*LOG[:99], altered, *LOG[100:]], CHECK)
+    seq, digest, signature, body = LOG[999].split(b"\t", 3)
+    flipped = b"1" if signature.endswith(b"0") else b"0"
+    altered = b"\t".join([seq, digest, signature[:-1] + flipped, body])
+    verdict = verify([*LOG[:999], altered, *LOG[1000:]], CHECK)
     assert (verdict.bad_seq, verdict.problem) == (
-        100,
+        1000,
         "its signature does not verify with the published key",
     )
 
@@ -119,19 +120,36 @@ def test_a_log_cut_short_without_its_last_signature_is_refused():
 
 
 def test_a_checkpoint_stripped_of_its_signature_is_refused():
-    seq, digest, _, body = LOG[99].split(b"\t", 3)
-    verdict = verify([*LOG[:99], b"\t".join([seq, digest, b"", body]), *LOG[100:]], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (100, "this checkpoint event carries no signature")
-
-
-@pytest.mark.parametrize("line", [b"garbage\n", b"1\tzz\t\t{}\n", b"x\t00\t\t{}\n"])
-def test_malformed_lines_are_named(line):
-    verdict = verify([line], CHECK)
-    assert verdict.bad_seq == 1
-    assert verdict.problem in (
-        "the line does not have four tab-separated fields",
-        "malformed sequence number, hash or signature",
+    seq, digest, _, body = LOG[999].split(b"\t", 3)
+    verdict = verify([*LOG[:999], b"\t".join([seq, digest, b"", body]), *LOG[1000:]], CHECK)
+    assert (verdict.bad_seq, verdict.problem) == (
+        1000,
+        "this checkpoint event carries no signature",
     )
+
+
+@pytest.mark.parametrize("line", [b"garbage\n", b"x\t00\t\t{}\n", b"1\t2\t3\n"])
+def test_malformed_lines_are_named(line):
+    assert verify([line], CHECK) == Verdict(
+        ok=False,
+        events=1,
+        bad_seq=1,
+        problem="the line is not SEQ, HASH, SIGNATURE and BODY separated by tabs",
+    )
+
+
+def test_a_last_line_without_its_line_feed_no_longer_hashes_to_its_hash():
+    verdict = verify([*LOG[:-1], LOG[-1].rstrip(b"\n")], CHECK)
+    assert (verdict.bad_seq, verdict.problem) == (
+        2500,
+        "its hash does not match its content and the event before it",
+    )
+
+
+def test_a_signature_that_is_not_hexadecimal_is_named():
+    seq, digest, _, body = LOG[999].split(b"\t", 3)
+    verdict = verify([*LOG[:999], b"\t".join([seq, digest, b"zz", body]), *LOG[1000:]], CHECK)
+    assert (verdict.bad_seq, verdict.problem) == (1000, "its signature is not hexadecimal")
 
 
 def test_a_key_that_is_not_ed25519_is_refused():
@@ -189,7 +207,7 @@ def test_the_verifier_runs_as_a_lone_file_outside_accord(tmp_path: Path):
         text=True,
         check=False,
     )
-    assert (ran.returncode, ran.stdout) == (0, "ok: 250 events, chain and signatures verified\n")
+    assert (ran.returncode, ran.stdout) == (0, "ok: 2500 events, chain and signatures verified\n")
     (tmp_path / "log.jsonl").write_bytes(b"".join(LOG[:9] + LOG[10:]))
     ran = subprocess.run(
         [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"],

@@ -26,7 +26,7 @@ def record(
     leaves neither its event nor a gap behind.
     """
     head, _ = models.ChainHead.objects.select_for_update().get_or_create(
-        pk=1, defaults={"seq": 0, "digest": GENESIS.hex()}
+        pk=1, defaults={"seq": 0, "digest": GENESIS.decode()}
     )
     occurred_at = timezone.now()
     body = canonical(
@@ -42,7 +42,7 @@ def record(
             "visibility": models.Event.Visibility.PUBLIC.value,
         }
     )
-    digest = chain_hash(bytes.fromhex(head.digest), body)
+    digest = chain_hash(head.digest.encode(), body)
     event = models.Event.objects.create(
         seq=head.seq + 1,
         kind=kind,
@@ -53,7 +53,7 @@ def record(
         payload=payload,
         occurred_at=occurred_at,
         body=body.decode(),
-        digest=digest.hex(),
+        digest=digest.decode(),
         signature=signing.private_key().sign(digest).hex(),
     )
     head.seq, head.digest = event.seq, event.digest

@@ -16,7 +16,7 @@ def log_lines() -> Iterator[bytes]:
     rows = models.Event.objects.order_by("seq").values_list("seq", "digest", "signature", "body")
     for seq, digest, signature, body in rows.iterator(chunk_size=2000):
         yield format_line(
-            seq, bytes.fromhex(digest), bytes.fromhex(signature), body.encode(), last=seq == last
+            seq, digest.encode(), bytes.fromhex(signature), body.encode(), last=seq == last
         )
 
 
