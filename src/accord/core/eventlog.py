@@ -101,7 +101,7 @@ def verify(raw_lines: Iterable[bytes], signed_by: Callable[[bytes, bytes], bool]
     compares; the sequence number is read only to explain a mismatch.
     """
     sha256, previous, seq, signature = hashlib.sha256, GENESIS, 0, b""
-    for seq, raw in enumerate(raw_lines, start=1):  # noqa: B007 - seq is read after the loop
+    for seq, raw in enumerate(raw_lines, start=1):
         fields = raw.split(b"\t", 3)
         if len(fields) != 4:
             return _bad(seq, MALFORMED)
