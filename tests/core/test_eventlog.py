@@ -217,3 +217,14 @@ def test_the_verifier_runs_as_a_lone_file_outside_accord(tmp_path: Path):
         check=False,
     )
     assert (ran.returncode, ran.stderr) == (1, "event 10: expected event 10 here, found event 11\n")
+
+
+def test_the_verifier_command_reports_in_words(tmp_path: Path, capsys):
+    (tmp_path / "log.jsonl").write_bytes(b"".join(LOG))
+    (tmp_path / "log.pub").write_bytes(_pem(KEY))
+    arguments = [str(tmp_path / "log.jsonl"), "--key", str(tmp_path / "log.pub")]
+    assert eventlog.main(arguments) == 0
+    assert capsys.readouterr().out == "ok: 2500 events, chain and signatures verified\n"
+    (tmp_path / "log.jsonl").write_bytes(b"".join(LOG[1:]))
+    assert eventlog.main(arguments) == 1
+    assert capsys.readouterr().err == "event 1: expected event 1 here, found event 2\n"
