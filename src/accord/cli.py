@@ -70,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--key", type=Path, help="the public key (default: the log's .pub file)")
     verify.set_defaults(run=_audit_verify)
 
+    token = commands.add_parser("token", help="create an API token for a user")
+    token.add_argument("username")
+    token.add_argument("name", help="what the token is for")
+    token.add_argument("--read-only", action="store_true")
+    token.set_defaults(run=_create_token)
+
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
     return parser
@@ -219,6 +225,20 @@ def _verify_database() -> int:
 def _report(ok: bool, message: str) -> int:
     print(message, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
+
+
+def _create_token(args: argparse.Namespace) -> None:
+    from django.contrib.auth.models import User
+
+    from accord.actions.tokens import create_api_token
+
+    _require_database()
+    user = User.objects.filter(username=args.username).first()
+    if user is None:
+        raise CommandError(f"there is no user {args.username!r}")
+    token, secret = create_api_token(by=user, name=args.name, read_only=args.read_only)
+    access = "read-only" if token.read_only else "read and write"
+    print(f"A {access} token for {args.username}; it is shown only this once:\n{secret}")
 
 
 def _serve(args: argparse.Namespace) -> None:

@@ -131,5 +131,5 @@ def test_a_private_process_is_not_found_through_the_api(client, db):
     from tests.builders import make_negotiation
 
     make_negotiation(is_public=False)
-    assert client.get("/api/v1/processes").json() == []
+    assert client.get("/api/v1/processes").json() == {"items": [], "next": None}
     assert client.get(BASE).status_code == 404

@@ -195,3 +195,30 @@ def test_the_log_and_the_key_are_published_and_verify(client, negotiation):
     key = client.get("/record/public-key.pem").content
     verdict = eventlog.verify(log.splitlines(keepends=True), eventlog.public_key_check(key))
     assert verdict == eventlog.Verdict(ok=True, events=models.Event.objects.count())
+
+
+def test_a_user_creates_sees_once_and_revokes_an_api_token(client, negotiation):
+    client.force_login(negotiation.brazil)
+    created = client.post("/account/tokens/", {"name": "Capital tool", "read_only": "on"})
+    assert created.status_code == 200
+    secret = re.search(r'<code id="new-token">(accord_[^<]+)</code>', created.content.decode())[1]
+    token = models.ApiToken.objects.get()
+    assert (token.user, token.name, token.read_only) == (negotiation.brazil, "Capital tool", True)
+    listed = client.get("/account/tokens/")
+    assert secret not in listed.content.decode()
+    assert "Capital tool" in _text(listed)
+    assert "read only" in _text(listed)
+    client.force_login(negotiation.germany)
+    assert client.post(f"/account/tokens/{token.pk}/revoke/").status_code == 404
+    client.force_login(negotiation.brazil)
+    assert client.post(f"/account/tokens/{token.pk}/revoke/").status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert "revoked" in _text(client.get("/account/tokens/"))
+
+
+def test_a_token_needs_a_name(client, negotiation):
+    client.force_login(negotiation.brazil)
+    response = client.post("/account/tokens/", {"name": ""})
+    assert "This field is required." in _text(response)
+    assert models.ApiToken.objects.count() == 0

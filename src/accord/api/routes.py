@@ -1,46 +1,34 @@
 """Version 1 of the JSON API."""
 
-from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Status
-from ninja.security import django_auth
 
 from accord.actions.proposals import submit_proposal
-from accord.api import schemas
+from accord.api import problems, schemas
+from accord.api.auth import AUTH, optional_user, writer
+from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
-from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
-from accord.messages import explain
 from accord.store import models, queries
 
 api = NinjaAPI(title="accord", version="1", urls_namespace="api-v1")
+problems.install(api)
 
-_STATUS = {NotPermitted: 403, UnknownProvision: 404, VersionNotCurrent: 409}
-
-
-@api.exception_handler(Refusal)
-def refused(request: HttpRequest, refusal: Refusal) -> HttpResponse:
-    status = _STATUS.get(type(refusal), 422)
-    body = {
-        "type": f"urn:accord:problem:{refusal.code}",
-        "title": refusal.code,
-        "status": status,
-        "detail": explain(refusal),
-    }
-    response = api.create_response(request, body, status=status)
-    response["Content-Type"] = "application/problem+json"
-    return response
-
-
-def _signed_in(request: HttpRequest) -> User:
-    """The user of an endpoint behind `django_auth`."""
-    assert isinstance(request.user, User)
-    return request.user
+_ERRORS = {
+    401: schemas.Problem,
+    403: schemas.Problem,
+    404: schemas.Problem,
+    409: schemas.Problem,
+    412: schemas.Problem,
+    422: schemas.Problem,
+}
 
 
 def _version(request: HttpRequest, process: str, document: str, number: int) -> models.Version:
+    optional_user(request)
     found = queries.visible_processes(request.user).filter(slug=process).first()
     if found is None:
         raise Http404
@@ -50,6 +38,10 @@ def _version(request: HttpRequest, process: str, document: str, number: int) -> 
         document__slug=document,
         number=number,
     )
+
+
+def _etag(text: pv.Version) -> str:
+    return f'"{text.content_hash}"'
 
 
 def _provision(p: pv.Provision) -> dict[str, object]:
@@ -78,17 +70,51 @@ def _proposal(p: pr.Proposal) -> dict[str, object]:
     }
 
 
-@api.get("/processes", response=list[schemas.ProcessOut])
-def list_processes(request: HttpRequest) -> list[models.Process]:
-    return list(queries.visible_processes(request.user))
-
-
-@api.get("/processes/{process}/documents/{document}/versions/{number}", response=schemas.VersionOut)
-def get_version(
-    request: HttpRequest, process: str, document: str, number: int
+@api.get("/processes", response={200: schemas.ProcessPage, 400: schemas.Problem})
+def list_processes(
+    request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT
 ) -> dict[str, object]:
+    optional_user(request)
+    items, following = page(queries.visible_processes(request.user), cursor=cursor, limit=limit)
+    return {"items": items, "next": following}
+
+
+@api.get(
+    "/processes/{process}/documents/{document}",
+    response={200: schemas.DocumentOut, 401: schemas.Problem, 404: schemas.Problem},
+)
+def get_document(request: HttpRequest, process: str, document: str) -> dict[str, object]:
+    """A document and its versions; ``current_version`` is the one to propose on."""
+    optional_user(request)
+    found = get_object_or_404(
+        models.Document,
+        process__in=queries.visible_processes(request.user).filter(slug=process),
+        slug=document,
+    )
+    versions = list(found.versions.order_by("number").values("number", "label"))
+    return {
+        "slug": found.slug,
+        "title": found.title,
+        "symbol": found.symbol,
+        "current_version": versions[-1]["number"],
+        "versions": versions,
+    }
+
+
+@api.get(
+    "/processes/{process}/documents/{document}/versions/{number}",
+    response={200: schemas.VersionOut, 304: None, 401: schemas.Problem, 404: schemas.Problem},
+)
+def get_version(
+    request: HttpRequest, process: str, document: str, number: int, response: HttpResponse
+) -> object:
+    """A version's provisions. Its ETag is its content hash: send it back in If-None-Match
+    and an unchanged version answers 304 with no body."""
     version = _version(request, process, document, number)
     text = queries.version_value(version)
+    if request.headers.get("If-None-Match") == _etag(text):
+        return HttpResponse(status=304, headers={"ETag": _etag(text)})
+    response["ETag"] = _etag(text)
     return {
         "document": version.document.slug,
         "number": version.number,
@@ -103,7 +129,7 @@ def get_version(
 
 @api.get(
     "/processes/{process}/documents/{document}/versions/{number}/compilation",
-    response=schemas.CompilationOut,
+    response={200: schemas.CompilationOut, 401: schemas.Problem, 404: schemas.Problem},
 )
 def get_compilation(
     request: HttpRequest, process: str, document: str, number: int
@@ -122,22 +148,25 @@ def get_compilation(
 
 @api.post(
     "/processes/{process}/documents/{document}/versions/{number}/proposals",
-    response={
-        201: schemas.ProposalOut,
-        403: schemas.Problem,
-        404: schemas.Problem,
-        409: schemas.Problem,
-        422: schemas.Problem,
-    },
-    auth=django_auth,
+    response={201: schemas.ProposalOut, **_ERRORS},
+    auth=AUTH,
 )
 def create_proposal(
     request: HttpRequest, process: str, document: str, number: int, body: schemas.ProposalIn
 ) -> Status[dict[str, object]]:
+    """Propose new wording for one provision, for the caller's own delegation (or a group it
+    holds the mandate of). With If-Match carrying the version's ETag, the proposal is refused
+    with 412 if the version's text is no longer what the caller read."""
+    by = writer(request)
     version = _version(request, process, document, number)
+    expected = request.headers.get("If-Match")
+    if expected and expected != _etag(queries.version_value(version)):
+        raise problems.Problem(
+            412, "precondition-failed", _("The version changed since you read it; read it again.")
+        )
     row = submit_proposal(
         version,
-        by=_signed_in(request),
+        by=by,
         provision_uid=body.provision,
         wording=body.wording,
         justification=body.justification,

@@ -8,6 +8,24 @@ class ProcessOut(Schema):
     title: str
 
 
+class ProcessPage(Schema):
+    items: list[ProcessOut]
+    next: str | None
+
+
+class VersionRef(Schema):
+    number: int
+    label: str
+
+
+class DocumentOut(Schema):
+    slug: str
+    title: str
+    symbol: str
+    current_version: int
+    versions: list[VersionRef]
+
+
 class ProvisionOut(Schema):
     uid: str
     kind: str
@@ -65,6 +83,11 @@ class ProposalIn(Schema):
     on_behalf_of: str | None = None
 
 
+class FieldError(Schema):
+    field: str
+    message: str
+
+
 class Problem(Schema):
     """An RFC 9457 problem document."""
 
@@ -72,3 +95,4 @@ class Problem(Schema):
     title: str
     status: int
     detail: str
+    errors: list[FieldError] | None = None

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accord.core import compilation as cp
 from accord.core import proposals as pr
@@ -17,7 +17,8 @@ def visible_processes(user: User | AnonymousUser) -> QuerySet[models.Process]:
     processes = models.Process.objects.order_by("title")
     if not user.is_authenticated:
         return processes.filter(is_public=True)
-    return processes.filter(is_public=True) | processes.filter(accreditations__user=user)
+    accredited = models.Accreditation.objects.filter(user=user).values("process")
+    return processes.filter(Q(is_public=True) | Q(pk__in=accredited))
 
 
 def accreditation(

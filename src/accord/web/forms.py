@@ -28,3 +28,8 @@ class ProposalForm(forms.Form):
         field.choices = [("", _("For my delegation"))] + [
             (code, _("On behalf of %(group)s") % {"group": name}) for code, name in groups
         ]
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("Name (what the token is for)"), max_length=100)
+    read_only = forms.BooleanField(label=_("Read only"), required=False)

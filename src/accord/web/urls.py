@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(template_name="accord/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/tokens/", views.api_tokens, name="api-tokens"),
+    path("account/tokens/<int:token>/revoke/", views.revoke_token, name="revoke-token"),
     path("record/log.jsonl", views.published_log, name="published-log"),
     path("record/public-key.pem", views.public_key, name="public-key"),
     path("p/<slug:process>/", views.process, name="process"),

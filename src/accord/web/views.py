@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.proposals import submit_proposal
+from accord.actions.tokens import create_api_token, revoke_api_token
 from accord.core.errors import Refusal
 from accord.messages import explain
 from accord.store import models, queries, record, signing
-from accord.web.forms import ProposalForm
+from accord.web.forms import ApiTokenForm, ProposalForm
 
 
 def _process(request: HttpRequest, slug: str) -> models.Process:
@@ -111,3 +112,27 @@ def published_log(request: HttpRequest) -> StreamingHttpResponse:
 
 def public_key(request: HttpRequest) -> HttpResponse:
     return HttpResponse(signing.public_pem(), content_type="application/x-pem-file")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """The user's API tokens; a new token's secret is shown on this page once, never again."""
+    user = _signed_in(request)
+    form = ApiTokenForm(request.POST or None)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        _, secret = create_api_token(by=user, **form.cleaned_data)
+        form = ApiTokenForm()
+    tokens = models.ApiToken.objects.filter(user=user)
+    context = {"form": form, "secret": secret, "tokens": tokens}
+    return render(request, "accord/api_tokens.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def revoke_token(request: HttpRequest, token: int) -> HttpResponse:
+    user = _signed_in(request)
+    revoke_api_token(get_object_or_404(models.ApiToken, pk=token, user=user), by=user)
+    messages.success(request, _("The token was revoked."))
+    return redirect("web:api-tokens")
