@@ -1,5 +1,7 @@
 """The event log as the database keeps it: chained, signed, and tied to the documents."""
 
+import json
+
 import pytest
 from django.db import connection, transaction
 
@@ -86,3 +88,37 @@ def test_the_instance_keeps_one_key(db):
     assert signing.public_pem() == signing.public_pem()
     assert models.SigningKey.objects.count() == 1
     assert signing.public_pem().startswith("-----BEGIN PUBLIC KEY-----")
+
+
+def test_events_of_a_private_process_are_sealed_in_the_public_log(db):
+    from tests.builders import make_negotiation
+
+    make_negotiation(is_public=False)
+    log = b"".join(record.log_lines()).decode()
+    assert "Working group (test)" not in log
+    assert '"user":"bra"' not in log
+    sealed = models.Event.objects.get(kind="draft.published")
+    assert sealed.visibility == "delegations"
+    body = json.loads(sealed.body)
+    assert set(body) == {"seq", "kind", "occurred_at", "visibility", "commitment"}
+    assert body["commitment"] == eventlog.commitment(sealed.salt, sealed.sealed.encode())
+    assert json.loads(sealed.sealed)["payload"]["document"] == "report"
+    assert _verify().ok
+    assert record.first_column_mismatch() is None
+
+
+def test_a_sealed_event_whose_content_is_edited_no_longer_matches_its_commitment(db):
+    from tests.builders import make_negotiation
+
+    make_negotiation(is_public=False)
+    event = models.Event.objects.get(kind="draft.published")
+    _without_triggers()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE store_event SET sealed = REPLACE(sealed, 'Zero draft', 'Final') WHERE id = %s",
+            [event.pk],
+        )
+    assert record.first_column_mismatch() == (
+        event.seq,
+        "its sealed content no longer matches its published commitment",
+    )

@@ -1,12 +1,13 @@
 """Writing events: the one place that appends to the log, and so the one place that chains
 and signs it."""
 
+import secrets
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from accord.core.eventlog import GENESIS, canonical, chain_hash
+from accord.core.eventlog import GENESIS, canonical, chain_hash, commitment
 from accord.store import models, signing
 
 
@@ -29,19 +30,19 @@ def record(
         pk=1, defaults={"seq": 0, "digest": GENESIS.decode()}
     )
     occurred_at = timezone.now()
-    body = canonical(
-        {
-            "seq": head.seq + 1,
-            "kind": kind,
-            "process": process.slug if process else None,
-            "actor": by.get_username() if by else None,
-            "delegation": delegation.code if delegation else None,
-            "subject": subject,
-            "payload": payload,
-            "occurred_at": occurred_at.isoformat(timespec="microseconds"),
-            "visibility": models.Event.Visibility.PUBLIC.value,
-        }
-    )
+    visibility = _visibility(process)
+    content = {
+        "seq": head.seq + 1,
+        "kind": kind,
+        "process": process.slug if process else None,
+        "actor": by.get_username() if by else None,
+        "delegation": delegation.code if delegation else None,
+        "subject": subject,
+        "payload": payload,
+        "occurred_at": occurred_at.isoformat(timespec="microseconds"),
+        "visibility": visibility,
+    }
+    body, sealed, salt = _published_form(content)
     digest = chain_hash(head.digest.encode(), body)
     event = models.Event.objects.create(
         seq=head.seq + 1,
@@ -52,10 +53,29 @@ def record(
         subject=subject,
         payload=payload,
         occurred_at=occurred_at,
+        visibility=visibility,
         body=body.decode(),
+        sealed=sealed.decode(),
+        salt=salt,
         digest=digest.decode(),
         signature=signing.private_key().sign(digest).hex(),
     )
     head.seq, head.digest = event.seq, event.digest
     head.save(update_fields=["seq", "digest"])
     return event
+
+
+def _visibility(process: models.Process | None) -> str:
+    if process is None or process.is_public:
+        return models.Event.Visibility.PUBLIC.value
+    return models.Event.Visibility.DELEGATIONS.value
+
+
+def _published_form(content: dict[str, Any]) -> tuple[bytes, bytes, str]:
+    """(public body, sealed content, salt). A public event is published whole; any other is
+    published as its sequence number, kind, time and a salted commitment to the rest."""
+    if content["visibility"] == models.Event.Visibility.PUBLIC:
+        return canonical(content), b"", ""
+    sealed, salt = canonical(content), secrets.token_hex(16)
+    public = {key: content[key] for key in ("seq", "kind", "occurred_at", "visibility")}
+    return canonical({**public, "commitment": commitment(salt, sealed)}), sealed, salt

@@ -71,6 +71,15 @@ def chain_hash(previous: bytes, body: bytes) -> bytes:
     return hashlib.sha256(previous + body + b"\n").hexdigest().encode()
 
 
+def commitment(salt: str, sealed: bytes) -> str:
+    """The commitment a sealed event publishes: hex SHA-256 of its salt (as text) and content.
+
+    The salt keeps a guessable content (a short position, a known name) from being found by
+    hashing candidates; releasing salt and content later lets anyone check them against it.
+    """
+    return hashlib.sha256(salt.encode() + sealed).hexdigest()
+
+
 def format_line(seq: int, digest: bytes, signature: bytes, body: bytes, *, last: bool) -> bytes:
     """One line of a log; the signature is written only where the format asks for one."""
     signed = last or seq % CHECKPOINT_EVERY == 0

@@ -200,9 +200,12 @@ class Event(models.Model):
     """One state change, written by exactly one action. Never updated, never deleted: the
     application refuses here, and the database refuses too (triggers in the migrations).
 
-    ``body`` is the event's canonical JSON and the record itself; the other columns repeat
-    parts of it for querying. ``digest`` chains it to the event before (see
-    `accord.core.eventlog`) and ``signature`` is the instance's Ed25519 signature of it.
+    ``body`` is the event's canonical JSON as the public log carries it, and the record
+    itself; the other columns repeat parts of it for querying. ``digest`` chains it to the
+    event before (see `accord.core.eventlog`) and ``signature`` is the instance's Ed25519
+    signature of it. An event of a process that is not public is sealed: its full content is
+    kept in ``sealed`` and its public ``body`` holds only a salted commitment to it, so the
+    chain verifies without revealing it and a later release can be checked.
     """
 
     class Visibility(models.TextChoices):
@@ -227,6 +230,8 @@ class Event(models.Model):
         max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     body = models.TextField()
+    sealed = models.TextField(blank=True)
+    salt = models.CharField(max_length=32, blank=True)
     digest = models.CharField(max_length=64, unique=True)
     signature = models.CharField(max_length=128)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from django.db.models import Max
 
-from accord.core.eventlog import format_line
+from accord.core.eventlog import commitment, format_line
 from accord.store import models, queries
 
 
@@ -35,13 +35,30 @@ def _columns(event: models.Event) -> dict[str, object]:
 
 
 def first_column_mismatch() -> tuple[int, str] | None:
-    """The first event whose columns say something other than its signed body."""
+    """The first event whose columns say something other than its signed record (for a
+    sealed event, other than the content its published commitment binds)."""
     events = models.Event.objects.select_related("process", "actor", "delegation")
     for event in events.order_by("seq").iterator(chunk_size=2000):
-        body = json.loads(event.body)
-        for field, value in _columns(event).items():
-            if body.get(field) != value:
-                return event.seq, f"its {field} column differs from its signed record"
+        problem = _seal_problem(event) or _column_problem(event)
+        if problem:
+            return event.seq, problem
+    return None
+
+
+def _seal_problem(event: models.Event) -> str | None:
+    if not event.sealed:
+        return None
+    published = json.loads(event.body).get("commitment")
+    if published != commitment(event.salt, event.sealed.encode()):
+        return "its sealed content no longer matches its published commitment"
+    return None
+
+
+def _column_problem(event: models.Event) -> str | None:
+    record = json.loads(event.sealed or event.body)
+    for field, value in _columns(event).items():
+        if record.get(field) != value:
+            return f"its {field} column differs from its signed record"
     return None
 
 
