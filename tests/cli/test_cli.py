@@ -113,3 +113,13 @@ def test_audit_refuses_a_database_that_holds_no_record(tmp_path):
     result = _accord("audit", "verify", tmp_path=tmp_path)
     assert result.returncode == 2
     assert "holds no accord record; run `accord migrate`" in result.stderr
+
+
+def test_a_token_is_made_for_a_known_user_and_refused_for_an_unknown_one(tmp_path):
+    assert _accord("demo", "--no-serve", tmp_path=tmp_path).returncode == 0
+    made = _accord("token", "ken", "Nairobi tool", "--read-only", tmp_path=tmp_path)
+    first, secret = made.stdout.splitlines()
+    assert first == "A read-only token for ken; it is shown only this once:"
+    assert secret.startswith("accord_")
+    unknown = _accord("token", "nobody", "tool", tmp_path=tmp_path)
+    assert (unknown.returncode, unknown.stderr) == (2, "accord: there is no user 'nobody'\n")
