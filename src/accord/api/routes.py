@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Status
 
 from accord.actions.proposals import submit_proposal
-from accord.api import problems, schemas
+from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.core import compilation as cp
@@ -16,6 +16,7 @@ from accord.store import models, queries
 
 api = NinjaAPI(title="accord", version="1", urls_namespace="api-v1")
 problems.install(api)
+api.add_router("/", live.router)
 
 _ERRORS = {
     401: schemas.Problem,

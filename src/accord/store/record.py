@@ -4,6 +4,7 @@ database's columns and documents to what the log says."""
 import json
 from collections.abc import Iterator
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Max
 
 from accord.core.eventlog import commitment, format_line
@@ -76,3 +77,23 @@ def first_document_mismatch() -> tuple[int, str] | None:
         if queries.version_value(version).content_hash != event.payload["content_hash"]:
             return event.seq, "the text of the version it published has changed since"
     return None
+
+
+def events_after(
+    seq: int, *, user: User | AnonymousUser, process: str | None = None, limit: int = 500
+) -> list[tuple[int, str, str]]:
+    """(seq, kind, JSON) of the next events ``user`` may see after ``seq``: public events
+    whole, sealed ones whole for people accredited to their process and as the public log
+    shows them to everyone else."""
+    events = models.Event.objects.filter(seq__gt=seq).select_related("process").order_by("seq")
+    if process is not None:
+        events = events.filter(process__slug=process)
+    insiders = set(
+        models.Accreditation.objects.filter(user=user).values_list("process_id", flat=True)
+        if user.is_authenticated
+        else []
+    )
+    return [
+        (e.seq, e.kind, e.sealed if e.sealed and e.process_id in insiders else e.body)
+        for e in events[:limit]
+    ]
