@@ -56,10 +56,10 @@ def test_a_private_process_streams_sealed_to_outsiders_and_whole_to_insiders(db)
 
     n = make_negotiation(is_public=False)
     outsider = _read(AsyncClient(), "/api/v1/events?follow=false&process=wg")
-    published = [m for m in outsider if m["event"] == "draft.published"][0]
+    published = next(m for m in outsider if m["event"] == "draft.published")
     assert set(published["data"]) == {"seq", "kind", "occurred_at", "visibility", "commitment"}
     insider_client = AsyncClient()
     async_to_sync(insider_client.aforce_login)(n.brazil)
     insider = _read(insider_client, "/api/v1/events?follow=false&process=wg")
-    whole = [m for m in insider if m["event"] == "draft.published"][0]
+    whole = next(m for m in insider if m["event"] == "draft.published")
     assert whole["data"]["payload"]["document"] == "report"
