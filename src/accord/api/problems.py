@@ -41,6 +41,20 @@ def problem(
     return response
 
 
+class ProblemAPI(NinjaAPI):
+    """A NinjaAPI whose OpenAPI document says what it sends: problem documents for errors."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for status, answer in operation.get("responses", {}).items():
+                    content = answer.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content["application/problem+json"] = content.pop("application/json")
+        return schema
+
+
 def _field(location: tuple[str | int, ...] | list[str | int]) -> str:
     """The field as a client names it: ``wording``, not django-ninja's ``body.body.wording``
     (the source, then the parameter, then the field)."""

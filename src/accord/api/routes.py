@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Status
+from ninja import Status
 
 from accord.actions.proposals import submit_proposal
 from accord.api import live, problems, schemas
@@ -14,18 +14,12 @@ from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.store import models, queries
 
-api = NinjaAPI(title="accord", version="1", urls_namespace="api-v1")
+api = problems.ProblemAPI(title="accord", version="1", urls_namespace="api-v1")
 problems.install(api)
 api.add_router("/", live.router)
 
-_ERRORS = {
-    401: schemas.Problem,
-    403: schemas.Problem,
-    404: schemas.Problem,
-    409: schemas.Problem,
-    412: schemas.Problem,
-    422: schemas.Problem,
-}
+# Every operation may answer these, each as a problem document.
+_ERRORS = {code: schemas.Problem for code in (400, 401, 403, 404, 409, 412, 422, 429)}
 
 
 def _version(request: HttpRequest, process: str, document: str, number: int) -> models.Version:
@@ -71,7 +65,7 @@ def _proposal(p: pr.Proposal) -> dict[str, object]:
     }
 
 
-@api.get("/processes", response={200: schemas.ProcessPage, 400: schemas.Problem})
+@api.get("/processes", response={200: schemas.ProcessPage, **_ERRORS})
 def list_processes(
     request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT
 ) -> dict[str, object]:
@@ -82,7 +76,7 @@ def list_processes(
 
 @api.get(
     "/processes/{process}/documents/{document}",
-    response={200: schemas.DocumentOut, 401: schemas.Problem, 404: schemas.Problem},
+    response={200: schemas.DocumentOut, **_ERRORS},
 )
 def get_document(request: HttpRequest, process: str, document: str) -> dict[str, object]:
     """A document and its versions; ``current_version`` is the one to propose on."""
@@ -104,7 +98,7 @@ def get_document(request: HttpRequest, process: str, document: str) -> dict[str,
 
 @api.get(
     "/processes/{process}/documents/{document}/versions/{number}",
-    response={200: schemas.VersionOut, 304: None, 401: schemas.Problem, 404: schemas.Problem},
+    response={200: schemas.VersionOut, 304: None, **_ERRORS},
 )
 def get_version(
     request: HttpRequest, process: str, document: str, number: int, response: HttpResponse
@@ -130,7 +124,7 @@ def get_version(
 
 @api.get(
     "/processes/{process}/documents/{document}/versions/{number}/compilation",
-    response={200: schemas.CompilationOut, 401: schemas.Problem, 404: schemas.Problem},
+    response={200: schemas.CompilationOut, **_ERRORS},
 )
 def get_compilation(
     request: HttpRequest, process: str, document: str, number: int
