@@ -19,7 +19,7 @@ problems.install(api)
 api.add_router("/", live.router)
 
 # Every operation may answer these, each as a problem document.
-_ERRORS = {code: schemas.Problem for code in (400, 401, 403, 404, 409, 412, 422, 429)}
+_ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 412, 422, 429), schemas.Problem)
 
 
 def _version(request: HttpRequest, process: str, document: str, number: int) -> models.Version:
