@@ -143,6 +143,10 @@ SECURE_CSP = {
     "form-action": ["'self'"],
 }
 
+# API rate limits ("N/s", "N/min", "N/hour" or "N/day").
+ACCORD_API_RATE_ANONYMOUS = os.environ.get("ACCORD_API_RATE_ANONYMOUS", "120/min")
+ACCORD_API_RATE_USER = os.environ.get("ACCORD_API_RATE_USER", "600/min")
+
 # Limits on what one request may carry; larger bodies are refused before they are parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

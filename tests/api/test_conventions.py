@@ -166,3 +166,18 @@ def test_without_credentials_a_write_is_401_and_a_session_without_csrf_is_403(ne
     forged = _post(strict, {"provision": "p4", "wording": WORDING_4})
     assert (forged.status_code, forged.json()["detail"]) == (403, "CSRF check Failed")
     assert models.Proposal.objects.count() == 0
+
+
+def test_too_many_requests_are_told_when_to_come_back(client, negotiation, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ACCORD_API_RATE_ANONYMOUS = "2/min"
+    assert [client.get("/api/v1/processes").status_code for _ in range(2)] == [200, 200]
+    refused = client.get("/api/v1/processes")
+    assert refused.status_code == 429
+    assert refused.json()["title"] == "too-many-requests"
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    client.force_login(negotiation.brazil)
+    assert client.get("/api/v1/processes").status_code == 200, "a user has a budget of their own"
+    cache.clear()

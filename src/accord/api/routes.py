@@ -9,12 +9,15 @@ from accord.actions.proposals import submit_proposal
 from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.store import models, queries
 
-api = problems.ProblemAPI(title="accord", version="1", urls_namespace="api-v1")
+api = problems.ProblemAPI(
+    title="accord", version="1", urls_namespace="api-v1", throttle=[CallerThrottle()]
+)
 problems.install(api)
 api.add_router("/", live.router)
 
