@@ -133,3 +133,22 @@ def test_a_private_process_is_not_found_through_the_api(client, db):
     make_negotiation(is_public=False)
     assert client.get("/api/v1/processes").json() == {"items": [], "next": None}
     assert client.get(BASE).status_code == 404
+
+
+def test_the_compilation_in_json_reads_in_a_constant_number_of_queries(
+    client, negotiation, django_assert_num_queries
+):
+    from accord.actions.proposals import submit_proposal
+
+    submit_proposal(
+        negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Variant."
+    )
+    with django_assert_num_queries(4) as few:
+        client.get(f"{BASE}/compilation")
+    for i in range(25):
+        submit_proposal(
+            negotiation.version, by=negotiation.germany, provision_uid="p2", wording=f"Variant {i}."
+        )
+    with django_assert_num_queries(len(few.captured_queries)):
+        body = client.get(f"{BASE}/compilation").json()
+    assert sum(len(e["proposals"]) for e in body["entries"]) == 26
