@@ -11,6 +11,7 @@ import errno
 import os
 import socket
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
         if args.command == "demo":
             os.environ["ACCORD_DEMO"] = "1"
+        if args.command == "bench" and "DATABASE_URL" not in os.environ:
+            # A benchmark never writes into the instance's own database.
+            os.environ["ACCORD_DATA_DIR"] = tempfile.mkdtemp(prefix="accord-bench-")
         import django
 
         django.setup()
@@ -69,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("log", type=Path, nargs="?", help="an exported log (default: the database)")
     verify.add_argument("--key", type=Path, help="the public key (default: the log's .pub file)")
     verify.set_defaults(run=_audit_verify)
+
+    bench = commands.add_parser("bench", help="measure accord against its baselines")
+    bench.add_argument("suite", choices=["record"], help="record: verifying and appending events")
+    bench.add_argument("options", nargs=argparse.REMAINDER)
+    bench.set_defaults(run=_bench)
 
     token = commands.add_parser("token", help="create an API token for a user")
     token.add_argument("username")
@@ -188,8 +197,9 @@ def _audit_export(args: argparse.Namespace) -> None:
     _require_database()
     count = 0
     with args.log.open("wb") as log:
-        for count, line in enumerate(record.log_lines(), start=1):  # noqa: B007
+        for line in record.log_lines():
             log.write(line)
+            count += not line.startswith(b"!")
     args.key.write_text(signing.public_pem())
     print(f"Wrote {count} events to {args.log} and the public key to {args.key}.")
 
@@ -225,6 +235,13 @@ def _verify_database() -> int:
 def _report(ok: bool, message: str) -> int:
     print(message, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from accord.bench import record
+
+    _migrate()
+    return record.main(args.options)
 
 
 def _create_token(args: argparse.Namespace) -> None:

@@ -90,11 +90,13 @@ def test_the_demo_log_exports_and_verifies_and_a_tampered_copy_is_named(tmp_path
     log, key = tmp_path / "log.jsonl", tmp_path / "log.pub"
     exported = _accord("audit", "export", "--log", str(log), "--key", str(key), tmp_path=tmp_path)
     lines = log.read_bytes().splitlines(keepends=True)
-    assert exported.stdout == f"Wrote {len(lines)} events to {log} and the public key to {key}.\n"
+    events = len(lines) - 1  # and one signature line, after the last event
+    assert lines[-1].startswith(f"!\t{events}\t".encode())
+    assert exported.stdout == f"Wrote {events} events to {log} and the public key to {key}.\n"
     verified = _accord("audit", "verify", str(log), tmp_path=tmp_path)
     assert (verified.returncode, verified.stdout) == (
         0,
-        f"ok: {len(lines)} events, chain and signatures verified\n",
+        f"ok: {events} events, chain and signatures verified\n",
     )
     database = _accord("audit", "verify", tmp_path=tmp_path)
     assert database.stdout.endswith("; database columns and documents match\n")

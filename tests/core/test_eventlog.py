@@ -15,6 +15,7 @@ from accord.core import eventlog
 from accord.core.eventlog import CHECKPOINT_EVERY, Verdict, canonical, chain_hash, verify
 
 KEY = Ed25519PrivateKey.generate()
+EVENTS = 2500
 
 
 def _pem(key: Ed25519PrivateKey) -> bytes:
@@ -35,121 +36,120 @@ def _log(bodies: list[bytes], key: Ed25519PrivateKey = KEY) -> list[bytes]:
     lines, previous = [], eventlog.GENESIS
     for seq, body in enumerate(bodies, start=1):
         digest = chain_hash(previous, body)
-        lines.append(
-            eventlog.format_line(seq, digest, key.sign(digest), body, last=seq == len(bodies))
-        )
+        lines.append(eventlog.event_line(digest, body))
+        if eventlog.needs_signature(seq, last=seq == len(bodies)):
+            lines.append(eventlog.signature_line(seq, digest, key.sign(digest)))
         previous = digest
     return lines
 
 
-LOG = _log(_bodies(2500))
+LOG = _log(_bodies(EVENTS))
+
+
+def _at(seq: int) -> int:
+    """The index in LOG of event ``seq``'s line (signature lines come after checkpoints)."""
+    return seq - 1 + (seq - 1) // CHECKPOINT_EVERY
+
+
+def _replace(index: int, line: bytes) -> list[bytes]:
+    return [*LOG[:index], line, *LOG[index + 1 :]]
+
+
+def _problem(lines: list[bytes], key=CHECK) -> tuple[int | None, str | None]:
+    verdict = verify(lines, key)
+    assert not verdict.ok
+    return verdict.bad_seq, verdict.problem
+
+
+HASH = "its hash does not match its content and the event before it"
+BAD_SIGNATURE = "its signature does not verify with the published key"
 
 
 def test_an_intact_log_verifies():
-    assert verify(LOG, CHECK) == Verdict(ok=True, events=2500)
+    assert verify(LOG, CHECK) == Verdict(ok=True, events=EVENTS)
     assert verify([], CHECK) == Verdict(ok=True, events=0)
 
 
-def test_only_checkpoints_and_the_last_event_carry_signatures():
-    signed = [int(line.split(b"\t")[0]) for line in LOG if line.split(b"\t")[2]]
-    assert signed == [CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY, 2500]
+def test_signature_lines_follow_the_checkpoints_and_the_last_event():
+    signed = [int(line.split(b"\t")[1]) for line in LOG if line.startswith(b"!")]
+    assert signed == [CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY, EVENTS]
+    assert LOG[_at(1001) - 1].startswith(b"!\t1000\t")
 
 
 def test_a_changed_event_is_named():
-    tampered = list(LOG)
-    tampered[41] = tampered[41].replace(b'"proposal":42', b'"proposal":43')
-    verdict = verify(tampered, CHECK)
-    assert (verdict.ok, verdict.bad_seq) == (False, 42)
-    assert verdict.describe() == (
-        "event 42: its hash does not match its content and the event before it"
-    )
+    changed = LOG[_at(42)].replace(b'"proposal":42', b'"proposal":43')
+    verdict = verify(_replace(_at(42), changed), CHECK)
+    assert verdict == Verdict(ok=False, events=42, bad_seq=42, problem=HASH)
+    assert verdict.describe() == f"event 42: {HASH}"
 
 
 def test_a_deleted_event_is_named():
-    verdict = verify(LOG[:9] + LOG[10:], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (10, "expected event 10 here, found event 11")
+    lines = [*LOG[: _at(10)], *LOG[_at(11) :]]
+    assert _problem(lines) == (10, "expected event 10 here, found event 11")
 
 
 def test_reordered_events_are_named():
-    verdict = verify([*LOG[:9], LOG[10], LOG[9], *LOG[11:]], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (10, "expected event 10 here, found event 11")
+    lines = [*LOG[: _at(10)], LOG[_at(11)], LOG[_at(10)], *LOG[_at(12) :]]
+    assert _problem(lines) == (10, "expected event 10 here, found event 11")
 
 
 def test_an_inserted_event_is_named():
-    forged = eventlog.format_line(10, b"0" * 64, b"", b'{"kind":"text.adopted"}', last=False)
-    verdict = verify([*LOG[:9], forged, *LOG[9:]], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (
-        10,
-        "its hash does not match its content and the event before it",
-    )
+    forged = eventlog.event_line(b"0" * 64, canonical({"seq": 10, "kind": "text.adopted"}))
+    assert _problem([*LOG[: _at(10)], forged, *LOG[_at(10) :]]) == (10, HASH)
 
 
 def test_a_rewritten_chain_fails_at_the_first_signature_the_forger_could_not_make():
-    bodies = _bodies(2500)
+    bodies = _bodies(EVENTS)
     bodies[1300] = canonical({"seq": 1301, "kind": "text.adopted", "payload": {}})
     forged = _log(bodies, key=Ed25519PrivateKey.generate())
-    verdict = verify(LOG[:1300] + forged[1300:], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (
-        2000,
-        "its signature does not verify with the published key",
-    )
+    assert _problem(LOG[: _at(1301)] + forged[_at(1301) :]) == (2000, BAD_SIGNATURE)
 
 
 def test_an_altered_signature_is_named():
-    seq, digest, signature, body = LOG[999].split(b"\t", 3)
-    flipped = b"1" if signature.endswith(b"0") else b"0"
-    altered = b"\t".join([seq, digest, signature[:-1] + flipped, body])
-    verdict = verify([*LOG[:999], altered, *LOG[1000:]], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (
-        1000,
-        "its signature does not verify with the published key",
-    )
+    mark, seq, digest, signature = LOG[_at(1000) + 1].rstrip(b"\n").split(b"\t")
+    flipped = signature[:-1] + (b"1" if signature.endswith(b"0") else b"0")
+    altered = b"\t".join([mark, seq, digest, flipped]) + b"\n"
+    assert _problem(_replace(_at(1000) + 1, altered)) == (1000, BAD_SIGNATURE)
+
+
+def test_a_signature_that_is_not_hexadecimal_is_named():
+    mark, seq, digest, _ = LOG[_at(1000) + 1].split(b"\t")
+    altered = b"\t".join([mark, seq, digest, b"zz\n"])
+    assert _problem(_replace(_at(1000) + 1, altered)) == (1000, "its signature is not hexadecimal")
+
+
+def test_a_signature_line_moved_away_from_its_event_is_named():
+    moved = [*LOG[: _at(1000) + 1], LOG[_at(1001)], LOG[_at(1000) + 1], *LOG[_at(1002) :]]
+    assert _problem(moved) == (1001, "the signature line after it does not name it")
 
 
 def test_a_swapped_key_is_caught_at_the_first_signature():
-    verdict = verify(LOG, eventlog.public_key_check(_pem(Ed25519PrivateKey.generate())))
-    assert verdict.bad_seq == CHECKPOINT_EVERY
+    other = eventlog.public_key_check(_pem(Ed25519PrivateKey.generate()))
+    assert _problem(LOG, other) == (CHECKPOINT_EVERY, BAD_SIGNATURE)
 
 
 def test_a_log_cut_short_without_its_last_signature_is_refused():
-    verdict = verify(LOG[:150], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (
-        150,
+    assert _problem(LOG[: _at(1500) + 1]) == (
+        1500,
         "the last event of the log carries no signature",
     )
 
 
 def test_a_checkpoint_stripped_of_its_signature_is_refused():
-    seq, digest, _, body = LOG[999].split(b"\t", 3)
-    verdict = verify([*LOG[:999], b"\t".join([seq, digest, b"", body]), *LOG[1000:]], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (
-        1000,
-        "this checkpoint event carries no signature",
-    )
+    stripped = [*LOG[: _at(1000) + 1], *LOG[_at(1000) + 2 :]]
+    assert _problem(stripped) == (1000, "this checkpoint event carries no signature")
 
 
-@pytest.mark.parametrize("line", [b"garbage\n", b"x\t00\t\t{}\n", b"1\t2\t3\n"])
-def test_malformed_lines_are_named(line):
-    assert verify([line], CHECK) == Verdict(
-        ok=False,
-        events=1,
-        bad_seq=1,
-        problem="the line is not SEQ, HASH, SIGNATURE and BODY separated by tabs",
+@pytest.mark.parametrize("line", [b"garbage\n", b"x\t00\t\t{}\n", b"\n"])
+def test_lines_of_no_known_kind_are_named(line):
+    assert _problem([line]) == (
+        1,
+        "the line is neither an event (HASH TAB BODY) nor a signature line",
     )
 
 
 def test_a_last_line_without_its_line_feed_no_longer_hashes_to_its_hash():
-    verdict = verify([*LOG[:-1], LOG[-1].rstrip(b"\n")], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (
-        2500,
-        "its hash does not match its content and the event before it",
-    )
-
-
-def test_a_signature_that_is_not_hexadecimal_is_named():
-    seq, digest, _, body = LOG[999].split(b"\t", 3)
-    verdict = verify([*LOG[:999], b"\t".join([seq, digest, b"zz", body]), *LOG[1000:]], CHECK)
-    assert (verdict.bad_seq, verdict.problem) == (1000, "its signature is not hexadecimal")
+    assert _problem([*LOG[:-2], LOG[-2].rstrip(b"\n"), LOG[-1]]) == (EVENTS, HASH)
 
 
 def test_a_key_that_is_not_ed25519_is_refused():
@@ -196,26 +196,26 @@ def test_floats_are_refused_because_their_text_is_not_canonical(value):
         canonical(value)
 
 
+def _run_lone(tmp_path: Path, lines: list[bytes]) -> subprocess.CompletedProcess:
+    (tmp_path / "log.jsonl").write_bytes(b"".join(lines))
+    return subprocess.run(
+        [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_the_verifier_runs_as_a_lone_file_outside_accord(tmp_path: Path):
     shutil.copy(eventlog.__file__, tmp_path / "verify.py")
-    (tmp_path / "log.jsonl").write_bytes(b"".join(LOG))
     (tmp_path / "log.pub").write_bytes(_pem(KEY))
-    ran = subprocess.run(
-        [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
+    ran = _run_lone(tmp_path, LOG)
+    assert (ran.returncode, ran.stdout) == (
+        0,
+        f"ok: {EVENTS} events, chain and signatures verified\n",
     )
-    assert (ran.returncode, ran.stdout) == (0, "ok: 2500 events, chain and signatures verified\n")
-    (tmp_path / "log.jsonl").write_bytes(b"".join(LOG[:9] + LOG[10:]))
-    ran = subprocess.run(
-        [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    ran = _run_lone(tmp_path, [*LOG[: _at(10)], *LOG[_at(11) :]])
     assert (ran.returncode, ran.stderr) == (1, "event 10: expected event 10 here, found event 11\n")
 
 
@@ -224,7 +224,7 @@ def test_the_verifier_command_reports_in_words(tmp_path: Path, capsys):
     (tmp_path / "log.pub").write_bytes(_pem(KEY))
     arguments = [str(tmp_path / "log.jsonl"), "--key", str(tmp_path / "log.pub")]
     assert eventlog.main(arguments) == 0
-    assert capsys.readouterr().out == "ok: 2500 events, chain and signatures verified\n"
+    assert capsys.readouterr().out == f"ok: {EVENTS} events, chain and signatures verified\n"
     (tmp_path / "log.jsonl").write_bytes(b"".join(LOG[1:]))
     assert eventlog.main(arguments) == 1
     assert capsys.readouterr().err == "event 1: expected event 1 here, found event 2\n"

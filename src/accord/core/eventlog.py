@@ -7,18 +7,17 @@ this one file and check the log on their own machine::
     python eventlog.py accord-log.jsonl --key accord-log.pub
 
 `docs/verification.md` specifies the format and the algorithm precisely enough to reimplement.
+In short, the log has two kinds of line::
 
-Each event is one line of the log::
-
-    <seq> TAB <hash> TAB <signature> TAB <body> LF
+    <hash> TAB <body> LF                              an event
+    ! TAB <seq> TAB <hash> TAB <signature> LF         the instance's signature of an event
 
 ``body`` is the event as canonical JSON (keys sorted, no insignificant white space, UTF-8, no
 floating-point numbers). ``hash`` is the hex SHA-256 of the previous event's hash (64 zeros
-before the first event), the body and the line feed, so each hash commits to the whole history
-before it. ``signature`` is the hex Ed25519 signature of the hash (its 64 ASCII hex digits) by
-the instance's key; a valid signature on an event vouches for every event up to it, so a log carries
-signatures only on checkpoints (every `CHECKPOINT_EVERY`-th event) and on its last event, and
-the field is empty elsewhere. Every signature present is checked.
+before the first event) followed by the rest of the event's line from its TAB to its LF, so
+each hash commits to the whole history before it. A signature line follows every
+`CHECKPOINT_EVERY`-th event and the last one: the hex Ed25519 signature, by the instance's key,
+of that event's hash; through the chain it vouches for every event before it.
 """
 
 import argparse
@@ -39,6 +38,7 @@ GENESIS = b"0" * 64
 # Checking a signature costs about as much as hashing 50 kB; one signature in this many
 # events, and one on the last, vouch for the whole chain at a small fraction of that cost.
 CHECKPOINT_EVERY = 1000
+_HASH_LENGTH = 64
 
 
 def canonical(value: Mapping[str, Any]) -> bytes:
@@ -63,12 +63,8 @@ def _check_no_floats(value: object) -> None:
 
 
 def chain_hash(previous: bytes, body: bytes) -> bytes:
-    """The hash (64 hex digits, as ASCII bytes) that links ``body`` to the previous hash.
-
-    The hashed bytes are the previous hash, the body and the line feed that ends the body's
-    line — exactly the bytes a verifier already holds, so it never has to copy or convert.
-    """
-    return hashlib.sha256(previous + body + b"\n").hexdigest().encode()
+    """The hash (64 hex digits, as ASCII bytes) that links ``body`` to the previous hash."""
+    return hashlib.sha256(previous + b"\t" + body + b"\n").hexdigest().encode()
 
 
 def commitment(salt: str, sealed: bytes) -> str:
@@ -80,10 +76,17 @@ def commitment(salt: str, sealed: bytes) -> str:
     return hashlib.sha256(salt.encode() + sealed).hexdigest()
 
 
-def format_line(seq: int, digest: bytes, signature: bytes, body: bytes, *, last: bool) -> bytes:
-    """One line of a log; the signature is written only where the format asks for one."""
-    signed = last or seq % CHECKPOINT_EVERY == 0
-    return b"%d\t%s\t%s\t%s\n" % (seq, digest, signature.hex().encode() if signed else b"", body)
+def event_line(digest: bytes, body: bytes) -> bytes:
+    return digest + b"\t" + body + b"\n"
+
+
+def signature_line(seq: int, digest: bytes, signature: bytes) -> bytes:
+    return b"!\t%d\t%s\t%s\n" % (seq, digest, signature.hex().encode())
+
+
+def needs_signature(seq: int, *, last: bool) -> bool:
+    """Whether the log carries a signature line after event ``seq``."""
+    return last or seq % CHECKPOINT_EVERY == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,58 +105,74 @@ class Verdict:
         return f"event {self.bad_seq}: {self.problem}"
 
 
-def verify(raw_lines: Iterable[bytes], signed_by: Callable[[bytes, bytes], bool]) -> Verdict:
-    """Check a whole log: order, hash chain, and every signature it carries
-    (``signed_by(signature, hash)``). The verdict names the first bad event.
+class _Bad(Exception):
+    def __init__(self, seq: int, problem: str) -> None:
+        super().__init__(problem)
+        self.seq, self.problem = seq, problem
 
-    This loop is the hot path of verifying millions of events, so it only splits, hashes and
-    compares; the sequence number is read only to explain a mismatch.
+
+def verify(raw_lines: Iterable[bytes], signed_by: Callable[[bytes, bytes], bool]) -> Verdict:
+    """Check a whole log: order, hash chain, and signatures (``signed_by(signature, hash)``).
+    The verdict names the first bad event.
+
+    This loop is the hot path of verifying millions of events: for an event line it hashes
+    and compares, nothing more. Everything else happens on the rare signature lines or once
+    something is already wrong.
     """
-    sha256, previous, seq, signature = hashlib.sha256, GENESIS, 0, b""
-    for seq, raw in enumerate(raw_lines, start=1):
-        fields = raw.split(b"\t", 3)
-        if len(fields) != 4:
-            return _bad(seq, MALFORMED)
-        if sha256(previous + fields[3]).hexdigest().encode() != fields[1]:
-            return _bad(seq, _mismatch(seq, fields[0]))
-        previous, signature = fields[1], fields[2]
-        if signature or not seq % CHECKPOINT_EVERY:
-            problem = _signature_problem(signature, previous, signed_by)
-            if problem:
-                return _bad(seq, problem)
-    if seq and not signature:
-        return _bad(seq, "the last event of the log carries no signature")
+    sha256, expected, seq, signed = hashlib.sha256, GENESIS, 0, []
+    try:
+        for line in raw_lines:
+            digest = sha256(expected + line[_HASH_LENGTH:]).hexdigest().encode()
+            if line.startswith(digest):
+                expected, seq = digest, seq + 1
+            elif line.startswith(b"!\t"):
+                signed.append(_check_signature_line(line, seq, expected, signed_by))
+            else:
+                raise _Bad(seq + 1, _mismatch(seq + 1, line))
+        _check_coverage(seq, signed)
+    except _Bad as bad:
+        return Verdict(ok=False, events=max(seq, bad.seq), bad_seq=bad.seq, problem=bad.problem)
     return Verdict(ok=True, events=seq)
 
 
-MALFORMED = "the line is not SEQ, HASH, SIGNATURE and BODY separated by tabs"
-
-
-def _bad(seq: int, problem: str) -> Verdict:
-    return Verdict(ok=False, events=seq, bad_seq=seq, problem=problem)
-
-
-def _mismatch(seq: int, found: bytes) -> str:
-    """Why a line's hash does not follow: a missing, extra or moved event, or changed bytes."""
-    if not found.isdigit():
-        return MALFORMED
-    if int(found) != seq:
-        return f"expected event {seq} here, found event {int(found)}"
-    return "its hash does not match its content and the event before it"
-
-
-def _signature_problem(
-    signature: bytes, digest: bytes, signed_by: Callable[[bytes, bytes], bool]
-) -> str | None:
-    if not signature:
-        return "this checkpoint event carries no signature"
+def _check_signature_line(
+    line: bytes, seq: int, digest: bytes, signed_by: Callable[[bytes, bytes], bool]
+) -> int:
+    fields = line.rstrip(b"\n").split(b"\t")
+    if len(fields) != 4 or fields[1] != b"%d" % seq or fields[2] != digest:
+        raise _Bad(seq, "the signature line after it does not name it")
     try:
-        raw = bytes.fromhex(signature.decode("ascii"))
+        signature = bytes.fromhex(fields[3].decode("ascii"))
     except (UnicodeDecodeError, ValueError):
-        return "its signature is not hexadecimal"
-    if not signed_by(raw, digest):
-        return "its signature does not verify with the published key"
-    return None
+        raise _Bad(seq, "its signature is not hexadecimal") from None
+    if not signed_by(signature, digest):
+        raise _Bad(seq, "its signature does not verify with the published key")
+    return seq
+
+
+def _check_coverage(events: int, signed: list[int]) -> None:
+    """Every checkpoint and the last event must have been signed."""
+    present = set(signed)
+    wanted = [*range(CHECKPOINT_EVERY, events + 1, CHECKPOINT_EVERY), events] if events else []
+    missing = next((seq for seq in wanted if seq not in present), None)
+    if missing == events:
+        raise _Bad(events, "the last event of the log carries no signature")
+    if missing is not None:
+        raise _Bad(missing, "this checkpoint event carries no signature")
+
+
+def _mismatch(seq: int, line: bytes) -> str:
+    """Why an event line does not follow: a missing, extra or moved event, or changed bytes."""
+    head, tab, body = line.partition(b"\t")
+    if len(head) != _HASH_LENGTH or not tab:
+        return "the line is neither an event (HASH TAB BODY) nor a signature line"
+    try:
+        found = json.loads(body)["seq"]
+    except (ValueError, KeyError, TypeError):
+        found = seq
+    if isinstance(found, int) and found != seq:
+        return f"expected event {seq} here, found event {found}"
+    return "its hash does not match its content and the event before it"
 
 
 def public_key_check(pem: bytes) -> Callable[[bytes, bytes], bool]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Max
 
-from accord.core.eventlog import commitment, format_line
+from accord.core.eventlog import commitment, event_line, needs_signature, signature_line
 from accord.store import models, queries
 
 
@@ -16,9 +16,9 @@ def log_lines() -> Iterator[bytes]:
     last = models.Event.objects.aggregate(last=Max("seq"))["last"]
     rows = models.Event.objects.order_by("seq").values_list("seq", "digest", "signature", "body")
     for seq, digest, signature, body in rows.iterator(chunk_size=2000):
-        yield format_line(
-            seq, digest.encode(), bytes.fromhex(signature), body.encode(), last=seq == last
-        )
+        yield event_line(digest.encode(), body.encode())
+        if needs_signature(seq, last=seq == last):
+            yield signature_line(seq, digest.encode(), bytes.fromhex(signature))
 
 
 def _columns(event: models.Event) -> dict[str, object]:
