@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accord.web import views
+from accord.web import account_views, record_views, views
 
 app_name = "web"
 
@@ -9,10 +9,10 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(template_name="accord/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("account/tokens/", views.api_tokens, name="api-tokens"),
-    path("account/tokens/<int:token>/revoke/", views.revoke_token, name="revoke-token"),
-    path("record/log.jsonl", views.published_log, name="published-log"),
-    path("record/public-key.pem", views.public_key, name="public-key"),
+    path("account/tokens/", account_views.api_tokens, name="api-tokens"),
+    path("account/tokens/<int:token>/revoke/", account_views.revoke_token, name="revoke-token"),
+    path("record/log.jsonl", record_views.published_log, name="published-log"),
+    path("record/public-key.pem", record_views.public_key, name="public-key"),
     path("p/<slug:process>/", views.process, name="process"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path("p/<slug:process>/<slug:document>/v<int:number>/", views.version, name="version"),

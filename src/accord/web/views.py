@@ -1,20 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.proposals import submit_proposal
-from accord.actions.tokens import create_api_token, revoke_api_token
 from accord.core.errors import Refusal
 from accord.messages import explain
-from accord.store import models, queries, record, signing
-from accord.web.forms import ApiTokenForm, ProposalForm
+from accord.store import models, queries
+from accord.web.forms import ProposalForm
 
 
-def _process(request: HttpRequest, slug: str) -> models.Process:
+def visible_process(request: HttpRequest, slug: str) -> models.Process:
     """The process, if the user may read it; a 404 otherwise, so private ones stay unseen."""
     found = queries.visible_processes(request.user).filter(slug=slug).first()
     if found is None:
@@ -25,13 +24,13 @@ def _process(request: HttpRequest, slug: str) -> models.Process:
 def _version(request: HttpRequest, process: str, document: str, number: int) -> models.Version:
     return get_object_or_404(
         models.Version.objects.select_related("document__process"),
-        document__process=_process(request, process),
+        document__process=visible_process(request, process),
         document__slug=document,
         number=number,
     )
 
 
-def _signed_in(request: HttpRequest) -> User:
+def signed_in(request: HttpRequest) -> User:
     """The user of a view behind `login_required`."""
     assert isinstance(request.user, User)
     return request.user
@@ -43,13 +42,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def process(request: HttpRequest, process: str) -> HttpResponse:
-    found = _process(request, process)
+    found = visible_process(request, process)
     documents = queries.documents_with_current_version(found)
     return render(request, "accord/process.html", {"process": found, "documents": documents})
 
 
 def current_version(request: HttpRequest, process: str, document: str) -> HttpResponse:
-    found = get_object_or_404(models.Document, process=_process(request, process), slug=document)
+    found = get_object_or_404(
+        models.Document, process=visible_process(request, process), slug=document
+    )
     return redirect("web:version", process, document, queries.current_version(found).number)
 
 
@@ -83,7 +84,7 @@ def propose(
         try:
             submit_proposal(
                 found,
-                by=_signed_in(request),
+                by=signed_in(request),
                 provision_uid=uid,
                 wording=data["wording"],
                 justification=data["justification"],
@@ -100,39 +101,3 @@ def propose(
             return redirect("web:compilation", process, document, number)
     context = {"version": found, "provision": provision, "form": form}
     return render(request, "accord/propose.html", context, status=400 if form.errors else 200)
-
-
-def published_log(request: HttpRequest) -> StreamingHttpResponse:
-    """The signed event log, for anyone to verify with `accord audit verify` or the lone
-    verifier (docs/verification.md)."""
-    response = StreamingHttpResponse(record.log_lines(), content_type="application/jsonl")
-    response["Content-Disposition"] = 'attachment; filename="accord-log.jsonl"'
-    return response
-
-
-def public_key(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(signing.public_pem(), content_type="application/x-pem-file")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def api_tokens(request: HttpRequest) -> HttpResponse:
-    """The user's API tokens; a new token's secret is shown on this page once, never again."""
-    user = _signed_in(request)
-    form = ApiTokenForm(request.POST or None)
-    secret = None
-    if request.method == "POST" and form.is_valid():
-        _, secret = create_api_token(by=user, **form.cleaned_data)
-        form = ApiTokenForm()
-    tokens = models.ApiToken.objects.filter(user=user)
-    context = {"form": form, "secret": secret, "tokens": tokens}
-    return render(request, "accord/api_tokens.html", context)
-
-
-@login_required
-@require_http_methods(["POST"])
-def revoke_token(request: HttpRequest, token: int) -> HttpResponse:
-    user = _signed_in(request)
-    revoke_api_token(get_object_or_404(models.ApiToken, pk=token, user=user), by=user)
-    messages.success(request, _("The token was revoked."))
-    return redirect("web:api-tokens")
