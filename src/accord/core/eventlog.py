@@ -124,7 +124,8 @@ def verify(raw_lines: Iterable[bytes], signed_by: Callable[[bytes, bytes], bool]
         for line in raw_lines:
             digest = sha256(expected + line[_HASH_LENGTH:]).hexdigest().encode()
             if line.startswith(digest):
-                expected, seq = digest, seq + 1
+                expected = digest
+                seq += 1
             elif line.startswith(b"!\t"):
                 signed.append(_check_signature_line(line, seq, expected, signed_by))
             else:
