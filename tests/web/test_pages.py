@@ -222,3 +222,40 @@ def test_a_token_needs_a_name(client, negotiation):
     response = client.post("/account/tokens/", {"name": ""})
     assert "This field is required." in _text(response)
     assert models.ApiToken.objects.count() == 0
+
+
+def test_the_history_says_every_event_in_words_newest_first(client, negotiation):
+    submit_proposal(
+        negotiation.version, by=negotiation.brazil, provision_uid="p2", wording=WORDING_2
+    )
+    page = client.get("/p/wg/history/")
+    assert page.status_code == 200
+    text = _text(page)
+    assert (
+        text.index("Proposal submitted")
+        < text.index("Draft published")
+        < text.index("Process created")
+    )
+    assert "Brazil (bra) paragraph 2" in text
+    assert "Accreditation granted" in text
+
+
+def test_the_history_pages_back_in_hundreds(client, negotiation):
+    for i in range(120):
+        submit_proposal(
+            negotiation.version, by=negotiation.brazil, provision_uid="p4", wording=f"Variant {i}."
+        )
+    first = client.get("/p/wg/history/").content.decode()
+    assert first.count('<tr id="event-') == 100
+    older = re.search(r'href="\?before=(\d+)"', first)[1]
+    second = client.get(f"/p/wg/history/?before={older}").content.decode()
+    seqs = [int(s) for s in re.findall(r'<tr id="event-(\d+)"', second)]
+    assert seqs[0] == int(older) - 1
+    assert seqs == sorted(seqs, reverse=True)
+
+
+def test_a_private_history_is_not_found_by_the_public(client, db):
+    from tests.builders import make_negotiation
+
+    make_negotiation(is_public=False)
+    assert client.get("/p/wg/history/").status_code == 404

@@ -115,3 +115,12 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
 
 def proposal_values(version: models.Version, *, ids: list[int]) -> Iterator[pr.Proposal]:
     return (convert.proposal_value(p) for p in proposals(version).filter(pk__in=ids))
+
+
+def process_events(process: models.Process, *, before: int | None) -> list[models.Event]:
+    """Up to 101 events of ``process``, newest first, older than ``before`` if given (one more
+    than a page, to tell whether an older page exists)."""
+    events = models.Event.objects.filter(process=process).select_related("actor", "delegation")
+    if before is not None:
+        events = events.filter(seq__lt=before)
+    return list(events.order_by("-seq")[:101])
