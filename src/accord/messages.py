@@ -40,6 +40,7 @@ def _messages() -> dict[str, str]:
         "amendment-does-not-apply": _(
             "The amendment expected “%(expected)s” but the text has “%(found)s”."
         ),
+        "document-exists": _("This process already has a document called “%(slug)s”."),
         "refused": _("This action is not allowed."),
     }
 

@@ -125,3 +125,19 @@ def test_only_the_secretariat_accredits(negotiation):
         )
     assert raised.value.reason == Reason.NOT_SECRETARIAT
     assert _state() == before
+
+
+def test_a_document_name_already_taken_is_refused(negotiation):
+    from accord.actions.processes import DocumentExists
+
+    before = _state()
+    with pytest.raises(DocumentExists) as raised:
+        publish_draft(
+            negotiation.process,
+            by=negotiation.chair,
+            slug="report",
+            text="1. Another text.",
+            label="Zero draft",
+        )
+    assert raised.value == DocumentExists("report")
+    assert _state() == before

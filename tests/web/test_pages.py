@@ -259,3 +259,70 @@ def test_a_private_history_is_not_found_by_the_public(client, db):
 
     make_negotiation(is_public=False)
     assert client.get("/p/wg/history/").status_code == 404
+
+
+NEW_DRAFT = """# Draft declaration (test)
+
+## A. General
+
+1. States affirm their commitment to an open and secure ICT environment.
+
+2. States will cooperate:
+   (a) by exchanging information;
+   (b) by building capacity.
+"""
+
+
+def test_the_chair_previews_then_publishes_a_pasted_draft(client, negotiation):
+    client.force_login(negotiation.chair)
+    assert "Publish a draft" in _text(client.get("/p/wg/"))
+    form = {"text": NEW_DRAFT, "label": "Zero draft", "slug": "declaration", "symbol": ""}
+    preview = client.post("/p/wg/drafts/new/", form | {"step": "preview"})
+    assert preview.status_code == 200
+    text = _text(preview)
+    assert "Recognised: “Draft declaration (test)”, 5 provisions" in text
+    assert "2(a) sub-paragraph by exchanging information;" in text
+    assert not models.Document.objects.filter(slug="declaration").exists()
+    published = client.post("/p/wg/drafts/new/", form | {"step": "publish"})
+    assert published.status_code == 302
+    assert published["Location"] == "/p/wg/declaration/v1/"
+    version = models.Version.objects.get(document__slug="declaration")
+    assert list(version.provisions.values_list("label", flat=True)) == [
+        "A",
+        "1",
+        "2",
+        "2(a)",
+        "2(b)",
+    ]
+    assert models.Event.objects.last().kind == "draft.published"
+
+
+def test_a_draft_that_cannot_be_read_is_explained_and_not_stored(client, negotiation):
+    client.force_login(negotiation.secretariat)
+    form = {
+        "text": "# Title\nWords before any paragraph.",
+        "label": "Zero draft",
+        "slug": "declaration",
+        "step": "publish",
+    }
+    response = client.post("/p/wg/drafts/new/", form)
+    assert response.status_code == 400
+    assert "Line 2: text that belongs to no numbered paragraph." in _text(response)
+    taken = client.post("/p/wg/drafts/new/", form | {"text": NEW_DRAFT, "slug": "report"})
+    assert taken.status_code == 400
+    assert "This process already has a document called “report”." in _text(taken)
+    assert models.Document.objects.count() == 1
+
+
+@pytest.mark.parametrize("who", ["brazil", "holy_see", "outsider"])
+def test_only_the_chair_and_secretariat_reach_the_drafting_desk(client, negotiation, who):
+    client.force_login(getattr(negotiation, who))
+    assert "Publish a draft" not in _text(client.get("/p/wg/"))
+    assert client.get("/p/wg/drafts/new/").status_code == 404
+    assert (
+        client.post(
+            "/p/wg/drafts/new/", {"text": NEW_DRAFT, "label": "x", "slug": "d", "step": "publish"}
+        ).status_code
+        == 404
+    )
+    assert models.Document.objects.count() == 1

@@ -1,6 +1,7 @@
 """Setting up a process: its participants, its accredited people, its documents."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -8,11 +9,22 @@ from django.utils import timezone
 
 from accord.actions.events import record
 from accord.core.draft_text import parse_draft
-from accord.core.errors import NotPermitted
+from accord.core.errors import NotPermitted, Refusal
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store import convert, models, queries
 
-_DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
+DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentExists(Refusal):
+    """The process already has a document under this short name."""
+
+    slug: str
+    code = "document-exists"
+
+    def params(self) -> dict[str, object]:
+        return {"slug": self.slug}
 
 
 def _check_secretariat(by: User | None, process: models.Process) -> None:
@@ -122,11 +134,14 @@ def publish_draft(
     """Publish the first version of a new document from numbered plain text.
 
     Only the Chair or the Secretariat publish. Raises `MalformedDraft` for text that is not
-    numbered paragraphs. Writes one ``draft.published`` event.
+    numbered paragraphs and `DocumentExists` for a short name already taken. Writes one
+    ``draft.published`` event.
     """
-    if by is not None and queries.actor(by, process).role not in _DRAFTERS:
+    if by is not None and queries.actor(by, process).role not in DRAFTERS:
         raise NotPermitted(Reason.NOT_A_DRAFTER)
     value = parse_draft(text)
+    if process.documents.filter(slug=slug).exists():
+        raise DocumentExists(slug)
     document = models.Document.objects.create(
         process=process, slug=slug, title=value.title, symbol=symbol
     )

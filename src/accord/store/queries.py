@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
-from accord.core.participants import PUBLIC, Actor, may_propose
+from accord.core.participants import PUBLIC, Actor, Role, may_propose
 from accord.store import convert, models
 
 
@@ -124,3 +124,8 @@ def process_events(process: models.Process, *, before: int | None) -> list[model
     if before is not None:
         events = events.filter(seq__lt=before)
     return list(events.order_by("-seq")[:101])
+
+
+def may_draft(user: User | AnonymousUser, process: models.Process) -> bool:
+    """Whether the user is the process's Chair or Secretariat, who publish drafts."""
+    return actor(user, process).role in (Role.CHAIR, Role.SECRETARIAT)

@@ -33,3 +33,19 @@ class ProposalForm(forms.Form):
 class ApiTokenForm(forms.Form):
     name = forms.CharField(label=_("Name (what the token is for)"), max_length=100)
     read_only = forms.BooleanField(label=_("Read only"), required=False)
+
+
+class DraftForm(forms.Form):
+    """A draft typed or pasted as numbered paragraphs; the core reads its structure."""
+
+    text = forms.CharField(
+        label=_(
+            "Text, with the title on a line starting with #, sections with ## and numbered"
+            " paragraphs"
+        ),
+        widget=forms.Textarea(attrs={"rows": 20}),
+        max_length=2_000_000,
+    )
+    label = forms.CharField(label=_("Version"), initial=_("Zero draft"), max_length=80)
+    slug = forms.SlugField(label=_("Short name in addresses"), initial="report", max_length=80)
+    symbol = forms.CharField(label=_("Document symbol (optional)"), required=False, max_length=80)

@@ -43,8 +43,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def process(request: HttpRequest, process: str) -> HttpResponse:
     found = visible_process(request, process)
-    documents = queries.documents_with_current_version(found)
-    return render(request, "accord/process.html", {"process": found, "documents": documents})
+    context = {
+        "process": found,
+        "documents": queries.documents_with_current_version(found),
+        "may_draft": queries.may_draft(request.user, found),
+    }
+    return render(request, "accord/process.html", context)
 
 
 def current_version(request: HttpRequest, process: str, document: str) -> HttpResponse:

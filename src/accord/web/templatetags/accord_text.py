@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accord.core.amendments import Amendment, MarkKind, redline_marks
 from accord.core.proposals import ProposalStatus
+from accord.core.provisions import ProvisionKind
 
 register = template.Library()
 
@@ -33,3 +34,12 @@ def redline(old: str, amendment: Amendment) -> SafeString:
 def proposal_status(status: ProposalStatus) -> str:
     """A proposal's status in words, so it reads the same in colour, in print and aloud."""
     return {ProposalStatus.OPEN: _("open"), ProposalStatus.WITHDRAWN: _("withdrawn")}[status]
+
+
+@register.filter
+def provision_kind(kind: ProvisionKind) -> str:
+    return {
+        ProvisionKind.SECTION: _("section"),
+        ProvisionKind.PARAGRAPH: _("paragraph"),
+        ProvisionKind.SUBPARAGRAPH: _("sub-paragraph"),
+    }[kind]
