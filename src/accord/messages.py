@@ -40,6 +40,16 @@ def _messages() -> dict[str, str]:
         "amendment-does-not-apply": _(
             "The amendment expected “%(expected)s” but the text has “%(found)s”."
         ),
+        "not-participating": _("%(delegation)s does not take part in this process."),
+        "already-accredited": _("%(username)s is already accredited to this process."),
+        "role-mismatch": _(
+            "A person in the role %(role)s cannot act for a participant of the kind "
+            "%(participant_kind)s."
+        ),
+        "password-needed": _(
+            "%(username)s has no account yet: give an initial password of at least "
+            "%(minimum)d characters."
+        ),
         "document-exists": _("This process already has a document called “%(slug)s”."),
         "refused": _("This action is not allowed."),
     }

@@ -2,7 +2,7 @@ import pytest
 from tests.builders import make_user
 
 from accord.actions.processes import accredit, admit_participants, publish_draft
-from accord.core.errors import MalformedDraft, NotPermitted
+from accord.core.errors import MalformedDraft, NotPermitted, Refusal
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store import models
 
@@ -141,3 +141,104 @@ def test_a_document_name_already_taken_is_refused(negotiation):
         )
     assert raised.value == DocumentExists("report")
     assert _state() == before
+
+
+def _people():
+    from django.contrib.auth.models import User
+
+    return (
+        User.objects.count(),
+        models.Accreditation.objects.count(),
+        models.Event.objects.count(),
+    )
+
+
+def test_the_secretariat_accredits_a_new_person_with_one_event(negotiation):
+    from accord.actions.processes import accredit_person
+
+    found = accredit_person(
+        negotiation.process,
+        by=negotiation.secretariat,
+        username="fra-1",
+        full_name="Delegate of France",
+        email="fra@example.org",
+        password="a long pass phrase",
+        role=Role.DELEGATE,
+        delegation="FRA",
+        mandates=["eu"],
+    )
+    assert (found.user.username, found.user.first_name, found.delegation.code) == (
+        "fra-1",
+        "Delegate of France",
+        "FRA",
+    )
+    assert found.user.check_password("a long pass phrase")
+    assert list(found.mandates.values_list("code", flat=True)) == ["eu"]
+    event = models.Event.objects.last()
+    assert (event.kind, event.actor, event.payload) == (
+        "accreditation.granted",
+        negotiation.secretariat,
+        {"user": "fra-1", "role": "delegate", "delegation": "FRA", "mandates": ["eu"]},
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "delegation", "error"),
+    [
+        (Role.DELEGATE, "KEN", "NotParticipating"),
+        (Role.DELEGATE, "VAT", "RoleMismatch"),
+        (Role.CHAIR, "FRA", "RoleMismatch"),
+        (Role.OBSERVER, "FRA", "RoleMismatch"),
+    ],
+)
+def test_an_accreditation_that_does_not_fit_creates_nothing(negotiation, role, delegation, error):
+    from accord.actions import processes
+
+    before = _people()
+    with pytest.raises(Refusal) as raised:
+        processes.accredit_person(
+            negotiation.process,
+            by=negotiation.secretariat,
+            username="someone",
+            full_name="",
+            email="",
+            password="a long pass phrase",
+            role=role,
+            delegation=delegation,
+        )
+    assert type(raised.value).__name__ == error
+    assert _people() == before
+
+
+def test_a_person_holds_one_role_per_process(negotiation):
+    from accord.actions.processes import AlreadyAccredited
+
+    before = _people()
+    with pytest.raises(AlreadyAccredited):
+        accredit(
+            negotiation.process,
+            by=negotiation.secretariat,
+            user=negotiation.brazil,
+            role=Role.DELEGATE,
+            delegation="FRA",
+        )
+    assert _people() == before
+
+
+@pytest.mark.parametrize("password", ["", "short"])
+def test_a_new_account_needs_a_real_password(negotiation, password):
+    from accord.actions.processes import PasswordNeeded, accredit_person
+
+    before = _people()
+    with pytest.raises(PasswordNeeded):
+        accredit_person(
+            negotiation.process,
+            by=negotiation.secretariat,
+            username="new",
+            full_name="",
+            email="",
+            password=password,
+            role=Role.DELEGATE,
+            delegation="FRA",
+        )
+    assert _people() == before

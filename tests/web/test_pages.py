@@ -326,3 +326,58 @@ def test_only_the_chair_and_secretariat_reach_the_drafting_desk(client, negotiat
         == 404
     )
     assert models.Document.objects.count() == 1
+
+
+def test_everyone_sees_who_takes_part_but_only_the_secretariat_sees_people(client, negotiation):
+    page = _text(client.get("/p/wg/participants/"))
+    assert "3 member States take part; only members count for consensus." in page
+    assert "Brazil (Latin American and Caribbean Group)" in page
+    assert "Holy See" in page
+    assert "Accredited people" not in page
+    client.force_login(negotiation.secretariat)
+    page = _text(client.get("/p/wg/participants/"))
+    assert "Accredited people" in page
+    assert "deu Delegate Germany European Union" in page
+
+
+def test_the_secretariat_accredits_a_person_through_the_page(client, negotiation):
+    client.force_login(negotiation.secretariat)
+    response = client.post(
+        "/p/wg/participants/",
+        {
+            "username": "fra",
+            "full_name": "Delegate of France",
+            "email": "",
+            "password": "a long pass phrase",
+            "role": "delegate",
+            "delegation": "FRA",
+        },
+    )
+    assert response.status_code == 302
+    accreditation = models.Accreditation.objects.get(user__username="fra")
+    assert (accreditation.role, accreditation.delegation.code) == ("delegate", "FRA")
+    refused = client.post(
+        "/p/wg/participants/",
+        {
+            "username": "vat2",
+            "password": "a long pass phrase",
+            "role": "delegate",
+            "delegation": "VAT",
+        },
+    )
+    assert refused.status_code == 400
+    assert (
+        "A person in the role delegate cannot act for a participant of the kind observer."
+        in _text(refused)
+    )
+    assert not models.Accreditation.objects.filter(user__username="vat2").exists()
+
+
+@pytest.mark.parametrize("who", ["chair", "brazil", "outsider"])
+def test_only_the_secretariat_accredits(client, negotiation, who):
+    client.force_login(getattr(negotiation, who))
+    response = client.post(
+        "/p/wg/participants/", {"username": "x", "password": "a long pass phrase", "role": "chair"}
+    )
+    assert response.status_code == 404
+    assert not models.Accreditation.objects.filter(user__username="x").exists()

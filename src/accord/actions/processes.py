@@ -8,12 +8,49 @@ from django.db import transaction
 from django.utils import timezone
 
 from accord.actions.events import record
+from accord.core.accreditation import check_accreditation
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted, Refusal
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store import convert, models, queries
 
 DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
+
+
+@dataclass(frozen=True, slots=True)
+class NotParticipating(Refusal):
+    """The delegation named does not take part in this process."""
+
+    delegation: str
+    code = "not-participating"
+
+    def params(self) -> dict[str, object]:
+        return {"delegation": self.delegation}
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyAccredited(Refusal):
+    """A person holds one role in a process."""
+
+    username: str
+    code = "already-accredited"
+
+    def params(self) -> dict[str, object]:
+        return {"username": self.username}
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordNeeded(Refusal):
+    """A new account needs an initial password of at least `MIN_PASSWORD_CHARS` characters."""
+
+    username: str
+    code = "password-needed"
+
+    def params(self) -> dict[str, object]:
+        return {"username": self.username, "minimum": MIN_PASSWORD_CHARS}
+
+
+MIN_PASSWORD_CHARS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +133,25 @@ def accredit(
 ) -> models.Accreditation:
     """Accredit ``user`` to ``process`` in ``role``, acting for ``delegation``.
 
-    Writes one ``accreditation.granted`` event.
+    The delegation must take part in the process in a way that fits the role (delegates act
+    for members, observers for observers; the Chair and Secretariat for no delegation), and
+    a user holds one role per process. Raises `NotPermitted`, `RoleMismatch` or
+    `AlreadyAccredited`. Writes one ``accreditation.granted`` event.
     """
     _check_secretariat(by, process)
-    acting_for = models.Delegation.objects.get(code=delegation) if delegation else None
+    participation = (
+        process.participations.select_related("delegation")
+        .filter(delegation__code=delegation)
+        .first()
+        if delegation
+        else None
+    )
+    if delegation and participation is None:
+        raise NotParticipating(delegation)
+    check_accreditation(role, ParticipantKind(participation.kind) if participation else None)
+    if process.accreditations.filter(user=user).exists():
+        raise AlreadyAccredited(user.get_username())
+    acting_for = participation.delegation if participation else None
     found = models.Accreditation.objects.create(
         process=process, user=user, role=role.value, delegation=acting_for
     )
@@ -119,6 +171,32 @@ def accredit(
         },
     )
     return found
+
+
+@transaction.atomic
+def accredit_person(
+    process: models.Process,
+    *,
+    by: User | None,
+    username: str,
+    full_name: str,
+    email: str,
+    password: str,
+    role: Role,
+    delegation: str | None = None,
+    mandates: Iterable[str] = (),
+) -> models.Accreditation:
+    """Accredit a person by user name, creating their account with ``password`` if they have
+    none yet (an existing account keeps its password). Refusals as for `accredit`; a refused
+    accreditation creates no account either."""
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        if len(password) < MIN_PASSWORD_CHARS:
+            raise PasswordNeeded(username)
+        user = User.objects.create_user(
+            username=username, email=email, password=password, first_name=full_name[:150]
+        )
+    return accredit(process, by=by, user=user, role=role, delegation=delegation, mandates=mandates)
 
 
 @transaction.atomic

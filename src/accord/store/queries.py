@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
-from accord.core.participants import PUBLIC, Actor, Role, may_propose
+from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
 from accord.store import convert, models
 
 
@@ -129,3 +129,27 @@ def process_events(process: models.Process, *, before: int | None) -> list[model
 def may_draft(user: User | AnonymousUser, process: models.Process) -> bool:
     """Whether the user is the process's Chair or Secretariat, who publish drafts."""
     return actor(user, process).role in (Role.CHAIR, Role.SECRETARIAT)
+
+
+def participants(process: models.Process) -> dict[str, list[models.Delegation]]:
+    """The process's delegations by kind of participant (member, observer, stakeholder)."""
+    rows = process.participations.select_related("delegation__regional_group").order_by(
+        "delegation__name"
+    )
+    found: dict[str, list[models.Delegation]] = {kind.value: [] for kind in ParticipantKind}
+    for row in rows:
+        found[row.kind].append(row.delegation)
+    return found
+
+
+def accreditations(process: models.Process) -> QuerySet[models.Accreditation]:
+    return (
+        process.accreditations.select_related("user", "delegation")
+        .prefetch_related("mandates")
+        .order_by("role", "delegation__name", "user__username")
+    )
+
+
+def may_administer(user: User | AnonymousUser, process: models.Process) -> bool:
+    """Whether the user is the process's Secretariat, who admits and accredits."""
+    return actor(user, process).role is Role.SECRETARIAT

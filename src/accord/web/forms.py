@@ -49,3 +49,40 @@ class DraftForm(forms.Form):
     label = forms.CharField(label=_("Version"), initial=_("Zero draft"), max_length=80)
     slug = forms.SlugField(label=_("Short name in addresses"), initial="report", max_length=80)
     symbol = forms.CharField(label=_("Document symbol (optional)"), required=False, max_length=80)
+
+
+class AccreditationForm(forms.Form):
+    """A person to accredit; the rules of who may act for whom are the core's."""
+
+    username = forms.SlugField(label=_("User name"), max_length=150)
+    full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    password = forms.CharField(
+        label=_("Initial password (for a new account)"),
+        widget=forms.PasswordInput,
+        min_length=12,
+        required=False,
+    )
+    role = forms.ChoiceField(label=_("Role"))
+    delegation = forms.ChoiceField(label=_("Acting for"), required=False)
+    mandates = forms.MultipleChoiceField(
+        label=_("May speak on behalf of"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        roles: list[tuple[str, str]],
+        delegations: list[tuple[str, str]],
+        groups: list[tuple[str, str]],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, choices in (
+            ("role", roles),
+            ("delegation", [("", "—"), *delegations]),
+            ("mandates", groups),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices

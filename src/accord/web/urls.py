@@ -1,7 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accord.web import account_views, drafting_views, history_views, record_views, views
+from accord.web import (
+    account_views,
+    drafting_views,
+    history_views,
+    participants_views,
+    record_views,
+    views,
+)
 
 app_name = "web"
 
@@ -16,6 +23,7 @@ urlpatterns = [
     path("p/<slug:process>/", views.process, name="process"),
     path("p/<slug:process>/history/", history_views.history, name="history"),
     path("p/<slug:process>/drafts/new/", drafting_views.new_draft, name="new-draft"),
+    path("p/<slug:process>/participants/", participants_views.participants, name="participants"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path("p/<slug:process>/<slug:document>/v<int:number>/", views.version, name="version"),
     path(
