@@ -50,6 +50,9 @@ def _messages() -> dict[str, str]:
             "%(username)s has no account yet: give an initial password of at least "
             "%(minimum)d characters."
         ),
+        "proposal-not-open": _(
+            "Proposal %(proposal)d is %(status)s; only an open one can be withdrawn."
+        ),
         "document-exists": _("This process already has a document called “%(slug)s”."),
         "refused": _("This action is not allowed."),
     }

@@ -173,3 +173,49 @@ def test_proposal_on_a_version_that_is_not_current(negotiation):
         content_hash=zero.content_hash,
     )
     _refused(negotiation, VersionNotCurrent(version_label="Zero draft", current_label="Rev.1"))
+
+
+def _proposal(negotiation):
+    return submit_proposal(
+        negotiation.version, by=negotiation.brazil, provision_uid="p2", wording=NEW_2
+    )
+
+
+def test_the_proposing_delegation_withdraws_its_proposal_with_one_event(negotiation):
+    from accord.actions.proposals import withdraw_proposal
+
+    proposal = _proposal(negotiation)
+    withdrawn = withdraw_proposal(proposal, by=negotiation.brazil)
+    assert withdrawn.status == "withdrawn"
+    event = models.Event.objects.last()
+    assert (event.kind, event.actor, event.delegation.code, event.payload) == (
+        "proposal.withdrawn",
+        negotiation.brazil,
+        "BRA",
+        {"proposal": proposal.pk, "provision": "p2"},
+    )
+
+
+@pytest.mark.parametrize("who", ["germany", "chair", "holy_see", "outsider"])
+def test_nobody_else_withdraws_it(negotiation, who):
+    from accord.actions.proposals import withdraw_proposal
+
+    proposal = _proposal(negotiation)
+    before = _counts()
+    with pytest.raises(NotPermitted):
+        withdraw_proposal(proposal, by=getattr(negotiation, who))
+    assert _counts() == before
+    proposal.refresh_from_db()
+    assert proposal.status == "open"
+
+
+def test_a_withdrawn_proposal_cannot_be_withdrawn_again(negotiation):
+    from accord.actions.proposals import NotOpen, withdraw_proposal
+
+    proposal = _proposal(negotiation)
+    withdraw_proposal(proposal, by=negotiation.brazil)
+    before = _counts()
+    with pytest.raises(NotOpen) as raised:
+        withdraw_proposal(proposal, by=negotiation.brazil)
+    assert raised.value == NotOpen(proposal.pk, "withdrawn")
+    assert _counts() == before

@@ -152,3 +152,14 @@ def test_the_compilation_in_json_reads_in_a_constant_number_of_queries(
     with django_assert_num_queries(len(few.captured_queries)):
         body = client.get(f"{BASE}/compilation").json()
     assert sum(len(e["proposals"]) for e in body["entries"]) == 26
+
+
+def test_a_delegate_withdraws_through_the_api(client, negotiation):
+    client.force_login(negotiation.brazil)
+    created = _post(client, {"provision": "p4", "wording": WORDING_4}).json()
+    url = f"{BASE}/proposals/{created['id']}/withdraw"
+    assert client.post(url).json()["status"] == "withdrawn"
+    again = client.post(url)
+    assert (again.status_code, again.json()["title"]) == (422, "proposal-not-open")
+    client.force_login(negotiation.germany)
+    assert client.post(url).status_code == 403

@@ -381,3 +381,21 @@ def test_only_the_secretariat_accredits(client, negotiation, who):
     )
     assert response.status_code == 404
     assert not models.Accreditation.objects.filter(user__username="x").exists()
+
+
+def test_a_delegate_withdraws_their_own_proposal_from_the_compilation(client, negotiation):
+    proposal = submit_proposal(
+        negotiation.version, by=negotiation.brazil, provision_uid="p2", wording=WORDING_2
+    )
+    url = f"/p/wg/report/v1/proposals/{proposal.pk}/withdraw/"
+    client.force_login(negotiation.germany)
+    assert "Withdraw this proposal" not in _text(client.get("/p/wg/report/v1/compilation/"))
+    client.post(url)
+    proposal.refresh_from_db()
+    assert proposal.status == "open"
+    client.force_login(negotiation.brazil)
+    assert "Withdraw this proposal" in _text(client.get("/p/wg/report/v1/compilation/"))
+    followed = client.post(url, follow=True)
+    assert "Your proposal was withdrawn." in _text(followed)
+    assert "Brazil withdrawn" in _text(followed)
+    assert "Withdraw this proposal" not in _text(followed)

@@ -1,13 +1,20 @@
 """Proposals: delegations ask for new wording of a provision."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from accord.actions.events import record
-from accord.core.errors import NotPermitted, VersionNotCurrent
+from accord.core.errors import NotPermitted, Refusal, VersionNotCurrent
 from accord.core.participants import Reason, check_may_propose
-from accord.core.proposals import check_justification, draft_amendment, normalise_wording
+from accord.core.proposals import (
+    ProposalStatus,
+    check_justification,
+    draft_amendment,
+    normalise_wording,
+)
 from accord.core.provisions import content_hash
 from accord.store import convert, models, queries
 
@@ -70,3 +77,46 @@ def submit_proposal(
         },
     )
     return proposal
+
+
+@transaction.atomic
+def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal:
+    """Withdraw an open proposal. Only a delegate of the proposing delegation may, and only
+    while the proposal's version is current. Writes one ``proposal.withdrawn`` event. Raises
+    `NotPermitted`, `VersionNotCurrent` or `NotOpen`."""
+    locked = (
+        models.Proposal.objects.select_for_update()
+        .select_related("version__document__process", "delegation")
+        .get(pk=proposal.pk)
+    )
+    process = locked.version.document.process
+    if queries.actor(by, process).delegation != locked.delegation.code:
+        raise NotPermitted(Reason.OTHER_DELEGATION)
+    if locked.status != ProposalStatus.OPEN:
+        raise NotOpen(locked.pk, locked.status)
+    current = queries.current_version(locked.version.document)
+    if current.pk != locked.version_id:
+        raise VersionNotCurrent(version_label=locked.version.label, current_label=current.label)
+    locked.status = ProposalStatus.WITHDRAWN
+    locked.save(update_fields=["status"])
+    record(
+        "proposal.withdrawn",
+        by=by,
+        process=process,
+        delegation=locked.delegation,
+        subject=f"proposal:{locked.pk}",
+        payload={"proposal": locked.pk, "provision": locked.provision_uid},
+    )
+    return locked
+
+
+@dataclass(frozen=True, slots=True)
+class NotOpen(Refusal):
+    """Only an open proposal can be withdrawn."""
+
+    proposal: int
+    status: str
+    code = "proposal-not-open"
+
+    def params(self) -> dict[str, object]:
+        return {"proposal": self.proposal, "status": self.status}

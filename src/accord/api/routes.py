@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Status
 
-from accord.actions.proposals import submit_proposal
+from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.pagination import DEFAULT_LIMIT, page
@@ -172,3 +172,18 @@ def create_proposal(
     )
     proposal = next(queries.proposal_values(version, ids=[row.pk]))
     return Status(201, _proposal(proposal))
+
+
+@api.post(
+    "/processes/{process}/documents/{document}/versions/{number}/proposals/{proposal}/withdraw",
+    response={200: schemas.ProposalOut, **_ERRORS},
+    auth=AUTH,
+)
+def withdraw(
+    request: HttpRequest, process: str, document: str, number: int, proposal: int
+) -> dict[str, object]:
+    """Withdraw one of your delegation's open proposals."""
+    by = writer(request)
+    version = _version(request, process, document, number)
+    withdraw_proposal(get_object_or_404(models.Proposal, pk=proposal, version=version), by=by)
+    return _proposal(next(queries.proposal_values(version, ids=[proposal])))

@@ -32,6 +32,11 @@ urlpatterns = [
         name="compilation",
     ),
     path(
+        "p/<slug:process>/<slug:document>/v<int:number>/proposals/<int:proposal>/withdraw/",
+        views.withdraw,
+        name="withdraw",
+    ),
+    path(
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/",
         views.propose,
         name="propose",

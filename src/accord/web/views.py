@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accord.actions.proposals import submit_proposal
+from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.errors import Refusal
 from accord.messages import explain
 from accord.store import models, queries
@@ -105,3 +105,20 @@ def propose(
             return redirect("web:compilation", process, document, number)
     context = {"version": found, "provision": provision, "form": form}
     return render(request, "accord/propose.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["POST"])
+def withdraw(
+    request: HttpRequest, process: str, document: str, number: int, proposal: int
+) -> HttpResponse:
+    found = get_object_or_404(
+        models.Proposal, pk=proposal, version=_version(request, process, document, number)
+    )
+    try:
+        withdraw_proposal(found, by=signed_in(request))
+    except Refusal as refusal:
+        messages.error(request, explain(refusal))
+    else:
+        messages.success(request, _("Your proposal was withdrawn."))
+    return redirect("web:compilation", process, document, number)
