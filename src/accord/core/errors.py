@@ -107,3 +107,65 @@ class NotAmendable(Refusal):
 
     def params(self) -> dict[str, object]:
         return {"uid": self.uid}
+
+
+@dataclass(frozen=True, slots=True)
+class OverlappingOperations(Refusal):
+    """Two operations of one amendment touch the same words (or insert at the same point).
+
+    ``first`` and ``second`` are the word positions where the two operations start.
+    """
+
+    first: int
+    second: int
+    code = "overlapping-operations"
+
+    def params(self) -> dict[str, object]:
+        return {"first": self.first, "second": self.second}
+
+
+@dataclass(frozen=True, slots=True)
+class ContradictoryOperations(Refusal):
+    """Two operations of one proposal change the same provision, or one anchors on a
+    provision that another deletes (or on the provision it moves)."""
+
+    uid: str
+    code = "contradictory-operations"
+
+    def params(self) -> dict[str, object]:
+        return {"uid": self.uid}
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentCannotBeCarried(Refusal):
+    """The later version changed the words an amendment touched, so it cannot be restated
+    on that version. ``words`` are the touched words (for an insertion, the words around the
+    point) and ``start`` their word position in the text the amendment targeted."""
+
+    start: int
+    words: str
+    code = "amendment-cannot-be-carried"
+
+    def params(self) -> dict[str, object]:
+        return {"start": self.start, "words": self.words}
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownProposal(Refusal):
+    proposal_id: int
+    code = "unknown-proposal"
+
+    def params(self) -> dict[str, object]:
+        return {"proposal": self.proposal_id}
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalsWithoutFate(Refusal):
+    """A revision would leave these open proposals without a recorded fate: they would
+    silently vanish from the record."""
+
+    proposal_ids: tuple[int, ...]
+    code = "proposals-without-fate"
+
+    def params(self) -> dict[str, object]:
+        return {"proposals": list(self.proposal_ids), "count": len(self.proposal_ids)}

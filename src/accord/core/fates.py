@@ -1,0 +1,127 @@
+"""Fates: what became of each open proposal when the Chair issued a revision.
+
+The Chair records fates; the engine suggests one for every proposal the Chair has not yet
+settled (analytics advise, never decide) and names every proposal that would otherwise
+silently vanish from the record.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from accord.core.errors import ProposalsWithoutFate, UnknownProposal
+from accord.core.lineage import Lineage
+from accord.core.proposals import Proposal, ProposalStatus
+from accord.core.provisions import Version
+from accord.core.structure import AddProvision, DeleteProvision, MoveProvision
+
+
+class FateKind(StrEnum):
+    REFLECTED = "reflected"
+    PARTLY_REFLECTED = "partly-reflected"
+    MERGED = "merged"
+    NOT_TAKEN_UP = "not-taken-up"
+    WITHDRAWN = "withdrawn"
+    PENDING = "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class Fate:
+    """A proposal's fate in revision ``revision``.
+
+    ``provisions`` are the uids in the revision that reflect it; ``merged_with`` the other
+    proposals it was merged with. ``recorded`` is False for the engine's suggestion.
+    """
+
+    proposal_id: int
+    kind: FateKind
+    revision: str = ""
+    provisions: tuple[str, ...] = ()
+    merged_with: tuple[int, ...] = ()
+    recorded: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FateReport:
+    """Every proposal's fate, in proposal order, and the ones that would vanish."""
+
+    fates: tuple[Fate, ...]
+    vanishing: tuple[int, ...]
+
+
+def suggest_fate(proposal: Proposal, new: Version, lineage: Lineage, revision: str = "") -> Fate:
+    """The engine's reading of what the revision ``new`` did with ``proposal``.
+
+    Word operations count as reflected when their new words are in the successor text and
+    the words they delete are gone from it.
+    """
+    successors = lineage.successors(proposal.provision_uid)
+    if proposal.status is ProposalStatus.WITHDRAWN:
+        return Fate(proposal.id, FateKind.WITHDRAWN, revision, recorded=False)
+    text = " ".join(new.provision(uid).text for uid in successors)
+    done, total = _reflected(proposal, text, lineage, bool(successors))
+    kind = FateKind.NOT_TAKEN_UP
+    if done == total:
+        kind = FateKind.REFLECTED
+    elif done:
+        kind = FateKind.PARTLY_REFLECTED
+    where = successors if done else ()
+    return Fate(proposal.id, kind, revision, provisions=where, recorded=False)
+
+
+def _reflected(proposal: Proposal, text: str, lineage: Lineage, kept: bool) -> tuple[int, int]:
+    """How many of the proposal's changes show in ``text``, out of how many."""
+    op = proposal.structure
+    if isinstance(op, DeleteProvision):
+        return (0 if kept else 1), 1
+    if isinstance(op, MoveProvision):
+        return int(any(link.moved for link in lineage.links if op.uid in link.old)), 1
+    if isinstance(op, AddProvision):
+        return int(" ".join(op.text.split()) in text), 1
+    if proposal.options:
+        return int(any(option in text for option in proposal.options)), 1
+    if not kept:
+        return 0, 1
+    ops = proposal.amendment.ops
+    return sum(_op_shows(o.old.strip(), o.new.strip(), text) for o in ops), len(ops)
+
+
+def _op_shows(old: str, new: str, text: str) -> bool:
+    if new:
+        return new in text
+    return old not in text
+
+
+def settle_fates(
+    proposals: Iterable[Proposal],
+    new: Version,
+    lineage: Lineage,
+    recorded: Mapping[int, Fate],
+    revision: str = "",
+) -> FateReport:
+    """A fate for every proposal: the Chair's where recorded, the engine's suggestion otherwise.
+
+    Raises `UnknownProposal` for a recorded fate (or a merger) naming a proposal that is not
+    among ``proposals``, and `UnknownProvision` for a fate pointing at a provision ``new``
+    lacks. ``vanishing`` lists the open proposals with no recorded fate that the revision
+    does not reflect at all.
+    """
+    proposals = tuple(proposals)
+    known = {p.id for p in proposals}
+    for fate in recorded.values():
+        for proposal_id in (fate.proposal_id, *fate.merged_with):
+            if proposal_id not in known:
+                raise UnknownProposal(proposal_id)
+        for uid in fate.provisions:
+            new.provision(uid)
+    fates = tuple(recorded.get(p.id) or suggest_fate(p, new, lineage, revision) for p in proposals)
+    vanishing = tuple(
+        f.proposal_id for f in fates if not f.recorded and f.kind is FateKind.NOT_TAKEN_UP
+    )
+    return FateReport(fates=fates, vanishing=vanishing)
+
+
+def check_settled(report: FateReport) -> None:
+    """Raise `ProposalsWithoutFate` when any proposal would silently vanish."""
+    if report.vanishing:
+        raise ProposalsWithoutFate(report.vanishing)

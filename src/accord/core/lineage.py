@@ -1,0 +1,309 @@
+"""Lineage: which provisions of a new version continue which provisions of an old one.
+
+The Chair renumbers, moves, rewrites, splits and merges paragraphs between versions, and
+the text carries no identifiers. Lineage is found from the text alone, in two passes:
+
+1. provisions whose text is unchanged are paired first (kept, renumbered or moved);
+2. in a gap between two such pairs that holds as many old provisions as new ones, the
+   provisions are paired in order where their texts are close (the usual rewrite in place);
+3. the rest are paired by the word pairs (bigrams) they share. A new provision links to the
+   old provision it shares most with, and an old provision to the new one it shares most
+   with, when the shared pairs make up most of that side's distinctive pairs. One old
+   provision linked to several new ones is a split; several old linked to one new, a merger.
+
+Word pairs found in many of the remaining provisions are set aside first: they are the
+formulas of the genre ("States reaffirmed that") and say nothing about lineage.
+"""
+
+from bisect import bisect_left
+from collections import Counter, defaultdict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from itertools import chain, pairwise
+
+from rapidfuzz.distance import Indel
+
+from accord.core.provisions import Provision, ProvisionKind, Version
+
+# A provision continues another when at least this share of its distinctive word pairs is
+# found in the other. A third keeps heavy rewrites linked, while two unrelated paragraphs of
+# the same genre share far less once the formulas are set aside.
+LINK_THRESHOLD = 0.34
+
+# Two provisions in the same gap pair in place when their characters are this similar
+# (normalised Indel similarity). Unrelated paragraphs of report prose score about 0.6, a
+# paragraph with a quarter of its words rewritten about 0.8.
+GAP_SIMILARITY = 0.7
+
+# Gaps wider than this are left to the word-pair pass, where moves and splits show.
+WIDEST_GAP = 3
+
+# A word pair found in more than this share of the unpaired provisions (and in more than
+# the floor) is a formula of the genre.
+FORMULA_SHARE = 0.05
+FORMULA_FLOOR = 3
+
+type Shingles = frozenset[tuple[str, str]]
+type Group = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+class Succession(StrEnum):
+    KEPT = "kept"
+    SPLIT = "split"
+    MERGED = "merged"
+    DELETED = "deleted"
+    NEW = "new"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Old provisions and the new provisions that continue them, by uid and number label.
+
+    ``revised``: the words changed; ``moved``: the provision left its place in the order of
+    the text; ``renumbered``: its number labels changed.
+    """
+
+    succession: Succession
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    old_labels: tuple[str, ...]
+    new_labels: tuple[str, ...]
+    revised: bool = False
+    moved: bool = False
+    renumbered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """Every provision of both versions in exactly one link; links in the new reading order,
+    each deleted provision after the link of the provision that preceded it."""
+
+    links: tuple[Link, ...]
+    old_order: tuple[str, ...]
+    _by_old: dict[str, Link] = field(init=False, repr=False, compare=False)
+    _by_new: dict[str, Link] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_old", {u: k for k in self.links for u in k.old})
+        object.__setattr__(self, "_by_new", {u: k for k in self.links for u in k.new})
+
+    def successors(self, old_uid: str) -> tuple[str, ...]:
+        """The uids of the new provisions that continue ``old_uid`` (empty if deleted)."""
+        link = self._by_old.get(old_uid)
+        return link.new if link else ()
+
+    def predecessors(self, new_uid: str) -> tuple[str, ...]:
+        """The uids of the old provisions that ``new_uid`` continues (empty if new)."""
+        link = self._by_new.get(new_uid)
+        return link.old if link else ()
+
+    def number_map(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Old number label → new number labels, for every old provision, in old order."""
+        rows = []
+        for uid in self.old_order:
+            link = self._by_old[uid]
+            rows.append((link.old_labels[link.old.index(uid)], link.new_labels))
+        return tuple(rows)
+
+
+def trace_lineage(old: Version, new: Version) -> Lineage:
+    """Map each provision of ``old`` to its successors in ``new``, and mark what changed."""
+    a, b = old.provisions, new.provisions
+    unchanged = _pair_unchanged(a, b)
+    unchanged |= _pair_gaps(a, b, unchanged)
+    rest_a = [i for i in range(len(a)) if i not in unchanged]
+    taken = set(unchanged.values())
+    rest_b = [j for j in range(len(b)) if j not in taken]
+    edges = list(unchanged.items()) + _similar(a, b, rest_a, rest_b)
+    groups = _groups(edges, len(a), len(b))
+    moved = _moved(groups)
+    links = [_link(a, b, group, k in moved) for k, group in enumerate(groups)]
+    order = _reading_order(groups, len(a))
+    return Lineage(links=tuple(links[k] for k in order), old_order=tuple(p.uid for p in a))
+
+
+def _is_heading(p: Provision) -> bool:
+    return p.kind is ProvisionKind.SECTION
+
+
+def _pair_unchanged(a: Sequence[Provision], b: Sequence[Provision]) -> dict[int, int]:
+    """Old index → new index for provisions whose text is unchanged, first come first paired."""
+    waiting: dict[tuple[bool, str], deque[int]] = defaultdict(deque)
+    for j, p in enumerate(b):
+        waiting[_is_heading(p), p.text].append(j)
+    pairs = {}
+    for i, p in enumerate(a):
+        queue = waiting.get((_is_heading(p), p.text))
+        if queue:
+            pairs[i] = queue.popleft()
+    return pairs
+
+
+def _pair_gaps(
+    a: Sequence[Provision], b: Sequence[Provision], pairs: dict[int, int]
+) -> dict[int, int]:
+    """Pairs found in the gaps between consecutive unchanged pairs, position by position."""
+    taken = set(pairs.values())
+    found = {}
+    before = (-1, -1)
+    for i, j in [*sorted(pairs.items()), (len(a), len(b))]:
+        width = i - before[0] - 1
+        if 0 < width <= WIDEST_GAP and j - before[1] - 1 == width:
+            for k in range(1, width + 1):
+                oi, nj = before[0] + k, before[1] + k
+                if nj not in taken and _close(a[oi], b[nj]):
+                    found[oi] = nj
+        before = (i, j)
+    return found
+
+
+def _close(p: Provision, q: Provision) -> bool:
+    same_kind = _is_heading(p) == _is_heading(q)
+    return same_kind and Indel.normalized_similarity(p.text, q.text) >= GAP_SIMILARITY
+
+
+def _shingles(text: str) -> Shingles:
+    # Splitting on white space keeps punctuation on its word; both sides split alike, and
+    # it is several times faster than a word pattern.
+    words = text.lower().split()
+    if len(words) < 2:
+        return frozenset((w, "") for w in words)
+    return frozenset(pairwise(words))
+
+
+def _similar(
+    a: Sequence[Provision], b: Sequence[Provision], rest_a: list[int], rest_b: list[int]
+) -> list[tuple[int, int]]:
+    """Links between the unpaired provisions, by the distinctive word pairs they share."""
+    sa = {i: _shingles(a[i].text) for i in rest_a}
+    sb = {j: _shingles(b[j].text) for j in rest_b}
+    formulas = _formulas([*sa.values(), *sb.values()])
+    sa = {i: s - formulas for i, s in sa.items()}
+    sb = {j: s - formulas for j, s in sb.items()}
+    shared = _shared_counts(sa, sb, a, b)
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), count in shared.items():
+        best_a[i] = max(best_a.get(i, (0.0, -1)), (count / len(sa[i]), -j))
+        best_b[j] = max(best_b.get(j, (0.0, -1)), (count / len(sb[j]), -i))
+    edges = {(i, -j) for i, (share, j) in best_a.items() if share >= LINK_THRESHOLD}
+    edges |= {(-i, j) for j, (share, i) in best_b.items() if share >= LINK_THRESHOLD}
+    return sorted(edges)
+
+
+def _formulas(all_shingles: list[Shingles]) -> set[tuple[str, str]]:
+    counts = Counter(chain.from_iterable(all_shingles))
+    limit = max(FORMULA_FLOOR, FORMULA_SHARE * len(all_shingles))
+    return {s for s, n in counts.items() if n > limit}
+
+
+def _shared_counts(
+    sa: dict[int, Shingles],
+    sb: dict[int, Shingles],
+    a: Sequence[Provision],
+    b: Sequence[Provision],
+) -> dict[tuple[int, int], int]:
+    """How many word pairs each (old, new) pair of the same kind shares, via an index."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j, shingles in sb.items():
+        for s in shingles:
+            index[s].append(j)
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for i, shingles in sa.items():
+        for s in shingles:
+            for j in index.get(s, ()):
+                if _is_heading(a[i]) == _is_heading(b[j]):
+                    counts[i, j] += 1
+    return counts
+
+
+def _groups(edges: list[tuple[int, int]], n_old: int, n_new: int) -> list[Group]:
+    """Connected components of the links, plus lone deleted and new provisions."""
+    parent = list(range(n_old + n_new))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[root(i)] = root(n_old + j)
+    members: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for x in range(n_old + n_new):
+        side = members[root(x)]
+        side[0 if x < n_old else 1].append(x if x < n_old else x - n_old)
+    return [(tuple(olds), tuple(news)) for olds, news in members.values()]
+
+
+def _moved(groups: list[Group]) -> set[int]:
+    """Groups that left their place: those outside the longest run kept in order."""
+    linked = sorted((olds[0], news[0], k) for k, (olds, news) in enumerate(groups) if olds and news)
+    in_order = _longest_increasing([news for _, news, _ in linked])
+    return {k for position, (_, _, k) in enumerate(linked) if position not in in_order}
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence of ``values``."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous = [-1] * len(values)
+    for position, value in enumerate(values):
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_at.append(position)
+        else:
+            tails[k], tail_at[k] = value, position
+        previous[position] = tail_at[k - 1] if k else -1
+    chosen = set()
+    position = tail_at[-1] if tail_at else -1
+    while position >= 0:
+        chosen.add(position)
+        position = previous[position]
+    return chosen
+
+
+def _link(a: Sequence[Provision], b: Sequence[Provision], group: Group, moved: bool) -> Link:
+    olds = [a[i] for i in group[0]]
+    news = [b[j] for j in group[1]]
+    old_labels = tuple(p.label for p in olds)
+    new_labels = tuple(p.label for p in news)
+    return Link(
+        succession=_succession(len(olds), len(news)),
+        old=tuple(p.uid for p in olds),
+        new=tuple(p.uid for p in news),
+        old_labels=old_labels,
+        new_labels=new_labels,
+        revised=bool(olds and news) and [p.text for p in olds] != [p.text for p in news],
+        moved=moved,
+        renumbered=bool(olds and news) and old_labels != new_labels,
+    )
+
+
+def _succession(n_old: int, n_new: int) -> Succession:
+    if not n_new:
+        return Succession.DELETED
+    if not n_old:
+        return Succession.NEW
+    if n_old == 1 and n_new == 1:
+        return Succession.KEPT
+    # Several old provisions rearranged into several new ones read as a merger, then a split.
+    return Succession.SPLIT if n_old == 1 else Succession.MERGED
+
+
+def _reading_order(groups: list[Group], n_old: int) -> list[int]:
+    """Groups in the new reading order; a deleted provision follows what preceded it."""
+    new_at = [-1] * n_old
+    for olds, news in groups:
+        for i in olds:
+            new_at[i] = news[0] if news else -1
+    keys = []
+    for k, (olds, news) in enumerate(groups):
+        if news:
+            keys.append(((news[0], 0, 0), k))
+            continue
+        anchor = max((new_at[i] for i in range(olds[0]) if new_at[i] >= 0), default=-1)
+        keys.append(((anchor, 1, olds[0]), k))
+    return [k for _, k in sorted(keys)]
