@@ -276,10 +276,15 @@ def _link(a: Sequence[Provision], b: Sequence[Provision], group: Group, moved: b
         new=tuple(p.uid for p in news),
         old_labels=old_labels,
         new_labels=new_labels,
-        revised=bool(olds and news) and [p.text for p in olds] != [p.text for p in news],
+        # A split or merger that only moves the paragraph break changes no words.
+        revised=bool(olds and news) and _joined(olds) != _joined(news),
         moved=moved,
         renumbered=bool(olds and news) and old_labels != new_labels,
     )
+
+
+def _joined(provisions: list[Provision]) -> str:
+    return " ".join(p.text for p in provisions)
 
 
 def _succession(n_old: int, n_new: int) -> Succession:

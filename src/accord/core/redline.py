@@ -75,26 +75,28 @@ def side_text(marks: tuple[Mark, ...], side: MarkKind) -> str:
 
 
 def redline_problems(old: Version, new: Version, redline: Redline) -> tuple[str, ...]:
-    """Uids whose text the redline does not reproduce, or that it shows twice or never.
+    """Uids whose text the redline does not reproduce, or that it names but the versions lack,
+    and "old-provisions"/"new-provisions" when it shows a provision twice or never.
 
     An empty answer proves that the old text plus the redline gives the new text and that
     every deleted word is in the redline.
     """
+    old_texts = {p.uid: p.text for p in old}
+    new_texts = {p.uid: p.text for p in new}
     problems: list[str] = []
-    seen_old: list[str] = []
-    seen_new: list[str] = []
     for entry in redline.entries:
         link = entry.link
-        seen_old += link.old
-        seen_new += link.new
-        old_text = JOINER.join(old.provision(uid).text for uid in link.old)
-        new_text = JOINER.join(new.provision(uid).text for uid in link.new)
-        if side_text(entry.marks, MarkKind.DELETED) != old_text:
-            problems += link.old
-        if side_text(entry.marks, MarkKind.INSERTED) != new_text:
-            problems += link.new
-    if sorted(seen_old) != sorted(p.uid for p in old):
+        problems += _unreproduced(link.old, old_texts, side_text(entry.marks, MarkKind.DELETED))
+        problems += _unreproduced(link.new, new_texts, side_text(entry.marks, MarkKind.INSERTED))
+    if sorted(u for e in redline.entries for u in e.link.old) != sorted(old_texts):
         problems.append("old-provisions")
-    if sorted(seen_new) != sorted(p.uid for p in new):
+    if sorted(u for e in redline.entries for u in e.link.new) != sorted(new_texts):
         problems.append("new-provisions")
     return tuple(problems)
+
+
+def _unreproduced(uids: tuple[str, ...], texts: dict[str, str], shown: str) -> tuple[str, ...]:
+    missing = tuple(uid for uid in uids if uid not in texts)
+    if missing:
+        return missing
+    return () if JOINER.join(texts[uid] for uid in uids) == shown else uids

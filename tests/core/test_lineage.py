@@ -1,0 +1,119 @@
+"""Lineage across versions: kept, renumbered, moved, split, merged, deleted, new."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accord.core.lineage import Succession, trace_lineage
+from accord.core.provisions import Provision, ProvisionKind, Version
+from tests.core.builders import load_version, make_version
+
+PARAGRAPH = st.text(alphabet="abcdefghij ,.", min_size=1, max_size=40).map(
+    lambda t: " ".join(t.split()) or "x"
+)
+
+
+@st.composite
+def versions(draw: st.DrawFn) -> Version:
+    texts = draw(st.lists(PARAGRAPH, min_size=1, max_size=12))
+    provisions = [Provision("s-a", ProvisionKind.SECTION, "A", "General")]
+    provisions += [Provision(f"p{n}", ProvisionKind.PARAGRAPH, str(n), t) for n, t in enumerate(texts, 1)]
+    return Version("Draft", tuple(provisions))
+
+
+@given(versions())
+def test_a_version_maps_each_provision_to_itself(version: Version) -> None:
+    lineage = trace_lineage(version, version)
+    for provision in version:
+        assert lineage.successors(provision.uid) == (provision.uid,)
+        assert lineage.predecessors(provision.uid) == (provision.uid,)
+    assert all(
+        link.succession is Succession.KEPT and not (link.moved or link.renumbered or link.revised)
+        for link in lineage.links
+    )
+    assert lineage.number_map() == tuple((p.label, (p.label,)) for p in version)
+
+
+def test_the_chairs_revision_is_traced_provision_by_provision() -> None:
+    lineage = trace_lineage(load_version("zero_draft.md"), load_version("rev1.md"))
+    assert lineage.number_map() == (
+        ("A", ("A",)),
+        ("1", ("1",)),
+        ("2", ("2",)),
+        ("3", ()),
+        ("B", ("B",)),
+        ("4", ("3",)),
+        ("5", ("5",)),
+        ("5(a)", ("5(a)",)),
+        ("5(b)", ("5(b)",)),
+        ("6", ("4",)),
+        ("C", ("C",)),
+        ("7", ("7", "8")),
+        ("8", ("9",)),
+        ("9", ("9",)),
+    )
+    kinds = {link.old_labels + link.new_labels: link for link in lineage.links}
+    assert kinds["2", "2"].revised and not kinds["2", "2"].renumbered
+    assert kinds["4", "3"].renumbered and kinds["4", "3"].revised
+    assert kinds["6", "4"].moved and not kinds["6", "4"].revised
+    assert kinds["7", "7", "8"].succession is Succession.SPLIT
+    assert not kinds["7", "7", "8"].revised  # only the paragraph break moved
+    assert kinds["8", "9", "9"].succession is Succession.MERGED
+    assert kinds["3",].succession is Succession.DELETED
+    assert kinds["6",].succession is Succession.NEW
+    assert lineage.successors("p3") == () and lineage.predecessors("p6") == ()
+
+
+def test_a_deleted_provision_reads_after_what_preceded_it() -> None:
+    lineage = trace_lineage(load_version("zero_draft.md"), load_version("rev1.md"))
+    order = [link.old_labels or link.new_labels for link in lineage.links]
+    assert order.index(("3",)) == order.index(("2",)) + 1
+
+
+def test_a_deleted_first_paragraph_reads_first() -> None:
+    old = Version("D", (Provision("p1", ProvisionKind.PARAGRAPH, "1", "Gone entirely now."),
+                        Provision("p2", ProvisionKind.PARAGRAPH, "2", "Stays as it is.")))
+    new = Version("D", (Provision("p1", ProvisionKind.PARAGRAPH, "1", "Stays as it is."),))
+    lineage = trace_lineage(old, new)
+    assert [link.succession for link in lineage.links] == [Succession.DELETED, Succession.KEPT]
+
+
+def test_a_rewrite_in_place_keeps_its_lineage() -> None:
+    old = make_version("States should cooperate on ransomware.", "Capacity-building is key.", "The end.")
+    new = make_version("States should cooperate closely on ransomware.", "Capacity-building matters.", "The end.")
+    lineage = trace_lineage(old, new)
+    assert lineage.successors("p1") == ("p1",)
+    assert lineage.successors("p2") == ("p2",)
+
+
+def test_unrelated_text_in_the_same_place_is_deleted_and_new() -> None:
+    old = make_version("First.", "Ransomware disrupts hospitals and schools.", "Last.")
+    new = make_version("First.", "Confidence-building measures help.", "Last.")
+    lineage = trace_lineage(old, new)
+    assert lineage.successors("p2") == ()
+    assert lineage.predecessors("p2") == ()
+
+
+def test_a_heading_never_continues_as_a_paragraph() -> None:
+    old = Version("D", (Provision("s-a", ProvisionKind.SECTION, "A", "Ransomware threats"),
+                        Provision("p1", ProvisionKind.PARAGRAPH, "1", "Text.")))
+    new = Version("D", (Provision("s-a", ProvisionKind.SECTION, "A", "Other"),
+                        Provision("p1", ProvisionKind.PARAGRAPH, "1", "Ransomware threats"),
+                        Provision("p2", ProvisionKind.PARAGRAPH, "2", "Text.")))
+    lineage = trace_lineage(old, new)
+    assert lineage.successors("s-a") != ("p1",)
+
+
+def test_a_moved_and_rewritten_paragraph_is_found_by_its_words() -> None:
+    texts = [
+        "States reaffirmed the eleven norms of responsible State behaviour in the use of ICTs.",
+        "The directory of points of contact should be kept up to date by every State.",
+        "Capacity-building should be demand-driven, gender-sensitive and sustainable over time.",
+        "Regional organizations shared their experience of confidence-building measures.",
+    ]
+    old = make_version(*texts)
+    moved = texts[2].replace("over time", "in the long term")
+    new = make_version(texts[0], texts[1], texts[3], "A new paragraph on something else.", moved)
+    lineage = trace_lineage(old, new)
+    assert lineage.successors("p3") == ("p5",)
+    link = next(k for k in lineage.links if k.old == ("p3",))
+    assert link.moved and link.revised and link.renumbered
