@@ -20,8 +20,26 @@ from accord.core.amendments import (
 from accord.core.errors import AmendmentDoesNotApply, OverlappingOperations
 
 WORDS = st.sampled_from(
-    ["States", "should", "shall", "may", "cooperate", "voluntary", ",", "non-binding", "norms",
-     "international", "law", ".", "and", "the", "(", ")", "’s", "  "]
+    [
+        "States",
+        "should",
+        "shall",
+        "may",
+        "cooperate",
+        "voluntary",
+        ",",
+        "non-binding",
+        "norms",
+        "international",
+        "law",
+        ".",
+        "and",
+        "the",
+        "(",
+        ")",
+        "\u2019s",
+        "  ",
+    ]
 )
 TEXTS = st.lists(WORDS, max_size=30).map(" ".join)
 
@@ -94,7 +112,9 @@ def test_two_insertions_at_one_point_are_refused() -> None:
 def test_an_insertion_right_after_a_replacement_is_in_order() -> None:
     replace = WordOp(OpKind.REPLACE, 0, 1, "States ", "Members ")
     insert = WordOp(OpKind.INSERT, 1, 1, "", "firmly ")
-    assert apply_amendment(OLD, Amendment("x", (replace, insert))).startswith("Members firmly should")
+    assert apply_amendment(OLD, Amendment("x", (replace, insert))).startswith(
+        "Members firmly should"
+    )
 
 
 def test_an_amendment_whose_words_are_gone_is_refused_with_what_was_found() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.core.builders import FIXTURES, load_version, make_version
 
 from accord.core.amendments import MarkKind
 from accord.core.provisions import Provision, ProvisionKind, Version
@@ -19,7 +20,6 @@ from accord.core.redline_render import (
     redline_markdown,
     redline_text,
 )
-from tests.core.builders import FIXTURES, load_version, make_version
 
 SENTENCES = st.sampled_from(
     [
@@ -35,10 +35,14 @@ SENTENCES = st.sampled_from(
 
 @st.composite
 def versions(draw: st.DrawFn) -> Version:
-    texts = draw(st.lists(st.lists(SENTENCES, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8))
+    texts = draw(
+        st.lists(st.lists(SENTENCES, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8)
+    )
     return Version(
         "Draft",
-        tuple(Provision(f"p{n}", ProvisionKind.PARAGRAPH, str(n), t) for n, t in enumerate(texts, 1)),
+        tuple(
+            Provision(f"p{n}", ProvisionKind.PARAGRAPH, str(n), t) for n, t in enumerate(texts, 1)
+        ),
     )
 
 
@@ -53,11 +57,18 @@ def test_old_text_and_redline_give_the_new_text_and_keep_every_deleted_word(
 ) -> None:
     redline = compare_versions(old, new)
     assert redline_problems(old, new, redline) == ()
-    deleted = "".join(m.text for e in redline.entries for m in e.marks if m.kind is MarkKind.DELETED)
+    deleted = "".join(
+        m.text for e in redline.entries for m in e.marks if m.kind is MarkKind.DELETED
+    )
     old_words = [w for p in old for w in p.text.split()]
     kept = [w for e in redline.entries for w in side_text(e.marks, MarkKind.DELETED).split()]
     assert sorted(kept) == sorted(old_words)
-    assert all(w in deleted for e in redline.entries if not e.link.new for w in side_text(e.marks, MarkKind.DELETED).split())
+    assert all(
+        w in deleted
+        for e in redline.entries
+        if not e.link.new
+        for w in side_text(e.marks, MarkKind.DELETED).split()
+    )
 
 
 def test_the_checker_names_what_a_redline_gets_wrong() -> None:
@@ -89,14 +100,16 @@ def test_json_data_carries_links_and_marks() -> None:
     assert data["number_map"][3] == {"old": "3", "new": []}  # type: ignore[index]
     entry = data["entries"][2]  # type: ignore[index]
     assert entry["marks"][1] == {"kind": "inserted", "text": "cumulative and evolving "}
-    assert entry["succession"] == "kept" and entry["revised"] is True
+    assert entry["succession"] == "kept"
+    assert entry["revised"] is True
 
 
 def test_html_escapes_every_text_and_says_insertions_for_screen_readers() -> None:
     old = make_version("Threats <b>grow</b>.")
     new = make_version("Threats <script>x</script> & grow.")
     page = redline_html(compare_versions(old, new), RedlineWords(inserted="eingefügt: "))
-    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
     assert '<ins><span class="visually-hidden">eingefügt: </span>' in page
     assert '<del><span class="visually-hidden">deleted: </span>' in page
 
@@ -123,20 +136,29 @@ def test_text_uses_the_word_diff_convention() -> None:
 
 
 @pytest.mark.parametrize("form", ["text", "md", "html", "json"])
-def test_the_command_prints_the_redline_of_two_files(form: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_prints_the_redline_of_two_files(
+    form: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     status = main([str(FIXTURES / "zero_draft.md"), str(FIXTURES / "rev1.md"), "--format", form])
     out = capsys.readouterr().out
     assert status == 0
     assert "cumulative and evolving" in out
 
 
-def test_the_command_reports_a_file_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_reports_a_file_it_cannot_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([str(tmp_path / "missing.md"), str(FIXTURES / "rev1.md")]) == 2
     assert "missing.md" in capsys.readouterr().err
 
 
-def test_the_command_reports_a_draft_it_cannot_parse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_reports_a_draft_it_cannot_parse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.md"
     bad.write_text("no numbered paragraphs here\n", encoding="utf-8")
     assert main([str(bad), str(FIXTURES / "rev1.md")]) == 2
-    assert 'malformed-draft {"line": 1, "problem": "text-outside-paragraph"}' in capsys.readouterr().err
+    assert (
+        'malformed-draft {"line": 1, "problem": "text-outside-paragraph"}'
+        in capsys.readouterr().err
+    )

@@ -53,7 +53,7 @@ class Document:
         if current is not None:
             behind = _ORDER.index(stage) < _ORDER.index(current.stage)
             repeated = stage is current.stage and stage is not Stage.REVISION
-            if behind or repeated or current.stage is Stage.ADOPTED:
+            if behind or repeated:
                 raise StageOutOfOrder(current=current.label, stage=str(stage))
         number = sum(v.stage is Stage.REVISION for v in self.versions) + 1
         issued = IssuedVersion(stage, number if stage is Stage.REVISION else 0, version)

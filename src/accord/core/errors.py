@@ -3,7 +3,6 @@ above (`accord.messages`), so the core never speaks a language."""
 
 from dataclasses import dataclass
 
-
 # Refusals are dataclasses for their fields, but not frozen: Python writes ``__traceback__``
 # on an exception as it propagates (contextlib does so explicitly), which a frozen dataclass
 # refuses with a TypeError. ``eq=False`` keeps exceptions hashable and compared by identity.

@@ -59,7 +59,7 @@ def suggest_fate(proposal: Proposal, new: Version, lineage: Lineage, revision: s
     if proposal.status is ProposalStatus.WITHDRAWN:
         return Fate(proposal.id, FateKind.WITHDRAWN, revision, recorded=False)
     text = " ".join(new.provision(uid).text for uid in successors)
-    done, total = _reflected(proposal, text, lineage, bool(successors))
+    done, total = _reflected(proposal, text, new, lineage)
     kind = FateKind.NOT_TAKEN_UP
     if done == total:
         kind = FateKind.REFLECTED
@@ -69,15 +69,18 @@ def suggest_fate(proposal: Proposal, new: Version, lineage: Lineage, revision: s
     return Fate(proposal.id, kind, revision, provisions=where, recorded=False)
 
 
-def _reflected(proposal: Proposal, text: str, lineage: Lineage, kept: bool) -> tuple[int, int]:
-    """How many of the proposal's changes show in ``text``, out of how many."""
+def _reflected(proposal: Proposal, text: str, new: Version, lineage: Lineage) -> tuple[int, int]:
+    """How many of the proposal's changes show in ``text`` (the successors' text) or, for an
+    added paragraph, anywhere in ``new``; out of how many."""
+    kept = bool(text)
     op = proposal.structure
     if isinstance(op, DeleteProvision):
         return (0 if kept else 1), 1
     if isinstance(op, MoveProvision):
         return int(any(link.moved for link in lineage.links if op.uid in link.old)), 1
     if isinstance(op, AddProvision):
-        return int(" ".join(op.text.split()) in text), 1
+        added = " ".join(op.text.split())
+        return int(any(added in p.text for p in new)), 1
     if proposal.options:
         return int(any(option in text for option in proposal.options)), 1
     if not kept:

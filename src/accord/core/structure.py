@@ -103,12 +103,21 @@ def _apply(provisions: list[Provision], op: StructuralOp) -> list[Provision]:
     # A paragraph cannot sit among another's sub-paragraphs: it follows their paragraph.
     anchor = next(p for p in provisions if p.uid == (anchor.parent or anchor.uid))
     _, at = _block(provisions, anchor.uid)
+    # Earlier additions after the same anchor stay first, so 2bis reads before 2ter.
+    while at < len(provisions) and _is_addition_to(provisions[at].uid, anchor.uid):
+        _, at = _block(provisions, provisions[at].uid)
     return [*provisions[:at], _added(provisions, anchor, op.text), *provisions[at:]]
+
+
+def _is_addition_to(uid: str, anchor: str) -> bool:
+    rest = uid.removeprefix(anchor)
+    return rest != uid and (rest in SUFFIXES or rest.startswith("add"))
 
 
 def _added(provisions: list[Provision], anchor: Provision, text: str) -> Provision:
     uids = {p.uid for p in provisions}
-    numbered = (f"{n}" for n in range(2, len(uids) + 2))
+    # Past the Latin suffixes, "add9", "add10", …: a bare number would read as another paragraph.
+    numbered = (f"add{n}" for n in range(len(SUFFIXES) + 1, len(SUFFIXES) + len(uids) + 2))
     suffix = next(s for s in (*SUFFIXES, *numbered) if f"{anchor.uid}{s}" not in uids)
     return Provision(
         f"{anchor.uid}{suffix}",
