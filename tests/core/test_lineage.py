@@ -144,3 +144,19 @@ def test_a_moved_and_rewritten_paragraph_is_found_by_its_words() -> None:
     assert link.moved
     assert link.revised
     assert link.renumbered
+
+
+def test_two_rewritten_paragraphs_that_swapped_places_are_both_found() -> None:
+    first = "States should protect critical infrastructure that provides services to the public."
+    second = "Capacity-building programmes should be demand-driven and respect national ownership."
+    old = make_version("Opening.", first, second, "Closing.")
+    new = make_version(
+        "Opening.",
+        second.replace("should", "ought to"),
+        first.replace("should", "must"),
+        "Closing.",
+    )
+    lineage = trace_lineage(old, new)
+    assert lineage.successors("p2") == ("p3",)
+    assert lineage.successors("p3") == ("p2",)
+    assert sum(link.moved for link in lineage.links) == 1

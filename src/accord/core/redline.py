@@ -62,6 +62,9 @@ def compare_versions(old: Version, new: Version, lineage: Lineage | None = None)
 
 
 def _entry(old: Version, new: Version, link: Link) -> RedlineEntry:
+    if link.succession is Succession.KEPT and not link.revised:
+        provision = new.provision(link.new[0])
+        return RedlineEntry(link, provision.kind, (Mark(MarkKind.SAME, provision.text),))
     old_text = JOINER.join(old.provision(uid).text for uid in link.old)
     new_text = JOINER.join(new.provision(uid).text for uid in link.new)
     kind = new.provision(link.new[0]).kind if link.new else old.provision(link.old[0]).kind
