@@ -1,9 +1,10 @@
 """Identifiers survive where the text continues, and are never recycled."""
 
+from tests.core.builders import fixture_text, load_version
+
+from accord.core.draft_text import parse_draft
 from accord.core.identifiers import inherit_identifiers
 from accord.core.lineage import trace_lineage
-from accord.core.draft_text import parse_draft
-from tests.core.builders import fixture_text, load_version
 
 ZERO = load_version("zero_draft.md")
 REV1 = load_version("rev1.md")
