@@ -72,3 +72,13 @@ def test_a_carried_amendment_either_applies_or_is_refused(
     result = apply_amendment(later, carried)
     if later == old:
         assert result == wanted
+
+
+def test_an_insertion_at_an_end_the_chair_extended_cannot_be_carried() -> None:
+    amendment = derive_amendment(ZERO, ZERO + " Always.")
+    with pytest.raises(AmendmentCannotBeCarried) as refused:
+        carry_amendment(amendment, ZERO, ZERO + " Where possible.")
+    assert refused.value.params() == {"start": 12, "words": "law."}
+    start = derive_amendment(ZERO, "Today " + ZERO)
+    with pytest.raises(AmendmentCannotBeCarried):
+        carry_amendment(start, ZERO, "Recalling, " + ZERO)

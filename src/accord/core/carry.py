@@ -22,17 +22,27 @@ def carry_amendment(amendment: Amendment, old: str, new: str) -> Amendment:
         raise AmendmentDoesNotApply(expected=amendment.base_hash, found=content_hash(old))
     a, b = tokenize(old), tokenize(new)
     blocks = [(i1, i2, j1) for tag, i1, i2, j1, _ in opcodes(a, b) if tag == "equal"]
-    ops = tuple(_carry(op, blocks, a) for op in amendment.ops)
+    ops = tuple(_carry(op, blocks, a, len(b)) for op in amendment.ops)
     return Amendment(base_hash=content_hash(new), ops=ops)
 
 
-def _carry(op: WordOp, blocks: list[Block], a: tuple[str, ...]) -> WordOp:
+def _holds(op: WordOp, block: Block, n_old: int, n_new: int) -> bool:
+    """Whether the unchanged run ``block`` holds the words ``op`` touches.
+
+    An insertion needs both neighbouring words in the run, or the run to reach the same
+    end of both texts: words the Chair added at an end would make its place ambiguous.
+    """
+    i1, i2, j1 = block
+    if op.start < op.end:
+        return i1 <= op.start and op.end <= i2
+    at_start = op.start == i1 == j1 == 0
+    at_end = op.start == i2 == n_old and j1 + (i2 - i1) == n_new
+    return i1 < op.start < i2 or at_start or at_end
+
+
+def _carry(op: WordOp, blocks: list[Block], a: tuple[str, ...], n_new: int) -> WordOp:
     for i1, i2, j1 in blocks:
-        inside = i1 <= op.start and op.end <= i2
-        # An insertion needs both neighbours unchanged, unless it sits at an end of the text.
-        if op.start == op.end:
-            inside = (i1 < op.start < i2) or (op.start == i1 == j1 == 0) or op.start == i2 == len(a)
-        if inside:
+        if _holds(op, (i1, i2, j1), len(a), n_new):
             shift = j1 - i1
             return WordOp(op.kind, op.start + shift, op.end + shift, op.old, op.new)
     context = "".join(a[max(op.start - 1, 0) : op.end + 1])
