@@ -162,3 +162,14 @@ def test_the_command_reports_a_draft_it_cannot_parse(
         'malformed-draft {"line": 1, "problem": "text-outside-paragraph"}'
         in capsys.readouterr().err
     )
+
+
+def test_a_changed_title_is_said_in_every_rendering() -> None:
+    redline = compare_versions(
+        make_version("One.", title="Zero draft"), make_version("One.", title="Rev.1")
+    )
+    assert "(formerly Zero draft)" in redline_text(redline)
+    assert "*(formerly Zero draft)*" in redline_markdown(redline)
+    assert '<p class="note">formerly Zero draft</p>' in redline_html(redline)
+    same = compare_versions(make_version("One."), make_version("One."))
+    assert "formerly" not in redline_text(same) + redline_markdown(same) + redline_html(same)

@@ -40,18 +40,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Compare the two files named in ``args`` and print the redline in ``args.format``."""
-    try:
-        old = parse_draft(_read(args.old), default_title=args.old.name)
-        new = parse_draft(_read(args.new), default_title=args.new.name)
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"accord redline: {error}", file=sys.stderr)
-        return 2
-    except Refusal as refusal:
-        print(f"accord redline: {refusal.code} {json.dumps(refusal.params())}", file=sys.stderr)
-        return 2
-    sys.stdout.write(FORMATS[args.format](compare_versions(old, new)) + "\n")
+    versions = []
+    for path in (args.old, args.new):
+        try:
+            versions.append(parse_draft(path.read_text(encoding="utf-8"), default_title=path.name))
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"accord redline: {error}", file=sys.stderr)
+            return 2
+        except Refusal as refusal:
+            params = json.dumps(refusal.params())
+            print(f"accord redline: {path}: {refusal.code} {params}", file=sys.stderr)
+            return 2
+    redline = compare_versions(versions[0], versions[1])
+    sys.stdout.write(FORMATS[args.format](redline) + "\n")
     return 0
-
-
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")

@@ -75,13 +75,23 @@ def notes(entry: RedlineEntry, words: RedlineWords = ENGLISH) -> tuple[str, ...]
     return tuple(found)
 
 
+def _title_note(redline: Redline, words: RedlineWords) -> str:
+    """A changed title says what it was, so a retitled document shows the change too."""
+    if redline.old_title == redline.new_title:
+        return ""
+    return words.renumbered % {"old": redline.old_title}
+
+
 def _label(entry: RedlineEntry) -> str:
     return ", ".join(entry.link.new_labels or entry.link.old_labels)
 
 
 def redline_html(redline: Redline, words: RedlineWords = ENGLISH) -> str:
     """Safe HTML: every text escaped, ``<ins>`` and ``<del>`` with words for screen readers."""
-    parts = [f'<article class="redline"><h1>{html.escape(redline.new_title)}</h1>']
+    title, note = html.escape(redline.new_title), html.escape(_title_note(redline, words))
+    parts = [f'<article class="redline"><h1>{title}</h1>']
+    if note:
+        parts.append(f'<p class="note">{note}</p>')
     for entry in redline.entries:
         css = f"provision {entry.kind} {entry.link.succession}"
         parts.append(f'<section class="{css}"><span class="label">')
@@ -115,6 +125,8 @@ def markdown_escape(text: str) -> str:
 def redline_markdown(redline: Redline, words: RedlineWords = ENGLISH) -> str:
     """Markdown: deletions ``~~struck~~``, insertions ``__underlined__`` (bold in most readers)."""
     lines = [f"# {markdown_escape(redline.new_title)}", ""]
+    if note := _title_note(redline, words):
+        lines += [f"*({markdown_escape(note)})*", ""]
     for entry in redline.entries:
         note = "".join(f" *({markdown_escape(n)})*" for n in notes(entry, words))
         body = "".join(_markdown_mark(m) for m in entry.marks)
@@ -135,6 +147,8 @@ def _markdown_mark(mark: Mark) -> str:
 def redline_text(redline: Redline, words: RedlineWords = ENGLISH) -> str:
     """Plain text in the word-diff convention: ``[-deleted-]`` and ``{+inserted+}``."""
     lines = [redline.new_title, ""]
+    if note := _title_note(redline, words):
+        lines += [f"({note})", ""]
     for entry in redline.entries:
         note = "".join(f" ({n})" for n in notes(entry, words))
         body = "".join(_text_mark(m) for m in entry.marks)
