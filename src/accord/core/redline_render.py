@@ -22,6 +22,7 @@ class RedlineWords:
     deleted: str = "deleted: "
     moved: str = "moved"
     renumbered: str = "formerly %(old)s"
+    retitled: str = "formerly %(old)s"
     split: str = "split from %(old)s"
     merged: str = "merged from %(old)s"
     new: str = "new"
@@ -79,7 +80,7 @@ def _title_note(redline: Redline, words: RedlineWords) -> str:
     """A changed title says what it was, so a retitled document shows the change too."""
     if redline.old_title == redline.new_title:
         return ""
-    return words.renumbered % {"old": redline.old_title}
+    return words.retitled % {"old": redline.old_title}
 
 
 def _label(entry: RedlineEntry) -> str:
