@@ -139,3 +139,9 @@ def test_a_refusal_passes_through_a_context_manager() -> None:
 
     with pytest.raises(AmendmentDoesNotApply), guarded():
         raise AmendmentDoesNotApply(expected="a", found="b")
+
+
+def test_refusals_compare_by_value_and_hash() -> None:
+    one = AmendmentDoesNotApply(expected="a", found="b")
+    assert one == AmendmentDoesNotApply(expected="a", found="b")
+    assert len({one, AmendmentDoesNotApply(expected="a", found="b")}) == 1

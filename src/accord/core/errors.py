@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 # Refusals are dataclasses for their fields, but not frozen: Python writes ``__traceback__``
 # on an exception as it propagates (contextlib does so explicitly), which a frozen dataclass
-# refuses with a TypeError. ``eq=False`` keeps exceptions hashable and compared by identity.
+# refuses with a TypeError. They still compare by value, and ``unsafe_hash`` keeps them
+# hashable as exceptions are expected to be; nothing assigns their fields after creation.
 
 
 class Refusal(Exception):
@@ -18,7 +19,7 @@ class Refusal(Exception):
         return dict(getattr(self, "__dict__", {}))
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class UnknownProvision(Refusal):
     uid: str
     code = "unknown-provision"
@@ -27,7 +28,7 @@ class UnknownProvision(Refusal):
         return {"uid": self.uid}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class VersionNotCurrent(Refusal):
     version_label: str
     current_label: str
@@ -37,7 +38,7 @@ class VersionNotCurrent(Refusal):
         return {"version": self.version_label, "current": self.current_label}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EmptyText(Refusal):
     code = "empty-text"
 
@@ -45,7 +46,7 @@ class EmptyText(Refusal):
         return {}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TextTooLong(Refusal):
     length: int
     limit: int
@@ -55,7 +56,7 @@ class TextTooLong(Refusal):
         return {"length": self.length, "limit": self.limit}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class UnchangedText(Refusal):
     uid: str
     code = "unchanged-text"
@@ -64,7 +65,7 @@ class UnchangedText(Refusal):
         return {"uid": self.uid}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NotPermitted(Refusal):
     """An actor tried something their role or delegation does not allow.
 
@@ -78,7 +79,7 @@ class NotPermitted(Refusal):
         return {"reason": self.reason}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class MalformedDraft(Refusal):
     """A pasted draft could not be read as numbered paragraphs."""
 
@@ -90,7 +91,7 @@ class MalformedDraft(Refusal):
         return {"line": self.line, "problem": self.problem}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class AmendmentDoesNotApply(Refusal):
     """The words an amendment changes are not (or no longer) in the text it is applied to."""
 
@@ -102,7 +103,7 @@ class AmendmentDoesNotApply(Refusal):
         return {"expected": self.expected, "found": self.found}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NotAmendable(Refusal):
     """Section headings are the Chair's; delegations amend paragraphs and sub-paragraphs."""
 
@@ -113,7 +114,7 @@ class NotAmendable(Refusal):
         return {"uid": self.uid}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class OverlappingOperations(Refusal):
     """Two operations of one amendment touch the same words (or insert at the same point).
 
@@ -128,7 +129,7 @@ class OverlappingOperations(Refusal):
         return {"first": self.first, "second": self.second}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ContradictoryOperations(Refusal):
     """Two operations of one proposal change the same provision, or one anchors on a
     provision that another deletes (or on the provision it moves)."""
@@ -140,7 +141,7 @@ class ContradictoryOperations(Refusal):
         return {"uid": self.uid}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class AmendmentCannotBeCarried(Refusal):
     """The later version changed the words an amendment touched, so it cannot be restated
     on that version. ``words`` are the touched words (for an insertion, the words around the
@@ -154,7 +155,7 @@ class AmendmentCannotBeCarried(Refusal):
         return {"start": self.start, "words": self.words}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class UnknownProposal(Refusal):
     proposal_id: int
     code = "unknown-proposal"
@@ -163,7 +164,7 @@ class UnknownProposal(Refusal):
         return {"proposal": self.proposal_id}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ProposalsWithoutFate(Refusal):
     """A revision would leave these open proposals without a recorded fate: they would
     silently vanish from the record."""
@@ -175,7 +176,7 @@ class ProposalsWithoutFate(Refusal):
         return {"proposals": list(self.proposal_ids), "count": len(self.proposal_ids)}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NotAMember(Refusal):
     """Only member states state positions and vote; ``delegation`` is not a member."""
 
@@ -186,7 +187,7 @@ class NotAMember(Refusal):
         return {"delegation": self.delegation}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ImpossibleThreshold(Refusal):
     """A decision rule that no vote or procedure could meet, or that is meaningless.
 
@@ -202,7 +203,7 @@ class ImpossibleThreshold(Refusal):
         return {"what": self.what, "value": self.value}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DeadlineTooShort(Refusal):
     """A silence procedure's deadline comes sooner than the rules of procedure allow."""
 
@@ -214,7 +215,7 @@ class DeadlineTooShort(Refusal):
         return {"hours": self.hours, "minimum_hours": self.minimum_hours}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class VotingNotAllowed(Refusal):
     """The rules of procedure of this process decide by consensus only."""
 
@@ -224,7 +225,7 @@ class VotingNotAllowed(Refusal):
         return {}
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class StageOutOfOrder(Refusal):
     """A version cannot be issued at ``stage`` after one at ``current`` (e.g. a zero draft
     after Rev.2, or anything after the adopted text)."""
