@@ -58,32 +58,37 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _median_ms(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        # Every run tokenizes afresh: a warm cache would flatter the core against baselines.
-        tokenize.cache_clear()
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 2)
+    return _race(runs, {"work": work})["work"]
 
 
 def measure_redline(scenario: Scenario, runs: int) -> dict[str, object]:
-    """Redline timings with both baselines, lineage accuracy and the correctness checks."""
+    """Redline timings with both baselines, lineage accuracy and the correctness checks.
+
+    The redline and its baselines take turns within each run, so that a noisy neighbour on
+    a shared machine slows all of them alike and the ratios stay fair.
+    """
     old = parse_draft(scenario.old_text)
     new = parse_draft(scenario.new_text)
     lineage = trace_lineage(old, new)
     redline = compare_versions(old, new, lineage)
     pairs = _pairs(old, new, lineage)
     texts = (scenario.old_text, scenario.new_text)
-    figures: dict[str, object] = {
-        "words": scenario.words,
-        "paragraphs": sum(1 for p in old if p.kind == "paragraph"),
-        "redline_ms": _median_ms(runs, lambda: compare_versions(old, new)),
-        "parse_and_redline_ms": _median_ms(runs, lambda: _from_texts(*texts)),
-        "difflib_chars_ms": _median_ms(runs, lambda: _difflib_chars(pairs)),
-        "difflib_words_ms": _median_ms(runs, lambda: _difflib_words(pairs)),
-        "git_word_diff_ms": _git_ms(scenario, runs),
+    with tempfile.TemporaryDirectory() as folder:
+        works: dict[str, Callable[[], object]] = {
+            "redline_ms": lambda: compare_versions(old, new),
+            "parse_and_redline_ms": lambda: _from_texts(*texts),
+            "difflib_chars_ms": lambda: _difflib_chars(pairs),
+            "difflib_words_ms": lambda: _difflib_words(pairs),
+        }
+        git = _git(scenario, Path(folder))
+        if git is not None:
+            works["git_word_diff_ms"] = git
+        figures: dict[str, object] = {
+            "words": scenario.words,
+            "paragraphs": sum(1 for p in old if p.kind == "paragraph"),
+            **_race(runs, works),
+        }
+    figures |= {
         "lineage_accuracy": round(lineage_accuracy(scenario, lineage), 4),
         "redline_problems": len(redline_problems(old, new, redline)),
         "self_redline_empty": compare_versions(new, new).is_empty,
@@ -95,6 +100,19 @@ def measure_redline(scenario: Scenario, runs: int) -> dict[str, object]:
         and float(figures["lineage_accuracy"]) >= 0.99  # type: ignore[arg-type]
     )
     return figures
+
+
+def _race(runs: int, works: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The median time of each work, the works taking turns in every run."""
+    times: dict[str, list[float]] = {name: [] for name in works}
+    for _ in range(runs):
+        for name, work in works.items():
+            # Every run tokenizes afresh: a warm cache would flatter the core.
+            tokenize.cache_clear()
+            start = time.perf_counter()
+            work()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: round(statistics.median(t), 2) for name, t in times.items()}
 
 
 def _pairs(old: Version, new: Version, lineage: Lineage) -> list[tuple[str, str]]:
@@ -134,16 +152,16 @@ def _ratios(figures: dict[str, object]) -> dict[str, object]:
     return found
 
 
-def _git_ms(scenario: Scenario, runs: int) -> float | None:
+def _git(scenario: Scenario, folder: Path) -> Callable[[], object] | None:
+    """A run of ``git diff --no-index --word-diff`` on the two texts written to ``folder``."""
     git = shutil.which("git")
     if git is None:
         return None
-    with tempfile.TemporaryDirectory() as folder:
-        old, new = Path(folder, "old.txt"), Path(folder, "new.txt")
-        old.write_text(scenario.old_text, encoding="utf-8")
-        new.write_text(scenario.new_text, encoding="utf-8")
-        command = [git, "diff", "--no-index", "--no-color", "--word-diff=plain", str(old), str(new)]
-        return _median_ms(runs, lambda: subprocess.run(command, capture_output=True, check=False))  # noqa: S603
+    old, new = folder / "old.txt", folder / "new.txt"
+    old.write_text(scenario.old_text, encoding="utf-8")
+    new.write_text(scenario.new_text, encoding="utf-8")
+    command = [git, "diff", "--no-index", "--no-color", "--word-diff=plain", str(old), str(new)]
+    return lambda: subprocess.run(command, capture_output=True, check=False)  # noqa: S603
 
 
 def lineage_accuracy(scenario: Scenario, lineage: Lineage) -> float:

@@ -180,8 +180,21 @@ def word_marks(old: str, new: str) -> tuple[Mark, ...]:
     """
     if old == new:
         return (Mark(MarkKind.SAME, old),) if old else ()
-    a = tokenize(old)
-    return _marks(a, _ops(a, tokenize(new)))
+    a, b = tokenize(old), tokenize(new)
+    # Straight from the spans to the marks: a version redline makes no operations.
+    marks: list[Mark] = []
+    cursor = 0
+    for i1, i2, j1, j2 in _changed_spans(a, b):
+        if i1 > cursor:
+            marks.append(Mark(MarkKind.SAME, "".join(a[cursor:i1])))
+        if i2 > i1:
+            marks.append(Mark(MarkKind.DELETED, "".join(a[i1:i2])))
+        if j2 > j1:
+            marks.append(Mark(MarkKind.INSERTED, "".join(b[j1:j2])))
+        cursor = i2
+    if cursor < len(a):
+        marks.append(Mark(MarkKind.SAME, "".join(a[cursor:])))
+    return tuple(marks)
 
 
 type Opcode = tuple[str, int, int, int, int]

@@ -206,8 +206,8 @@ def _similar(
     sa = {i: _shingles(a[i].text) for i in rest_a}
     sb = {j: _shingles(b[j].text) for j in rest_b}
     weight = _weights([*sa.values(), *sb.values()])
-    mass_a = {i: sum(weight.get(x, 0.0) for x in s) for i, s in sa.items()}
-    mass_b = {j: sum(weight.get(x, 0.0) for x in s) for j, s in sb.items()}
+    mass_a = {i: sum(map(weight.__getitem__, s & weight.keys())) for i, s in sa.items()}
+    mass_b = {j: sum(map(weight.__getitem__, s & weight.keys())) for j, s in sb.items()}
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), shared in _shared_weights(sa, sb, weight, a, b).items():
