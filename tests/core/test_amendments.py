@@ -145,3 +145,11 @@ def test_refusals_compare_by_value_and_hash() -> None:
     one = AmendmentDoesNotApply(expected="a", found="b")
     assert one == AmendmentDoesNotApply(expected="a", found="b")
     assert len({one, AmendmentDoesNotApply(expected="a", found="b")}) == 1
+
+
+def test_a_proposal_redline_that_ends_with_a_change() -> None:
+    amendment = derive_amendment(OLD, "States should cooperate, consistent with law!")
+    assert redline_marks(OLD, amendment)[-2:] == (
+        Mark(MarkKind.DELETED, "."),
+        Mark(MarkKind.INSERTED, "!"),
+    )
