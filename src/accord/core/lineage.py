@@ -239,16 +239,19 @@ def _shared_weights(
     """The weight of the word pairs each (old, new) pair of the same kind shares."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for j, shingles in sb.items():
-        for s in shingles:
-            if s in weight:
-                index[s].append(j)
+        for s in shingles & weight.keys():
+            index[s].append(j)
     shared: dict[tuple[int, int], float] = defaultdict(float)
     for i, shingles in sa.items():
-        for s in shingles:
-            for j in index.get(s, ()):
-                if _is_heading(a[i]) == _is_heading(b[j]):
-                    shared[i, j] += weight[s]
-    return shared
+        for s in shingles & index.keys():
+            w = weight[s]
+            for j in index[s]:
+                shared[i, j] += w
+    return {pair: w for pair, w in shared.items() if _same_kind(a[pair[0]], b[pair[1]])}
+
+
+def _same_kind(p: Provision, q: Provision) -> bool:
+    return _is_heading(p) == _is_heading(q)
 
 
 def _groups(edges: list[tuple[int, int]], n_old: int, n_new: int) -> list[Group]:
