@@ -180,6 +180,8 @@ def word_marks(old: str, new: str) -> tuple[Mark, ...]:
     """
     if old == new:
         return (Mark(MarkKind.SAME, old),) if old else ()
+    if not old or not new:
+        return (Mark(MarkKind.INSERTED, new),) if new else (Mark(MarkKind.DELETED, old),)
     a, b = tokenize(old), tokenize(new)
     # Straight from the spans to the marks: a version redline makes no operations.
     marks: list[Mark] = []

@@ -5,7 +5,7 @@ the text carries no identifiers. Lineage is found from the text alone, in three 
 
 1. provisions whose text is unchanged are paired first (kept, renumbered or moved);
 2. in a narrow gap between two such pairs, provisions of about the same length and
-   similar characters are paired in order (the usual rewrite in place);
+   similar words are paired in order (the usual rewrite in place);
 3. the rest are paired by the word pairs (bigrams) they share. A new provision links to the
    old provision it shares most with, and an old provision to the new one it shares most
    with, when the shared pairs weigh enough of that side's own. One old
@@ -24,6 +24,7 @@ from itertools import chain, pairwise
 
 from rapidfuzz.distance import Indel
 
+from accord.core.amendments import tokenize
 from accord.core.provisions import Provision, ProvisionKind, Version
 
 # A provision continues another when at least this share of the weight of its word pairs
@@ -32,10 +33,14 @@ from accord.core.provisions import Provision, ProvisionKind, Version
 # rewritten linked, while chance overlap between unrelated paragraphs stays well below it.
 LINK_THRESHOLD = 0.25
 
-# Two provisions in the same gap pair in place when their characters are this similar
-# (normalised Indel similarity). Unrelated paragraphs of report prose score about 0.6, a
-# paragraph with a quarter of its words rewritten about 0.8.
-GAP_SIMILARITY = 0.7
+# Two provisions in the same gap pair in place when their word tokens are this similar
+# (normalised Indel similarity). Unrelated paragraphs of the benchmark's report prose score
+# at most about 0.5, a paragraph with a quarter of its words rewritten at least about 0.74.
+GAP_SIMILARITY = 0.65
+
+# Provisions shorter than this many characters are compared by characters, at this similarity.
+SHORT = 200
+SHORT_GAP_SIMILARITY = 0.7
 
 # ... and when the shorter is at least this share of the longer.
 SAME_LENGTH = 0.8
@@ -177,17 +182,24 @@ def _align_gap(
 
 
 def _closeness(p: Provision, q: Provision) -> float:
-    """Character similarity when ``q`` reads as ``p`` rewritten in place, else 0.
+    """Word similarity when ``q`` reads as ``p`` rewritten in place, else 0.
 
-    In place means the same kind, about the same length and similar characters. The length
+    In place means the same kind, about the same length and similar words. The length
     test keeps a paragraph that absorbed its neighbour (or lost half of itself) out of this
     pass, so that the word-pair pass can find the merger or split.
     """
     lengths = sorted((len(p.text), len(q.text)))
     if _is_heading(p) != _is_heading(q) or lengths[0] < SAME_LENGTH * lengths[1]:
         return 0.0
-    score = Indel.normalized_similarity(p.text, q.text)
-    return score if score >= GAP_SIMILARITY else 0.0
+    # Word tokens separate rewrites from strangers more widely than characters, and the
+    # redline reuses them from the tokenizer's cache. A short provision has too few words
+    # for that, so its characters decide.
+    words = Indel.normalized_similarity(
+        tokenize(p.text), tokenize(q.text), score_cutoff=GAP_SIMILARITY
+    )
+    if words or lengths[1] > SHORT:
+        return words
+    return Indel.normalized_similarity(p.text, q.text, score_cutoff=SHORT_GAP_SIMILARITY)
 
 
 def _shingles(text: str) -> Shingles:
