@@ -2,7 +2,13 @@
 
 from tests.core.builders import KENYA, load_version, make_proposal
 
-from accord.core.bracketed import Segment, SegmentKind, bracket_version, bracketed_text
+from accord.core.bracketed import (
+    Segment,
+    SegmentKind,
+    bracket_version,
+    bracketed_html,
+    bracketed_text,
+)
 from accord.core.positions import Stance, take_position
 from accord.core.proposals import ProposalStatus
 from accord.core.structure import DeleteProvision
@@ -86,3 +92,13 @@ def test_changes_at_both_ends_of_a_provision() -> None:
     assert segments[-1] == Segment(
         SegmentKind.OPTIONS, options=("administrations.", "authorities!")
     )
+
+
+def test_html_escapes_and_marks_the_disputed_words() -> None:
+    proposal = make_proposal(ZERO, "p4", P4.replace("hospitals", "<clinics>"))
+    alternatives = make_proposal(ZERO, "p6", P6 + " X.", id=2, options=("Use <b>.",))
+    page = bracketed_html(bracket_version(ZERO, [proposal, alternatives]))
+    assert '<mark class="options">[hospitals][&lt;clinics&gt;]</mark>, schools' in page
+    assert "[Option 2: Use &lt;b&gt;.]" in page
+    assert "<b>" not in page
+    assert "<clinics>" not in page

@@ -82,3 +82,9 @@ def test_an_insertion_at_an_end_the_chair_extended_cannot_be_carried() -> None:
     start = derive_amendment(ZERO, "Today " + ZERO)
     with pytest.raises(AmendmentCannotBeCarried):
         carry_amendment(start, ZERO, "Recalling, " + ZERO)
+
+
+@given(WORDS, WORDS)
+def test_carrying_onto_the_same_text_changes_nothing(old: str, wanted: str) -> None:
+    amendment = derive_amendment(old, wanted)
+    assert carry_amendment(amendment, old, old).ops == amendment.ops

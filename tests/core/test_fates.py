@@ -1,6 +1,8 @@
 """Fates of proposals when the Chair issues a revision, and the ones that would vanish."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.core.builders import FRANCE, KENYA, load_version, make_proposal
 
 from accord.core.errors import ProposalsWithoutFate, UnknownProposal, UnknownProvision
@@ -129,3 +131,17 @@ def test_fates_naming_unknown_proposals_or_provisions_are_refused() -> None:
         settle_fates(
             [proposal], REV1, LINEAGE, {7: Fate(7, FateKind.REFLECTED, provisions=("p99",))}
         )
+
+
+@given(st.lists(st.sampled_from(["p1", "p2", "p3", "p4", "p6", "p7", "p8", "p9"]), max_size=8))
+def test_every_proposal_gets_exactly_one_fate(uids: list[str]) -> None:
+    proposals = [
+        make_proposal(ZERO, uid, ZERO.provision(uid).text + " Added.", id=n)
+        for n, uid in enumerate(uids)
+    ]
+    report = settle_fates(proposals, REV1, LINEAGE, {})
+    assert [f.proposal_id for f in report.fates] == [p.id for p in proposals]
+    assert set(report.vanishing) <= {p.id for p in proposals}
+    assert all(
+        f.kind is FateKind.NOT_TAKEN_UP for f in report.fates if f.proposal_id in report.vanishing
+    )

@@ -160,3 +160,40 @@ def test_two_rewritten_paragraphs_that_swapped_places_are_both_found() -> None:
     assert lineage.successors("p2") == ("p3",)
     assert lineage.successors("p3") == ("p2",)
     assert sum(link.moved for link in lineage.links) == 1
+
+
+DISTINCT = st.lists(
+    st.lists(
+        st.sampled_from(["alpha", "beta", "gamma", "delta", "omega", "sigma"]),
+        min_size=4,
+        max_size=8,
+    ),
+    min_size=2,
+    max_size=8,
+    unique_by=tuple,
+)
+
+
+@given(DISTINCT, st.randoms(use_true_random=False))
+def test_reordered_and_renumbered_paragraphs_keep_their_lineage(
+    texts: list[list[str]], rng: object
+) -> None:
+    paragraphs = [" ".join(words) + "." for words in texts]
+    shuffled = paragraphs[:]
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    old, new = make_version(*paragraphs), make_version(*shuffled)
+    lineage = trace_lineage(old, new)
+    for n, text in enumerate(paragraphs, 1):
+        assert lineage.successors(f"p{n}") == (f"p{shuffled.index(text) + 1}",)
+
+
+@given(DISTINCT, st.data())
+def test_a_deleted_paragraph_is_deleted_and_the_rest_kept(
+    texts: list[list[str]], data: st.DataObject
+) -> None:
+    paragraphs = [" ".join(words) + "." for words in texts]
+    gone = data.draw(st.integers(0, len(paragraphs) - 1))
+    kept = paragraphs[:gone] + paragraphs[gone + 1 :]
+    lineage = trace_lineage(make_version(*paragraphs), make_version(*kept))
+    assert lineage.successors(f"p{gone + 1}") == ()
+    assert sum(1 for link in lineage.links if link.succession is Succession.KEPT) == len(kept) + 1

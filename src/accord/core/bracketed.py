@@ -5,6 +5,7 @@ delete, insert or replace) and members' objections to the provision as a whole. 
 provisions carry no brackets.
 """
 
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -149,3 +150,23 @@ def _bracket_words(words: str) -> str:
     """Brackets hug the words; the space after them stays outside."""
     core = words.rstrip()
     return f"[{core}]{words[len(core) :]}"
+
+
+def bracketed_html(provisions: tuple[BracketedProvision, ...], option: str = "Option") -> str:
+    """Safe HTML of the bracketed text: every text escaped, brackets kept as text so that
+    they survive copying and black-and-white printing, each disputed run in a ``<mark>``."""
+    out = ['<article class="bracketed">']
+    for b in provisions:
+        body = "".join(_html_segment(s, b.alternatives, option) for s in b.segments)
+        label = html.escape(b.provision.label)
+        out.append(
+            f'<p class="provision {b.provision.kind}"><span class="label">{label}</span> {body}</p>'
+        )
+    out.append("</article>")
+    return "".join(out)
+
+
+def _html_segment(segment: Segment, whole: bool, option: str) -> str:
+    if segment.kind is SegmentKind.TEXT:
+        return html.escape(segment.text)
+    return f'<mark class="{segment.kind}">{html.escape(_say(segment, whole, option))}</mark>'

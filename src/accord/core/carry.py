@@ -20,6 +20,8 @@ def carry_amendment(amendment: Amendment, old: str, new: str) -> Amendment:
     """
     if content_hash(old) != amendment.base_hash:
         raise AmendmentDoesNotApply(expected=amendment.base_hash, found=content_hash(old))
+    if old == new:
+        return amendment
     a, b = tokenize(old), tokenize(new)
     blocks = [(i1, i2, j1) for tag, i1, i2, j1, _ in opcodes(a, b) if tag == "equal"]
     ops = tuple(_carry(op, blocks, a, len(b)) for op in amendment.ops)
