@@ -197,3 +197,28 @@ def test_a_deleted_paragraph_is_deleted_and_the_rest_kept(
     lineage = trace_lineage(make_version(*paragraphs), make_version(*kept))
     assert lineage.successors(f"p{gone + 1}") == ()
     assert sum(1 for link in lineage.links if link.succession is Succession.KEPT) == len(kept) + 1
+
+
+LONG = (
+    "States noted with particular concern that malicious ICT activities affecting "
+    "infrastructure that delivers services across several States, such as undersea cables "
+    "and satellite systems, could have serious regional or global consequences."
+)
+SHORT = "States identified the following threats of concern:"
+
+
+def test_a_short_paragraph_merged_into_a_long_neighbour_is_a_merger() -> None:
+    old = make_version("Opening words of the report.", SHORT, LONG, "Closing words of the report.")
+    new = make_version(
+        "Opening words of the report.", f"{SHORT} {LONG}", "Closing words of the report."
+    )
+    lineage = trace_lineage(old, new)
+    assert lineage.successors("p2") == ("p2",)
+    assert lineage.successors("p3") == ("p2",)
+    assert lineage.links[2].succession is Succession.MERGED
+
+
+def test_a_short_opening_split_from_a_long_paragraph_is_a_split() -> None:
+    old = make_version("Opening words of the report.", f"{SHORT} {LONG}", "Closing words.")
+    new = make_version("Opening words of the report.", SHORT, LONG, "Closing words.")
+    assert trace_lineage(old, new).successors("p2") == ("p2", "p3")

@@ -114,8 +114,13 @@ def _split(
 ) -> None:
     item = items[at]
     sentences = item.text.split(". ")
-    cut = rng.randrange(1, len(sentences))
-    first, second = ". ".join(sentences[:cut]) + ".", ". ".join(sentences[cut:])
+    if len(sentences) > 1:
+        cut = rng.randrange(1, len(sentences))
+        first, second = ". ".join(sentences[:cut]) + ".", ". ".join(sentences[cut:])
+    else:  # one sentence: cut it at a word in its middle half
+        words = item.text.split(" ")
+        cut = rng.randrange(len(words) // 4, 3 * len(words) // 4 + 1) or 1
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
     parts = [_Item(next(ids), "paragraph", first), _Item(next(ids), "paragraph", second)]
     items[at : at + 1] = parts
     succ[item.ident] = {p.ident for p in parts}

@@ -6,7 +6,8 @@ the text carries no identifiers. Lineage is found from the text alone, in three 
 1. provisions whose text is unchanged are paired first (kept, renumbered or moved);
 2. in a narrow gap between two such pairs, provisions of about the same length and
    similar words are paired in order (the usual rewrite in place);
-3. the rest are paired by the word pairs (bigrams) they share. A new provision links to the
+3. the rest are paired by the word pairs (bigrams) they share, with each other or with the
+   rewrites next to them (a rewrite may have absorbed a neighbour or given part away). A new provision links to the
    old provision it shares most with, and an old provision to the new one it shares most
    with, when the shared pairs weigh enough of that side's own. One old
    provision linked to several new ones is a split; several old linked to one new, a merger.
@@ -120,16 +121,26 @@ def trace_lineage(old: Version, new: Version) -> Lineage:
     """Map each provision of ``old`` to its successors in ``new``, and mark what changed."""
     a, b = old.provisions, new.provisions
     unchanged = _pair_unchanged(a, b)
-    unchanged |= _pair_gaps(a, b, unchanged)
-    rest_a = [i for i in range(len(a)) if i not in unchanged]
-    taken = set(unchanged.values())
+    rewritten = _pair_gaps(a, b, unchanged)
+    paired = unchanged | rewritten
+    rest_a = [i for i in range(len(a)) if i not in paired]
+    taken = set(paired.values())
     rest_b = [j for j in range(len(b)) if j not in taken]
-    edges = list(unchanged.items()) + _similar(a, b, rest_a, rest_b)
+    # A rewrite in place may also have absorbed a neighbour, or given part of itself to one,
+    # so the remaining provisions may still link to the rewrites next to them.
+    extra_b = _near(rest_a, rewritten)
+    extra_a = _near(rest_b, {j: i for i, j in rewritten.items()})
+    edges = list(paired.items()) + _similar(a, b, (rest_a, extra_a), (rest_b, extra_b))
     groups = _groups(edges, len(a), len(b))
     moved = _moved(groups)
     links = [_link(a, b, group, k in moved) for k, group in enumerate(groups)]
     order = _reading_order(groups, len(a))
     return Lineage(links=tuple(links[k] for k in order), old_order=tuple(p.uid for p in a))
+
+
+def _near(rest: list[int], partners: dict[int, int]) -> list[int]:
+    """The partners of the provisions next to those in ``rest``."""
+    return sorted({partners[k] for i in rest for k in (i - 1, i + 1) if k in partners})
 
 
 def _is_heading(p: Provision) -> bool:
@@ -216,19 +227,27 @@ def _shingles(text: str) -> Shingles:
 
 
 def _similar(
-    a: Sequence[Provision], b: Sequence[Provision], rest_a: list[int], rest_b: list[int]
+    a: Sequence[Provision],
+    b: Sequence[Provision],
+    old: tuple[list[int], list[int]],
+    new: tuple[list[int], list[int]],
 ) -> list[tuple[int, int]]:
-    """Links between the unpaired provisions, by the distinctive word pairs they share."""
-    sa = {i: _shingles(a[i].text) for i in rest_a}
-    sb = {j: _shingles(b[j].text) for j in rest_b}
+    """Links of the unpaired provisions (the first list of ``old`` and of ``new``), by the
+    weight of the word pairs they share; the second lists are paired provisions they may
+    still link to."""
+    sa = {i: _shingles(a[i].text) for i in chain(*old)}
+    sb = {j: _shingles(b[j].text) for j in chain(*new)}
+    rest_a, rest_b = set(old[0]), set(new[0])
     weight = _weights([*sa.values(), *sb.values()])
     mass_a = {i: sum(map(weight.__getitem__, s & weight.keys())) for i, s in sa.items()}
     mass_b = {j: sum(map(weight.__getitem__, s & weight.keys())) for j, s in sb.items()}
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), shared in _shared_weights(sa, sb, weight, a, b).items():
-        best_a[i] = max(best_a.get(i, (0.0, -1)), (shared / mass_a[i], -j))
-        best_b[j] = max(best_b.get(j, (0.0, -1)), (shared / mass_b[j], -i))
+        if i in rest_a:
+            best_a[i] = max(best_a.get(i, (0.0, -1)), (shared / mass_a[i], -j))
+        if j in rest_b:
+            best_b[j] = max(best_b.get(j, (0.0, -1)), (shared / mass_b[j], -i))
     edges = {(i, -j) for i, (share, j) in best_a.items() if share >= LINK_THRESHOLD}
     edges |= {(-i, j) for j, (share, i) in best_b.items() if share >= LINK_THRESHOLD}
     return sorted(edges)
