@@ -6,11 +6,12 @@ the text carries no identifiers. Lineage is found from the text alone, in three 
 1. provisions whose text is unchanged are paired first (kept, renumbered or moved);
 2. in a narrow gap between two such pairs, provisions of about the same length and
    similar words are paired in order (the usual rewrite in place);
-3. the rest are paired by the word pairs (bigrams) they share, with each other or with the
-   rewrites next to them (a rewrite may have absorbed a neighbour or given part away). A new provision links to the
-   old provision it shares most with, and an old provision to the new one it shares most
-   with, when the shared pairs weigh enough of that side's own. One old
-   provision linked to several new ones is a split; several old linked to one new, a merger.
+3. the rest are paired by the word pairs (bigrams) they share, with one another or with
+   the rewrites next to them (a rewrite may have absorbed a neighbour or given part of
+   itself away). A new provision links to the old provision it shares most with, and an
+   old provision to the new one it shares most with, when the shared pairs weigh enough
+   of that side's own. One old provision linked to several new ones is a split; several
+   old linked to one new, a merger.
 
 Word pairs found in many of the remaining provisions are set aside first: they are the
 formulas of the genre ("States reaffirmed that") and say nothing about lineage.
