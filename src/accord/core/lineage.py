@@ -131,8 +131,10 @@ def trace_lineage(old: Version, new: Version) -> Lineage:
     # so the remaining provisions may still link to the rewrites next to them.
     extra_b = _near(rest_a, rewritten)
     extra_a = _near(rest_b, {j: i for i, j in rewritten.items()})
-    edges = list(paired.items()) + _similar(a, b, (rest_a, extra_a), (rest_b, extra_b))
-    groups = _groups(edges, len(a), len(b))
+    edges = list(rewritten.items()) + _similar(a, b, (rest_a, extra_a), (rest_b, extra_b))
+    # Unchanged provisions link nowhere else; only the others need joining into groups.
+    groups: list[Group] = [((i,), (j,)) for i, j in unchanged.items()]
+    groups += _groups(edges, [*rest_a, *rewritten], [*rest_b, *rewritten.values()])
     moved = _moved(groups)
     links = [_link(a, b, group, k in moved) for k, group in enumerate(groups)]
     order = _reading_order(groups, len(a))
@@ -290,9 +292,12 @@ def _same_kind(p: Provision, q: Provision) -> bool:
     return _is_heading(p) == _is_heading(q)
 
 
-def _groups(edges: list[tuple[int, int]], n_old: int, n_new: int) -> list[Group]:
-    """Connected components of the links, plus lone deleted and new provisions."""
-    parent = list(range(n_old + n_new))
+def _groups(edges: list[tuple[int, int]], olds: list[int], news: list[int]) -> list[Group]:
+    """Connected components of the links among ``olds`` and ``news``, lone ones included.
+
+    New provision ``j`` is node ``-1 - j``, so that both sides share one forest.
+    """
+    parent = {x: x for x in (*olds, *(-1 - j for j in news))}
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -301,12 +306,13 @@ def _groups(edges: list[tuple[int, int]], n_old: int, n_new: int) -> list[Group]
         return x
 
     for i, j in edges:
-        parent[root(i)] = root(n_old + j)
+        parent[root(i)] = root(-1 - j)
     members: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for x in range(n_old + n_new):
-        side = members[root(x)]
-        side[0 if x < n_old else 1].append(x if x < n_old else x - n_old)
-    return [(tuple(olds), tuple(news)) for olds, news in members.values()]
+    for i in sorted(olds):
+        members[root(i)][0].append(i)
+    for j in sorted(news):
+        members[root(-1 - j)][1].append(j)
+    return [(tuple(o), tuple(n)) for o, n in members.values()]
 
 
 def _moved(groups: list[Group]) -> set[int]:
