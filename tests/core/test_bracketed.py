@@ -1,5 +1,6 @@
 """Bracketed text from the open proposals and the objections that make words disputed."""
 
+import pytest
 from tests.core.builders import KENYA, load_version, make_proposal
 
 from accord.core.bracketed import (
@@ -9,8 +10,10 @@ from accord.core.bracketed import (
     bracketed_html,
     bracketed_text,
 )
+from accord.core.errors import UnknownProvision
 from accord.core.positions import Stance, take_position
 from accord.core.proposals import ProposalStatus
+from accord.core.provisions import Version
 from accord.core.structure import DeleteProvision
 
 ZERO = load_version("zero_draft.md")
@@ -102,3 +105,10 @@ def test_html_escapes_and_marks_the_disputed_words() -> None:
     assert "[Option 2: Use &lt;b&gt;.]" in page
     assert "<b>" not in page
     assert "<clinics>" not in page
+
+
+def test_a_proposal_on_an_unknown_provision_is_refused() -> None:
+    stray = make_proposal(ZERO, "p6", P6 + " More.")
+    with pytest.raises(UnknownProvision) as refused:
+        bracket_version(Version("Opening", ZERO.provisions[:3]), [stray])
+    assert refused.value.params() == {"uid": "p6"}

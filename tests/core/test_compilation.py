@@ -9,7 +9,7 @@ from tests.core.builders import BRAZIL, FRANCE, KENYA, load_version, make_propos
 
 from accord.core.compilation import compile_version
 from accord.core.compilation_render import compilation_data, compilation_html
-from accord.core.errors import UnknownProvision
+from accord.core.errors import UnknownProposal, UnknownProvision
 from accord.core.fates import Fate, FateKind
 from accord.core.provisions import Provision, ProvisionKind, Version
 
@@ -93,3 +93,9 @@ def test_html_shows_fates() -> None:
         compile_version(ZERO, _three(), {3: [Fate(3, FateKind.NOT_TAKEN_UP, "Rev.1")]})
     )
     assert '<span class="fate not-taken-up" data-revision="Rev.1"></span>' in page
+
+
+def test_fates_of_an_unknown_proposal_are_refused() -> None:
+    with pytest.raises(UnknownProposal) as refused:
+        compile_version(ZERO, _three(), {9: [Fate(9, FateKind.PENDING)]})
+    assert refused.value.params() == {"proposal": 9}

@@ -9,6 +9,7 @@ from accord.core.errors import ProposalsWithoutFate, UnknownProposal, UnknownPro
 from accord.core.fates import Fate, FateKind, check_settled, settle_fates, suggest_fate
 from accord.core.lineage import trace_lineage
 from accord.core.proposals import ProposalStatus
+from accord.core.provisions import Version
 from accord.core.structure import AddProvision, DeleteProvision, MoveProvision
 
 ZERO = load_version("zero_draft.md")
@@ -145,3 +146,11 @@ def test_every_proposal_gets_exactly_one_fate(uids: list[str]) -> None:
     assert all(
         f.kind is FateKind.NOT_TAKEN_UP for f in report.fates if f.proposal_id in report.vanishing
     )
+
+
+def test_a_proposal_on_a_provision_the_old_version_lacks_is_refused() -> None:
+    stray = make_proposal(REV1, "p6", REV1.provision("p6").text + " More.")
+    opening = Version("Opening", ZERO.provisions[:3])
+    with pytest.raises(UnknownProvision) as refused:
+        settle_fates([stray], REV1, trace_lineage(opening, REV1), {})
+    assert refused.value.params() == {"uid": "p6"}

@@ -47,9 +47,13 @@ def bracket_version(
     agreed: frozenset[str] = frozenset(),
 ) -> tuple[BracketedProvision, ...]:
     """Every provision of ``version`` with the words that open proposals and members'
-    objections make disputed; provisions whose uid is in ``agreed`` stay clean."""
+    objections make disputed; provisions whose uid is in ``agreed`` stay clean.
+
+    Raises `UnknownProvision` for a proposal on a provision the version does not have.
+    """
     by_uid: dict[str, list[Proposal]] = {}
     for p in proposals:
+        version.provision(p.provision_uid)
         if p.status is ProposalStatus.OPEN and p.structure is None:
             by_uid.setdefault(p.provision_uid, []).append(p)
     positions = tuple(positions)

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from accord.core.errors import UnknownProvision
+from accord.core.errors import UnknownProposal, UnknownProvision
 from accord.core.fates import Fate
 from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, Version
@@ -37,14 +37,19 @@ def compile_version(
     """Place each proposal under its provision, in the order they were submitted, with its
     fates in later revisions when ``fates`` (proposal id → fates, oldest first) is given.
 
-    Raises `UnknownProvision` for a proposal on a provision the version does not have.
+    Raises `UnknownProvision` for a proposal on a provision the version does not have, and
+    `UnknownProposal` for fates of a proposal that is not among ``proposals``.
     """
     by_uid: dict[str, list[Proposal]] = {p.uid: [] for p in version}
+    ids = set()
     for proposal in proposals:
         if proposal.provision_uid not in by_uid:
             raise UnknownProvision(proposal.provision_uid)
         by_uid[proposal.provision_uid].append(proposal)
+        ids.add(proposal.id)
     fates = fates or {}
+    for proposal_id in sorted(fates.keys() - ids):
+        raise UnknownProposal(proposal_id)
     entries = []
     for provision in version:
         placed = tuple(sorted(by_uid[provision.uid], key=lambda x: (x.submitted_at, x.id)))

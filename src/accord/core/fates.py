@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from accord.core.errors import ProposalsWithoutFate, UnknownProposal
+from accord.core.errors import ProposalsWithoutFate, UnknownProposal, UnknownProvision
 from accord.core.lineage import Lineage
 from accord.core.proposals import Proposal, ProposalStatus
 from accord.core.provisions import Version
@@ -104,12 +104,16 @@ def settle_fates(
 ) -> FateReport:
     """A fate for every proposal: the Chair's where recorded, the engine's suggestion otherwise.
 
-    Raises `UnknownProposal` for a recorded fate (or a merger) naming a proposal that is not
-    among ``proposals``, and `UnknownProvision` for a fate pointing at a provision ``new``
-    lacks. ``vanishing`` lists the open proposals with no recorded fate that the revision
+    Raises `UnknownProvision` for a proposal on a provision the old version lacks or a fate
+    pointing at a provision ``new`` lacks, and `UnknownProposal` for a recorded fate (or a
+    merger) naming a proposal that is not among ``proposals``. ``vanishing`` lists the open proposals with no recorded fate that the revision
     does not reflect at all.
     """
     proposals = tuple(proposals)
+    on_old = set(lineage.old_order)
+    for p in proposals:
+        if p.provision_uid not in on_old:
+            raise UnknownProvision(p.provision_uid)
     known = {p.id for p in proposals}
     for fate in recorded.values():
         for proposal_id in (fate.proposal_id, *fate.merged_with):
