@@ -106,8 +106,8 @@ def settle_fates(
 
     Raises `UnknownProvision` for a proposal on a provision the old version lacks or a fate
     pointing at a provision ``new`` lacks, and `UnknownProposal` for a recorded fate (or a
-    merger) naming a proposal that is not among ``proposals``. ``vanishing`` lists the open proposals with no recorded fate that the revision
-    does not reflect at all.
+    merger) naming a proposal that is not among ``proposals``. ``vanishing`` lists the open
+    proposals with no recorded fate that the revision does not reflect at all.
     """
     proposals = tuple(proposals)
     on_old = set(lineage.old_order)
