@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from tests.core.builders import FIXTURES
 
 from accord.bench import main
 from accord.bench.generate import generate
@@ -24,3 +25,12 @@ def test_the_bench_runs_small_and_its_checks_pass(capsys: pytest.CaptureFixture[
     assert figures["self_redline_empty"] is True
     assert figures["lineage_accuracy"] >= 0.99
     assert figures["proposals"] == 50
+
+
+def test_the_bench_revises_a_real_draft(capsys: pytest.CaptureFixture[str]) -> None:
+    draft = str(FIXTURES / "zero_draft.md")
+    status = main(["--draft", draft, "--proposals", "20", "--runs", "1", "--json"])
+    figures = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert figures["paragraphs"] == 9
+    assert figures["checks_passed"] is True

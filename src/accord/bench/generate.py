@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import count
 
 from accord.bench import corpus
+from accord.core.provisions import ProvisionKind, Version
 
 # Shares of the paragraphs that each kind of edit touches in the revision.
 EDITS = {"rewrite": 0.12, "move": 0.03, "split": 0.03, "merge": 0.03, "delete": 0.03}
@@ -41,7 +42,28 @@ def generate(paragraphs: int = 300, seed: int = 2025) -> Scenario:
     """A document of ``paragraphs`` paragraphs and its revision, the same for the same seed."""
     rng = random.Random(seed)  # noqa: S311 (a seeded benchmark, not a secret)
     ids = count()
-    old = _document(rng, ids, paragraphs)
+    return _scenario(rng, ids, _document(rng, ids, paragraphs))
+
+
+def revise_draft(version: Version, seed: int = 2025) -> Scenario:
+    """A seeded revision of a real draft's sections and paragraphs (sub-paragraphs are
+    joined to their paragraph), to measure lineage on prose that was not generated."""
+    rng = random.Random(seed)  # noqa: S311 (a seeded benchmark, not a secret)
+    ids = count()
+    items: list[_Item] = []
+    for p in version:
+        if p.kind is ProvisionKind.SUBPARAGRAPH:
+            items[-1].text = f"{items[-1].text} {p.text}"
+        else:
+            items.append(
+                _Item(
+                    next(ids), "section" if p.kind is ProvisionKind.SECTION else "paragraph", p.text
+                )
+            )
+    return _scenario(rng, ids, items)
+
+
+def _scenario(rng: random.Random, ids: count[int], old: list[_Item]) -> Scenario:
     new, successors = _revise(rng, ids, old)
     old_text, old_labels = _render("Zero draft", old)
     new_text, new_labels = _render("Rev.1", new)

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from accord.bench.generate import Scenario, generate
+from accord.bench.generate import Scenario, generate, revise_draft
 from accord.bench.proposals import make_proposals
 from accord.core.amendments import tokenize
 from accord.core.compilation import compile_version
@@ -44,12 +44,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--delegations", type=int, default=193)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument(
+        "--draft", type=Path, help="revise this draft file instead of generated prose"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     """Measure, check and print; the exit status is 1 when a correctness check fails."""
-    scenario = generate(args.paragraphs, seed=args.seed)
+    if args.draft:
+        scenario = revise_draft(parse_draft(args.draft.read_text(encoding="utf-8")), args.seed)
+    else:
+        scenario = generate(args.paragraphs, seed=args.seed)
     figures = measure_redline(scenario, args.runs)
     figures |= measure_compilation(scenario, args.proposals, args.delegations, args.runs, args.seed)
     figures["peak_rss_mb"] = round(_peak_rss_mb(), 1)
