@@ -173,3 +173,13 @@ def test_a_changed_title_is_said_in_every_rendering() -> None:
     assert '<p class="note">formerly Zero draft</p>' in redline_html(redline)
     same = compare_versions(make_version("One."), make_version("One."))
     assert "formerly" not in redline_text(same) + redline_markdown(same) + redline_html(same)
+
+
+def test_a_provision_in_two_overlapping_gaps_is_shown_once() -> None:
+    # Found by Hypothesis: after a move, the new sides of two gaps overlapped.
+    three = "States should cooperate. States should cooperate. States should cooperate."
+    shall = "States shall, as appropriate, cooperate."
+    should = "States should cooperate."
+    old = make_version(three, should, shall, three)
+    new = make_version(shall, f"{should} {shall}", should)
+    assert redline_problems(old, new, compare_versions(old, new)) == ()

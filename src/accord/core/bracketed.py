@@ -17,6 +17,8 @@ from accord.core.provisions import Provision, Version
 
 
 class SegmentKind(StrEnum):
+    """What a run of bracketed text is: plain, disputed, or alternatives."""
+
     TEXT = "text"
     DISPUTED = "disputed"  # [words]
     OPTIONS = "options"  # [words][other words], or whole-provision Option 1 / Option 2
@@ -24,6 +26,8 @@ class SegmentKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Segment:
+    """A run of a provision: its text, or for options the alternatives in order."""
+
     kind: SegmentKind
     text: str = ""
     options: tuple[str, ...] = ()

@@ -82,6 +82,9 @@ class RulesOfProcedure:
 
 @dataclass(frozen=True, slots=True)
 class ConsensusOutcome:
+    """Whether consensus holds, the members who block it, the disassociations on record,
+    and the objections or disassociations of non-members that were not counted."""
+
     passed: bool
     blocking: frozenset[str]
     disassociations: tuple[tuple[str, tuple[str, ...]], ...]
@@ -158,6 +161,8 @@ def evaluate_silence(
 
 
 class Ballot(StrEnum):
+    """A member's vote; an abstention counts as present, not as voting."""
+
     YES = "yes"
     NO = "no"
     ABSTAIN = "abstain"

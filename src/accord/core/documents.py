@@ -8,6 +8,8 @@ from accord.core.provisions import Version, content_hash
 
 
 class Stage(StrEnum):
+    """Where a version stands, in the order versions are issued."""
+
     PRE_DRAFT = "pre-draft"
     ZERO_DRAFT = "zero-draft"
     REVISION = "revision"

@@ -157,6 +157,8 @@ class AmendmentCannotBeCarried(Refusal):
 
 @dataclass(slots=True, unsafe_hash=True)
 class UnknownProposal(Refusal):
+    """A fate (or a merger) names a proposal that is not among those being settled."""
+
     proposal_id: int
     code = "unknown-proposal"
 

@@ -17,6 +17,8 @@ from accord.core.structure import AddProvision, DeleteProvision, MoveProvision
 
 
 class FateKind(StrEnum):
+    """What a revision did with a proposal."""
+
     REFLECTED = "reflected"
     PARTLY_REFLECTED = "partly-reflected"
     MERGED = "merged"

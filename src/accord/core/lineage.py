@@ -60,6 +60,8 @@ type Group = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 class Succession(StrEnum):
+    """How old provisions continue: one to one, split, merged, deleted, or new."""
+
     KEPT = "kept"
     SPLIT = "split"
     MERGED = "merged"
@@ -174,7 +176,10 @@ def _pair_gaps(
         olds = range(before[0] + 1, i)
         news = [n for n in range(before[1] + 1, j) if n not in taken]
         if 0 < len(olds) <= WIDEST_GAP and 0 < len(news) <= WIDEST_GAP + 2:
-            found |= _align_gap(a, b, olds, news)
+            aligned = _align_gap(a, b, olds, news)
+            # After a move, the new sides of two gaps can overlap; pair each provision once.
+            taken |= set(aligned.values())
+            found |= aligned
         before = (i, j)
     return found
 

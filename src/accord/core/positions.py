@@ -15,6 +15,8 @@ MAX_NOTE_CHARS = 2_000
 
 
 class Stance(StrEnum):
+    """A delegation's stance on a provision's text."""
+
     SUPPORT = "support"
     CAN_ACCEPT = "can-accept"
     RESERVE = "reserve"  # pending instructions from capital
@@ -23,6 +25,8 @@ class Stance(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Position:
+    """A delegation's stance on provision ``provision_uid``, bound to ``text_hash``."""
+
     delegation: str
     provision_uid: str
     stance: Stance

@@ -14,6 +14,8 @@ from accord.core.provisions import Provision
 
 
 class ProvisionStatus(StrEnum):
+    """Where a provision stands in the negotiation."""
+
     OPEN = "open"
     BRACKETED = "bracketed"
     AGREED_AD_REF = "agreed-ad-ref"
@@ -23,6 +25,8 @@ class ProvisionStatus(StrEnum):
 
 
 class ActKind(StrEnum):
+    """The Chair's acts that move a provision's status."""
+
     AGREED = "agreed"  # the Chair gavels the provision ad referendum
     REOPENED = "reopened"
 

@@ -22,6 +22,8 @@ class AddProvision:
 
 @dataclass(frozen=True, slots=True)
 class DeleteProvision:
+    """Delete ``uid`` with its sub-paragraphs."""
+
     uid: str
 
 
