@@ -1,10 +1,12 @@
 """Identifiers survive where the text continues, and are never recycled."""
 
-from tests.core.builders import fixture_text, load_version
+from hypothesis import given
+from tests.core.builders import fixture_text, load_version, structured_versions
 
 from accord.core.draft_text import parse_draft
 from accord.core.identifiers import inherit_identifiers
 from accord.core.lineage import trace_lineage
+from accord.core.provisions import Version
 
 ZERO = load_version("zero_draft.md")
 REV1 = load_version("rev1.md")
@@ -43,3 +45,12 @@ def test_a_new_provision_with_an_unused_uid_keeps_it() -> None:
     rev2 = parse_draft(fixture_text("rev1.md") + "\n10. States will meet again next year.\n")
     inherited = inherit_identifiers(ZERO, rev2, trace_lineage(ZERO, rev2))
     assert inherited.provision("p10").text == "States will meet again next year."
+
+
+@given(structured_versions(), structured_versions())
+def test_inherited_uids_are_unique_and_parents_exist(old: Version, new: Version) -> None:
+    inherited = inherit_identifiers(old, new, trace_lineage(old, new))
+    uids = [p.uid for p in inherited]
+    assert len(set(uids)) == len(uids)
+    assert all(p.parent in uids for p in inherited if p.parent)
+    assert [p.text for p in inherited] == [p.text for p in new]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.core.builders import FIXTURES, load_version, make_version
+from tests.core.builders import FIXTURES, load_version, make_version, structured_versions
 
 from accord.core.amendments import MarkKind
 from accord.core.provisions import Provision, ProvisionKind, Version
@@ -183,33 +183,6 @@ def test_a_provision_in_two_overlapping_gaps_is_shown_once() -> None:
     old = make_version(three, should, shall, three)
     new = make_version(shall, f"{should} {shall}", should)
     assert redline_problems(old, new, compare_versions(old, new)) == ()
-
-
-@st.composite
-def structured_versions(draw: st.DrawFn) -> Version:
-    """Sections, paragraphs and sub-paragraphs with texts from a small pool, so that
-    versions drawn together share, repeat, split and merge one another's texts."""
-    provisions: list[Provision] = []
-    paragraph = 0
-    for kind in draw(
-        st.lists(st.sampled_from(["section", "paragraph", "sub"]), min_size=1, max_size=12)
-    ):
-        text = " ".join(draw(st.lists(SENTENCES, min_size=1, max_size=3)))
-        if kind == "section":
-            n = sum(p.kind is ProvisionKind.SECTION for p in provisions)
-            provisions.append(Provision(f"s{n}", ProvisionKind.SECTION, chr(65 + n), text))
-        elif kind == "paragraph" or not paragraph:
-            paragraph += 1
-            provisions.append(
-                Provision(f"p{paragraph}", ProvisionKind.PARAGRAPH, str(paragraph), text)
-            )
-        else:
-            n = sum(p.parent == f"p{paragraph}" for p in provisions)
-            uid, label = f"p{paragraph}-{n}", f"{paragraph}({chr(97 + n)})"
-            provisions.append(
-                Provision(uid, ProvisionKind.SUBPARAGRAPH, label, text, f"p{paragraph}")
-            )
-    return Version("Draft", tuple(provisions))
 
 
 @given(structured_versions(), structured_versions())
