@@ -40,12 +40,12 @@ LINK_THRESHOLD = 0.25
 # at most about 0.5, a paragraph with a quarter of its words rewritten at least about 0.74.
 GAP_SIMILARITY = 0.65
 
+# ... and when the shorter is at least this share of the longer.
+SAME_LENGTH = 0.8
+
 # Provisions shorter than this many characters are compared by characters, at this similarity.
 SHORT = 200
 SHORT_GAP_SIMILARITY = 0.7
-
-# ... and when the shorter is at least this share of the longer.
-SAME_LENGTH = 0.8
 
 # Gaps wider than this are left to the word-pair pass, where moves and splits show.
 WIDEST_GAP = 3
