@@ -23,9 +23,21 @@ def carry_amendment(amendment: Amendment, old: str, new: str) -> Amendment:
     if old == new:
         return amendment
     a, b = tokenize(old), tokenize(new)
-    blocks = [(i1, i2, j1) for tag, i1, i2, j1, _ in opcodes(a, b) if tag == "equal"]
+    blocks = _blocks(a, b)
     ops = tuple(_carry(op, blocks, a, len(b)) for op in amendment.ops)
     return Amendment(base_hash=content_hash(new), ops=ops)
+
+
+def untouched(amendment: Amendment, old: str, new: str) -> tuple[bool, ...]:
+    """For each operation of ``amendment`` (on ``old``), whether the words it touches stand
+    unchanged in ``new``: what carrying needs, and what a fate reads as "not taken up"."""
+    a, b = tokenize(old), tokenize(new)
+    blocks = _blocks(a, b)
+    return tuple(any(_holds(op, k, len(a), len(b)) for k in blocks) for op in amendment.ops)
+
+
+def _blocks(a: tuple[str, ...], b: tuple[str, ...]) -> list[Block]:
+    return [(i1, i2, j1) for tag, i1, i2, j1, _ in opcodes(a, b) if tag == "equal"]
 
 
 def _holds(op: WordOp, block: Block, n_old: int, n_new: int) -> bool:

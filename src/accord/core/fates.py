@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from accord.core.errors import ProposalsWithoutFate, UnknownProposal, UnknownProvision
+from accord.core.carry import untouched
+from accord.core.errors import ProposalsWithoutFate, UnknownProposal
 from accord.core.lineage import Lineage
 from accord.core.proposals import Proposal, ProposalStatus
 from accord.core.provisions import Version
@@ -51,17 +52,20 @@ class FateReport:
     vanishing: tuple[int, ...]
 
 
-def suggest_fate(proposal: Proposal, new: Version, lineage: Lineage, revision: str = "") -> Fate:
-    """The engine's reading of what the revision ``new`` did with ``proposal``.
+def suggest_fate(
+    proposal: Proposal, old: Version, new: Version, lineage: Lineage, revision: str = ""
+) -> Fate:
+    """The engine's reading of what the revision ``new`` of ``old`` did with ``proposal``.
 
-    Word operations count as reflected when their new words are in the successor text and
-    the words they delete are gone from it.
+    A word operation counts as reflected when the revision changed the words it touched
+    (aligned word by word, as carrying does) and its new words are in the successor text.
     """
     successors = lineage.successors(proposal.provision_uid)
     if proposal.status is ProposalStatus.WITHDRAWN:
         return Fate(proposal.id, FateKind.WITHDRAWN, revision, recorded=False)
-    text = " ".join(new.provision(uid).text for uid in successors)
-    done, total = _reflected(proposal, text, new, lineage)
+    before = old.provision(proposal.provision_uid).text
+    after = " ".join(new.provision(uid).text for uid in successors)
+    done, total = _reflected(proposal, before, after, new, lineage)
     kind = FateKind.NOT_TAKEN_UP
     if done == total:
         kind = FateKind.REFLECTED
@@ -71,34 +75,32 @@ def suggest_fate(proposal: Proposal, new: Version, lineage: Lineage, revision: s
     return Fate(proposal.id, kind, revision, provisions=where, recorded=False)
 
 
-def _reflected(proposal: Proposal, text: str, new: Version, lineage: Lineage) -> tuple[int, int]:
-    """How many of the proposal's changes show in ``text`` (the successors' text) or, for an
-    added paragraph, anywhere in ``new``; out of how many."""
-    kept = bool(text)
+def _reflected(
+    proposal: Proposal, before: str, after: str, new: Version, lineage: Lineage
+) -> tuple[int, int]:
+    """How many of the proposal's changes show in ``after`` (the successors' text) or, for
+    an added paragraph, anywhere in ``new``; out of how many."""
     op = proposal.structure
     if isinstance(op, DeleteProvision):
-        return (0 if kept else 1), 1
+        return (0 if after else 1), 1
     if isinstance(op, MoveProvision):
         return int(any(link.moved for link in lineage.links if op.uid in link.old)), 1
     if isinstance(op, AddProvision):
         added = " ".join(op.text.split())
         return int(any(added in p.text for p in new)), 1
     if proposal.options:
-        return int(any(option in text for option in proposal.options)), 1
-    if not kept:
+        return int(any(option in after for option in proposal.options)), 1
+    if not after:
         return 0, 1
     ops = proposal.amendment.ops
-    return sum(_op_shows(o.old.strip(), o.new.strip(), text) for o in ops), len(ops)
-
-
-def _op_shows(old: str, new: str, text: str) -> bool:
-    if new:
-        return new in text
-    return old not in text
+    stood = untouched(proposal.amendment, before, after)
+    shown = sum(not s and o.new.strip() in after for o, s in zip(ops, stood, strict=True))
+    return shown, len(ops)
 
 
 def settle_fates(
     proposals: Iterable[Proposal],
+    old: Version,
     new: Version,
     lineage: Lineage,
     recorded: Mapping[int, Fate],
@@ -112,10 +114,8 @@ def settle_fates(
     proposals with no recorded fate that the revision does not reflect at all.
     """
     proposals = tuple(proposals)
-    on_old = set(lineage.old_order)
     for p in proposals:
-        if p.provision_uid not in on_old:
-            raise UnknownProvision(p.provision_uid)
+        old.provision(p.provision_uid)
     known = {p.id for p in proposals}
     for fate in recorded.values():
         for proposal_id in (fate.proposal_id, *fate.merged_with):
@@ -123,7 +123,9 @@ def settle_fates(
                 raise UnknownProposal(proposal_id)
         for uid in fate.provisions:
             new.provision(uid)
-    fates = tuple(recorded.get(p.id) or suggest_fate(p, new, lineage, revision) for p in proposals)
+    fates = tuple(
+        recorded.get(p.id) or suggest_fate(p, old, new, lineage, revision) for p in proposals
+    )
     vanishing = tuple(
         f.proposal_id for f in fates if not f.recorded and f.kind is FateKind.NOT_TAKEN_UP
     )
