@@ -17,7 +17,12 @@ from accord.core.amendments import (
     tokenize,
     word_marks,
 )
-from accord.core.errors import AmendmentDoesNotApply, OverlappingOperations
+from accord.core.errors import (
+    AmendmentDoesNotApply,
+    AmendmentForOtherText,
+    OverlappingOperations,
+)
+from accord.core.provisions import content_hash
 
 WORDS = st.sampled_from(
     [
@@ -112,9 +117,19 @@ def test_two_insertions_at_one_point_are_refused() -> None:
 def test_an_insertion_right_after_a_replacement_is_in_order() -> None:
     replace = WordOp(OpKind.REPLACE, 0, 1, "States ", "Members ")
     insert = WordOp(OpKind.INSERT, 1, 1, "", "firmly ")
-    assert apply_amendment(OLD, Amendment("x", (replace, insert))).startswith(
-        "Members firmly should"
-    )
+    result = apply_amendment(OLD, Amendment(content_hash(OLD), (replace, insert)))
+    assert result.startswith("Members firmly should")
+
+
+def test_an_amendment_applies_only_to_the_text_it_targets() -> None:
+    amendment = derive_amendment(OLD, OLD.replace("should", "shall"))
+    elsewhere = OLD.replace("law", "obligations")
+    with pytest.raises(AmendmentForOtherText) as refused:
+        apply_amendment(elsewhere, amendment)
+    assert refused.value.params() == {
+        "expected": content_hash(OLD),
+        "found": content_hash(elsewhere),
+    }
 
 
 def test_an_amendment_whose_words_are_gone_is_refused_with_what_was_found() -> None:

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from accord.core.amendments import apply_amendment, derive_amendment
 from accord.core.carry import carry_amendment
-from accord.core.errors import AmendmentCannotBeCarried, AmendmentDoesNotApply
+from accord.core.errors import AmendmentCannotBeCarried, AmendmentForOtherText
 
 ZERO = (
     "States should cooperate to protect critical infrastructure, consistent with international law."
@@ -53,7 +53,7 @@ def test_an_insertion_whose_neighbours_changed_cannot_be_carried() -> None:
 
 def test_an_amendment_of_another_text_is_refused() -> None:
     amendment = derive_amendment(ZERO, "Something else.")
-    with pytest.raises(AmendmentDoesNotApply):
+    with pytest.raises(AmendmentForOtherText):
         carry_amendment(amendment, REV1, REV1)
 
 

@@ -14,7 +14,11 @@ from typing import cast
 
 from rapidfuzz.distance import Indel
 
-from accord.core.errors import AmendmentDoesNotApply, OverlappingOperations
+from accord.core.errors import (
+    AmendmentDoesNotApply,
+    AmendmentForOtherText,
+    OverlappingOperations,
+)
 from accord.core.provisions import content_hash
 
 # Words (with inner apostrophes or hyphens) and single punctuation marks, each with the white
@@ -134,7 +138,9 @@ def apply_amendment(old: str, amendment: Amendment) -> str:
     """The text that results from applying ``amendment`` to ``old``.
 
     Raises `OverlappingOperations` for operations that contradict each other, and
-    `AmendmentDoesNotApply` when the words an operation changes are not there.
+    `AmendmentDoesNotApply` when the words an operation changes are not there, and
+    `AmendmentForOtherText` when ``old`` is not the text the amendment was made on
+    (`carry_amendment` restates an amendment on a later text).
     """
     check_operations(amendment.ops)
     tokens = tokenize(old)
@@ -148,6 +154,8 @@ def apply_amendment(old: str, amendment: Amendment) -> str:
         out.append(op.new)
         cursor = op.end
     out.extend(tokens[cursor:])
+    if content_hash(old) != amendment.base_hash:
+        raise AmendmentForOtherText(expected=amendment.base_hash, found=content_hash(old))
     return "".join(out)
 
 

@@ -6,7 +6,7 @@ words are now. When they changed, the engine refuses and names the words, rather
 """
 
 from accord.core.amendments import Amendment, WordOp, opcodes, tokenize
-from accord.core.errors import AmendmentCannotBeCarried, AmendmentDoesNotApply
+from accord.core.errors import AmendmentCannotBeCarried, AmendmentForOtherText
 from accord.core.provisions import content_hash
 
 type Block = tuple[int, int, int]  # old start, old end, new start of a run of unchanged words
@@ -15,11 +15,11 @@ type Block = tuple[int, int, int]  # old start, old end, new start of a run of u
 def carry_amendment(amendment: Amendment, old: str, new: str) -> Amendment:
     """``amendment`` of ``old`` restated as an amendment of ``new``.
 
-    Raises `AmendmentDoesNotApply` when ``old`` is not the text the amendment targeted, and
+    Raises `AmendmentForOtherText` when ``old`` is not the text the amendment was made on, and
     `AmendmentCannotBeCarried` when the words an operation touched changed in ``new``.
     """
     if content_hash(old) != amendment.base_hash:
-        raise AmendmentDoesNotApply(expected=amendment.base_hash, found=content_hash(old))
+        raise AmendmentForOtherText(expected=amendment.base_hash, found=content_hash(old))
     if old == new:
         return amendment
     a, b = tokenize(old), tokenize(new)

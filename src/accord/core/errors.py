@@ -238,3 +238,16 @@ class StageOutOfOrder(Refusal):
 
     def params(self) -> dict[str, object]:
         return {"current": self.current, "stage": self.stage}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class AmendmentForOtherText(Refusal):
+    """An amendment is applied to (or carried from) a text other than the one it was made
+    on; ``expected`` and ``found`` are the two texts' content hashes."""
+
+    expected: str
+    found: str
+    code = "amendment-for-other-text"
+
+    def params(self) -> dict[str, object]:
+        return {"expected": self.expected, "found": self.found}
