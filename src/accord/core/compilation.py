@@ -1,17 +1,22 @@
 """The compilation: a version with, under each provision, every proposal on it."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from accord.core.errors import UnknownProvision
+from accord.core.errors import UnknownProposal, UnknownProvision
+from accord.core.fates import Fate
 from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, Version
 
 
 @dataclass(frozen=True, slots=True)
 class CompilationEntry:
+    """A provision and its proposals in submission order; ``fates[k]`` holds the fates of
+    ``proposals[k]`` in later revisions, oldest first."""
+
     provision: Provision
     proposals: tuple[Proposal, ...]
+    fates: tuple[tuple[Fate, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,18 +29,31 @@ class Compilation:
         return sum(len(e.proposals) for e in self.entries)
 
 
-def compile_version(version: Version, proposals: Iterable[Proposal]) -> Compilation:
-    """Place each proposal under its provision, in the order they were submitted.
+def compile_version(
+    version: Version,
+    proposals: Iterable[Proposal],
+    fates: Mapping[int, Sequence[Fate]] | None = None,
+) -> Compilation:
+    """Place each proposal under its provision, in the order they were submitted, with its
+    fates in later revisions when ``fates`` (proposal id → fates, oldest first) is given.
 
-    Raises `UnknownProvision` for a proposal on a provision the version does not have.
+    Raises `UnknownProvision` for a proposal on a provision the version does not have, and
+    `UnknownProposal` for fates of a proposal that is not among ``proposals``.
     """
     by_uid: dict[str, list[Proposal]] = {p.uid: [] for p in version}
+    ids = set()
     for proposal in proposals:
         if proposal.provision_uid not in by_uid:
             raise UnknownProvision(proposal.provision_uid)
         by_uid[proposal.provision_uid].append(proposal)
-    entries = tuple(
-        CompilationEntry(p, tuple(sorted(by_uid[p.uid], key=lambda x: (x.submitted_at, x.id))))
-        for p in version
-    )
-    return Compilation(title=version.title, entries=entries)
+        ids.add(proposal.id)
+    fates = fates or {}
+    for proposal_id in sorted(fates.keys() - ids):
+        raise UnknownProposal(proposal_id)
+    entries = []
+    for provision in version:
+        placed = tuple(sorted(by_uid[provision.uid], key=lambda x: (x.submitted_at, x.id)))
+        entries.append(
+            CompilationEntry(provision, placed, tuple(tuple(fates.get(p.id, ())) for p in placed))
+        )
+    return Compilation(title=version.title, entries=tuple(entries))

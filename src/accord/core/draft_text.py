@@ -33,12 +33,15 @@ def parse_draft(text: str, *, default_title: str = "") -> Version:
     """Read ``text`` as a version; raise `MalformedDraft` naming the first line it cannot place."""
     title = default_title
     provisions: list[Provision] = []
+    seen: set[str] = set()
     for number, kind, match in _classify(text):
         if kind == "title":
             title = match["text"].strip()
             continue
         provision = _provision(number, kind, match, provisions)
-        _check_unique(number, provision, provisions)
+        if provision.uid in seen:
+            raise MalformedDraft(line=number, problem="duplicate-number")
+        seen.add(provision.uid)
         provisions.append(provision)
     if not any(p.kind is ProvisionKind.PARAGRAPH for p in provisions):
         raise MalformedDraft(line=0, problem="no-paragraphs")
@@ -90,11 +93,6 @@ def _provision(
     label = f"{parent.label}({fields['label']})"
     uid = f"{parent.uid}-{_uid_fragment(fields['label'])}"
     return Provision(uid, ProvisionKind.SUBPARAGRAPH, label, text, parent=parent.uid)
-
-
-def _check_unique(number: int, provision: Provision, before: list[Provision]) -> None:
-    if any(p.uid == provision.uid for p in before):
-        raise MalformedDraft(line=number, problem="duplicate-number")
 
 
 def render_draft(version: Version) -> str:

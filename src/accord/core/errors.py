@@ -3,6 +3,11 @@ above (`accord.messages`), so the core never speaks a language."""
 
 from dataclasses import dataclass
 
+# Refusals are dataclasses for their fields, but not frozen: Python writes ``__traceback__``
+# on an exception as it propagates (contextlib does so explicitly), which a frozen dataclass
+# refuses with a TypeError. They still compare by value, and ``unsafe_hash`` keeps them
+# hashable as exceptions are expected to be; nothing assigns their fields after creation.
+
 
 class Refusal(Exception):
     """Base of every rule the core enforces. ``code`` names the rule for messages and APIs."""
@@ -14,7 +19,7 @@ class Refusal(Exception):
         return dict(getattr(self, "__dict__", {}))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class UnknownProvision(Refusal):
     uid: str
     code = "unknown-provision"
@@ -23,7 +28,7 @@ class UnknownProvision(Refusal):
         return {"uid": self.uid}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class VersionNotCurrent(Refusal):
     version_label: str
     current_label: str
@@ -33,7 +38,7 @@ class VersionNotCurrent(Refusal):
         return {"version": self.version_label, "current": self.current_label}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EmptyText(Refusal):
     code = "empty-text"
 
@@ -41,7 +46,7 @@ class EmptyText(Refusal):
         return {}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TextTooLong(Refusal):
     length: int
     limit: int
@@ -51,7 +56,7 @@ class TextTooLong(Refusal):
         return {"length": self.length, "limit": self.limit}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class UnchangedText(Refusal):
     uid: str
     code = "unchanged-text"
@@ -60,7 +65,7 @@ class UnchangedText(Refusal):
         return {"uid": self.uid}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NotPermitted(Refusal):
     """An actor tried something their role or delegation does not allow.
 
@@ -74,7 +79,7 @@ class NotPermitted(Refusal):
         return {"reason": self.reason}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class MalformedDraft(Refusal):
     """A pasted draft could not be read as numbered paragraphs."""
 
@@ -86,7 +91,7 @@ class MalformedDraft(Refusal):
         return {"line": self.line, "problem": self.problem}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class AmendmentDoesNotApply(Refusal):
     """The words an amendment changes are not (or no longer) in the text it is applied to."""
 
@@ -98,7 +103,7 @@ class AmendmentDoesNotApply(Refusal):
         return {"expected": self.expected, "found": self.found}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NotAmendable(Refusal):
     """Section headings are the Chair's; delegations amend paragraphs and sub-paragraphs."""
 
@@ -107,3 +112,142 @@ class NotAmendable(Refusal):
 
     def params(self) -> dict[str, object]:
         return {"uid": self.uid}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class OverlappingOperations(Refusal):
+    """Two operations of one amendment touch the same words (or insert at the same point).
+
+    ``first`` and ``second`` are the word positions where the two operations start.
+    """
+
+    first: int
+    second: int
+    code = "overlapping-operations"
+
+    def params(self) -> dict[str, object]:
+        return {"first": self.first, "second": self.second}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class ContradictoryOperations(Refusal):
+    """Two operations of one proposal change the same provision, or one anchors on a
+    provision that another deletes (or on the provision it moves)."""
+
+    uid: str
+    code = "contradictory-operations"
+
+    def params(self) -> dict[str, object]:
+        return {"uid": self.uid}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class AmendmentCannotBeCarried(Refusal):
+    """The later version changed the words an amendment touched, so it cannot be restated
+    on that version. ``words`` are the touched words (for an insertion, the words around the
+    point) and ``start`` their word position in the text the amendment targeted."""
+
+    start: int
+    words: str
+    code = "amendment-cannot-be-carried"
+
+    def params(self) -> dict[str, object]:
+        return {"start": self.start, "words": self.words}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class UnknownProposal(Refusal):
+    """A fate (or a merger) names a proposal that is not among those being settled."""
+
+    proposal_id: int
+    code = "unknown-proposal"
+
+    def params(self) -> dict[str, object]:
+        return {"proposal": self.proposal_id}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class ProposalsWithoutFate(Refusal):
+    """A revision would leave these open proposals without a recorded fate: they would
+    silently vanish from the record."""
+
+    proposal_ids: tuple[int, ...]
+    code = "proposals-without-fate"
+
+    def params(self) -> dict[str, object]:
+        return {"proposals": list(self.proposal_ids), "count": len(self.proposal_ids)}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class NotAMember(Refusal):
+    """Only member states state positions and vote; ``delegation`` is not a member."""
+
+    delegation: str
+    code = "not-a-member"
+
+    def params(self) -> dict[str, object]:
+        return {"delegation": self.delegation}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class ImpossibleThreshold(Refusal):
+    """A decision rule that no vote or procedure could meet, or that is meaningless.
+
+    ``what`` names the part of the rule ("majority", "quorum", "silence-minimum");
+    ``value`` is the offending value as text (a fraction such as "3/2", or hours).
+    """
+
+    what: str
+    value: str
+    code = "impossible-threshold"
+
+    def params(self) -> dict[str, object]:
+        return {"what": self.what, "value": self.value}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class DeadlineTooShort(Refusal):
+    """A silence procedure's deadline comes sooner than the rules of procedure allow."""
+
+    hours: float
+    minimum_hours: float
+    code = "deadline-too-short"
+
+    def params(self) -> dict[str, object]:
+        return {"hours": self.hours, "minimum_hours": self.minimum_hours}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class VotingNotAllowed(Refusal):
+    """The rules of procedure of this process decide by consensus only."""
+
+    code = "voting-not-allowed"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class StageOutOfOrder(Refusal):
+    """A version cannot be issued at ``stage`` after one at ``current`` (e.g. a zero draft
+    after Rev.2, or anything after the adopted text)."""
+
+    current: str
+    stage: str
+    code = "stage-out-of-order"
+
+    def params(self) -> dict[str, object]:
+        return {"current": self.current, "stage": self.stage}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class AmendmentForOtherText(Refusal):
+    """An amendment is applied to (or carried from) a text other than the one it was made
+    on; ``expected`` and ``found`` are the two texts' content hashes."""
+
+    expected: str
+    found: str
+    code = "amendment-for-other-text"
+
+    def params(self) -> dict[str, object]:
+        return {"expected": self.expected, "found": self.found}

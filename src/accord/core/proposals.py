@@ -7,6 +7,7 @@ from enum import StrEnum
 from accord.core.amendments import Amendment, derive_amendment
 from accord.core.errors import EmptyText, NotAmendable, TextTooLong, UnchangedText
 from accord.core.provisions import Version
+from accord.core.structure import StructuralOp
 
 # A long UN paragraph runs to about 1,500 characters; ten times that is not a paragraph.
 MAX_WORDING_CHARS = 15_000
@@ -30,6 +31,13 @@ class Proponent:
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
+    """A delegation's proposal on one provision of one version.
+
+    ``cosponsors`` are the delegations that consented to co-sponsor it. ``options`` holds
+    alternative wordings (Option 1, Option 2, …) when the proposal offers alternatives, and
+    ``structure`` a whole-provision operation (add after, delete, move) when it makes one.
+    """
+
     id: int
     provision_uid: str
     proponent: Proponent
@@ -38,6 +46,9 @@ class Proposal:
     justification: str
     status: ProposalStatus
     submitted_at: datetime
+    cosponsors: tuple[Proponent, ...] = ()
+    options: tuple[str, ...] = ()
+    structure: StructuralOp | None = None
 
 
 def normalise_wording(wording: str) -> str:

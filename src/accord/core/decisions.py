@@ -1,0 +1,213 @@
+"""Decision rules as data, and pure functions that evaluate them into structured outcomes.
+
+Consensus: adopted when no member objects; a member may join consensus while disassociating
+from named provisions. Silence procedure: a text, a deadline no sooner than the rules allow,
+and the letters that break it; there is no voting under silence. Vote: only where the rules
+of procedure allow it, by a majority of the members present and voting, with a quorum.
+
+Only members count. Objections, letters and disassociations from observers or stakeholders
+are returned as ``ignored`` and never change an outcome; a ballot from a non-member is
+refused, since a vote is a formal act that must not be recorded for someone who cannot cast it.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from fractions import Fraction
+from math import floor
+
+from accord.core.errors import (
+    DeadlineTooShort,
+    ImpossibleThreshold,
+    NotAMember,
+    VotingNotAllowed,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Consensus:
+    """Adoption without objection from any member."""
+
+
+@dataclass(frozen=True, slots=True)
+class SilenceProcedure:
+    """Adoption at a deadline unless a member breaks silence; the GA uses 72 hours at least."""
+
+    minimum: timedelta = timedelta(hours=72)
+
+    def __post_init__(self) -> None:
+        if self.minimum <= timedelta(0):
+            raise ImpossibleThreshold("silence-minimum", str(self.minimum.total_seconds() / 3600))
+
+
+@dataclass(frozen=True, slots=True)
+class Majority:
+    """Yes votes needed among the members present and voting: at least ``numerator`` /
+    ``denominator`` of them, or more than that share when ``more_than`` (a simple majority is
+    more than half). ``quorum`` is the share of members who must be present."""
+
+    numerator: int
+    denominator: int
+    more_than: bool = False
+    quorum: Fraction = Fraction(1, 2)
+
+    def __post_init__(self) -> None:
+        share = f"{self.numerator}/{self.denominator}"
+        if self.denominator <= 0 or not 0 < self.numerator <= self.denominator:
+            raise ImpossibleThreshold("majority", share)
+        if self.more_than and self.numerator == self.denominator:
+            raise ImpossibleThreshold("majority", f"more than {share}")
+        if not 0 < self.quorum <= 1:
+            raise ImpossibleThreshold("quorum", str(self.quorum))
+
+    def needed(self, voting: int) -> int:
+        """Yes votes needed when ``voting`` members vote yes or no (never fewer than one)."""
+        exact = Fraction(self.numerator * voting, self.denominator)
+        least = floor(exact) + 1 if self.more_than else -floor(-exact)
+        return max(least, 1)
+
+
+SIMPLE_MAJORITY = Majority(1, 2, more_than=True)
+TWO_THIRDS = Majority(2, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class RulesOfProcedure:
+    """How a process decides: by consensus (or silence), and by vote only if ``voting`` is set."""
+
+    voting: Majority | None = None
+    silence: SilenceProcedure = field(default_factory=SilenceProcedure)
+
+
+@dataclass(frozen=True, slots=True)
+class ConsensusOutcome:
+    """Whether consensus holds, the members who block it, the disassociations on record,
+    and the objections or disassociations of non-members that were not counted."""
+
+    passed: bool
+    blocking: frozenset[str]
+    disassociations: tuple[tuple[str, tuple[str, ...]], ...]
+    ignored: frozenset[str]
+
+
+def evaluate_consensus(
+    rule: Consensus,
+    members: frozenset[str],
+    objections: Iterable[str],
+    disassociations: Mapping[str, Iterable[str]] | None = None,
+) -> ConsensusOutcome:
+    """Adopted when no member objects. Members that disassociate from provisions still join."""
+    objections = frozenset(objections)
+    said = dict(disassociations or {})
+    kept = tuple(
+        (d, tuple(uids)) for d, uids in sorted(said.items()) if d in members and d not in objections
+    )
+    ignored = (objections | said.keys()) - members
+    blocking = objections & members
+    return ConsensusOutcome(not blocking, blocking, kept, frozenset(ignored))
+
+
+@dataclass(frozen=True, slots=True)
+class Silence:
+    """A text under silence procedure until ``deadline``."""
+
+    text_hash: str
+    circulated_at: datetime
+    deadline: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SilenceLetter:
+    """A letter breaking silence, naming the provisions of concern."""
+
+    delegation: str
+    received_at: datetime
+    provisions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SilenceOutcome:
+    """``closed`` once broken or past the deadline; ``passed`` only if closed unbroken."""
+
+    passed: bool
+    closed: bool
+    broken_by: frozenset[str]
+    late: frozenset[str]
+    ignored: frozenset[str]
+
+
+def open_silence(
+    rule: SilenceProcedure, text_hash: str, circulated_at: datetime, deadline: datetime
+) -> Silence:
+    """Put a text under silence; raise `DeadlineTooShort` below the rule's minimum."""
+    if deadline - circulated_at < rule.minimum:
+        hours = (deadline - circulated_at).total_seconds() / 3600
+        raise DeadlineTooShort(round(hours, 2), rule.minimum.total_seconds() / 3600)
+    return Silence(text_hash, circulated_at, deadline)
+
+
+def evaluate_silence(
+    silence: Silence, letters: Iterable[SilenceLetter], members: frozenset[str], now: datetime
+) -> SilenceOutcome:
+    """Broken by any member's letter received by the deadline; adopted at the deadline if not."""
+    letters = tuple(letters)
+    ignored = frozenset(x.delegation for x in letters if x.delegation not in members)
+    valid = [x for x in letters if x.delegation in members]
+    broken = frozenset(x.delegation for x in valid if x.received_at <= silence.deadline)
+    late = frozenset(x.delegation for x in valid if x.received_at > silence.deadline) - broken
+    closed = bool(broken) or now >= silence.deadline
+    return SilenceOutcome(closed and not broken, closed, broken, late, ignored)
+
+
+class Ballot(StrEnum):
+    """A member's vote; an abstention counts as present, not as voting."""
+
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+
+
+@dataclass(frozen=True, slots=True)
+class VoteOutcome:
+    """Counts, quorum and the yes votes needed; abstentions are present but not voting."""
+
+    passed: bool
+    yes: int
+    no: int
+    abstentions: int
+    present: int
+    quorum_met: bool
+    quorum_needed: int
+    needed: int
+
+
+def evaluate_vote(
+    rules: RulesOfProcedure,
+    members: frozenset[str],
+    present: Iterable[str],
+    ballots: Mapping[str, Ballot],
+) -> VoteOutcome:
+    """Count a recorded vote; raise `VotingNotAllowed` where the rules decide by consensus
+    only, and `NotAMember` for a ballot or presence of a delegation that is not a member."""
+    if rules.voting is None:
+        raise VotingNotAllowed()
+    rule = rules.voting
+    attending = frozenset(present) | ballots.keys()
+    for delegation in sorted(attending - members):
+        raise NotAMember(delegation)
+    counts = {b: sum(1 for v in ballots.values() if v is b) for b in Ballot}
+    voting = counts[Ballot.YES] + counts[Ballot.NO]
+    quorum_needed = -floor(-rule.quorum * len(members))
+    quorum_met = len(attending) >= quorum_needed
+    needed = rule.needed(voting)
+    return VoteOutcome(
+        passed=quorum_met and counts[Ballot.YES] >= needed,
+        yes=counts[Ballot.YES],
+        no=counts[Ballot.NO],
+        abstentions=counts[Ballot.ABSTAIN],
+        present=len(attending),
+        quorum_met=quorum_met,
+        quorum_needed=quorum_needed,
+        needed=needed,
+    )
