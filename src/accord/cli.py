@@ -15,6 +15,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from accord.bench import run as bench_run
+from accord.core import redline_files
+
 MINIMUM_PYTHON = (3, 12)
 
 
@@ -28,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_python(sys.version_info[:2])
         if args.command == "manage":
             return _manage(args.args)
+        if getattr(args, "pure", False):
+            # Commands of the pure core need neither Django nor a database.
+            return int(args.run(args))
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
         if args.command == "demo":
             os.environ["ACCORD_DEMO"] = "1"
@@ -74,10 +80,18 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--key", type=Path, help="the public key (default: the log's .pub file)")
     verify.set_defaults(run=_audit_verify)
 
+    redline = commands.add_parser("redline", help="compare two draft files, print the redline")
+    redline_files.add_arguments(redline)
+    redline.set_defaults(run=redline_files.run, pure=True)
+
     bench = commands.add_parser("bench", help="measure accord against its baselines")
-    bench.add_argument("suite", choices=["record"], help="record: verifying and appending events")
-    bench.add_argument("options", nargs=argparse.REMAINDER)
-    bench.set_defaults(run=_bench)
+    suites = bench.add_subparsers(dest="suite", required=True, metavar="SUITE")
+    engine = suites.add_parser("engine", help="redline, lineage and compilation")
+    bench_run.add_arguments(engine)
+    engine.set_defaults(run=bench_run.run, pure=True)
+    record = suites.add_parser("record", help="verifying and appending events")
+    record.add_argument("options", nargs=argparse.REMAINDER)
+    record.set_defaults(run=_bench_record)
 
     token = commands.add_parser("token", help="create an API token for a user")
     token.add_argument("username")
@@ -237,7 +251,7 @@ def _report(ok: bool, message: str) -> int:
     return 0 if ok else 1
 
 
-def _bench(args: argparse.Namespace) -> int:
+def _bench_record(args: argparse.Namespace) -> int:
     from accord.bench import record
 
     _migrate()
