@@ -5,12 +5,12 @@ import sys
 
 OLD = """# Report
 ## A. General
-1. States should cooperate in developing measures to increase stability and security in the use of ICTs.
+1. States should cooperate in developing measures to increase stability and security in ICTs.
 2. This paragraph is no longer needed in the revised text of the report at all.
 """
 NEW = """# Report
 ## A. General
-1. States shall cooperate in developing measures to increase stability and security in the use of ICTs.
+1. States shall cooperate in developing measures to increase stability and security in ICTs.
 """
 
 
