@@ -228,3 +228,9 @@ def test_the_verifier_command_reports_in_words(tmp_path: Path, capsys):
     (tmp_path / "log.jsonl").write_bytes(b"".join(LOG[1:]))
     assert eventlog.main(arguments) == 1
     assert capsys.readouterr().err == "event 1: expected event 1 here, found event 2\n"
+
+
+@pytest.mark.parametrize("body", [b"not json", b'{"no": "seq"}', b"[1, 2]"])
+def test_a_line_shaped_like_an_event_but_not_one_is_a_hash_mismatch(body):
+    line = eventlog.event_line(b"f" * 64, body)
+    assert _problem([line]) == (1, HASH)
