@@ -234,3 +234,12 @@ def test_the_verifier_command_reports_in_words(tmp_path: Path, capsys):
 def test_a_line_shaped_like_an_event_but_not_one_is_a_hash_mismatch(body):
     line = eventlog.event_line(b"f" * 64, body)
     assert _problem([line]) == (1, HASH)
+
+
+def test_a_commitment_binds_the_salt_and_the_content():
+    sealed = canonical({"seq": 7, "kind": "position.recorded", "payload": {"position": "object"}})
+    committed = eventlog.commitment("a1b2", sealed)
+    assert len(committed) == 64
+    assert committed == eventlog.commitment("a1b2", sealed)
+    assert committed != eventlog.commitment("a1b3", sealed)
+    assert committed != eventlog.commitment("a1b2", sealed.replace(b"object", b"support"))
