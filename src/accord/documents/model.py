@@ -37,6 +37,12 @@ class DocumentMeta:
     version_number: int = 1
     language: str = "en"
     author: str = "chair"
+    work_date: date | None = None
+
+    @property
+    def first_issued(self) -> date:
+        """The date of the work (its first version); this version's date when unknown."""
+        return self.work_date or self.issued
 
 
 @dataclass(frozen=True, slots=True)
