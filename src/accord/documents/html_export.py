@@ -47,10 +47,11 @@ body { max-width: none; margin: 0; padding: 0; }
 .front .symbol { string-set: symbol content(); }
 .footnote { float: footnote; font-size: 8.5pt; text-align: left; }
 ::footnote-call { font-size: 7pt; vertical-align: super; }
-.provision { display: block; position: relative; padding-left: 3em; break-inside: avoid-page; }
-.provision .number { position: absolute; left: 0; }
+.provision { display: block; }
+.provision .text { padding-left: 3em; text-indent: -3em; }
+.provision .text .number { display: inline-block; width: 3em; text-indent: 0; }
 .provision.subparagraph { margin-left: 3em; }
-.proposals { margin-left: 0; }
+.proposals { margin-left: 3em; }
 """
 
 
@@ -126,9 +127,13 @@ def _open(page: _Page, provision: Provision, body: str, extra: str = "") -> str:
     if provision.kind is ProvisionKind.SECTION:
         label = f"{esc(provision.label)}. " if provision.label else ""
         return f'<h2 id="{esc(provision.uid)}" class="section{extra}">{label}{body}</h2>'
+    number = f'<span class="number">{esc(_number(provision))}</span>'
+    # In print the number sits inside the paragraph, so every renderer and text extractor
+    # meets it just before its words, in reading order.
+    inside, outside = (number, "") if page.for_print else ("", number)
     return (
         f'<div class="provision {provision.kind.value}{extra}" id="{esc(provision.uid)}">'
-        f'<span class="number">{esc(_number(provision))}</span><p class="text">{body}</p>'
+        f'{outside}<p class="text">{inside}{body}</p>'
     )
 
 
