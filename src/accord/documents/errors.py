@@ -56,3 +56,14 @@ class ArchiveTooLarge(Refusal):
 
     def params(self) -> dict[str, object]:
         return {"expanded": self.expanded, "limit": self.limit}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentExists(Refusal):
+    """The process already has a document under this short name."""
+
+    slug: str
+    code = "document-exists"
+
+    def params(self) -> dict[str, object]:
+        return {"slug": self.slug}

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accord.web import views
+from accord.web import download_views, views
 
 app_name = "web"
 
@@ -10,12 +10,18 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="accord/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("p/<slug:process>/", views.process, name="process"),
+    path("p/<slug:process>/import/", download_views.import_page, name="import"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path("p/<slug:process>/<slug:document>/v<int:number>/", views.version, name="version"),
     path(
         "p/<slug:process>/<slug:document>/v<int:number>/compilation/",
         views.compilation,
         name="compilation",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/download/<slug:view>.<slug:fmt>",
+        download_views.download,
+        name="download",
     ),
     path(
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/",

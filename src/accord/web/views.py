@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from accord.actions.proposals import submit_proposal
 from accord.core.errors import Refusal
+from accord.core.participants import Role
 from accord.messages import explain
 from accord.store import models, queries
 from accord.web.forms import ProposalForm
@@ -44,7 +45,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def process(request: HttpRequest, process: str) -> HttpResponse:
     found = _process(request, process)
     documents = queries.documents_with_current_version(found)
-    return render(request, "accord/process.html", {"process": found, "documents": documents})
+    can_import = queries.actor(request.user, found).role in (Role.CHAIR, Role.SECRETARIAT)
+    context = {"process": found, "documents": documents, "can_import": can_import}
+    return render(request, "accord/process.html", context)
 
 
 def current_version(request: HttpRequest, process: str, document: str) -> HttpResponse:
