@@ -55,10 +55,17 @@ def _critic(marks: Iterable[Mark]) -> str:
     return "".join(out)
 
 
+def _append(lines: list[str], provision: Provision, text: str) -> None:
+    """A sub-paragraph follows its paragraph without a blank line, as in a typed draft."""
+    if provision.kind is ProvisionKind.SUBPARAGRAPH and lines and lines[-1] == "":
+        lines.pop()
+    lines += [_line(provision, text), ""]
+
+
 def clean_md(meta: DocumentMeta, version: Version, words: Words = ENGLISH) -> str:
     lines = _front(meta, words)
     for provision in version:
-        lines += [_line(provision, provision.text), ""]
+        _append(lines, provision, provision.text)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -83,7 +90,7 @@ def redline_md(
     lines = _front(meta, words, subtitle)
     for line in redlines:
         provision = Provision(line.uid, ProvisionKind(line.kind), line.label or line.old_label, "")
-        lines += [_line(provision, _critic(line.marks)), ""]
+        _append(lines, provision, _critic(line.marks))
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -2,8 +2,12 @@
 
 from django.utils import timezone
 
-from accord.documents.model import DocumentMeta
-from accord.store import models
+from accord.documents.export import export_clean, export_compilation, export_redline
+from accord.documents.model import Attribution, DocumentMeta, Exported, Format, View
+from accord.documents.version_redline import provision_redlines
+from accord.documents.word_export import word_date
+from accord.documents.words import ENGLISH, Words
+from accord.store import models, queries
 
 
 def document_meta(version: models.Version) -> DocumentMeta:
@@ -20,3 +24,31 @@ def document_meta(version: models.Version) -> DocumentMeta:
         version_number=version.number,
         work_date=timezone.localdate(first) if first else None,
     )
+
+
+class NoSuchView(Exception):
+    """A view that cannot be exported (yet), or a redline without a version to compare."""
+
+
+def export_view(
+    version: models.Version,
+    view: View,
+    fmt: Format,
+    *,
+    against: models.Version | None = None,
+    words: Words = ENGLISH,
+    chair: str = "Chair",
+) -> Exported:
+    """``view`` of ``version`` as a file. A redline compares ``against`` with ``version`` and
+    attributes its changes to the Chair, on the day ``version`` was issued."""
+    meta = document_meta(version)
+    if view is View.CLEAN:
+        return export_clean(meta, queries.version_value(version), fmt, words)
+    if view is View.COMPILATION:
+        return export_compilation(meta, queries.compilation(version), fmt, words)
+    if view is View.REDLINE and against is not None and fmt is not Format.AKN:
+        lines = provision_redlines(queries.version_value(against), queries.version_value(version))
+        subtitle = words.redline % {"old": against.label, "new": version.label}
+        by = Attribution(chair, word_date(version.issued_at))
+        return export_redline(meta, lines, fmt, by=by, subtitle=subtitle, words=words)
+    raise NoSuchView(view.value)

@@ -13,8 +13,7 @@ from accord.actions.imports import import_draft, read_draft
 from accord.core.errors import Refusal
 from accord.core.participants import Role
 from accord.document_words import translated_words
-from accord.documents.export import export_clean, export_compilation
-from accord.documents.model import Exported, Format, View
+from accord.documents.model import Format, View
 from accord.messages import explain
 from accord.store import exports, models, queries
 from accord.web.import_forms import ConfirmImportForm, ImportForm
@@ -29,17 +28,10 @@ def download(
     found = _version(request, process, document, number)
     if fmt not in Format or view not in (View.CLEAN, View.COMPILATION):
         raise Http404
-    exported = _export(found, View(view), Format(fmt))
+    exported = exports.export_view(found, View(view), Format(fmt), words=translated_words())
     response = HttpResponse(exported.content, content_type=exported.media_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     return response
-
-
-def _export(version: models.Version, view: View, fmt: Format) -> Exported:
-    meta, words = exports.document_meta(version), translated_words()
-    if view is View.COMPILATION:
-        return export_compilation(meta, queries.compilation(version), fmt, words)
-    return export_clean(meta, queries.version_value(version), fmt, words)
 
 
 def _drafter_process(request: HttpRequest, slug: str) -> models.Process:
