@@ -31,7 +31,7 @@ def test_a_refused_import_says_why_and_stores_nothing(negotiation, tmp_path, cap
     source = tmp_path / "draft.docx"
     source.write_bytes(b"not a word file")
     before = models.Document.objects.count()
-    args = cli._parser().parse_args(["import", str(source), "--process", "wg", "--label", "Zero"])
+    args = cli._parser().parse_args(["import", str(source), "--process", "wg", "--label", "Zero", "--document", "new"])
     assert args.run(args) == 2
     assert capsys.readouterr().err == (
         "accord: The file could not be imported: it is not a Word (.docx) file.\n"
