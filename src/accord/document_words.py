@@ -18,8 +18,12 @@ def translated_words() -> Words:
         deleted=_("deleted"),
         no_proposals=_("No proposals."),
         footnotes=_("Notes"),
-        months=(
-            _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
-            _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
-        ),  # fmt: skip
+        months=_months(),
     )
+
+
+def _months() -> tuple[str, ...]:
+    return (
+        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
+        _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
+    )  # fmt: skip

@@ -7,7 +7,6 @@ the web pages use, and the command exits with status 2.
 import argparse
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from accord.documents.model import Format, View
@@ -79,8 +78,11 @@ def _preview(data: bytes, fmt: Format) -> int:
     from accord.actions.imports import read_draft
 
     draft = read_draft(data, fmt)
-    print(f"{draft.version.title} ({draft.symbol or 'no symbol'}): {len(draft.version)} provisions, "
-          f"{draft.footnotes} footnotes")  # fmt: skip
+    symbol = draft.symbol or "no symbol"
+    print(
+        f"{draft.version.title} ({symbol}): {len(draft.version)} provisions, "
+        f"{draft.footnotes} footnotes"
+    )
     for provision in draft.version:
         print(f"  {provision.label:<8} {provision.kind.value:<13} {provision.text[:60]}")
     for notice in draft.notices:
@@ -91,17 +93,23 @@ def _preview(data: bytes, fmt: Format) -> int:
 def export_file(args: argparse.Namespace) -> int:
     from accord.store import exports, models, queries
 
-    document = models.Document.objects.filter(process__slug=args.process, slug=args.document).first()
+    document = models.Document.objects.filter(
+        process__slug=args.process, slug=args.document
+    ).first()
     if document is None:
         return _fail(f"no document {args.process}/{args.document}")
-    version = _numbered(document, args.version) if args.version else queries.current_version(document)
+    version = (
+        _numbered(document, args.version) if args.version else queries.current_version(document)
+    )
     older = _numbered(document, args.against) if args.against else None
     if version is None or (args.against and older is None):
         return _fail("no such version")
     try:
         exported = exports.export_view(version, View(args.view), Format(args.format), against=older)
     except exports.NoSuchView:
-        return _fail(f"the {args.view} view cannot be exported as {args.format} (redline needs --against)")
+        return _fail(
+            f"the {args.view} view cannot be exported as {args.format} (redline needs --against)"
+        )
     args.output.write_bytes(exported.content)
     print(f"Wrote {args.output} ({len(exported.content)} bytes).")
     return 0

@@ -4,11 +4,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import accord
-
 from accord.core.amendments import derive_amendment
 from accord.core.compilation import Compilation, compile_version
 from accord.core.draft_text import parse_draft
-from accord.core.proposals import Proposal, Proponent, ProposalStatus
+from accord.core.proposals import Proponent, Proposal, ProposalStatus
 from accord.core.provisions import Provision, Version
 from accord.documents.model import DocumentMeta
 
@@ -58,7 +57,12 @@ def with_note(value: Version, uid: str, note: str) -> Version:
 
 
 def proposal(
-    number: int, value: Version, uid: str, wording: str, *, delegation: tuple[str, str] = ("BRA", "Brazil"),
+    number: int,
+    value: Version,
+    uid: str,
+    wording: str,
+    *,
+    delegation: tuple[str, str] = ("BRA", "Brazil"),
     group: tuple[str, str] | None = None,
 ) -> Proposal:
     old = value.provision(uid).text
@@ -79,10 +83,19 @@ def compilation() -> Compilation:
     return compile_version(
         value,
         [
-            proposal(1, value, "p3", "States reaffirmed the binding norms of responsible State behaviour."),
             proposal(
-                2, value, "p1", "The Group met in four substantive sessions.",
-                delegation=("DEU", "Germany"), group=("eu", "European Union"),
+                1,
+                value,
+                "p3",
+                "States reaffirmed the binding norms of responsible State behaviour.",
+            ),
+            proposal(
+                2,
+                value,
+                "p1",
+                "The Group met in four substantive sessions.",
+                delegation=("DEU", "Germany"),
+                group=("eu", "European Union"),
             ),
         ],
     )

@@ -7,6 +7,8 @@ from dataclasses import replace
 import pytest
 from lxml import etree
 from pypdf import PdfReader
+from tests.documents.builders import META, compilation, demo_version, version, with_note
+from tests.documents.word_files import auto_numbered_draft
 
 from accord.core.amendments import Mark, MarkKind, redline_marks
 from accord.core.provisions import ProvisionKind
@@ -18,8 +20,6 @@ from accord.documents.notes import plain
 from accord.documents.word_export import clean_docx, compilation_docx, redline_docx
 from accord.documents.word_import import read_docx
 from accord.documents.word_revisions import read_revisions
-from tests.documents.builders import META, compilation, demo_version, version, with_note
-from tests.documents.word_files import auto_numbered_draft
 
 
 def _numbers(value):
@@ -27,7 +27,9 @@ def _numbers(value):
 
 
 def test_word_import_export_import_gives_the_same_provisions_and_numbers():
-    first = read_docx(auto_numbered_draft([("section", "Intro"), ("paragraph", "One:"), ("sub", "x;")]))
+    first = read_docx(
+        auto_numbered_draft([("section", "Intro"), ("paragraph", "One:"), ("sub", "x;")])
+    )
     again = read_docx(clean_docx(META, first.version))
     assert _numbers(again.version) == _numbers(first.version)
 
@@ -107,7 +109,11 @@ def test_a_redline_between_versions_reads_back_exactly_with_renumbering():
     body = read_revisions(data)[-4:]
     number = {
         "p1": [Mark(MarkKind.SAME, "1.\t")],
-        "p3": [Mark(MarkKind.DELETED, "3."), Mark(MarkKind.INSERTED, "2."), Mark(MarkKind.SAME, "\t")],
+        "p3": [
+            Mark(MarkKind.DELETED, "3."),
+            Mark(MarkKind.INSERTED, "2."),
+            Mark(MarkKind.SAME, "\t"),
+        ],
         "p2": [Mark(MarkKind.DELETED, "2."), Mark(MarkKind.SAME, "\t")],
         "p9": [Mark(MarkKind.INSERTED, "3."), Mark(MarkKind.SAME, "\t")],
     }
@@ -178,7 +184,10 @@ def test_the_compilation_pdf_shows_who_proposed_what():
 @pytest.mark.parametrize("fmt", list(Format))
 def test_every_format_of_the_clean_view_names_itself(fmt):
     exported = export_clean(META, version(), fmt)
-    assert exported.filename == f"report-zero-draft-clean.{'akn.xml' if fmt is Format.AKN else fmt.value}"
+    assert (
+        exported.filename
+        == f"report-zero-draft-clean.{'akn.xml' if fmt is Format.AKN else fmt.value}"
+    )
     assert exported.content
 
 
@@ -197,7 +206,10 @@ def test_markdown_is_the_numbered_draft_format():
 
 def test_markdown_compilation_marks_changes_in_criticmarkup():
     text = export_compilation(META, compilation(), Format.MD).content.decode()
-    assert "   > **Brazil**: States reaffirmed the {--voluntary, non-binding --}{++binding ++}norms" in text
+    assert (
+        "   > **Brazil**: States reaffirmed the {--voluntary, non-binding --}{++binding ++}norms"
+        in text
+    )
 
 
 def test_json_clean_view_follows_the_schema_fields():
@@ -216,13 +228,17 @@ def test_json_clean_view_follows_the_schema_fields():
 def test_json_compilation_carries_marks_and_proponents():
     data = json.loads(export_compilation(META, compilation(), Format.JSON).content)
     proposals = [p for provision in data["provisions"] for p in provision["proposals"]]
-    assert [(p["delegation"], p["on_behalf_of"]) for p in proposals] == [("DEU", "eu"), ("BRA", None)]
+    assert [(p["delegation"], p["on_behalf_of"]) for p in proposals] == [
+        ("DEU", "eu"),
+        ("BRA", None),
+    ]
     assert proposals[1]["marks"][1] == {"kind": "deleted", "text": "voluntary, non-binding "}
 
 
 def test_html_is_one_standalone_file_with_footnotes_at_the_end():
     page = export_clean(META, with_note(version(), "p1", "A note."), Format.HTML).content.decode()
-    assert "<link" not in page and "src=" not in page
+    assert "<link" not in page
+    assert "src=" not in page
     assert '<li id="note-1">A note. <a href="#ref-1">↩</a></li>' in page
 
 

@@ -3,13 +3,13 @@ import zipfile
 
 import pytest
 from docx import Document
+from tests.documents.word_files import add_footnote, auto_numbered_draft, to_bytes, typed_draft
 
 from accord.core.provisions import ProvisionKind
 from accord.documents.errors import ArchiveTooLarge, FileTooLarge, Problem, UnreadableDocument
 from accord.documents.model import Notice
 from accord.documents.safezip import MAX_FILE_BYTES, Package
 from accord.documents.word_import import read_docx
-from tests.documents.word_files import add_footnote, auto_numbered_draft, to_bytes, typed_draft
 
 TYPED = [
     "A/AC.999/2026/L.1",
@@ -65,7 +65,13 @@ def test_words_automatic_numbering_gives_the_same_provisions():
 
 
 def test_automatic_sub_paragraph_letters_restart_under_each_paragraph():
-    items = [("paragraph", "One:"), ("sub", "x;"), ("paragraph", "Two:"), ("sub", "y;"), ("sub", "z.")]
+    items = [
+        ("paragraph", "One:"),
+        ("sub", "x;"),
+        ("paragraph", "Two:"),
+        ("sub", "y;"),
+        ("sub", "z."),
+    ]
     labels = [p.label for p in read_docx(auto_numbered_draft(items)).version]
     assert labels == ["1", "1(a)", "2", "2(a)", "2(b)"]
 
@@ -83,7 +89,7 @@ def test_footnotes_stay_footnotes_and_tables_are_reported():
         "States agreed.",
     ]
     assert draft.footnotes == 1
-    assert draft.notices == (Notice("table", "3", "2×3"),)
+    assert draft.notices == (Notice("table", "3", "2x3"),)
 
 
 def test_unnumbered_text_is_joined_to_the_paragraph_above_and_said_so():
@@ -163,11 +169,13 @@ def test_an_oversized_file_is_refused_before_it_is_opened():
 
 def _bomb(size: int) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        with archive.open("word/document.xml", "w") as member:
-            zeros = b"\0" * (1024 * 1024)
-            for _ in range(size // len(zeros)):
-                member.write(zeros)
+    zeros = b"\0" * (1024 * 1024)
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("word/document.xml", "w") as member,
+    ):
+        for _ in range(size // len(zeros)):
+            member.write(zeros)
     return out.getvalue()
 
 

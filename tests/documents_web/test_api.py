@@ -2,16 +2,18 @@ import io
 import json
 
 import pytest
+from tests.documents.word_files import typed_draft
 
 from accord.store import models
-from tests.documents.word_files import typed_draft
 
 pytestmark = pytest.mark.django_db
 
 BASE = "/api/v1/processes/wg/documents"
 
 
-@pytest.mark.parametrize(("view", "fmt"), [("clean", "docx"), ("compilation", "akn"), ("clean", "md")])
+@pytest.mark.parametrize(
+    ("view", "fmt"), [("clean", "docx"), ("compilation", "akn"), ("clean", "md")]
+)
 def test_any_view_exports_as_a_file(client, negotiation, view, fmt):
     response = client.get(f"{BASE}/report/versions/1/export", {"view": view, "format": fmt})
     assert response.status_code == 200
@@ -35,7 +37,9 @@ def test_a_redline_without_a_version_to_compare_is_not_found(client, negotiation
 def _post(client, data, **fields):
     upload = io.BytesIO(data)
     upload.name = "draft.docx"
-    return client.post(f"{BASE}/import", {"file": upload, "slug": "draft", "label": "Zero draft", **fields})
+    return client.post(
+        f"{BASE}/import", {"file": upload, "slug": "draft", "label": "Zero draft", **fields}
+    )
 
 
 def test_a_preview_shows_the_provisions_and_stores_nothing(client, negotiation):
@@ -52,7 +56,12 @@ def test_an_import_creates_the_document(client, negotiation):
     client.force_login(negotiation.chair)
     response = _post(client, typed_draft(["1. States met."]))
     assert response.status_code == 201
-    assert response.json() == {"document": "draft", "number": 1, "label": "Zero draft", "provisions": 1}
+    assert response.json() == {
+        "document": "draft",
+        "number": 1,
+        "label": "Zero draft",
+        "provisions": 1,
+    }
 
 
 def test_a_bad_file_is_a_problem_document(client, negotiation):

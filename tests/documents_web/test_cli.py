@@ -3,10 +3,10 @@ import subprocess
 import sys
 
 import pytest
+from tests.documents.word_files import typed_draft
 
 from accord import cli
 from accord.store import models
-from tests.documents.word_files import typed_draft
 
 
 @pytest.mark.django_db
@@ -31,7 +31,9 @@ def test_a_refused_import_says_why_and_stores_nothing(negotiation, tmp_path, cap
     source = tmp_path / "draft.docx"
     source.write_bytes(b"not a word file")
     before = models.Document.objects.count()
-    args = cli._parser().parse_args(["import", str(source), "--process", "wg", "--label", "Zero", "--document", "new"])
+    args = cli._parser().parse_args(
+        ["import", str(source), "--process", "wg", "--label", "Zero", "--document", "new"]
+    )
     assert args.run(args) == 2
     assert capsys.readouterr().err == (
         "accord: The file could not be imported: it is not a Word (.docx) file.\n"

@@ -1,6 +1,7 @@
 import hashlib
 
 import pytest
+from tests.documents.word_files import typed_draft
 
 from accord.actions.imports import import_draft
 from accord.core.errors import NotPermitted
@@ -8,7 +9,6 @@ from accord.core.participants import Reason
 from accord.documents.errors import DocumentExists, Problem, UnreadableDocument
 from accord.documents.model import Format
 from accord.store import models
-from tests.documents.word_files import typed_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,11 @@ def _state():
 def test_importing_a_word_draft_stores_its_provisions_and_one_event(negotiation):
     before = models.Event.objects.count()
     version = import_draft(
-        negotiation.process, by=negotiation.chair, slug="draft", label="Zero draft", data=DRAFT,
+        negotiation.process,
+        by=negotiation.chair,
+        slug="draft",
+        label="Zero draft",
+        data=DRAFT,
         filename="draft.docx",
     )
     rows = list(version.provisions.values_list("uid", "kind", "label", "text", "parent_uid"))
@@ -33,7 +37,10 @@ def test_importing_a_word_draft_stores_its_provisions_and_one_event(negotiation)
         ("p1", "paragraph", "1", "States met.", ""),
         ("p1-a", "subparagraph", "1(a)", "twice;", "p1"),
     ]
-    assert (version.document.title, version.document.symbol) == ("Draft report (test)", "A/AC.999/2026/L.1")
+    assert (version.document.title, version.document.symbol) == (
+        "Draft report (test)",
+        "A/AC.999/2026/L.1",
+    )
     assert models.Event.objects.count() == before + 1
     event = models.Event.objects.get(kind="draft.imported")
     assert (event.actor, event.subject) == (negotiation.chair, "document:draft")
@@ -43,12 +50,21 @@ def test_importing_a_word_draft_stores_its_provisions_and_one_event(negotiation)
         "label": "Zero draft",
         "content_hash": version.content_hash,
         "provisions": 3,
-        "file": {"name": "draft.docx", "format": "docx", "sha256": hashlib.sha256(DRAFT).hexdigest()},
+        "file": {
+            "name": "draft.docx",
+            "format": "docx",
+            "sha256": hashlib.sha256(DRAFT).hexdigest(),
+        },
     }
 
 
 def _refused(negotiation, error, **kwargs):
-    arguments = {"by": negotiation.secretariat, "slug": "draft", "label": "Zero draft", "data": DRAFT}
+    arguments = {
+        "by": negotiation.secretariat,
+        "slug": "draft",
+        "label": "Zero draft",
+        "data": DRAFT,
+    }
     before = _state()
     with pytest.raises(type(error)) as raised:
         import_draft(negotiation.process, **(arguments | kwargs))
@@ -81,6 +97,11 @@ def test_an_akoma_ntoso_file_imports_as_the_same_version(negotiation):
     value = queries.version_value(negotiation.version)
     data = version_akn(exports.document_meta(negotiation.version), value)
     version = import_draft(
-        negotiation.process, by=negotiation.chair, slug="copy", label="Copy", data=data, fmt=Format.AKN
+        negotiation.process,
+        by=negotiation.chair,
+        slug="copy",
+        label="Copy",
+        data=data,
+        fmt=Format.AKN,
     )
     assert queries.version_value(version) == value

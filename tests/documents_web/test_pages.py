@@ -4,11 +4,11 @@ import re
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
+from tests.documents.word_files import typed_draft
 
 from accord.documents.model import Format
 from accord.documents.word_import import read_docx
 from accord.store import models
-from tests.documents.word_files import typed_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,10 @@ def test_every_view_downloads_in_every_format(client, negotiation, view, fmt):
     response = client.get(_download(view, fmt))
     assert response.status_code == 200
     suffix = "akn.xml" if fmt == "akn" else fmt
-    assert response["Content-Disposition"] == f'attachment; filename="report-zero-draft-{view}.{suffix}"'
+    assert (
+        response["Content-Disposition"]
+        == f'attachment; filename="report-zero-draft-{view}.{suffix}"'
+    )
     assert response.content
 
 
@@ -95,7 +98,10 @@ def test_a_bad_file_is_explained_and_nothing_is_kept(client, negotiation):
     client.force_login(negotiation.chair)
     response = _upload(client, b"not a word file")
     assert response.status_code == 400
-    assert "The file could not be imported: it is not a Word (.docx) file." in response.content.decode()
+    assert (
+        "The file could not be imported: it is not a Word (.docx) file."
+        in response.content.decode()
+    )
     assert "accord-import" not in client.session
 
 

@@ -80,7 +80,11 @@ def import_draft(
             "label": label,
             "content_hash": value.content_hash,
             "provisions": len(value),
-            "file": {"name": filename, "format": fmt.value, "sha256": hashlib.sha256(data).hexdigest()},
+            "file": {
+                "name": filename,
+                "format": fmt.value,
+                "sha256": hashlib.sha256(data).hexdigest(),
+            },
         },
     )
     return version

@@ -58,6 +58,8 @@ def _preview(draft: ImportedDraft) -> dict[str, object]:
             for p in draft.version
         ],
     }
+
+
 _VERSION = "/processes/{process}/documents/{document}/versions/{number}"
 
 
@@ -80,7 +82,7 @@ def export_version(
     document: str,
     number: int,
     view: View = View.CLEAN,
-    format: Format = Format.DOCX,  # noqa: A002 - the query parameter's public name
+    format: Format = Format.DOCX,
     against: int | None = None,
 ) -> HttpResponse:
     """The version in one view and format, as a file; ``against`` names the older version of
@@ -100,8 +102,13 @@ def export_version(
 
 @router.post(
     "/processes/{process}/documents/import",
-    response={200: ImportPreviewOut, 201: ImportedOut, 403: schemas.Problem,
-              409: schemas.Problem, 422: schemas.Problem},
+    response={
+        200: ImportPreviewOut,
+        201: ImportedOut,
+        403: schemas.Problem,
+        409: schemas.Problem,
+        422: schemas.Problem,
+    },
     auth=django_auth,
 )
 def import_document(
@@ -125,8 +132,21 @@ def import_document(
         return Status(200, _preview(draft))
     assert isinstance(request.user, User)
     version = import_draft(
-        found, by=request.user, slug=slug, label=label, symbol=symbol, data=data, fmt=fmt,
+        found,
+        by=request.user,
+        slug=slug,
+        label=label,
+        symbol=symbol,
+        data=data,
+        fmt=fmt,
         filename=file.name or "",
     )
-    return Status(201, {"document": slug, "number": version.number, "label": version.label,
-                        "provisions": version.provisions.count()})
+    return Status(
+        201,
+        {
+            "document": slug,
+            "number": version.number,
+            "label": version.label,
+            "provisions": version.provisions.count(),
+        },
+    )

@@ -25,7 +25,9 @@ def compilation_akn(meta: DocumentMeta, compilation: Compilation) -> bytes:
     root = etree.Element(ak._A + "akomaNtoso", nsmap={None: AKN_NS, "accord": ak.ACCORD_NS})
     collection = _el(root, "documentCollection", name="compilation")
     work, expression, _ = ak.uris(meta)
-    _identify(collection, f"{work}/compilation", meta.issued, "#chair", "compilation", meta.language)
+    _identify(
+        collection, f"{work}/compilation", meta.issued, "#chair", "compilation", meta.language
+    )
     _el(_el(_el(collection, "preface"), "p"), "docTitle", meta.title)
     body = _el(collection, "collectionBody")
     version = Version(compilation.title, tuple(e.provision for e in compilation.entries))
@@ -35,7 +37,7 @@ def compilation_akn(meta: DocumentMeta, compilation: Compilation) -> bytes:
         for proposal in entry.proposals:
             component = _el(body, "component", eId=f"cmp_prop{proposal.id}")
             _amendment(component, meta, expression, entry.provision, proposal)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 def _identify(
@@ -76,10 +78,22 @@ def _amendment(
     work = f"/akn/un/amendment/proposal/{day.isoformat()}/{ak.work_number(meta)}-{proposal.id}"
     meta_element = _identify(amendment, work, day, f"#{ref}", "proposal", meta.language)
     references = _el(meta_element, "references", source="#accord")
-    _el(references, "TLCOrganization", eId=ref, href=f"/ontology/organization/un/{code}", showAs=proposal.proponent.delegation_name)
+    _el(
+        references,
+        "TLCOrganization",
+        eId=ref,
+        href=f"/ontology/organization/un/{code}",
+        showAs=proposal.proponent.delegation_name,
+    )
     if proposal.proponent.group:
         group = f"prop{proposal.id}-{proposal.proponent.group}"
-        _el(references, "TLCOrganization", eId=group, href=f"/ontology/organization/un/{proposal.proponent.group}", showAs=proposal.proponent.group_name or "")
+        _el(
+            references,
+            "TLCOrganization",
+            eId=group,
+            href=f"/ontology/organization/un/{proposal.proponent.group}",
+            showAs=proposal.proponent.group_name or "",
+        )
     preface = _el(amendment, "preface")
     _el(_el(preface, "p"), "docProponent", proposal.proponent.delegation_name, refersTo=f"#{ref}")
     body = _el(amendment, "amendmentBody")

@@ -58,7 +58,7 @@ def version_akn(meta: DocumentMeta, version: Version, *, generated: date | None 
     _meta(doc, meta, generated or meta.issued)
     _preface(doc, meta)
     _body(_el(doc, "mainBody"), version)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
 def _meta(doc: etree._Element, meta: DocumentMeta, generated: date) -> None:
@@ -75,7 +75,12 @@ def _meta(doc: etree._Element, meta: DocumentMeta, generated: date) -> None:
         _el(frbr, "FRBRuri", value=uri)
         if tag == "FRBRWork" and meta.symbol:
             _el(frbr, "FRBRalias", value=meta.symbol, name="symbol")
-        _el(frbr, "FRBRdate", date=day.isoformat(), name="generation" if tag != "FRBRManifestation" else "generated")
+        _el(
+            frbr,
+            "FRBRdate",
+            date=day.isoformat(),
+            name="generation" if tag != "FRBRManifestation" else "generated",
+        )
         _el(frbr, "FRBRauthor", href=author)
         _frbr_properties(frbr, tag, meta)
     _lifecycle(element, meta, expression)
@@ -118,8 +123,20 @@ def _lifecycle(meta_element: etree._Element, meta: DocumentMeta, expression: str
 def _references(meta_element: etree._Element, meta: DocumentMeta, expression: str) -> None:
     references = _el(meta_element, "references", source="#accord")
     _el(references, "original", eId="original", href=expression, showAs=meta.version_label)
-    _el(references, "TLCOrganization", eId="accord", href="/ontology/organization/accord", showAs="accord")
-    _el(references, "TLCRole", eId=meta.author, href=f"/ontology/role/un/{meta.author}", showAs=meta.author.title())
+    _el(
+        references,
+        "TLCOrganization",
+        eId="accord",
+        href="/ontology/organization/accord",
+        showAs="accord",
+    )
+    _el(
+        references,
+        "TLCRole",
+        eId=meta.author,
+        href=f"/ontology/role/un/{meta.author}",
+        showAs=meta.author.title(),
+    )
     _el(references, "TLCEvent", eId="issued", href="/ontology/event/un/issued", showAs="Issued")
 
 
@@ -129,7 +146,12 @@ def _preface(doc: etree._Element, meta: DocumentMeta) -> None:
         _el(_el(preface, "p", class_="symbol"), "docNumber", meta.symbol)
     _el(_el(preface, "p", class_="title"), "docTitle", meta.title)
     _el(_el(preface, "p", class_="status"), "docStatus", meta.version_label)
-    _el(_el(preface, "p", class_="date"), "docDate", meta.issued.isoformat(), date=meta.issued.isoformat())
+    _el(
+        _el(preface, "p", class_="date"),
+        "docDate",
+        meta.issued.isoformat(),
+        date=meta.issued.isoformat(),
+    )
 
 
 def _body(main: etree._Element, version: Version) -> None:
@@ -173,7 +195,12 @@ def _text(container: etree._Element, provision: Provision) -> None:
                 last.tail = (last.tail or "") + segment.text
             continue
         count += 1
-        note = _el(p, "authorialNote", marker=str(count), placement="bottom", eId=f"{eid(provision)}__authorialNote_{count}")
+        note = _el(
+            p,
+            "authorialNote",
+            marker=str(count),
+            placement="bottom",
+            eId=f"{eid(provision)}__authorialNote_{count}",
+        )
         _el(note, "p", segment.text)
         last = note
-

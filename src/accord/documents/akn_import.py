@@ -49,15 +49,25 @@ def _meta(doc: etree._Element) -> DocumentMeta:
     expression_date = doc.find(f".//{_A}FRBRExpression/{_A}FRBRdate")
     work_date = doc.find(f".//{_A}FRBRWork/{_A}FRBRdate")
     version = doc.find(f".//{{{ACCORD_NS}}}version")
-    issued = date.fromisoformat(str(expression_date.get("date"))[:10]) if expression_date is not None else date.today()
+    issued = (
+        date.fromisoformat(str(expression_date.get("date"))[:10])
+        if expression_date is not None
+        else date.today()
+    )
     return DocumentMeta(
         title=_first(doc, f".//{_A}docTitle"),
         symbol=_first(doc, f".//{_A}docNumber"),
-        version_label=str(version.get("label", "")) if version is not None else _first(doc, f".//{_A}docStatus"),
+        version_label=str(version.get("label", ""))
+        if version is not None
+        else _first(doc, f".//{_A}docStatus"),
         version_number=int(version.get("number", "1")) if version is not None else 1,
-        document_slug=str(version.get("document", "document")) if version is not None else "document",
+        document_slug=str(version.get("document", "document"))
+        if version is not None
+        else "document",
         issued=issued,
-        work_date=date.fromisoformat(str(work_date.get("date"))[:10]) if work_date is not None else None,
+        work_date=date.fromisoformat(str(work_date.get("date"))[:10])
+        if work_date is not None
+        else None,
     )
 
 
@@ -72,7 +82,11 @@ def _provisions(container: etree._Element, parent: str | None = None) -> list[Pr
         tag = etree.QName(element).localname
         number = _first(element, _A + "num").rstrip(".")
         if tag == "section":
-            found.append(Provision(_uid(element), ProvisionKind.SECTION, number, _first(element, _A + "heading")))
+            found.append(
+                Provision(
+                    _uid(element), ProvisionKind.SECTION, number, _first(element, _A + "heading")
+                )
+            )
             found += _provisions(element)
         elif tag == "paragraph":
             uid = _uid(element)
@@ -82,7 +96,13 @@ def _provisions(container: etree._Element, parent: str | None = None) -> list[Pr
             uid_of_parent, label = parent.split("\t")
             letter = number.strip("()")
             found.append(
-                Provision(_uid(element), ProvisionKind.SUBPARAGRAPH, f"{label}({letter})", _words(element), uid_of_parent)
+                Provision(
+                    _uid(element),
+                    ProvisionKind.SUBPARAGRAPH,
+                    f"{label}({letter})",
+                    _words(element),
+                    uid_of_parent,
+                )
             )
     return found
 

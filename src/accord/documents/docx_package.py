@@ -50,13 +50,15 @@ SETTINGS = f"""{_DECL}<w:settings {NS}><w:defaultTabStop w:val="567"/>
 def _style(sid: str, name: str, ppr: str = "", rpr: str = "", kind: str = "paragraph") -> str:
     return (
         f'<w:style w:type="{kind}" w:styleId="{sid}"><w:name w:val="{name}"/>'
-        f'{"" if sid == "Normal" or kind != "paragraph" else "<w:basedOn w:val=\"Normal\"/>"}'
+        f"{'' if sid == 'Normal' or kind != 'paragraph' else '<w:basedOn w:val="Normal"/>'}"
         f"<w:qFormat/>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}"
         f"{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}</w:style>"
     )
 
 
-_HANG = '<w:ind w:left="{left}" w:hanging="567"/><w:tabs><w:tab w:val="left" w:pos="{left}"/></w:tabs>'
+_HANG = (
+    '<w:ind w:left="{left}" w:hanging="567"/><w:tabs><w:tab w:val="left" w:pos="{left}"/></w:tabs>'
+)
 
 STYLES = (
     f"{_DECL}<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr>"

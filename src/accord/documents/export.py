@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from accord.core.compilation import Compilation
 from accord.core.provisions import Version
 from accord.documents import akn_compilation, akn_export, html_export, text_export, word_export
-from accord.documents.model import Attribution, DocumentMeta, Exported, Format, ProvisionRedline, View
+from accord.documents.model import (
+    Attribution,
+    DocumentMeta,
+    Exported,
+    Format,
+    ProvisionRedline,
+    View,
+)
 from accord.documents.pdf_export import html_to_pdf
 from accord.documents.words import ENGLISH, Words
 
@@ -27,7 +34,9 @@ _SUFFIX = {Format.AKN: "akn.xml"}
 
 def filename(meta: DocumentMeta, view: View, fmt: Format) -> str:
     """``report-zero-draft-clean.docx``: ASCII only, safe in a Content-Disposition header."""
-    stem = re.sub(r"[^0-9a-z]+", "-", f"{meta.document_slug} {meta.version_label} {view.value}".lower())
+    stem = re.sub(
+        r"[^0-9a-z]+", "-", f"{meta.document_slug} {meta.version_label} {view.value}".lower()
+    )
     return f"{stem.strip('-')}.{_SUFFIX.get(fmt, fmt.value)}"
 
 
@@ -36,7 +45,9 @@ def _file(meta: DocumentMeta, view: View, fmt: Format, content: bytes | str) -> 
     return Exported(data, MEDIA_TYPES[fmt], filename(meta, view, fmt))
 
 
-def export_clean(meta: DocumentMeta, version: Version, fmt: Format, words: Words = ENGLISH) -> Exported:
+def export_clean(
+    meta: DocumentMeta, version: Version, fmt: Format, words: Words = ENGLISH
+) -> Exported:
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.clean_docx(meta, version, words)
@@ -60,7 +71,9 @@ def export_compilation(
     if fmt is Format.DOCX:
         content = word_export.compilation_docx(meta, compilation, words)
     elif fmt is Format.PDF:
-        content = html_to_pdf(html_export.compilation_html(meta, compilation, words, for_print=True))
+        content = html_to_pdf(
+            html_export.compilation_html(meta, compilation, words, for_print=True)
+        )
     elif fmt is Format.AKN:
         content = akn_compilation.compilation_akn(meta, compilation)
     elif fmt is Format.HTML:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from accord.core.amendments import Mark, MarkKind, redline_marks
 from accord.core.compilation import Compilation
+from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.model import DocumentMeta, ProvisionRedline
 from accord.documents.notes import split_notes
@@ -108,13 +109,18 @@ class _Page:
             f"<title>{esc(meta.title)} — {esc(meta.version_label)}</title>"
             f'<meta name="generator" content="accord"><style>{css}</style></head><body>'
             f'<header>{front}<h1>{esc(meta.title)}</h1><p class="subtitle">{esc(sub)}</p></header>'
-            f'<main>{"".join(self.parts)}</main>{notes_html}</body></html>'
+            f"<main>{''.join(self.parts)}</main>{notes_html}</body></html>"
         )
 
 
 def _front_lines(meta: DocumentMeta, words: Words) -> list[str]:
     lines = [meta.symbol] if meta.symbol else []
-    return [*lines, words.distribution, words.date(meta.issued), words.original % {"language": words.language}]
+    return [
+        *lines,
+        words.distribution,
+        words.date(meta.issued),
+        words.original % {"language": words.language},
+    ]
 
 
 def _number(provision: Provision) -> str:
@@ -160,20 +166,23 @@ def compilation_html(
         if entry.proposals:
             page.parts.append('<ol class="proposals">')
             for proposal in entry.proposals:
-                who = words.proponent(proposal.proponent.delegation_name, proposal.proponent.group_name)
-                marks = redline_marks(provision.text, proposal.amendment)
-                why = (
-                    f"<p>{esc(words.justification % {'text': proposal.justification})}</p>"
-                    if proposal.justification
-                    else ""
-                )
-                page.parts.append(
-                    f'<li class="proposal" id="proposal-{proposal.id}"><p class="who">{esc(who)}</p>'
-                    f"<p>{page.marks(marks, words)}</p>{why}</li>"
-                )
+                page.parts.append(_proposal(page, provision, proposal, words))
             page.parts.append("</ol>")
         page.parts.append(_close(provision))
     return page.document(meta, words, words.compilation)
+
+
+def _proposal(page: _Page, provision: Provision, proposal: Proposal, words: Words) -> str:
+    proponent = proposal.proponent
+    who = words.proponent(proponent.delegation_name, proponent.group_name)
+    marks = redline_marks(provision.text, proposal.amendment)
+    why = ""
+    if proposal.justification:
+        why = f"<p>{esc(words.justification % {'text': proposal.justification})}</p>"
+    return (
+        f'<li class="proposal" id="proposal-{proposal.id}"><p class="who">{esc(who)}</p>'
+        f"<p>{page.marks(marks, words)}</p>{why}</li>"
+    )
 
 
 def redline_html(
@@ -189,7 +198,13 @@ def redline_html(
     for line in redlines:
         kind = ProvisionKind(line.kind)
         provision = Provision(line.uid, kind, line.label or line.old_label, "")
-        extra = " changed deleted" if not line.label else " changed inserted" if not line.old_label else ""
+        extra = (
+            " changed deleted"
+            if not line.label
+            else " changed inserted"
+            if not line.old_label
+            else ""
+        )
         body = page.marks(line.marks, words)
         page.parts.append(_open(page, provision, body, extra) + _close(provision))
     return page.document(meta, words, subtitle)

@@ -73,9 +73,7 @@ def styles(package: Package, part: str | None) -> dict[str, Style]:
     return {sid: _resolve(sid, raw, depth=0) for sid in raw}
 
 
-def _resolve(
-    sid: str, raw: dict[str, tuple[str, etree._Element | None, str]], depth: int
-) -> Style:
+def _resolve(sid: str, raw: dict[str, tuple[str, etree._Element | None, str]], depth: int) -> Style:
     name, ppr, based = raw[sid]
     parent = _resolve(based, raw, depth + 1) if based in raw and depth < 20 else Style(name)
     num = ppr.find(w("numPr")) if ppr is not None else None

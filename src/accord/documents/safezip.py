@@ -55,7 +55,9 @@ class Package:
                     out += chunk
                     self._budget -= len(chunk)
                     if self._budget < 0:
-                        raise ArchiveTooLarge(expanded=self._limit - self._budget, limit=self._limit)
+                        raise ArchiveTooLarge(
+                            expanded=self._limit - self._budget, limit=self._limit
+                        )
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError):
             raise UnreadableDocument(Problem.NOT_A_ZIP, name) from None
         return bytes(out)

@@ -79,13 +79,20 @@ def compilation_md(meta: DocumentMeta, compilation: Compilation, words: Words = 
             marks = redline_marks(provision.text, proposal.amendment)
             lines += [f"   > **{who}**: {_critic(marks)}"]
             if proposal.justification:
-                lines += ["   >", f"   > *{words.justification % {'text': proposal.justification}}*"]
+                lines += [
+                    "   >",
+                    f"   > *{words.justification % {'text': proposal.justification}}*",
+                ]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def redline_md(
-    meta: DocumentMeta, redlines: Iterable[ProvisionRedline], words: Words = ENGLISH, *, subtitle: str = ""
+    meta: DocumentMeta,
+    redlines: Iterable[ProvisionRedline],
+    words: Words = ENGLISH,
+    *,
+    subtitle: str = "",
 ) -> str:
     lines = _front(meta, words, subtitle)
     for line in redlines:
@@ -160,7 +167,13 @@ def compilation_json(meta: DocumentMeta, compilation: Compilation) -> str:
 def redline_json(meta: DocumentMeta, redlines: Iterable[ProvisionRedline]) -> str:
     data = _document(meta, View.REDLINE)
     data["provisions"] = [
-        {"uid": r.uid, "kind": r.kind, "label": r.label, "old_label": r.old_label, "marks": _marks(r.marks)}
+        {
+            "uid": r.uid,
+            "kind": r.kind,
+            "label": r.label,
+            "old_label": r.old_label,
+            "marks": _marks(r.marks),
+        }
         for r in redlines
     ]
     return _dump(data)

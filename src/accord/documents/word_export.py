@@ -41,9 +41,7 @@ class _Writer:
 
     def paragraph(self, style: str, runs: str, mark: str = "") -> None:
         mark_rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
-        self.parts.append(
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{mark_rpr}</w:pPr>{runs}</w:p>'
-        )
+        self.parts.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{mark_rpr}</w:pPr>{runs}</w:p>')
 
     def runs(self, text: str, *, deleted: bool = False) -> str:
         """Runs for ``text``, with its inline footnotes as real footnote references."""
@@ -84,7 +82,11 @@ class _Writer:
 
 def _front(writer: _Writer, meta: DocumentMeta, words: Words, subtitle: str = "") -> None:
     lines = [meta.symbol] if meta.symbol else []
-    lines += [words.distribution, words.date(meta.issued), words.original % {"language": words.language}]
+    lines += [
+        words.distribution,
+        words.date(meta.issued),
+        words.original % {"language": words.language},
+    ]
     for line in lines:
         writer.paragraph("AccordFrontMatter", writer.runs(line))
     writer.paragraph("Title", writer.runs(meta.title))
@@ -171,7 +173,9 @@ def _redline_provision(writer: _Writer, line: ProvisionRedline, who: Attribution
     runs = "".join(writer.change(m.kind, m.text, who) for m in number)
     runs += "<w:r><w:tab/></w:r>" if number else ""
     runs += "".join(writer.change(m.kind, m.text, who) for m in line.marks)
-    whole = MarkKind.DELETED if not line.label else MarkKind.INSERTED if not line.old_label else None
+    whole = (
+        MarkKind.DELETED if not line.label else MarkKind.INSERTED if not line.old_label else None
+    )
     writer.paragraph(style, runs, writer.paragraph_mark(whole, who) if whole else "")
 
 

@@ -68,7 +68,7 @@ class _Reader:
             if element.tag == ox.w("tbl"):
                 rows = element.findall(ox.w("tr"))
                 cells = max((len(r.findall(ox.w("tc"))) for r in rows), default=0)
-                self.notices.append(Notice("table", str(index), f"{len(rows)}×{cells}"))
+                self.notices.append(Notice("table", str(index), f"{len(rows)}x{cells}"))
                 continue
             line = self._line(index, element)
             if line.text:
