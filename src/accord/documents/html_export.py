@@ -12,6 +12,7 @@ from accord.core.amendments import Mark, MarkKind, redline_marks
 from accord.core.compilation import Compilation
 from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.documents.condense import condense
 from accord.documents.model import DocumentMeta, ProvisionRedline
 from accord.documents.notes import split_notes
 from accord.documents.words import ENGLISH, Words
@@ -44,7 +45,8 @@ sup.note-ref a { text-decoration: none; }
 _PRINT_CSS = """
 @page { size: A4; margin: 2.5cm 2cm; @top-right { content: string(symbol); font-weight: bold; }
   @bottom-center { content: counter(page); font-size: 9pt; } }
-body { max-width: none; margin: 0; padding: 0; }
+body { max-width: none; margin: 0; padding: 0;
+  font-family: "Liberation Serif", "Times New Roman", serif; }
 .front .symbol { string-set: symbol content(); }
 .footnote { float: footnote; font-size: 8.5pt; text-align: left; }
 ::footnote-call { font-size: 7pt; vertical-align: super; }
@@ -176,6 +178,8 @@ def _proposal(page: _Page, provision: Provision, proposal: Proposal, words: Word
     proponent = proposal.proponent
     who = words.proponent(proponent.delegation_name, proponent.group_name)
     marks = redline_marks(provision.text, proposal.amendment)
+    if page.for_print:
+        marks = condense(marks)
     why = ""
     if proposal.justification:
         why = f"<p>{esc(words.justification % {'text': proposal.justification})}</p>"
