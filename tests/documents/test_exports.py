@@ -251,3 +251,21 @@ def test_every_redline_format_renders(fmt):
 def test_sections_survive_as_sections():
     kinds = [p.kind for p in read_docx(clean_docx(META, version())).version]
     assert kinds.count(ProvisionKind.SECTION) == 2
+
+
+def test_a_long_compilation_set_in_parts_keeps_its_page_numbers_and_order():
+    from accord.documents.html_export import compilation_print_parts
+    from accord.documents.pdf_export import parts_to_pdf
+
+    compiled = compilation()
+    parts = compilation_print_parts(META, compiled, size=2)
+    assert len(parts) == 5
+    pages = PdfReader(io.BytesIO(parts_to_pdf(parts))).pages
+    assert [page.extract_text().split()[-1] for page in pages] == [
+        str(n) for n in range(1, len(pages) + 1)
+    ]
+    text = _squash("".join(page.extract_text() for page in pages))
+    labels = [text.find(_squash(e.provision.text)[:30]) for e in compiled.entries]
+    assert labels == sorted(labels)
+    assert -1 not in labels
+    assert text.count("A/AC.999/2026/L.1") == len(pages) + 1

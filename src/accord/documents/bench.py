@@ -52,8 +52,13 @@ def draft(paragraphs: int, rng: random.Random) -> Version:
         if number % 8 == 0:
             for letter in "abc":
                 provisions.append(
-                    Provision(f"p{number}-{letter}", ProvisionKind.SUBPARAGRAPH,
-                              f"{number}({letter})", _sentence(rng, 15), f"p{number}")  # fmt: skip
+                    Provision(
+                        f"p{number}-{letter}",
+                        ProvisionKind.SUBPARAGRAPH,
+                        f"{number}({letter})",
+                        _sentence(rng, 15),
+                        f"p{number}",
+                    )  # fmt: skip
                 )
     return Version("Draft report (benchmark)", tuple(provisions))
 
@@ -70,9 +75,16 @@ def proposals(version: Version, count: int, rng: random.Random) -> Compilation:
         wording = " ".join(words)
         code, name = rng.choice(DELEGATIONS)
         made.append(
-            Proposal(number, provision.uid, Proponent(code, name), wording,
-                     derive_amendment(provision.text, wording), "", ProposalStatus.OPEN,
-                     start + timedelta(minutes=number))  # fmt: skip
+            Proposal(
+                number,
+                provision.uid,
+                Proponent(code, name),
+                wording,
+                derive_amendment(provision.text, wording),
+                "",
+                ProposalStatus.OPEN,
+                start + timedelta(minutes=number),
+            )  # fmt: skip
         )
     return compile_version(version, made)
 

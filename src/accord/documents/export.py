@@ -18,7 +18,7 @@ from accord.documents.model import (
     ProvisionRedline,
     View,
 )
-from accord.documents.pdf_export import html_to_pdf
+from accord.documents.pdf_export import html_to_pdf, parts_to_pdf
 from accord.documents.words import ENGLISH, Words
 
 MEDIA_TYPES = {

@@ -6,10 +6,11 @@ survive black-and-white printing; footnotes are listed at the end on screen and 
 page footnotes in print.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from accord.core.amendments import Mark, MarkKind, redline_marks
-from accord.core.compilation import Compilation
+from accord.core.compilation import Compilation, CompilationEntry
 from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.condense import condense
@@ -43,11 +44,10 @@ sup.note-ref a { text-decoration: none; }
 """
 
 _PRINT_CSS = """
-@page { size: A4; margin: 2.5cm 2cm; @top-right { content: string(symbol); font-weight: bold; }
+@page { size: A4; margin: 2.5cm 2cm; @top-right { font-weight: bold; }
   @bottom-center { content: counter(page); font-size: 9pt; } }
 body { max-width: none; margin: 0; padding: 0;
   font-family: "Liberation Serif", "Times New Roman", serif; }
-.front .symbol { string-set: symbol content(); }
 .footnote { float: footnote; font-size: 8.5pt; text-align: left; }
 ::footnote-call { font-size: 7pt; vertical-align: super; }
 .provision { display: block; }
@@ -55,6 +55,8 @@ body { max-width: none; margin: 0; padding: 0;
 .provision .text .number { display: inline-block; width: 3em; text-indent: 0; }
 .provision.subparagraph { margin-left: 3em; }
 .proposals { margin-left: 3em; }
+p.proposal { margin: 0.2em 0 0.2em 3em; border-left: 1.5px solid #000; padding-left: 0.5em; }
+p.proposal .who { font-style: italic; }
 """
 
 
@@ -90,8 +92,11 @@ class _Page:
                 out.append(f'<del title="{esc(words.deleted)}">{self.text(mark.text)}</del>')
         return "".join(out)
 
-    def document(self, meta: DocumentMeta, words: Words, subtitle: str = "") -> str:
-        css = _CSS + (_PRINT_CSS if self.for_print else "")
+    def document(
+        self, meta: DocumentMeta, words: Words, subtitle: str = "", *, first_page: int = 1
+    ) -> str:
+        """The whole page; in print, ``first_page`` numbers a later part of a long document."""
+        css = _CSS + (_print_css(meta, first_page) if self.for_print else "")
         notes = "".join(
             f'<li id="note-{n}">{esc(text)} <a href="#ref-{n}">↩</a></li>'
             for n, text in enumerate(self.notes, start=1)
@@ -106,13 +111,29 @@ class _Page:
             for i, line in enumerate(_front_lines(meta, words))
         )
         sub = " — ".join(x for x in (meta.version_label, subtitle) if x)
+        header = (
+            f'<header>{front}<h1>{esc(meta.title)}</h1><p class="subtitle">{esc(sub)}</p></header>'
+            if first_page == 1
+            else ""
+        )
         return (
             f'<!DOCTYPE html>\n<html lang="{esc(meta.language)}"><head><meta charset="utf-8">'
             f"<title>{esc(meta.title)} — {esc(meta.version_label)}</title>"
             f'<meta name="generator" content="accord"><style>{css}</style></head><body>'
-            f'<header>{front}<h1>{esc(meta.title)}</h1><p class="subtitle">{esc(sub)}</p></header>'
-            f"<main>{''.join(self.parts)}</main>{notes_html}</body></html>"
+            f"{header}<main>{''.join(self.parts)}</main>{notes_html}</body></html>"
         )
+
+
+def _print_css(meta: DocumentMeta, first_page: int) -> str:
+    css = _PRINT_CSS + f'@page {{ @top-right {{ content: "{_css_string(meta.symbol)}"; }} }}'
+    if first_page > 1:
+        css += f"@page :first {{ counter-reset: page {first_page}; }}"
+    return css
+
+
+def _css_string(text: str) -> str:
+    """``text`` safe inside a double-quoted CSS string inside a <style> element."""
+    return "".join(c if c.isalnum() or c in " ./-_()" else f"\\{ord(c):x} " for c in text)
 
 
 def _front_lines(meta: DocumentMeta, words: Words) -> list[str]:
@@ -161,31 +182,63 @@ def clean_html(
 def compilation_html(
     meta: DocumentMeta, compilation: Compilation, words: Words = ENGLISH, *, for_print: bool = False
 ) -> str:
-    page = _Page(for_print=for_print)
+    return _compilation_part(meta, compilation.entries, words, for_print=for_print, first_page=1)
+
+
+def compilation_print_parts(
+    meta: DocumentMeta, compilation: Compilation, words: Words = ENGLISH, *, size: int = 150
+) -> list[Callable[[int], str]]:
+    """The printed compilation in parts of about ``size`` provisions and proposals, each a
+    function of the page number it starts on, so a long compilation is set part by part."""
+    parts: list[list[CompilationEntry]] = [[]]
+    weight = 0
     for entry in compilation.entries:
+        if weight >= size:
+            parts.append([])
+            weight = 0
+        parts[-1].append(entry)
+        weight += 1 + len(entry.proposals)
+    return [
+        partial(_compilation_part, meta, tuple(entries), words, for_print=True) for entries in parts
+    ]
+
+
+def _compilation_part(
+    meta: DocumentMeta,
+    entries: tuple[CompilationEntry, ...],
+    words: Words,
+    first_page: int,
+    *,
+    for_print: bool,
+) -> str:
+    page = _Page(for_print=for_print)
+    for entry in entries:
         provision = entry.provision
         page.parts.append(_open(page, provision, page.text(provision.text)))
-        if entry.proposals:
+        if entry.proposals and not for_print:
             page.parts.append('<ol class="proposals">')
-            for proposal in entry.proposals:
-                page.parts.append(_proposal(page, provision, proposal, words))
+        page.parts += [_proposal(page, provision, p, words) for p in entry.proposals]
+        if entry.proposals and not for_print:
             page.parts.append("</ol>")
         page.parts.append(_close(provision))
-    return page.document(meta, words, words.compilation)
+    return page.document(meta, words, words.compilation, first_page=first_page)
 
 
 def _proposal(page: _Page, provision: Provision, proposal: Proposal, words: Words) -> str:
     proponent = proposal.proponent
-    who = words.proponent(proponent.delegation_name, proponent.group_name)
+    who = esc(words.proponent(proponent.delegation_name, proponent.group_name))
     marks = redline_marks(provision.text, proposal.amendment)
-    if page.for_print:
-        marks = condense(marks)
     why = ""
     if proposal.justification:
-        why = f"<p>{esc(words.justification % {'text': proposal.justification})}</p>"
+        why = esc(words.justification % {"text": proposal.justification})
+    if page.for_print:
+        # One paragraph per proposal, its changes in context: a long compilation stays short.
+        why = f" <em>{why}</em>" if why else ""
+        body = page.marks(condense(marks), words)
+        return f'<p class="proposal"><span class="who">{who}:</span> {body}{why}</p>'
     return (
-        f'<li class="proposal" id="proposal-{proposal.id}"><p class="who">{esc(who)}</p>'
-        f"<p>{page.marks(marks, words)}</p>{why}</li>"
+        f'<li class="proposal" id="proposal-{proposal.id}"><p class="who">{who}</p>'
+        f"<p>{page.marks(marks, words)}</p>{f'<p>{why}</p>' if why else ''}</li>"
     )
 
 
