@@ -4,7 +4,6 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-
 from tests.documents.word_files import typed_draft
 
 pytestmark = pytest.mark.browser

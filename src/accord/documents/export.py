@@ -71,9 +71,7 @@ def export_compilation(
     if fmt is Format.DOCX:
         content = word_export.compilation_docx(meta, compilation, words)
     elif fmt is Format.PDF:
-        content = html_to_pdf(
-            html_export.compilation_html(meta, compilation, words, for_print=True)
-        )
+        content = parts_to_pdf(html_export.compilation_print_parts(meta, compilation, words))
     elif fmt is Format.AKN:
         content = akn_compilation.compilation_akn(meta, compilation)
     elif fmt is Format.HTML:

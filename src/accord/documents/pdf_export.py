@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-
 from weasyprint import HTML
 
 
