@@ -8,9 +8,9 @@ import shutil
 import subprocess
 
 import pytest
+from tests.documents.builders import META, compilation
 
 from accord.documents.word_export import compilation_docx
-from tests.documents.builders import META, compilation
 
 SOFFICE = shutil.which("soffice")
 
