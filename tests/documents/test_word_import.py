@@ -197,3 +197,13 @@ def test_a_member_that_expands_past_its_budget_is_stopped_while_reading():
 def test_kinds_come_out_as_core_kinds():
     draft = read_docx(typed_draft(["1. One."]))
     assert draft.version.provisions[0].kind is ProvisionKind.PARAGRAPH
+
+
+def test_tracked_changes_in_the_draft_are_read_as_accepted():
+    xml = b"""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:body><w:p><w:r><w:t xml:space="preserve">1. States </w:t></w:r>
+<w:del w:id="1" w:author="Chair"><w:r><w:delText>should </w:delText></w:r></w:del>
+<w:ins w:id="2" w:author="Chair"><w:r><w:t xml:space="preserve">shall </w:t></w:r></w:ins>
+<w:moveFrom w:id="3" w:author="Chair"><w:r><w:t>moved </w:t></w:r></w:moveFrom>
+<w:r><w:t>act.</w:t></w:r></w:p></w:body></w:document>"""
+    assert [p.text for p in read_docx(_with_document(xml)).version] == ["States shall act."]

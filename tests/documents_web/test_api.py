@@ -75,3 +75,13 @@ def test_a_bad_file_is_a_problem_document(client, negotiation):
 def test_a_delegate_may_not_import(client, negotiation):
     client.force_login(negotiation.brazil)
     assert _post(client, typed_draft(["1. States met."])).status_code == 403
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(client, negotiation, monkeypatch):
+    from accord.api import document_routes
+
+    monkeypatch.setattr(document_routes, "MAX_FILE_BYTES", 10)
+    client.force_login(negotiation.chair)
+    response = _post(client, typed_draft(["1. States met."]))
+    assert response.status_code == 422
+    assert response.json()["title"] == "file-too-large"

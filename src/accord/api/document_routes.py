@@ -11,7 +11,9 @@ from ninja.security import django_auth
 from accord.actions.imports import import_draft, read_draft
 from accord.api import schemas
 from accord.document_words import translated_words
+from accord.documents.errors import FileTooLarge
 from accord.documents.model import Format, ImportedDraft, View
+from accord.documents.safezip import MAX_FILE_BYTES
 from accord.store import exports, models, queries
 
 router = Router(tags=["documents"])
@@ -125,6 +127,8 @@ def import_document(
     found = queries.visible_processes(request.user).filter(slug=process).first()
     if found is None:
         raise Http404
+    if file.size is not None and file.size > MAX_FILE_BYTES:
+        raise FileTooLarge(size=file.size, limit=MAX_FILE_BYTES)
     data = file.read()
     fmt = Format.AKN if (file.name or "").lower().endswith(".xml") else Format.DOCX
     if preview:

@@ -99,6 +99,8 @@ class _Reader:
     def _text(self, p: etree._Element) -> str:
         out: list[str] = []
         for node in p.iter(ox.w("t"), ox.w("tab"), ox.w("br"), ox.w("footnoteReference")):
+            if _moved_away(node):
+                continue
             if node.tag == ox.w("t"):
                 out.append(str(node.text or ""))
             elif node.tag == ox.w("footnoteReference"):
@@ -113,6 +115,11 @@ class _Reader:
             return ""
         self.footnotes_used += 1
         return note(text)
+
+
+def _moved_away(node: etree._Element) -> bool:
+    """Text a tracked move took from here: it is read where it was moved to."""
+    return any(a.tag == ox.w("moveFrom") for a in node.iterancestors())
 
 
 def _child(element: etree._Element | None, tag: str) -> etree._Element | None:
