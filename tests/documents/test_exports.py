@@ -242,10 +242,10 @@ def test_html_is_one_standalone_file_with_footnotes_at_the_end():
     assert '<li id="note-1">A note. <a href="#ref-1">↩</a></li>' in page
 
 
-@pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.AKN])
+@pytest.mark.parametrize("fmt", list(Format))
 def test_every_redline_format_renders(fmt):
-    exported = export_redline(META, REDLINE, fmt, by=Attribution("Chair"))
-    assert exported.filename.endswith("redline." + fmt.value)
+    exported = export_redline(META, REDLINE, fmt, by=Attribution("Chair"), previous=META)
+    assert exported.filename.endswith("redline." + ("akn.xml" if fmt is Format.AKN else fmt.value))
 
 
 def test_sections_survive_as_sections():
@@ -269,3 +269,26 @@ def test_a_long_compilation_set_in_parts_keeps_its_page_numbers_and_order():
     assert labels == sorted(labels)
     assert -1 not in labels
     assert text.count("A/AC.999/2026/L.1") == len(pages) + 1
+
+
+def test_an_akn_revision_validates_and_lists_the_old_to_new_number_map():
+    from accord.documents.akn_redline import redline_akn
+
+    older = replace(META, version_label="Zero draft", issued=META.issued)
+    newer = replace(META, version_label="Rev.1", version_number=2)
+    root = etree.fromstring(redline_akn(newer, REDLINE, previous=older))
+    assert akn_schema.errors(root) == []
+    ns = {"a": akn_schema.AKN_NS, "accord": "urn:x-accord:akn:1"}
+    mods = [
+        (m.get("type"), m.find("a:destination", ns).get("href"),
+         m.findtext("a:old/accord:num", None, ns), m.findtext("a:new/accord:num", None, ns))
+        for m in root.iterfind(".//a:passiveModifications/a:textualMod", ns)
+    ]  # fmt: skip
+    assert mods == [
+        ("renumbering", "#para_p3", "3", "2"),
+        ("substitution", "#para_p3", None, None),
+        ("repeal", "#para_p2", "2", None),
+        ("insertion", "#para_p9", None, None),
+    ]
+    numbers = root.xpath("//a:mainBody//a:num/text()", namespaces=ns)
+    assert numbers == ["1.", "2.", "3."]

@@ -85,3 +85,15 @@ def test_an_oversized_upload_is_refused_before_it_is_read(client, negotiation, m
     response = _post(client, typed_draft(["1. States met."]))
     assert response.status_code == 422
     assert response.json()["title"] == "file-too-large"
+
+
+def test_a_redline_in_akoma_ntoso_validates(client, negotiation):
+    from lxml import etree
+
+    from accord.documents.akn_schema import errors
+
+    response = client.get(
+        f"{BASE}/report/versions/1/export", {"view": "redline", "format": "akn", "against": 1}
+    )
+    assert response.status_code == 200
+    assert errors(etree.fromstring(response.content)) == []

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 
 from accord.core.compilation import Compilation
 from accord.core.provisions import Version
-from accord.documents import akn_compilation, akn_export, html_export, text_export, word_export
+from accord.documents import (
+    akn_compilation,
+    akn_export,
+    akn_redline,
+    html_export,
+    text_export,
+    word_export,
+)
 from accord.documents.model import (
     Attribution,
     DocumentMeta,
@@ -91,8 +98,10 @@ def export_redline(
     by: Attribution,
     subtitle: str = "",
     words: Words = ENGLISH,
+    previous: DocumentMeta | None = None,
 ) -> Exported:
-    """The redline between two versions, from the engine's marks per provision."""
+    """The redline between two versions, from the engine's marks per provision. Akoma Ntoso
+    needs ``previous``, the older version's description, to point at it."""
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.redline_docx(meta, redlines, by=by, subtitle=subtitle, words=words)
@@ -105,6 +114,8 @@ def export_redline(
         content = text_export.redline_md(meta, redlines, words, subtitle=subtitle)
     elif fmt is Format.JSON:
         content = text_export.redline_json(meta, redlines)
+    elif previous is not None:
+        content = akn_redline.redline_akn(meta, redlines, previous=previous)
     else:
-        raise ValueError(f"no {fmt.value} export of a redline yet")
+        raise ValueError("an Akoma Ntoso redline needs the older version's description")
     return _file(meta, View.REDLINE, fmt, content)

@@ -78,6 +78,7 @@ class ProvisionRedline:
     label: str
     marks: tuple[Mark, ...]
     old_label: str = ""
+    parent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

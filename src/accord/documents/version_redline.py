@@ -36,17 +36,25 @@ def _deleted(provision: Provision) -> ProvisionRedline:
         "",
         (Mark(MarkKind.DELETED, provision.text),),
         old_label=provision.label,
+        parent=provision.parent,
     )
 
 
 def _changed(before: Provision | None, provision: Provision) -> ProvisionRedline:
     if before is None:
         marks: tuple[Mark, ...] = (Mark(MarkKind.INSERTED, provision.text),)
-        return ProvisionRedline(provision.uid, provision.kind.value, provision.label, marks)
+        return ProvisionRedline(
+            provision.uid, provision.kind.value, provision.label, marks, parent=provision.parent
+        )
     if before.text == provision.text:
         marks = (Mark(MarkKind.SAME, provision.text),)
     else:
         marks = redline_marks(before.text, derive_amendment(before.text, provision.text))
     return ProvisionRedline(
-        provision.uid, provision.kind.value, provision.label, marks, old_label=before.label
+        provision.uid,
+        provision.kind.value,
+        provision.label,
+        marks,
+        old_label=before.label,
+        parent=provision.parent,
     )

@@ -46,9 +46,11 @@ def export_view(
         return export_clean(meta, queries.version_value(version), fmt, words)
     if view is View.COMPILATION:
         return export_compilation(meta, queries.compilation(version), fmt, words)
-    if view is View.REDLINE and against is not None and fmt is not Format.AKN:
+    if view is View.REDLINE and against is not None:
         lines = provision_redlines(queries.version_value(against), queries.version_value(version))
         subtitle = words.redline % {"old": against.label, "new": version.label}
         by = Attribution(chair, word_date(version.issued_at))
-        return export_redline(meta, lines, fmt, by=by, subtitle=subtitle, words=words)
+        return export_redline(
+            meta, lines, fmt, by=by, subtitle=subtitle, words=words, previous=document_meta(against)
+        )
     raise NoSuchView(view.value)
