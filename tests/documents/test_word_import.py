@@ -207,3 +207,12 @@ def test_tracked_changes_in_the_draft_are_read_as_accepted():
 <w:moveFrom w:id="3" w:author="Chair"><w:r><w:t>moved </w:t></w:r></w:moveFrom>
 <w:r><w:t>act.</w:t></w:r></w:p></w:body></w:document>"""
     assert [p.text for p in read_docx(_with_document(xml)).version] == ["States shall act."]
+
+
+def test_numbering_that_comes_from_the_paragraph_style_counts_too():
+    document = Document()
+    document.add_paragraph("Report", style="Title")
+    for text in ("States met.", "States agreed.", "States noted."):
+        document.add_paragraph(text, style="List Number")
+    labels = [(p.label, p.text) for p in read_docx(to_bytes(document)).version]
+    assert labels == [("1", "States met."), ("2", "States agreed."), ("3", "States noted.")]

@@ -123,3 +123,40 @@ def test_the_chair_sees_the_import_link(client, negotiation):
     client.force_login(negotiation.chair)
     assert client.get(URL).status_code == 200
     assert 'href="/p/wg/import/"' in client.get("/p/wg/").content.decode()
+
+
+def _revise(negotiation, text):
+    """A second version made straight in the store (the engine's revision action is not
+    merged yet); enough to offer its redline."""
+    from django.utils import timezone
+
+    from accord.core.draft_text import parse_draft
+    from accord.store import convert
+
+    value = parse_draft(text)
+    version = models.Version.objects.create(
+        document=negotiation.version.document, number=2, label="Rev.1", title=value.title,
+        issued_at=timezone.now(), content_hash=value.content_hash,
+    )  # fmt: skip
+    models.Provision.objects.bulk_create(convert.provision_rows(version, value))
+    return version
+
+
+def test_a_revision_offers_its_changes_as_tracked_changes(client, negotiation):
+    from accord.documents.word_revisions import read_revisions
+    from tests.builders import DRAFT
+
+    _revise(negotiation, DRAFT.replace("three substantive", "four substantive"))
+    page = client.get(reverse("web:version", args=["wg", "report", 2])).content.decode()
+    link = reverse("web:download", args=["wg", "report", 2, "redline", "docx"])
+    assert f'href="{link}"' in page
+    tracked = [p for p in read_revisions(client.get(link).content) if p.authors]
+    assert [(p.authors, [m.text for m in p.marks if m.kind != "same"]) for p in tracked] == [
+        (("Chair",), ["three ", "four "])
+    ]
+
+
+def test_the_first_version_has_no_redline(client, negotiation):
+    assert client.get(_download("redline", "docx")).status_code == 404
+    html = client.get(reverse("web:version", args=["wg", "report", 1])).content.decode()
+    assert "/download/redline." not in html

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.imports import import_draft, read_draft
@@ -26,9 +27,16 @@ def download(
     request: HttpRequest, process: str, document: str, number: int, view: str, fmt: str
 ) -> HttpResponse:
     found = _version(request, process, document, number)
-    if fmt not in Format or view not in (View.CLEAN, View.COMPILATION):
+    if fmt not in Format or view not in (View.CLEAN, View.COMPILATION, View.REDLINE):
         raise Http404
-    exported = exports.export_view(found, View(view), Format(fmt), words=translated_words())
+    # The redline a page offers is the one from the version before.
+    against = found.document.versions.filter(number=number - 1).first()
+    if view == View.REDLINE and against is None:
+        raise Http404
+    words = translated_words()
+    exported = exports.export_view(
+        found, View(view), Format(fmt), against=against, words=words, chair=_("Chair")
+    )
     response = HttpResponse(exported.content, content_type=exported.media_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     return response
