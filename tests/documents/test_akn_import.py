@@ -1,10 +1,10 @@
 import pytest
+from tests.documents.builders import META, version
 
 from accord.documents.akn_export import version_akn
 from accord.documents.akn_import import read_akn
 from accord.documents.errors import FileTooLarge, Problem, UnreadableDocument
 from accord.documents.safezip import MAX_FILE_BYTES
-from tests.documents.builders import META, version
 
 AKN = b'xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
 

@@ -143,8 +143,9 @@ def _revise(negotiation, text):
 
 
 def test_a_revision_offers_its_changes_as_tracked_changes(client, negotiation):
-    from accord.documents.word_revisions import read_revisions
     from tests.builders import DRAFT
+
+    from accord.documents.word_revisions import read_revisions
 
     _revise(negotiation, DRAFT.replace("three substantive", "four substantive"))
     page = client.get(reverse("web:version", args=["wg", "report", 2])).content.decode()
