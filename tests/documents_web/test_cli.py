@@ -70,3 +70,44 @@ def test_the_demo_exports_and_reimports_through_the_command(tmp_path):
     )
     assert again.returncode == 0, again.stderr
     assert again.stdout == "Imported zero.docx as oewg-ict-demo/copy Copy: 78 provisions.\n"
+
+
+@pytest.mark.django_db
+def test_a_preview_prints_what_would_be_stored_and_stores_nothing(negotiation, tmp_path, capsys):
+    source = tmp_path / "draft.docx"
+    source.write_bytes(typed_draft(["A/AC.1/2026/1", "1. States met.", "(a) twice;"]))
+    before = models.Event.objects.count()
+    args = cli._parser().parse_args(
+        [
+            "import",
+            str(source),
+            "--process",
+            "wg",
+            "--label",
+            "Zero",
+            "--document",
+            "new",
+            "--preview",
+        ]
+    )
+    assert args.run(args) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Draft report (test) (A/AC.1/2026/1): 2 provisions, 0 footnotes",
+        "  1        paragraph     States met.",
+        "  1(a)     subparagraph  twice;",
+    ]
+    assert models.Event.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_unknown_processes_and_documents_are_named(negotiation, tmp_path, capsys):
+    args = cli._parser().parse_args(["export", "--process", "nope", "-o", str(tmp_path / "x")])
+    assert args.run(args) == 2
+    args = cli._parser().parse_args(
+        ["import", str(tmp_path / "x"), "--process", "nope", "--label", "Zero"]
+    )
+    assert args.run(args) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "accord: no document nope/report",
+        "accord: no process named nope",
+    ]
