@@ -292,3 +292,13 @@ def test_an_akn_revision_validates_and_lists_the_old_to_new_number_map():
     ]
     numbers = root.xpath("//a:mainBody//a:num/text()", namespaces=ns)
     assert numbers == ["1.", "2.", "3."]
+
+
+def test_html_and_markdown_redlines_show_the_old_and_new_numbers():
+    page = export_redline(META, REDLINE, Format.HTML, by=Attribution("Chair")).content.decode()
+    assert (
+        '<span class="number"><del title="deleted">3.</del><ins title="inserted">2.</ins></span>'
+        in page
+    )
+    text = export_redline(META, REDLINE, Format.MD, by=Attribution("Chair")).content.decode()
+    assert "{--3--}{++2++}. States {--should --}{++shall ++}act." in text

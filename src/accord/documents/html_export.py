@@ -152,11 +152,16 @@ def _number(provision: Provision) -> str:
     return provision.margin_label
 
 
-def _open(page: _Page, provision: Provision, body: str, extra: str = "") -> str:
+def _open(
+    page: _Page, provision: Provision, body: str, extra: str = "", number_html: str | None = None
+) -> str:
+    """The start of a provision; ``number_html`` replaces its number (a redline's renumbering)."""
     if provision.kind is ProvisionKind.SECTION:
         label = f"{esc(provision.label)}. " if provision.label else ""
+        label = f"{number_html} " if number_html else label
         return f'<h2 id="{esc(provision.uid)}" class="section{extra}">{label}{body}</h2>'
-    number = f'<span class="number">{esc(_number(provision))}</span>'
+    shown = number_html if number_html is not None else esc(_number(provision))
+    number = f'<span class="number">{shown}</span>'
     # In print the number sits inside the paragraph, so every renderer and text extractor
     # meets it just before its words, in reading order.
     inside, outside = (number, "") if page.for_print else ("", number)
@@ -263,5 +268,21 @@ def redline_html(
             else ""
         )
         body = page.marks(line.marks, words)
-        page.parts.append(_open(page, provision, body, extra) + _close(provision))
+        number = _renumbered(line, kind, words)
+        page.parts.append(_open(page, provision, body, extra, number) + _close(provision))
     return page.document(meta, words, subtitle)
+
+
+def _renumbered(line: ProvisionRedline, kind: ProvisionKind, words: Words) -> str | None:
+    """A number that changed, shown as the old one struck and the new one inserted."""
+    if not line.label or not line.old_label or line.label == line.old_label:
+        return None
+    old, new = (
+        _number(Provision(line.uid, kind, label, "")) for label in (line.old_label, line.label)
+    )
+    if kind is ProvisionKind.SECTION:
+        old, new = f"{old}.", f"{new}."
+    return (
+        f'<del title="{esc(words.deleted)}">{esc(old)}</del>'
+        f'<ins title="{esc(words.inserted)}">{esc(new)}</ins>'
+    )

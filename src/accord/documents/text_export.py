@@ -96,7 +96,10 @@ def redline_md(
 ) -> str:
     lines = _front(meta, words, subtitle)
     for line in redlines:
-        provision = Provision(line.uid, ProvisionKind(line.kind), line.label or line.old_label, "")
+        label = line.label or line.old_label
+        if line.label and line.old_label and line.label != line.old_label:
+            label = f"{{--{line.old_label}--}}{{++{line.label}++}}"
+        provision = Provision(line.uid, ProvisionKind(line.kind), label, "")
         _append(lines, provision, _critic(line.marks))
     return "\n".join(lines).rstrip() + "\n"
 
