@@ -216,3 +216,35 @@ def test_numbering_that_comes_from_the_paragraph_style_counts_too():
         document.add_paragraph(text, style="List Number")
     labels = [(p.label, p.text) for p in read_docx(to_bytes(document)).version]
     assert labels == [("1", "States met."), ("2", "States agreed."), ("3", "States noted.")]
+
+
+def _lists(document, restart: bool):
+    """Two list instances of one definition: the second continues it, or restarts at 5."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from tests.documents.word_files import NUMBERING
+
+    numbering = document.part.numbering_part.element
+    first = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    first.addprevious(parse_xml(NUMBERING))
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>'
+    for num_id in ("80", "81"):
+        extra = override if restart and num_id == "81" else ""
+        numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="90"/>'
+                f"{extra}</w:num>"
+            )
+        )
+
+
+@pytest.mark.parametrize(("restart", "labels"), [(False, ["1", "2", "3"]), (True, ["1", "2", "5"])])
+def test_lists_sharing_a_definition_continue_unless_restarted(restart, labels):
+    from tests.documents.word_files import _number
+
+    document = Document()
+    _lists(document, restart)
+    for text, num_id in [("One.", "80"), ("Two.", "80"), ("Three.", "81")]:
+        _number(document.add_paragraph(text), num_id, 0)
+    assert [p.label for p in read_docx(to_bytes(document)).version] == labels

@@ -99,13 +99,16 @@ class Numbering:
 
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    # Lists that share a definition share their counters, as in Word, unless a list restarts
+    # its numbering (a start override), which gives it counters of its own.
+    counted_with: dict[str, str] = field(default_factory=dict)
 
     def next(self, num_id: str, level: int) -> tuple[Level, int] | None:
         """Count one more paragraph at ``level`` of list ``num_id``; its format and number."""
         definition = self.levels.get(num_id, {}).get(level)
         if definition is None or definition.fmt in ("bullet", "none"):
             return None
-        counts = self.counters.setdefault(num_id, {})
+        counts = self.counters.setdefault(self.counted_with.get(num_id, num_id), {})
         value = counts.get(level, definition.start - 1) + 1
         counts[level] = value
         for deeper in [lvl for lvl in counts if lvl > level]:
@@ -120,14 +123,18 @@ def numbering(package: Package, part: str | None) -> Numbering:
     abstract = {attr(a, "abstractNumId"): _levels(a) for a in root.iter(w("abstractNum"))}
     found = Numbering()
     for num in root.iter(w("num")):
-        levels = dict(abstract.get(attr(num.find(w("abstractNumId")), "val"), {}))
+        num_id, abstract_id = attr(num, "numId"), attr(num.find(w("abstractNumId")), "val")
+        levels = dict(abstract.get(abstract_id, {}))
+        restarts = False
         for override in num.iter(w("lvlOverride")):
             level = int(attr(override, "ilvl", "0") or 0)
             start = override.find(w("startOverride"))
             if start is not None and level in levels:
                 base = levels[level]
                 levels[level] = Level(base.fmt, base.text, int(attr(start, "val", "1") or 1))
-        found.levels[attr(num, "numId")] = levels
+                restarts = True
+        found.levels[num_id] = levels
+        found.counted_with[num_id] = f"num:{num_id}" if restarts else f"abstract:{abstract_id}"
     return found
 
 
