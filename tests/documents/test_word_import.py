@@ -222,7 +222,6 @@ def _lists(document, restart: bool):
     """Two list instances of one definition: the second continues it, or restarts at 5."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
-
     from tests.documents.word_files import NUMBERING
 
     numbering = document.part.numbering_part.element
