@@ -86,7 +86,7 @@ def _preview(data: bytes, fmt: Format) -> int:
     for provision in draft.version:
         print(f"  {provision.label:<8} {provision.kind.value:<13} {provision.text[:60]}")
     for notice in draft.notices:
-        print(f"  check: {notice.kind} at block {notice.where} {notice.detail}")
+        print(f"  check: {notice.kind} after {notice.where or 'the start'}: {notice.detail}")
     return 0
 
 

@@ -89,13 +89,13 @@ def test_footnotes_stay_footnotes_and_tables_are_reported():
         "States agreed.",
     ]
     assert draft.footnotes == 1
-    assert draft.notices == (Notice("table", "3", "2x3"),)
+    assert draft.notices == (Notice("table", "1", "2x3"),)
 
 
 def test_unnumbered_text_is_joined_to_the_paragraph_above_and_said_so():
     draft = read_docx(typed_draft(["1. States agreed", "on the following."]))
     assert [p.text for p in draft.version] == ["States agreed on the following."]
-    assert draft.notices == (Notice("joined", "3", "1"),)
+    assert draft.notices == (Notice("joined", "1", "on the following."),)
 
 
 @pytest.mark.parametrize(

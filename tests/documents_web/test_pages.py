@@ -161,3 +161,18 @@ def test_the_first_version_has_no_redline(client, negotiation):
     assert client.get(_download("redline", "docx")).status_code == 404
     html = client.get(reverse("web:version", args=["wg", "report", 1])).content.decode()
     assert "/download/redline." not in html
+
+
+def test_the_preview_reports_tables_and_joined_text(client, negotiation):
+    from docx import Document
+
+    from tests.documents.word_files import to_bytes
+
+    document = Document()
+    document.add_paragraph("1. States agreed")
+    document.add_paragraph("on the following.")
+    document.add_table(rows=2, cols=3)
+    client.force_login(negotiation.secretariat)
+    text = re.sub(r"\s+", " ", _upload(client, to_bytes(document)).content.decode())
+    assert "A table (2x3) after 1 was not imported." in text
+    assert "Unnumbered text was joined to 1: “on the following.”." in text

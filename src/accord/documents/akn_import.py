@@ -46,29 +46,24 @@ def _first(doc: etree._Element, path: str) -> str:
 
 
 def _meta(doc: etree._Element) -> DocumentMeta:
-    expression_date = doc.find(f".//{_A}FRBRExpression/{_A}FRBRdate")
-    work_date = doc.find(f".//{_A}FRBRWork/{_A}FRBRdate")
     version = doc.find(f".//{{{ACCORD_NS}}}version")
-    issued = (
-        date.fromisoformat(str(expression_date.get("date"))[:10])
-        if expression_date is not None
-        else date.today()
-    )
+    mine = version if version is not None else etree.Element("none")
+    number = str(mine.get("number", "1"))
     return DocumentMeta(
         title=_first(doc, f".//{_A}docTitle"),
         symbol=_first(doc, f".//{_A}docNumber"),
-        version_label=str(version.get("label", ""))
-        if version is not None
-        else _first(doc, f".//{_A}docStatus"),
-        version_number=int(version.get("number", "1")) if version is not None else 1,
-        document_slug=str(version.get("document", "document"))
-        if version is not None
-        else "document",
-        issued=issued,
-        work_date=date.fromisoformat(str(work_date.get("date"))[:10])
-        if work_date is not None
-        else None,
+        version_label=str(mine.get("label", "")) or _first(doc, f".//{_A}docStatus"),
+        version_number=int(number) if number.isdigit() else 1,
+        document_slug=str(mine.get("document", "document")),
+        issued=_date(doc, "FRBRExpression") or date.today(),
+        work_date=_date(doc, "FRBRWork"),
     )
+
+
+def _date(doc: etree._Element, frbr: str) -> date | None:
+    """The date of the work or expression (the schema has checked it is an xsd:date)."""
+    found = doc.find(f".//{_A}{frbr}/{_A}FRBRdate")
+    return date.fromisoformat(str(found.get("date"))[:10]) if found is not None else None
 
 
 def _uid(element: etree._Element) -> str:

@@ -48,7 +48,8 @@ class DocumentMeta:
 @dataclass(frozen=True, slots=True)
 class Notice:
     """Something an importer noticed and the preview shows: a table left out, a line of text
-    joined to the paragraph above, a numbering it could not read."""
+    joined to the paragraph above or left out. ``where`` is the number of the provision it
+    follows (empty before the first); ``detail`` the table's size or the text's beginning."""
 
     kind: str
     where: str

@@ -37,6 +37,7 @@ class Line:
     heading: bool = False
     title: bool = False
     number: tuple[str, str, int] | None = None  # (format, formatted number, list level)
+    table: str = ""  # a table's rows x columns; a table is reported, never imported
 
 
 def read_docx(data: bytes) -> ImportedDraft:
@@ -60,7 +61,6 @@ class _Reader:
     styles: dict[str, ox.Style]
     numbering: ox.Numbering
     notes: dict[str, str]
-    notices: list[Notice] = field(default_factory=list)
     footnotes_used: int = 0
 
     def lines(self, body: etree._Element) -> Iterator[Line]:
@@ -68,7 +68,7 @@ class _Reader:
             if element.tag == ox.w("tbl"):
                 rows = element.findall(ox.w("tr"))
                 cells = max((len(r.findall(ox.w("tc"))) for r in rows), default=0)
-                self.notices.append(Notice("table", str(index), f"{len(rows)}x{cells}"))
+                yield Line(index, "", table=f"{len(rows)}x{cells}")
                 continue
             line = self._line(index, element)
             if line.text:
@@ -151,15 +151,21 @@ class _Builder:
             self._place(line)
         if not any(p.kind is ProvisionKind.PARAGRAPH for p in self.provisions):
             raise UnreadableDocument(Problem.NO_PARAGRAPHS)
-        notices = sorted([*self.reader.notices, *self.notices], key=lambda n: int(n.where))
         return ImportedDraft(
             version=Version(title=self.title, provisions=tuple(self.provisions)),
             symbol=self.symbol,
-            notices=tuple(notices),
+            notices=tuple(self.notices),
             footnotes=self.reader.footnotes_used,
         )
 
+    def _where(self) -> str:
+        """Where the reader is: the number of the last provision, or empty at the start."""
+        return self.provisions[-1].label if self.provisions else ""
+
     def _place(self, line: Line) -> None:
+        if line.table:
+            self.notices.append(Notice("table", self._where(), line.table))
+            return
         kind, label, text = _classify(line)
         if kind == "text":
             self._unnumbered(line)
@@ -197,11 +203,11 @@ class _Builder:
             return
         last = self.provisions[-1]
         if last.kind is ProvisionKind.SECTION:
-            self.notices.append(Notice("left-out", str(line.index), line.text[:80]))
+            self.notices.append(Notice("left-out", self._where(), line.text[:80]))
             return
         joined = Provision(last.uid, last.kind, last.label, f"{last.text} {line.text}", last.parent)
         self.provisions[-1] = joined
-        self.notices.append(Notice("joined", str(line.index), last.label))
+        self.notices.append(Notice("joined", last.label, line.text[:80]))
 
     def _front_matter(self, line: Line) -> None:
         if not self.symbol and _SYMBOL.match(line.text):
@@ -211,7 +217,7 @@ class _Builder:
         elif not self.title:
             self.title = line.text
         else:
-            self.notices.append(Notice("left-out", str(line.index), line.text[:80]))
+            self.notices.append(Notice("left-out", "", line.text[:80]))
 
 
 def _classify(line: Line) -> tuple[str, str, str]:
