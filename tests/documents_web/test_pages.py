@@ -165,7 +165,6 @@ def test_the_first_version_has_no_redline(client, negotiation):
 
 def test_the_preview_reports_tables_and_joined_text(client, negotiation):
     from docx import Document
-
     from tests.documents.word_files import to_bytes
 
     document = Document()
