@@ -107,9 +107,9 @@ def export_file(args: argparse.Namespace) -> int:
     try:
         exported = exports.export_view(version, View(args.view), Format(args.format), against=older)
     except exports.NoSuchView:
-        return _fail(
-            f"the {args.view} view cannot be exported as {args.format} (redline needs --against)"
-        )
+        if args.view == View.REDLINE:
+            return _fail("a redline needs --against, the number of the older version")
+        return _fail(f"the {args.view} view cannot be exported yet")
     args.output.write_bytes(exported.content)
     print(f"Wrote {args.output} ({len(exported.content)} bytes).")
     return 0

@@ -47,7 +47,9 @@ def test_a_redline_needs_a_version_to_compare(negotiation, tmp_path, capsys):
         ["export", "--process", "wg", "--view", "redline", "-o", str(tmp_path / "x.docx")]
     )
     assert args.run(args) == 2
-    assert "redline needs --against" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "accord: a redline needs --against, the number of the older version\n"
+    )
 
 
 def test_the_demo_exports_and_reimports_through_the_command(tmp_path):
