@@ -175,3 +175,17 @@ def test_the_preview_reports_tables_and_joined_text(client, negotiation):
     text = re.sub(r"\s+", " ", _upload(client, to_bytes(document)).content.decode())
     assert "A table (2x3) after 1 was not imported." in text
     assert "Unnumbered text was joined to 1: “on the following.”." in text
+
+
+def test_an_oversized_upload_is_dropped_as_it_arrives_and_explained(
+    client, negotiation, monkeypatch
+):
+    from accord.web.uploads import LimitedUploadHandler
+
+    monkeypatch.setattr(LimitedUploadHandler, "limit", 1000)
+    client.force_login(negotiation.chair)
+    response = _upload(client, b"PK" + b"x" * 5000)
+    assert response.status_code == 413
+    text = response.content.decode()
+    assert "files up to 20971520 bytes can be imported." in text
+    assert "accord-import" not in client.session

@@ -14,10 +14,13 @@ from accord.actions.imports import import_draft, read_draft
 from accord.core.errors import Refusal
 from accord.core.participants import Role
 from accord.document_words import translated_words
+from accord.documents.errors import FileTooLarge
 from accord.documents.model import Format, View
+from accord.documents.safezip import MAX_FILE_BYTES
 from accord.messages import explain
 from accord.store import exports, models, queries
 from accord.web.import_forms import ConfirmImportForm, ImportForm
+from accord.web.uploads import TOO_LARGE
 from accord.web.views import _process, _signed_in, _version
 
 _SESSION_KEY = "accord-import"
@@ -61,6 +64,10 @@ def import_page(request: HttpRequest, process: str) -> HttpResponse:
         return _confirm(request, found)
     form = ImportForm(request.POST or None, request.FILES or None)
     context: dict[str, object] = {"process": found, "form": form}
+    if getattr(request, TOO_LARGE, False):
+        size = int(request.META.get("CONTENT_LENGTH") or 0)
+        context |= {"form": ImportForm(), "error": explain(FileTooLarge(size, MAX_FILE_BYTES))}
+        return render(request, "accord/import.html", context, status=413)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
