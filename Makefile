@@ -22,7 +22,7 @@ demo: $(INSTALLED)
 
 # The whole suite, browser tests included; DATABASE_URL=postgres://... runs it on PostgreSQL.
 test: $(INSTALLED)
-	@scripts/ensure-chromium
+	@scripts/ensure-test-tools
 	$(BIN)/coverage run -m pytest $(PYTEST_ARGS)
 	@echo "Branch coverage: all of accord $$($(BIN)/coverage report --format=total)%"
 	@# The core's rules are covered completely, every branch; anything less fails the run.

@@ -4,6 +4,8 @@ accord demo [--port 8000] [--reset]   the demo negotiation on the embedded datab
 accord serve [--workers N]            production: uvicorn workers, DATABASE_URL
 accord migrate                        create or update the database and reference data
 accord manage ARGS...                 any Django management command
+accord import FILE --process P --label L   import a Word or Akoma Ntoso draft
+accord export --process P --format F --view V -o FILE   export a view of a version
 """
 
 import argparse
@@ -98,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("name", help="what the token is for")
     token.add_argument("--read-only", action="store_true")
     token.set_defaults(run=_create_token)
+    from accord.documents_cli import add_commands
+
+    add_commands(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)

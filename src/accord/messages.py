@@ -69,9 +69,53 @@ def _draft_problems() -> dict[str, str]:
 
 def explain(refusal: Refusal) -> str:
     """One sentence saying why ``refusal`` happened."""
+    if refusal.code in _document_messages():
+        return _explain_document(refusal)
     params = refusal.params()
     if refusal.code == "not-permitted":
         return _reasons()[str(params["reason"])]
     if refusal.code == "malformed-draft":
         params = {**params, "problem": _draft_problems()[str(params["problem"])]}
     return _messages().get(refusal.code, _messages()["refused"]) % params
+
+
+def _document_messages() -> dict[str, str]:
+    """Sentences for the refusals of the importers (`accord.documents.errors`)."""
+    return {
+        "file-too-large": _(
+            "The file is %(size)d bytes; files up to %(limit)d bytes can be imported."
+        ),
+        "archive-too-large": _(
+            "The file would expand to %(expanded)d bytes, more than the %(limit)d bytes allowed; "
+            "it was not opened."
+        ),
+        "unreadable-document": _("The file could not be imported: %(problem)s%(where)s."),
+    }
+
+
+def _document_problems() -> dict[str, str]:
+    return {
+        "not-a-zip": _("it is not a Word (.docx) file"),
+        "not-a-word-file": _("it holds no Word document"),
+        "malformed-xml": _("its XML is malformed"),
+        "forbidden-xml": _(
+            "it declares a DTD or XML entities, which accord never accepts (they can read files "
+            "on the server or expand without end)"
+        ),
+        "no-paragraphs": _("no numbered paragraphs were recognised in it"),
+        "duplicate-number": _("a paragraph number is used twice"),
+        "subparagraph-without-paragraph": _("a sub-paragraph comes before any paragraph"),
+        "not-akoma-ntoso": _("it is not an Akoma Ntoso document"),
+        "invalid-akoma-ntoso": _("it does not follow the Akoma Ntoso 3.0 schema"),
+    }
+
+
+def _explain_document(refusal: Refusal) -> str:
+    params = refusal.params()
+    if refusal.code == "unreadable-document":
+        where = str(params["where"])
+        params = {
+            "problem": _document_problems().get(str(params["problem"]), str(params["problem"])),
+            "where": (_(" (at %(where)s)") % {"where": where}) if where else "",
+        }
+    return _document_messages()[refusal.code] % params

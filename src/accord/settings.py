@@ -149,6 +149,12 @@ ACCORD_API_RATE_USER = os.environ.get("ACCORD_API_RATE_USER", "600/min")
 
 # Limits on what one request may carry; larger bodies are refused before they are parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploaded drafts past the importers' size limit are dropped as they arrive.
+FILE_UPLOAD_HANDLERS = [
+    "accord.web.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 LOGGING = {
     "version": 1,

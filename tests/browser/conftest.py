@@ -31,7 +31,7 @@ def _chromium() -> str:
     ):
         if candidate and Path(candidate).exists():
             return candidate
-    pytest.fail("No Chromium found: run scripts/ensure-chromium or set ACCORD_CHROMIUM")
+    pytest.fail("No Chromium found: run scripts/ensure-test-tools or set ACCORD_CHROMIUM")
 
 
 @pytest.fixture(scope="session")

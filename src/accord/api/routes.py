@@ -1,6 +1,6 @@
 """Version 1 of the JSON API."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Status
@@ -8,6 +8,8 @@ from ninja import Status
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
+from accord.api.document_routes import router as document_router
+from accord.api.lookups import ERRORS, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp
@@ -20,22 +22,7 @@ api = problems.ProblemAPI(
 )
 problems.install(api)
 api.add_router("/", live.router)
-
-# Every operation may answer these, each as a problem document.
-_ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 412, 422, 429), schemas.Problem)
-
-
-def _version(request: HttpRequest, process: str, document: str, number: int) -> models.Version:
-    optional_user(request)
-    found = queries.visible_processes(request.user).filter(slug=process).first()
-    if found is None:
-        raise Http404
-    return get_object_or_404(
-        models.Version.objects.select_related("document__process"),
-        document__process=found,
-        document__slug=document,
-        number=number,
-    )
+api.add_router("", document_router)
 
 
 def _etag(text: pv.Version) -> str:
@@ -68,7 +55,7 @@ def _proposal(p: pr.Proposal) -> dict[str, object]:
     }
 
 
-@api.get("/processes", response={200: schemas.ProcessPage, **_ERRORS})
+@api.get("/processes", response={200: schemas.ProcessPage, **ERRORS})
 def list_processes(
     request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT
 ) -> dict[str, object]:
@@ -79,7 +66,7 @@ def list_processes(
 
 @api.get(
     "/processes/{process}/documents/{document}",
-    response={200: schemas.DocumentOut, **_ERRORS},
+    response={200: schemas.DocumentOut, **ERRORS},
 )
 def get_document(request: HttpRequest, process: str, document: str) -> dict[str, object]:
     """A document and its versions; ``current_version`` is the one to propose on."""
@@ -101,14 +88,14 @@ def get_document(request: HttpRequest, process: str, document: str) -> dict[str,
 
 @api.get(
     "/processes/{process}/documents/{document}/versions/{number}",
-    response={200: schemas.VersionOut, 304: None, **_ERRORS},
+    response={200: schemas.VersionOut, 304: None, **ERRORS},
 )
 def get_version(
     request: HttpRequest, process: str, document: str, number: int, response: HttpResponse
 ) -> object:
     """A version's provisions. Its ETag is its content hash: send it back in If-None-Match
     and an unchanged version answers 304 with no body."""
-    version = _version(request, process, document, number)
+    version = visible_version(request, process, document, number)
     text = queries.version_value(version)
     if request.headers.get("If-None-Match") == _etag(text):
         return HttpResponse(status=304, headers={"ETag": _etag(text)})
@@ -127,12 +114,12 @@ def get_version(
 
 @api.get(
     "/processes/{process}/documents/{document}/versions/{number}/compilation",
-    response={200: schemas.CompilationOut, **_ERRORS},
+    response={200: schemas.CompilationOut, **ERRORS},
 )
 def get_compilation(
     request: HttpRequest, process: str, document: str, number: int
 ) -> dict[str, object]:
-    version = _version(request, process, document, number)
+    version = visible_version(request, process, document, number)
     compiled: cp.Compilation = queries.compilation(version)
     return {
         "document": version.document.slug,
@@ -146,7 +133,7 @@ def get_compilation(
 
 @api.post(
     "/processes/{process}/documents/{document}/versions/{number}/proposals",
-    response={201: schemas.ProposalOut, **_ERRORS},
+    response={201: schemas.ProposalOut, **ERRORS},
     auth=AUTH,
 )
 def create_proposal(
@@ -156,7 +143,7 @@ def create_proposal(
     holds the mandate of). With If-Match carrying the version's ETag, the proposal is refused
     with 412 if the version's text is no longer what the caller read."""
     by = writer(request)
-    version = _version(request, process, document, number)
+    version = visible_version(request, process, document, number)
     expected = request.headers.get("If-Match")
     if expected and expected != _etag(queries.version_value(version)):
         raise problems.Problem(
@@ -176,7 +163,7 @@ def create_proposal(
 
 @api.post(
     "/processes/{process}/documents/{document}/versions/{number}/proposals/{proposal}/withdraw",
-    response={200: schemas.ProposalOut, **_ERRORS},
+    response={200: schemas.ProposalOut, **ERRORS},
     auth=AUTH,
 )
 def withdraw(
@@ -184,6 +171,6 @@ def withdraw(
 ) -> dict[str, object]:
     """Withdraw one of your delegation's open proposals."""
     by = writer(request)
-    version = _version(request, process, document, number)
+    version = visible_version(request, process, document, number)
     withdraw_proposal(get_object_or_404(models.Proposal, pk=proposal, version=version), by=by)
     return _proposal(next(queries.proposal_values(version, ids=[proposal])))

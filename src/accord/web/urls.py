@@ -3,6 +3,7 @@ from django.urls import path
 
 from accord.web import (
     account_views,
+    download_views,
     drafting_views,
     history_views,
     participants_views,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("p/<slug:process>/history/", history_views.history, name="history"),
     path("p/<slug:process>/drafts/new/", drafting_views.new_draft, name="new-draft"),
     path("p/<slug:process>/participants/", participants_views.participants, name="participants"),
+    path("p/<slug:process>/import/", download_views.import_page, name="import"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path("p/<slug:process>/<slug:document>/v<int:number>/", views.version, name="version"),
     path(
@@ -35,6 +37,11 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/proposals/<int:proposal>/withdraw/",
         views.withdraw,
         name="withdraw",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/download/<slug:view>.<slug:fmt>",
+        download_views.download,
+        name="download",
     ),
     path(
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/",

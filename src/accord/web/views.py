@@ -21,7 +21,9 @@ def visible_process(request: HttpRequest, slug: str) -> models.Process:
     return found
 
 
-def _version(request: HttpRequest, process: str, document: str, number: int) -> models.Version:
+def visible_version(
+    request: HttpRequest, process: str, document: str, number: int
+) -> models.Version:
     return get_object_or_404(
         models.Version.objects.select_related("document__process"),
         document__process=visible_process(request, process),
@@ -59,13 +61,13 @@ def current_version(request: HttpRequest, process: str, document: str) -> HttpRe
 
 
 def version(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
-    found = _version(request, process, document, number)
+    found = visible_version(request, process, document, number)
     context = queries.reading_context(found, request.user)
     return render(request, "accord/version.html", context)
 
 
 def compilation(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
-    found = _version(request, process, document, number)
+    found = visible_version(request, process, document, number)
     context = queries.reading_context(found, request.user)
     context["compilation"] = queries.compilation(found)
     return render(request, "accord/compilation.html", context)
@@ -76,7 +78,7 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
 def propose(
     request: HttpRequest, process: str, document: str, number: int, uid: str
 ) -> HttpResponse:
-    found = _version(request, process, document, number)
+    found = visible_version(request, process, document, number)
     text = queries.version_value(found)
     provision = next((p for p in text if p.uid == uid and p.is_amendable), None)
     if provision is None:
@@ -113,7 +115,7 @@ def withdraw(
     request: HttpRequest, process: str, document: str, number: int, proposal: int
 ) -> HttpResponse:
     found = get_object_or_404(
-        models.Proposal, pk=proposal, version=_version(request, process, document, number)
+        models.Proposal, pk=proposal, version=visible_version(request, process, document, number)
     )
     try:
         withdraw_proposal(found, by=signed_in(request))

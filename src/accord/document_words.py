@@ -1,0 +1,29 @@
+"""The words of exported documents in the reader's language (see `accord.documents.words`)."""
+
+from django.utils.translation import gettext as _
+
+from accord.documents.words import Words
+
+
+def translated_words() -> Words:
+    return Words(
+        distribution=_("Distr.: General"),
+        original=_("Original: %(language)s"),
+        language=_("English"),
+        on_behalf=_("%(delegation)s, on behalf of %(group)s"),
+        compilation=_("Compilation of proposals"),
+        redline=_("Changes from %(old)s to %(new)s"),
+        justification=_("Justification: %(text)s"),
+        inserted=_("inserted"),
+        deleted=_("deleted"),
+        no_proposals=_("No proposals."),
+        footnotes=_("Notes"),
+        months=_months(),
+    )
+
+
+def _months() -> tuple[str, ...]:
+    return (
+        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
+        _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
+    )  # fmt: skip

@@ -1,0 +1,58 @@
+"""Refusals of the importers. Each names the problem as data; `accord.messages` says it."""
+
+from dataclasses import dataclass
+
+from accord.core.errors import Refusal
+
+
+class Problem:
+    """What was wrong with a file that could not be read (`UnreadableDocument.problem`)."""
+
+    NOT_A_ZIP = "not-a-zip"
+    NOT_A_WORD_FILE = "not-a-word-file"
+    MALFORMED_XML = "malformed-xml"
+    FORBIDDEN_XML = "forbidden-xml"
+    NO_PARAGRAPHS = "no-paragraphs"
+    DUPLICATE_NUMBER = "duplicate-number"
+    SUBPARAGRAPH_WITHOUT_PARAGRAPH = "subparagraph-without-paragraph"
+    NOT_AKOMA_NTOSO = "not-akoma-ntoso"
+    INVALID_AKOMA_NTOSO = "invalid-akoma-ntoso"
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableDocument(Refusal):
+    """A file that is not what it claims, or holds nothing accord can place.
+
+    ``where`` points at the place (a part of the package, a line, a paragraph's number).
+    """
+
+    problem: str
+    where: str = ""
+    code = "unreadable-document"
+
+    def params(self) -> dict[str, object]:
+        return {"problem": self.problem, "where": self.where}
+
+
+@dataclass(frozen=True, slots=True)
+class FileTooLarge(Refusal):
+    """A file larger than the importer accepts, refused before it is opened."""
+
+    size: int
+    limit: int
+    code = "file-too-large"
+
+    def params(self) -> dict[str, object]:
+        return {"size": self.size, "limit": self.limit}
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveTooLarge(Refusal):
+    """A zip package that would expand past the limit (a zip bomb), stopped before it does."""
+
+    expanded: int
+    limit: int
+    code = "archive-too-large"
+
+    def params(self) -> dict[str, object]:
+        return {"expanded": self.expanded, "limit": self.limit}

@@ -1,0 +1,121 @@
+"""One entry point for every export: a view of a version in a format, as a file.
+
+The layers above fetch the version (and its compilation) and call `export_clean`,
+`export_compilation` or `export_redline`; each returns the bytes, media type and file name.
+"""
+
+import re
+from collections.abc import Sequence
+
+from accord.core.compilation import Compilation
+from accord.core.provisions import Version
+from accord.documents import (
+    akn_compilation,
+    akn_export,
+    akn_redline,
+    html_export,
+    text_export,
+    word_export,
+)
+from accord.documents.model import (
+    Attribution,
+    DocumentMeta,
+    Exported,
+    Format,
+    ProvisionRedline,
+    View,
+)
+from accord.documents.pdf_export import html_to_pdf, parts_to_pdf
+from accord.documents.words import ENGLISH, Words
+
+MEDIA_TYPES = {
+    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    Format.PDF: "application/pdf",
+    Format.AKN: "application/akn+xml",
+    Format.HTML: "text/html; charset=utf-8",
+    Format.MD: "text/markdown; charset=utf-8",
+    Format.JSON: "application/json",
+}
+_SUFFIX = {Format.AKN: "akn.xml"}
+
+
+def filename(meta: DocumentMeta, view: View, fmt: Format) -> str:
+    """``report-zero-draft-clean.docx``: ASCII only, safe in a Content-Disposition header."""
+    stem = re.sub(
+        r"[^0-9a-z]+", "-", f"{meta.document_slug} {meta.version_label} {view.value}".lower()
+    )
+    return f"{stem.strip('-')}.{_SUFFIX.get(fmt, fmt.value)}"
+
+
+def _file(meta: DocumentMeta, view: View, fmt: Format, content: bytes | str) -> Exported:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return Exported(data, MEDIA_TYPES[fmt], filename(meta, view, fmt))
+
+
+def export_clean(
+    meta: DocumentMeta, version: Version, fmt: Format, words: Words = ENGLISH
+) -> Exported:
+    content: bytes | str
+    if fmt is Format.DOCX:
+        content = word_export.clean_docx(meta, version, words)
+    elif fmt is Format.PDF:
+        content = html_to_pdf(html_export.clean_html(meta, version, words, for_print=True))
+    elif fmt is Format.AKN:
+        content = akn_export.version_akn(meta, version)
+    elif fmt is Format.HTML:
+        content = html_export.clean_html(meta, version, words)
+    elif fmt is Format.MD:
+        content = text_export.clean_md(meta, version, words)
+    else:
+        content = text_export.clean_json(meta, version)
+    return _file(meta, View.CLEAN, fmt, content)
+
+
+def export_compilation(
+    meta: DocumentMeta, compilation: Compilation, fmt: Format, words: Words = ENGLISH
+) -> Exported:
+    content: bytes | str
+    if fmt is Format.DOCX:
+        content = word_export.compilation_docx(meta, compilation, words)
+    elif fmt is Format.PDF:
+        content = parts_to_pdf(html_export.compilation_print_parts(meta, compilation, words))
+    elif fmt is Format.AKN:
+        content = akn_compilation.compilation_akn(meta, compilation)
+    elif fmt is Format.HTML:
+        content = html_export.compilation_html(meta, compilation, words)
+    elif fmt is Format.MD:
+        content = text_export.compilation_md(meta, compilation, words)
+    else:
+        content = text_export.compilation_json(meta, compilation)
+    return _file(meta, View.COMPILATION, fmt, content)
+
+
+def export_redline(
+    meta: DocumentMeta,
+    redlines: Sequence[ProvisionRedline],
+    fmt: Format,
+    *,
+    by: Attribution,
+    subtitle: str = "",
+    words: Words = ENGLISH,
+    previous: DocumentMeta | None = None,
+) -> Exported:
+    """The redline between two versions, from the engine's marks per provision. Akoma Ntoso
+    needs ``previous``, the older version's description, to point at it."""
+    content: bytes | str
+    if fmt is Format.DOCX:
+        content = word_export.redline_docx(meta, redlines, by=by, subtitle=subtitle, words=words)
+    elif fmt is Format.PDF:
+        page = html_export.redline_html(meta, redlines, words, subtitle=subtitle, for_print=True)
+        content = html_to_pdf(page)
+    elif fmt is Format.HTML:
+        content = html_export.redline_html(meta, redlines, words, subtitle=subtitle)
+    elif fmt is Format.MD:
+        content = text_export.redline_md(meta, redlines, words, subtitle=subtitle)
+    elif fmt is Format.JSON:
+        content = text_export.redline_json(meta, redlines)
+    elif previous is not None:
+        content = akn_redline.redline_akn(meta, redlines, previous=previous)
+    else:
+        raise ValueError("an Akoma Ntoso redline needs the older version's description")
+    return _file(meta, View.REDLINE, fmt, content)

@@ -1,0 +1,186 @@
+"""Markdown and JSON of a version's views.
+
+Markdown follows the plain-text draft format delegates exchange (``1.`` paragraphs, ``(a)``
+sub-paragraphs, ``##`` sections), with Pandoc inline footnotes and CriticMarkup for changes
+(``{++inserted++}``, ``{--deleted--}``). JSON follows ``accord-document.schema.json``.
+"""
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from accord.core.amendments import Mark, MarkKind, redline_marks
+from accord.core.compilation import Compilation
+from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.documents.model import DocumentMeta, ProvisionRedline, View
+from accord.documents.words import ENGLISH, Words
+
+FORMAT = "accord-document"
+FORMAT_VERSION = 1
+
+
+def _front(meta: DocumentMeta, words: Words, subtitle: str = "") -> list[str]:
+    lines = ["---"]
+    if meta.symbol:
+        lines.append(f"symbol: {json.dumps(meta.symbol)}")
+    lines += [
+        f"version: {json.dumps(meta.version_label)}",
+        f"date: {meta.issued.isoformat()}",
+        f"language: {meta.language}",
+        "---",
+        "",
+        f"# {meta.title}",
+        "",
+    ]
+    return lines + ([f"*{subtitle}*", ""] if subtitle else [])
+
+
+def _line(provision: Provision, text: str) -> str:
+    if provision.kind is ProvisionKind.SECTION:
+        return f"## {provision.label}. {text}" if provision.label else f"## {text}"
+    if provision.kind is ProvisionKind.PARAGRAPH:
+        return f"{provision.label}. {text}"
+    return f"   {provision.margin_label} {text}"
+
+
+def _critic(marks: Iterable[Mark]) -> str:
+    out = []
+    for mark in marks:
+        if mark.kind is MarkKind.SAME:
+            out.append(mark.text)
+        elif mark.kind is MarkKind.INSERTED:
+            out.append(f"{{++{mark.text}++}}")
+        else:
+            out.append(f"{{--{mark.text}--}}")
+    return "".join(out)
+
+
+def _append(lines: list[str], provision: Provision, text: str) -> None:
+    """A sub-paragraph follows its paragraph without a blank line, as in a typed draft."""
+    if provision.kind is ProvisionKind.SUBPARAGRAPH and lines and lines[-1] == "":
+        lines.pop()
+    lines += [_line(provision, text), ""]
+
+
+def clean_md(meta: DocumentMeta, version: Version, words: Words = ENGLISH) -> str:
+    lines = _front(meta, words)
+    for provision in version:
+        _append(lines, provision, provision.text)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def compilation_md(meta: DocumentMeta, compilation: Compilation, words: Words = ENGLISH) -> str:
+    lines = _front(meta, words, words.compilation)
+    for entry in compilation.entries:
+        provision = entry.provision
+        lines += [_line(provision, provision.text), ""]
+        for proposal in entry.proposals:
+            who = words.proponent(proposal.proponent.delegation_name, proposal.proponent.group_name)
+            marks = redline_marks(provision.text, proposal.amendment)
+            lines += [f"   > **{who}**: {_critic(marks)}"]
+            if proposal.justification:
+                lines += [
+                    "   >",
+                    f"   > *{words.justification % {'text': proposal.justification}}*",
+                ]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def redline_md(
+    meta: DocumentMeta,
+    redlines: Iterable[ProvisionRedline],
+    words: Words = ENGLISH,
+    *,
+    subtitle: str = "",
+) -> str:
+    lines = _front(meta, words, subtitle)
+    for line in redlines:
+        label = line.label or line.old_label
+        if line.label and line.old_label and line.label != line.old_label:
+            label = f"{{--{line.old_label}--}}{{++{line.label}++}}"
+        provision = Provision(line.uid, ProvisionKind(line.kind), label, "")
+        _append(lines, provision, _critic(line.marks))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _document(meta: DocumentMeta, view: View) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "view": view.value,
+        "document": {"slug": meta.document_slug, "title": meta.title, "symbol": meta.symbol},
+        "version": {
+            "number": meta.version_number,
+            "label": meta.version_label,
+            "issued": meta.issued.isoformat(),
+            "language": meta.language,
+        },
+    }
+
+
+def _provision(p: Provision) -> dict[str, Any]:
+    return {
+        "uid": p.uid,
+        "kind": p.kind.value,
+        "label": p.label,
+        "parent": p.parent,
+        "text": p.text,
+        "content_hash": p.content_hash,
+    }
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def clean_json(meta: DocumentMeta, version: Version) -> str:
+    data = _document(meta, View.CLEAN)
+    data["version"]["content_hash"] = version.content_hash
+    data["provisions"] = [_provision(p) for p in version]
+    return _dump(data)
+
+
+def compilation_json(meta: DocumentMeta, compilation: Compilation) -> str:
+    data = _document(meta, View.COMPILATION)
+    data["provisions"] = [
+        {
+            **_provision(entry.provision),
+            "proposals": [
+                {
+                    "id": p.id,
+                    "delegation": p.proponent.delegation,
+                    "delegation_name": p.proponent.delegation_name,
+                    "on_behalf_of": p.proponent.group,
+                    "group_name": p.proponent.group_name,
+                    "submitted_at": p.submitted_at.isoformat(),
+                    "status": p.status.value,
+                    "wording": p.wording,
+                    "justification": p.justification,
+                    "marks": _marks(redline_marks(entry.provision.text, p.amendment)),
+                }
+                for p in entry.proposals
+            ],
+        }
+        for entry in compilation.entries
+    ]
+    return _dump(data)
+
+
+def redline_json(meta: DocumentMeta, redlines: Iterable[ProvisionRedline]) -> str:
+    data = _document(meta, View.REDLINE)
+    data["provisions"] = [
+        {
+            "uid": r.uid,
+            "kind": r.kind,
+            "label": r.label,
+            "old_label": r.old_label,
+            "marks": _marks(r.marks),
+        }
+        for r in redlines
+    ]
+    return _dump(data)
+
+
+def _marks(marks: Iterable[Mark]) -> list[dict[str, str]]:
+    return [{"kind": m.kind.value, "text": m.text} for m in marks]

@@ -1,0 +1,41 @@
+"""The few words an exported document says beyond its text.
+
+The documents layer speaks no language of its own: callers that know the reader's language
+(`accord.document_words`) pass translated `Words`; the English defaults serve tests and tools.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    distribution: str = "Distr.: General"
+    original: str = "Original: %(language)s"
+    language: str = "English"
+    on_behalf: str = "%(delegation)s, on behalf of %(group)s"
+    compilation: str = "Compilation of proposals"
+    redline: str = "Changes from %(old)s to %(new)s"
+    justification: str = "Justification: %(text)s"
+    inserted: str = "inserted"
+    deleted: str = "deleted"
+    no_proposals: str = "No proposals."
+    footnotes: str = "Notes"
+    months: tuple[str, ...] = _MONTHS
+
+    def date(self, day: date) -> str:
+        """A date as UN documents print it: 29 November 2026."""
+        return f"{day.day} {self.months[day.month - 1]} {day.year}"
+
+    def proponent(self, delegation: str, group: str | None) -> str:
+        if group:
+            return self.on_behalf % {"delegation": delegation, "group": group}
+        return delegation
+
+
+ENGLISH = Words()

@@ -1,0 +1,56 @@
+"""The read side of exports: a version as the documents layer describes it."""
+
+from django.utils import timezone
+
+from accord.documents.export import export_clean, export_compilation, export_redline
+from accord.documents.model import Attribution, DocumentMeta, Exported, Format, View
+from accord.documents.version_redline import provision_redlines
+from accord.documents.word_export import word_date
+from accord.documents.words import ENGLISH, Words
+from accord.store import models, queries
+
+
+def document_meta(version: models.Version) -> DocumentMeta:
+    """What the front page of an exported ``version`` says. Needs ``document`` selected."""
+    document = version.document
+    first = document.versions.order_by("number").values_list("issued_at", flat=True).first()
+    return DocumentMeta(
+        title=version.title,
+        version_label=version.label,
+        issued=timezone.localdate(version.issued_at),
+        symbol=document.symbol,
+        process_title=document.process.title,
+        document_slug=document.slug,
+        version_number=version.number,
+        work_date=timezone.localdate(first) if first else None,
+    )
+
+
+class NoSuchView(Exception):
+    """A view that cannot be exported (yet), or a redline without a version to compare."""
+
+
+def export_view(
+    version: models.Version,
+    view: View,
+    fmt: Format,
+    *,
+    against: models.Version | None = None,
+    words: Words = ENGLISH,
+    chair: str = "Chair",
+) -> Exported:
+    """``view`` of ``version`` as a file. A redline compares ``against`` with ``version`` and
+    attributes its changes to the Chair, on the day ``version`` was issued."""
+    meta = document_meta(version)
+    if view is View.CLEAN:
+        return export_clean(meta, queries.version_value(version), fmt, words)
+    if view is View.COMPILATION:
+        return export_compilation(meta, queries.compilation(version), fmt, words)
+    if view is View.REDLINE and against is not None:
+        lines = provision_redlines(queries.version_value(against), queries.version_value(version))
+        subtitle = words.redline % {"old": against.label, "new": version.label}
+        by = Attribution(chair, word_date(version.issued_at))
+        return export_redline(
+            meta, lines, fmt, by=by, subtitle=subtitle, words=words, previous=document_meta(against)
+        )
+    raise NoSuchView(view.value)

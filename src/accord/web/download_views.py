@@ -1,0 +1,119 @@
+"""Downloads of a version's views, and the Chair's import of a Word draft."""
+
+import base64
+import hashlib
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accord.actions.imports import import_draft, read_draft
+from accord.core.errors import Refusal
+from accord.core.participants import Role
+from accord.document_words import translated_words
+from accord.documents.errors import FileTooLarge
+from accord.documents.model import Format, View
+from accord.documents.safezip import MAX_FILE_BYTES
+from accord.messages import explain
+from accord.store import exports, models, queries
+from accord.web.import_forms import ConfirmImportForm, ImportForm
+from accord.web.uploads import TOO_LARGE
+from accord.web.views import signed_in, visible_process, visible_version
+
+_SESSION_KEY = "accord-import"
+
+
+def download(
+    request: HttpRequest, process: str, document: str, number: int, view: str, fmt: str
+) -> HttpResponse:
+    found = visible_version(request, process, document, number)
+    if fmt not in Format or view not in (View.CLEAN, View.COMPILATION, View.REDLINE):
+        raise Http404
+    # The redline a page offers is the one from the version before.
+    against = found.document.versions.filter(number=number - 1).first()
+    if view == View.REDLINE and against is None:
+        raise Http404
+    words = translated_words()
+    exported = exports.export_view(
+        found, View(view), Format(fmt), against=against, words=words, chair=_("Chair")
+    )
+    response = HttpResponse(exported.content, content_type=exported.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
+
+
+def _drafter_process(request: HttpRequest, slug: str) -> models.Process:
+    found = visible_process(request, slug)
+    if queries.actor(request.user, found).role not in (Role.CHAIR, Role.SECRETARIAT):
+        raise PermissionDenied
+    return found
+
+
+def _format(name: str) -> Format:
+    return Format.AKN if name.lower().endswith(".xml") else Format.DOCX
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_page(request: HttpRequest, process: str) -> HttpResponse:
+    found = _drafter_process(request, process)
+    if request.method == "POST" and "sha256" in request.POST:
+        return _confirm(request, found)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context: dict[str, object] = {"process": found, "form": form}
+    if getattr(request, TOO_LARGE, False):
+        size = int(request.META.get("CONTENT_LENGTH") or 0)
+        context |= {"form": ImportForm(), "error": explain(FileTooLarge(size, MAX_FILE_BYTES))}
+        return render(request, "accord/import.html", context, status=413)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            context["draft"] = read_draft(data, _format(upload.name))
+        except Refusal as refusal:
+            form.add_error("file", explain(refusal))
+        else:
+            context["confirm"] = _remember(request, data, upload.name, form.cleaned_data)
+    status = 400 if form.errors else 200
+    return render(request, "accord/import.html", context, status=status)
+
+
+def _remember(
+    request: HttpRequest, data: bytes, name: str, fields: dict[str, str]
+) -> ConfirmImportForm:
+    """Keep the previewed file in the session until the Chair confirms or uploads another."""
+    sha = hashlib.sha256(data).hexdigest()
+    request.session[_SESSION_KEY] = {
+        "sha256": sha,
+        "name": name,
+        "data": base64.b64encode(data).decode("ascii"),
+    }
+    initial = {"sha256": sha, **{k: fields[k] for k in ("slug", "label", "symbol")}}
+    return ConfirmImportForm(initial=initial)
+
+
+def _confirm(request: HttpRequest, process: models.Process) -> HttpResponse:
+    form = ConfirmImportForm(request.POST)
+    kept = request.session.get(_SESSION_KEY) or {}
+    if not form.is_valid() or kept.get("sha256") != form.cleaned_data["sha256"]:
+        return redirect("web:import", process.slug)
+    fields = form.cleaned_data
+    try:
+        version = import_draft(
+            process,
+            by=signed_in(request),
+            slug=fields["slug"],
+            label=fields["label"],
+            symbol=fields["symbol"],
+            data=base64.b64decode(kept["data"]),
+            fmt=_format(kept["name"]),
+            filename=kept["name"],
+        )
+    except Refusal as refusal:
+        context = {"process": process, "form": ImportForm(), "error": explain(refusal)}
+        return render(request, "accord/import.html", context, status=400)
+    del request.session[_SESSION_KEY]
+    return redirect("web:version", process.slug, version.document.slug, version.number)

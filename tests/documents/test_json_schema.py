@@ -1,0 +1,31 @@
+"""Every JSON export follows the schema published beside the code."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from tests.documents.builders import META, compilation, version
+from tests.documents.test_exports import REDLINE
+
+import accord.documents
+from accord.documents.export import export_clean, export_compilation, export_redline
+from accord.documents.model import Attribution, Format
+
+SCHEMA = json.loads(
+    (Path(accord.documents.__file__).parent / "schema" / "accord-document.schema.json").read_text()
+)
+
+
+@pytest.mark.parametrize(
+    "exported",
+    [
+        lambda: export_clean(META, version(), Format.JSON),
+        lambda: export_compilation(META, compilation(), Format.JSON),
+        lambda: export_redline(META, REDLINE, Format.JSON, by=Attribution("Chair")),
+    ],
+    ids=["clean", "compilation", "redline"],
+)
+def test_each_view_validates_against_the_published_schema(exported):
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.validate(json.loads(exported().content), SCHEMA, jsonschema.Draft202012Validator)

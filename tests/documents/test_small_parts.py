@@ -1,0 +1,77 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accord.core.amendments import Mark, MarkKind
+from accord.core.draft_text import parse_draft
+from accord.documents import bench
+from accord.documents.notes import Segment, note, plain, split_notes
+from accord.documents.version_redline import provision_redlines
+from accord.documents.word_numbers import format_number, letter, roman
+
+
+def test_a_note_may_hold_brackets_and_an_unclosed_one_stays_text():
+    assert split_notes("See^[A/70/174 [para. 13]] here.") == (
+        Segment("See"),
+        Segment("A/70/174 [para. 13]", is_note=True),
+        Segment(" here."),
+    )
+    assert split_notes("Odd ^[unclosed") == (Segment("Odd ^[unclosed"),)
+    assert split_notes("") == ()
+
+
+@given(st.text(alphabet="ab []^", max_size=30))
+def test_splitting_and_joining_notes_gives_the_text_back(text):
+    rebuilt = "".join(f"^[{s.text}]" if s.is_note else s.text for s in split_notes(text))
+    assert rebuilt == text
+
+
+def test_note_and_plain():
+    assert note("  two   words ") == "^[two words]"
+    assert plain("Text.^[A note.] More.") == "Text. More."
+
+
+def test_word_list_numbers():
+    assert [format_number(f, 4) for f in ("decimal", "lowerLetter", "upperLetter")] == [
+        "4",
+        "d",
+        "D",
+    ]
+    assert (format_number("lowerRoman", 14), format_number("upperRoman", 1994)) == (
+        "xiv",
+        "MCMXCIV",
+    )
+    assert (letter(27), roman(4)) == ("aa", "iv")
+
+
+OLD = parse_draft("1. One.\n\n2. Two.\n\n3. Three.\n")
+NEW = parse_draft("1. One, changed.\n\n3. Three.\n\n4. Four.\n")
+
+
+def test_the_stopgap_redline_keeps_deleted_provisions_where_they_stood():
+    lines = provision_redlines(OLD, NEW)
+    assert [(r.uid, r.label, r.old_label) for r in lines] == [
+        ("p1", "1", "1"),
+        ("p2", "", "2"),
+        ("p3", "3", "3"),
+        ("p4", "4", ""),
+    ]
+    assert lines[0].marks == (
+        Mark(MarkKind.SAME, "One"),
+        Mark(MarkKind.INSERTED, ", changed"),
+        Mark(MarkKind.SAME, "."),
+    )
+    assert lines[1].marks == (Mark(MarkKind.DELETED, "Two."),)
+    assert lines[3].marks == (Mark(MarkKind.INSERTED, "Four."),)
+
+
+def test_a_provision_deleted_at_the_end_comes_last():
+    lines = provision_redlines(NEW, OLD)
+    assert [(r.uid, r.label) for r in lines] == [("p1", "1"), ("p2", "2"), ("p3", "3"), ("p4", "")]
+
+
+def test_the_benchmark_runs_on_a_small_negotiation(capsys):
+    bench.main(["--paragraphs", "12", "--proposals", "20"])
+    out = capsys.readouterr().out
+    assert out.startswith("16 provisions, 20 proposals\n")
+    assert "compilation to PDF" in out
+    assert "peak memory (resident set)" in out

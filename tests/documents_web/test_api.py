@@ -1,0 +1,100 @@
+import io
+import json
+
+import pytest
+from tests.documents.word_files import typed_draft
+
+from accord.store import models
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/api/v1/processes/wg/documents"
+
+
+@pytest.mark.parametrize(
+    ("view", "fmt"), [("clean", "docx"), ("compilation", "akn"), ("clean", "md")]
+)
+def test_any_view_exports_as_a_file(client, negotiation, view, fmt):
+    response = client.get(f"{BASE}/report/versions/1/export", {"view": view, "format": fmt})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="report-zero-draft-')
+
+
+def test_a_redline_against_a_version_exports(client, negotiation):
+    response = client.get(
+        f"{BASE}/report/versions/1/export", {"view": "redline", "format": "json", "against": 1}
+    )
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert {m["kind"] for p in data["provisions"] for m in p["marks"]} == {"same"}
+
+
+def test_a_redline_without_a_version_to_compare_is_not_found(client, negotiation):
+    response = client.get(f"{BASE}/report/versions/1/export", {"view": "redline", "format": "pdf"})
+    assert response.status_code == 404
+
+
+def _post(client, data, **fields):
+    upload = io.BytesIO(data)
+    upload.name = "draft.docx"
+    return client.post(
+        "/api/v1/processes/wg/imports",
+        {"file": upload, "slug": "draft", "label": "Zero draft", **fields},
+    )
+
+
+def test_a_preview_shows_the_provisions_and_stores_nothing(client, negotiation):
+    client.force_login(negotiation.chair)
+    before = models.Event.objects.count()
+    response = _post(client, typed_draft(["1. States met.", "(a) twice;"]), preview="true")
+    assert response.status_code == 200
+    body = response.json()
+    assert [(p["uid"], p["label"]) for p in body["provisions"]] == [("p1", "1"), ("p1-a", "1(a)")]
+    assert models.Event.objects.count() == before
+
+
+def test_an_import_creates_the_document(client, negotiation):
+    client.force_login(negotiation.chair)
+    response = _post(client, typed_draft(["1. States met."]))
+    assert response.status_code == 201
+    assert response.json() == {
+        "document": "draft",
+        "number": 1,
+        "label": "Zero draft",
+        "provisions": 1,
+    }
+
+
+def test_a_bad_file_is_a_problem_document(client, negotiation):
+    client.force_login(negotiation.chair)
+    response = _post(client, b"not word")
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["title"] == "unreadable-document"
+
+
+def test_a_delegate_may_not_import(client, negotiation):
+    client.force_login(negotiation.brazil)
+    assert _post(client, typed_draft(["1. States met."])).status_code == 403
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(client, negotiation, monkeypatch):
+    from accord.api import document_routes
+
+    monkeypatch.setattr(document_routes, "MAX_FILE_BYTES", 10)
+    client.force_login(negotiation.chair)
+    response = _post(client, typed_draft(["1. States met."]))
+    assert response.status_code == 422
+    assert response.json()["title"] == "file-too-large"
+
+
+def test_a_redline_in_akoma_ntoso_validates(client, negotiation):
+    from lxml import etree
+
+    from accord.documents.akn_schema import errors
+
+    response = client.get(
+        f"{BASE}/report/versions/1/export", {"view": "redline", "format": "akn", "against": 1}
+    )
+    assert response.status_code == 200
+    assert errors(etree.fromstring(response.content)) == []
