@@ -54,6 +54,28 @@ def _messages() -> dict[str, str]:
             "Proposal %(proposal)d is %(status)s; only an open one can be withdrawn."
         ),
         "document-exists": _("This process already has a document called “%(slug)s”."),
+        "overlapping-operations": _(
+            "Two changes of the amendment overlap (words %(first)s and %(second)s)."
+        ),
+        "contradictory-operations": _("The amendment both changes and removes provision %(uid)s."),
+        "amendment-cannot-be-carried": _(
+            "The amendment cannot be carried onto the new text: the words it changed "
+            "(“%(words)s”) are no longer there."
+        ),
+        "amendment-for-other-text": _("The amendment was made on another text than this one."),
+        "unknown-proposal": _("There is no proposal %(proposal)s here."),
+        "proposals-without-fate": _(
+            "%(count)d open proposals would vanish without a fate: %(proposals)s. Record what "
+            "the revision does with each of them."
+        ),
+        "not-a-member": _("%(delegation)s is not a member: only members state positions and vote."),
+        "impossible-threshold": _("This rule cannot be met: %(what)s of %(value)s."),
+        "deadline-too-short": _(
+            "The silence procedure lasts %(hours)s hours; the rules ask for at least "
+            "%(minimum_hours)s."
+        ),
+        "voting-not-allowed": _("The rules of procedure of this process do not allow a vote."),
+        "stage-out-of-order": _("A %(stage)s cannot follow the %(current)s."),
         "refused": _("This action is not allowed."),
     }
 

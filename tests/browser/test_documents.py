@@ -18,14 +18,17 @@ LINKS = {
 }
 
 
-def test_the_zero_draft_downloads_in_every_format(page: Page, demo_server: str):
-    page.goto(f"{demo_server}/p/oewg-ict-demo/report/")
+@pytest.mark.parametrize(("number", "name"), [(1, "zero-draft"), (2, "rev-1")])
+def test_the_demo_versions_download_in_every_format(
+    page: Page, demo_server: str, number: int, name: str
+):
+    page.goto(f"{demo_server}/p/oewg-ict-demo/report/v{number}/")
     downloads = page.get_by_role("navigation", name="Download the text")
-    for name, suffix in LINKS.items():
+    for link, suffix in LINKS.items():
         with page.expect_download() as started:
-            downloads.get_by_role("link", name=name, exact=True).click()
+            downloads.get_by_role("link", name=link, exact=True).click()
         download = started.value
-        assert download.suggested_filename == f"report-zero-draft-clean{suffix}"
+        assert download.suggested_filename == f"report-{name}-clean{suffix}"
         assert download.failure() is None
 
 

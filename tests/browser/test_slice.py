@@ -26,7 +26,7 @@ def _sign_out(page: Page) -> None:
 def test_a_delegate_proposes_and_the_chair_sees_it_attributed(page: Page, demo_server: str):
     page.goto(f"{demo_server}/")
     page.get_by_role("link", name=re.compile("Zero draft of the report")).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Zero draft of the report")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Revised draft of the report")
     expect(page.get_by_role("link", name="Propose on 5")).to_have_count(0)
 
     _sign_in(page, demo_server, "ken")
@@ -43,7 +43,7 @@ def test_a_delegate_proposes_and_the_chair_sees_it_attributed(page: Page, demo_s
     _sign_out(page)
 
     _sign_in(page, demo_server, "chair")
-    page.goto(f"{demo_server}/p/oewg-ict-demo/report/v1/compilation/")
+    page.goto(f"{demo_server}/p/oewg-ict-demo/report/v2/compilation/")
     proposals = page.get_by_role("list", name="Proposals on 5")
     kenya = proposals.get_by_role("listitem").filter(has_text="Kenya")
     expect(kenya).to_have_count(1)

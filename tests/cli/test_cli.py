@@ -26,7 +26,7 @@ def _accord(*args, tmp_path, **env):
 def test_demo_loads_once_then_finds_what_it_loaded(tmp_path):
     first = _accord("demo", "--no-serve", tmp_path=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("Loaded the demo: OEWG on ICT security (demo), Zero draft with")
+    assert first.stdout.startswith("Loaded the demo: OEWG on ICT security (demo), Rev.1 with")
     assert "Every demo login uses the password 'accord-demo'." in first.stdout
     assert "  bra          Delegate — Brazil" in first.stdout
     again = _accord("demo", "--no-serve", tmp_path=tmp_path)

@@ -17,7 +17,7 @@ def test_the_demo_is_a_whole_negotiation_made_through_the_actions():
     assert kinds == {ParticipantKind.MEMBER: 193, ParticipantKind.OBSERVER: 3}
     assert process.accreditations.filter(role="delegate").count() == len(ACTIVE_DELEGATIONS) == 26
     version = summary.version
-    assert version.label == "Zero draft"
+    assert version.label == "Rev.1"
     sections = list(version.provisions.filter(kind="section").values_list("text", flat=True))
     assert sections == [
         "Introduction",
@@ -29,7 +29,9 @@ def test_the_demo_is_a_whole_negotiation_made_through_the_actions():
         "Regular institutional dialogue",
     ]
     assert version.provisions.filter(kind="paragraph").count() >= 40
-    proposals = models.Proposal.objects.filter(version=version)
+    zero = version.document.versions.get(number=1)
+    assert zero.label == "Zero draft"
+    proposals = models.Proposal.objects.filter(version=zero)
     assert summary.proposals == proposals.count() >= 36
     assert proposals.values("delegation").distinct().count() >= 20
     assert proposals.exclude(on_behalf_of=None).count() >= 5
@@ -57,3 +59,14 @@ def test_loading_the_demo_again_adds_nothing():
         ("secretariat", "Secretariat"),
         ("arg", "Delegate — Argentina"),
     ]
+
+
+def test_the_demo_revision_settles_every_proposal_and_renumbers():
+    summary = load_demo()
+    fates = models.ProposalFate.objects.filter(revision=summary.version)
+    assert fates.count() == summary.proposals
+    assert set(fates.values_list("kind", flat=True)) == {"reflected", "not-taken-up", "pending"}
+    event = models.Event.objects.get(kind="revision.issued")
+    assert event.payload["number_map"]["12"] == []
+    assert event.payload["number_map"]["13"] == ["12"]
+    assert event.payload["number_map"]["30"] == ["30"]

@@ -17,6 +17,7 @@ from django.db import transaction
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
 from accord.actions.proposals import submit_proposal
 from accord.core.participants import ParticipantKind, Role
+from accord.demo.revision import issue_demo_revision
 from accord.store import models
 from accord.store.reference import load_reference_data, reference_data
 
@@ -105,6 +106,7 @@ def _create(password_hash: str) -> None:
         symbol=DOCUMENT_SYMBOL,
     )
     _submit_proposals(version, delegates)
+    issue_demo_revision(version, chair)
 
 
 def _accredit_delegations(

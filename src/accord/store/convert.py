@@ -3,6 +3,7 @@
 from typing import Any
 
 from accord.core import amendments as am
+from accord.core import fates as ft
 from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role
@@ -93,4 +94,16 @@ def actor_value(
         delegation=delegation.code if delegation else None,
         participant_kind=ParticipantKind(participation.kind) if participation else None,
         mandates=mandates,
+    )
+
+
+def fate_value(row: models.ProposalFate) -> ft.Fate:
+    """Needs ``revision`` selected with the row."""
+    return ft.Fate(
+        proposal_id=row.proposal_id,
+        kind=ft.FateKind(row.kind),
+        revision=row.revision.label,
+        provisions=tuple(row.provisions),
+        merged_with=tuple(row.merged_with),
+        recorded=row.recorded,
     )

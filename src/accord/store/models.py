@@ -282,3 +282,22 @@ class ApiToken(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class ProposalFate(models.Model):
+    """What a revision did with a proposal: reflected (in which provisions), partly reflected,
+    merged with others, not taken up, withdrawn or still pending. ``recorded`` is False where
+    the Chair accepted the engine's suggestion without saying otherwise."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="fates")
+    revision = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="fates")
+    kind = models.CharField(max_length=20)
+    provisions = models.JSONField(default=list)
+    merged_with = models.JSONField(default=list)
+    recorded = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["revision__number", "proposal_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "revision"], name="one_fate_per_revision")
+        ]

@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
+from accord.core.fates import Fate
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
 from accord.store import convert, models
 
@@ -66,9 +67,16 @@ def proposals(version: models.Version) -> QuerySet[models.Proposal]:
 
 
 def compilation(version: models.Version) -> cp.Compilation:
-    """The version with every proposal on it, in three queries whatever its size."""
+    """The version with every proposal on it and their fates in later revisions, in four
+    queries whatever its size."""
+    rows = list(proposals(version))
+    fates: dict[int, list[Fate]] = {}
+    for fate in models.ProposalFate.objects.filter(proposal__version=version).select_related(
+        "revision"
+    ):
+        fates.setdefault(fate.proposal_id, []).append(convert.fate_value(fate))
     return cp.compile_version(
-        version_value(version), (convert.proposal_value(p) for p in proposals(version))
+        version_value(version), (convert.proposal_value(p) for p in rows), fates
     )
 
 

@@ -1,0 +1,89 @@
+"""The Chair issues a revision: a new version of the document, with a fate for every open
+proposal on the version it replaces."""
+
+from collections.abc import Mapping
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from accord.actions.events import record
+from accord.core.draft_text import parse_draft
+from accord.core.errors import NotPermitted
+from accord.core.fates import Fate, check_settled, settle_fates
+from accord.core.identifiers import inherit_identifiers
+from accord.core.lineage import trace_lineage
+from accord.core.participants import Reason, Role
+from accord.core.proposals import ProposalStatus
+from accord.store import convert, models, queries
+
+
+@transaction.atomic
+def issue_revision(
+    document: models.Document,
+    *,
+    by: User | None,
+    text: str,
+    label: str,
+    fates: Mapping[int, Fate] | None = None,
+) -> models.Version:
+    """Issue ``text`` (numbered plain text) as the next version of ``document``.
+
+    The new version inherits the stable identifiers of the provisions it continues. Every open
+    proposal on the current version gets a fate: the Chair's in ``fates`` (proposal id →
+    `Fate`), the engine's suggestion otherwise; a proposal the revision does not reflect and
+    the Chair did not settle would vanish, so the revision is refused
+    (`ProposalsWithoutFate`). Only the Chair issues revisions (``by=None``: the instance, for
+    the demo). Writes one ``revision.issued`` event with the old→new number map.
+    """
+    process = document.process
+    if by is not None and queries.actor(by, process).role is not Role.CHAIR:
+        raise NotPermitted(Reason.NOT_A_DRAFTER)
+    current = queries.current_version(document)
+    old, typed = queries.version_value(current), parse_draft(text)
+    new = inherit_identifiers(old, typed, trace_lineage(old, typed))
+    lineage = trace_lineage(old, new)
+    open_proposals = [
+        convert.proposal_value(p)
+        for p in queries.proposals(current).filter(status=ProposalStatus.OPEN)
+    ]
+    report = settle_fates(open_proposals, old, new, lineage, fates or {}, revision=label)
+    check_settled(report)
+    version = models.Version.objects.create(
+        document=document,
+        number=current.number + 1,
+        label=label,
+        title=new.title,
+        issued_at=timezone.now(),
+        content_hash=new.content_hash,
+    )
+    models.Provision.objects.bulk_create(convert.provision_rows(version, new))
+    models.ProposalFate.objects.bulk_create(
+        models.ProposalFate(
+            proposal_id=f.proposal_id,
+            revision=version,
+            kind=f.kind.value,
+            provisions=list(f.provisions),
+            merged_with=list(f.merged_with),
+            recorded=f.recorded,
+        )
+        for f in report.fates
+    )
+    record(
+        "revision.issued",
+        by=by,
+        process=process,
+        subject=f"document:{document.slug}",
+        payload={
+            "document": document.slug,
+            "version": version.number,
+            "label": label,
+            "replaces": current.number,
+            "content_hash": new.content_hash,
+            "number_map": {
+                old_label: list(new_labels) for old_label, new_labels in lineage.number_map()
+            },
+            "fates": {str(f.proposal_id): f.kind.value for f in report.fates},
+        },
+    )
+    return version
