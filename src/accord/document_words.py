@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from accord.core.redline_render import RedlineWords
 from accord.documents.words import Words
 
 
@@ -27,3 +28,18 @@ def _months() -> tuple[str, ...]:
         _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
         _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
     )  # fmt: skip
+
+
+def redline_words() -> RedlineWords:
+    """What a redline says beyond its words, in the reader's language."""
+    return RedlineWords(
+        inserted=_("inserted: "),
+        deleted=_("deleted: "),
+        moved=_("moved"),
+        renumbered=_("formerly %(old)s"),
+        retitled=_("formerly %(old)s"),
+        split=_("split from %(old)s"),
+        merged=_("merged from %(old)s"),
+        new=_("new"),
+        removed=_("deleted %(old)s"),
+    )

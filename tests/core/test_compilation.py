@@ -99,3 +99,17 @@ def test_fates_of_an_unknown_proposal_are_refused() -> None:
     with pytest.raises(UnknownProposal) as refused:
         compile_version(ZERO, _three(), {9: [Fate(9, FateKind.PENDING)]})
     assert refused.value.params() == {"proposal": 9}
+
+
+def test_each_proposal_comes_with_its_fates_or_none():
+    from accord.core.compilation import CompilationEntry
+    from accord.core.fates import Fate, FateKind
+    from accord.core.provisions import Provision, ProvisionKind
+
+    provision = Provision("p1", ProvisionKind.PARAGRAPH, "1", "Text.")
+    first, second = object(), object()
+    bare = CompilationEntry(provision, (first, second))  # type: ignore[arg-type]
+    assert bare.proposals_with_fates == ((first, ()), (second, ()))
+    fate = Fate(1, FateKind.PENDING, "Rev.1")
+    settled = CompilationEntry(provision, (first,), ((fate,),))  # type: ignore[arg-type]
+    assert settled.proposals_with_fates == ((first, (fate,)),)

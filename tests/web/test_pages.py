@@ -170,7 +170,7 @@ def test_the_compilation_reads_in_a_constant_number_of_queries(
             provision_uid="p2",
             wording=f"{WORDING_2} Variant {i}.",
         )
-    with django_assert_num_queries(7) as few:
+    with django_assert_num_queries(8) as few:
         client.get("/p/wg/report/v1/compilation/")
     for i in range(20):
         submit_proposal(
@@ -399,3 +399,45 @@ def test_a_delegate_withdraws_their_own_proposal_from_the_compilation(client, ne
     assert "Your proposal was withdrawn." in _text(followed)
     assert "Brazil withdrawn" in _text(followed)
     assert "Withdraw this proposal" not in _text(followed)
+
+
+def _revise(negotiation):
+    from tests.actions.test_revisions import REV1
+
+    from accord.actions.revisions import issue_revision
+
+    return issue_revision(
+        negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1"
+    )
+
+
+def test_the_redline_shows_every_change_from_an_earlier_version(client, negotiation):
+    _revise(negotiation)
+    assert client.get("/p/wg/report/v1/redline/").status_code == 404
+    page = client.get("/p/wg/report/v2/redline/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    text = _text(page)
+    assert "Versions: Zero draft · Rev.1" in text
+    assert "provisions changed from Zero draft to Rev.1." in text
+    assert (
+        '<del><span class="visually-hidden">deleted: </span>should </del>'
+        '<ins><span class="visually-hidden">inserted: </span>shall </ins>'
+    ) in html
+    assert "(deleted 1)" in text
+    assert "The working group met in three substantive sessions" in text
+    assert "(formerly 3)" in text
+
+
+def test_the_compilation_of_an_earlier_version_shows_each_proposals_fate(client, negotiation):
+    proposal = submit_proposal(
+        negotiation.version,
+        by=negotiation.brazil,
+        provision_uid="p2",
+        wording="States shall not conduct or knowingly support ICT "
+        "activity contrary to their obligations under international law.",
+    )
+    _revise(negotiation)
+    text = _text(client.get("/p/wg/report/v1/compilation/"))
+    assert f"proposal-{proposal.pk}" in client.get("/p/wg/report/v1/compilation/").content.decode()
+    assert "Rev.1: reflected in 1" in text

@@ -18,6 +18,12 @@ class CompilationEntry:
     proposals: tuple[Proposal, ...]
     fates: tuple[tuple[Fate, ...], ...] = ()
 
+    @property
+    def proposals_with_fates(self) -> tuple[tuple[Proposal, tuple[Fate, ...]], ...]:
+        """Each proposal with its fates (none when the entry was compiled without them)."""
+        fates = self.fates or tuple(() for _ in self.proposals)
+        return tuple(zip(self.proposals, fates, strict=True))
+
 
 @dataclass(frozen=True, slots=True)
 class Compilation:

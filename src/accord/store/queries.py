@@ -10,6 +10,7 @@ from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core.fates import Fate
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
+from accord.core.redline import Redline, compare_versions
 from accord.store import convert, models
 
 
@@ -161,3 +162,19 @@ def accreditations(process: models.Process) -> QuerySet[models.Accreditation]:
 def may_administer(user: User | AnonymousUser, process: models.Process) -> bool:
     """Whether the user is the process's Secretariat, who admits and accredits."""
     return actor(user, process).role is Role.SECRETARIAT
+
+
+def redline(version: models.Version, against: models.Version) -> Redline:
+    """``version`` compared with the earlier ``against``, through their lineage."""
+    return compare_versions(version_value(against), version_value(version))
+
+
+def revision_labels(document: models.Document) -> dict[str, dict[str, str]]:
+    """For each version label of ``document``, its provisions' number labels by uid."""
+    rows = models.Provision.objects.filter(version__document=document).values_list(
+        "version__label", "uid", "label"
+    )
+    labels: dict[str, dict[str, str]] = {}
+    for version, uid, label in rows:
+        labels.setdefault(version, {})[uid] = label
+    return labels

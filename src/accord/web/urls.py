@@ -28,6 +28,7 @@ urlpatterns = [
     path("p/<slug:process>/import/", download_views.import_page, name="import"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path("p/<slug:process>/<slug:document>/v<int:number>/", views.version, name="version"),
+    path("p/<slug:process>/<slug:document>/v<int:number>/redline/", views.redline, name="redline"),
     path(
         "p/<slug:process>/<slug:document>/v<int:number>/compilation/",
         views.compilation,

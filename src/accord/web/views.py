@@ -8,6 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.errors import Refusal
+from accord.core.redline_render import notes
+from accord.document_words import redline_words
 from accord.messages import explain
 from accord.store import models, queries
 from accord.web.forms import ProposalForm
@@ -70,6 +72,7 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     found = visible_version(request, process, document, number)
     context = queries.reading_context(found, request.user)
     context["compilation"] = queries.compilation(found)
+    context["labels"] = queries.revision_labels(found.document)
     return render(request, "accord/compilation.html", context)
 
 
@@ -124,3 +127,23 @@ def withdraw(
     else:
         messages.success(request, _("Your proposal was withdrawn."))
     return redirect("web:compilation", process, document, number)
+
+
+def redline(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
+    """The version against an earlier one (``?against=N``, by default the one before)."""
+    found = visible_version(request, process, document, number)
+    context = queries.reading_context(found, request.user)
+    earlier = [v for v in context["versions"] if v.number < found.number]  # type: ignore[attr-defined]
+    if not earlier:
+        raise Http404(_("The first version has nothing to be compared with."))
+    wanted = request.GET.get("against", "")
+    against = next((v for v in earlier if str(v.number) == wanted), earlier[-1])
+    compared = queries.redline(found, against)
+    words = redline_words()
+    context |= {
+        "against": against,
+        "earlier": earlier,
+        "redline": compared,
+        "entries": [(entry, notes(entry, words)) for entry in compared.entries],
+    }
+    return render(request, "accord/redline.html", context)

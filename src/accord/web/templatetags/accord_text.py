@@ -5,9 +5,11 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from accord.core.amendments import Amendment, MarkKind, redline_marks
+from accord.core.amendments import Amendment, Mark, MarkKind, redline_marks
+from accord.core.fates import Fate, FateKind
 from accord.core.proposals import ProposalStatus
 from accord.core.provisions import ProvisionKind
+from accord.core.redline import RedlineEntry
 
 register = template.Library()
 
@@ -22,11 +24,17 @@ def _spoken() -> dict[MarkKind, str]:
 @register.simple_tag
 def redline(old: str, amendment: Amendment) -> SafeString:
     """``old`` with ``amendment`` marked: insertions underlined, deletions struck through."""
+    return marks(redline_marks(old, amendment))
+
+
+@register.simple_tag
+def marks(runs: tuple[Mark, ...]) -> SafeString:
+    """Runs of kept, inserted and deleted text, as <span>, <ins> and <del>."""
     spoken = _spoken()
     return format_html_join(
         "",
         '<{0}><span class="visually-hidden">{1}</span>{2}</{0}>',
-        ((_TAGS[m.kind], spoken[m.kind], m.text) for m in redline_marks(old, amendment)),
+        ((_TAGS[m.kind], spoken[m.kind], m.text) for m in runs),
     )
 
 
@@ -43,3 +51,33 @@ def provision_kind(kind: ProvisionKind) -> str:
         ProvisionKind.PARAGRAPH: _("paragraph"),
         ProvisionKind.SUBPARAGRAPH: _("sub-paragraph"),
     }[kind]
+
+
+@register.filter
+def numbers(entry: RedlineEntry) -> str:
+    """The numbers a redline entry goes by: its new ones, or the old ones of a deletion."""
+    link = entry.link
+    return ", ".join(link.new_labels or link.old_labels)
+
+
+def _fate_words() -> dict[FateKind, str]:
+    return {
+        FateKind.REFLECTED: _("reflected"),
+        FateKind.PARTLY_REFLECTED: _("partly reflected"),
+        FateKind.MERGED: _("merged with other proposals"),
+        FateKind.NOT_TAKEN_UP: _("not taken up"),
+        FateKind.WITHDRAWN: _("withdrawn"),
+        FateKind.PENDING: _("pending"),
+    }
+
+
+@register.simple_tag
+def fate(found: Fate, labels: dict[str, dict[str, str]]) -> str:
+    """“Rev.1: reflected in 12, 13” — the fate in words, with the numbers it has there."""
+    said = _fate_words()[found.kind]
+    where = [labels.get(found.revision, {}).get(uid, uid) for uid in found.provisions]
+    if where:
+        said = _("%(fate)s in %(where)s") % {"fate": said, "where": ", ".join(where)}
+    if not found.recorded:
+        said = _("%(fate)s (as the engine reads the revision)") % {"fate": said}
+    return f"{found.revision}: {said}"
