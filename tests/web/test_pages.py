@@ -441,3 +441,41 @@ def test_the_compilation_of_an_earlier_version_shows_each_proposals_fate(client,
     text = _text(client.get("/p/wg/report/v1/compilation/"))
     assert f"proposal-{proposal.pk}" in client.get("/p/wg/report/v1/compilation/").content.decode()
     assert "Rev.1: reflected in 1" in text
+
+
+def test_a_delegate_states_a_position_and_sees_it_go_stale(client, negotiation):
+    client.force_login(negotiation.brazil)
+    form = client.get("/p/wg/report/v1/p4/position/")
+    assert "Position on paragraph 4" in _text(form)
+    response = client.post("/p/wg/report/v1/p4/position/", {"stance": "reserve", "note": ""})
+    assert response.status_code == 302
+    page = _text(client.get("/p/wg/report/v1/"))
+    assert "Your position: reserve, pending capital" in page
+    assert "stale" not in page
+    models.Provision.objects.filter(version=negotiation.version, uid="p4").update(text="New.")
+    assert "Your position: reserve, pending capital — stale: the text changed since" in _text(
+        client.get("/p/wg/report/v1/")
+    )
+
+
+def test_the_positions_board_is_for_the_accredited(client, negotiation):
+    from accord.actions.positions import record_position
+    from accord.core.positions import Stance
+
+    record_position(
+        negotiation.version, by=negotiation.germany, provision_uid="p2", stance=Stance.OBJECT
+    )
+    assert client.get("/p/wg/report/v1/positions/").status_code == 302
+    client.force_login(negotiation.outsider)
+    assert client.get("/p/wg/report/v1/positions/").status_code == 404
+    client.force_login(negotiation.chair)
+    text = _text(client.get("/p/wg/report/v1/positions/"))
+    assert "2 — — — Germany —" in text
+
+
+def test_an_observer_cannot_state_a_position(client, negotiation):
+    client.force_login(negotiation.holy_see)
+    response = client.post("/p/wg/report/v1/p4/position/", {"stance": "object"})
+    assert response.status_code == 400
+    assert "Only delegates of a delegation may do this." in _text(response)
+    assert models.Position.objects.count() == 0

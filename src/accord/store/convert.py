@@ -4,6 +4,7 @@ from typing import Any
 
 from accord.core import amendments as am
 from accord.core import fates as ft
+from accord.core import positions as ps
 from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role
@@ -106,4 +107,15 @@ def fate_value(row: models.ProposalFate) -> ft.Fate:
         provisions=tuple(row.provisions),
         merged_with=tuple(row.merged_with),
         recorded=row.recorded,
+    )
+
+
+def position_value(row: models.Position) -> ps.Position:
+    """Needs ``delegation`` selected with the row."""
+    return ps.Position(
+        delegation=row.delegation.code,
+        provision_uid=row.provision_uid,
+        stance=ps.Stance(row.stance),
+        text_hash=row.text_hash,
+        note=row.note,
     )

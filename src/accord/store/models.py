@@ -301,3 +301,23 @@ class ProposalFate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "revision"], name="one_fate_per_revision")
         ]
+
+
+class Position(models.Model):
+    """A delegation's stance on a provision (by its stable uid), bound to the hash of the text
+    it judged; a later position of the same delegation replaces it."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="positions")
+    provision_uid = models.CharField(max_length=40)
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="+")
+    stance = models.CharField(max_length=20)
+    text_hash = models.CharField(max_length=64)
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        indexes = [models.Index(fields=["document", "provision_uid"])]

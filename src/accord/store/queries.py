@@ -1,11 +1,13 @@
 """The read side: every page and endpoint reads through these functions."""
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accord.core import compilation as cp
+from accord.core import positions as ps
 from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core.fates import Fate
@@ -103,7 +105,7 @@ def mandates(user: User | AnonymousUser, process: models.Process) -> list[tuple[
     return list(found.mandates.order_by("name").values_list("code", "name"))
 
 
-def reading_context(version: models.Version, user: User | AnonymousUser) -> dict[str, object]:
+def reading_context(version: models.Version, user: User | AnonymousUser) -> dict[str, Any]:
     """What every reading view of a version shows: the text, its siblings, the reader's role."""
     document = version.document
     versions = list(document.versions.order_by("number"))
@@ -178,3 +180,53 @@ def revision_labels(document: models.Document) -> dict[str, dict[str, str]]:
     for version, uid, label in rows:
         labels.setdefault(version, {})[uid] = label
     return labels
+
+
+def position_values(document: models.Document) -> list[ps.Position]:
+    """Every position on ``document``'s provisions, in the order they were taken."""
+    rows = document.positions.select_related("delegation").order_by("recorded_at", "id")
+    return [convert.position_value(row) for row in rows]
+
+
+def positions_board(version: models.Version) -> list[dict[str, object]]:
+    """For each paragraph of ``version``: the members' standing positions by stance, and the
+    positions gone stale because the text changed since."""
+    text = version_value(version)
+    members = frozenset(
+        version.document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
+            "delegation__code", flat=True
+        )
+    )
+    taken = position_values(version.document)
+    names = dict(models.Delegation.objects.values_list("code", "name"))
+    board = []
+    for provision in text:
+        if not provision.is_amendable:
+            continue
+        standing = ps.current_positions(taken, provision, members)
+        # In the order of the stances: support, can accept, reserve, object.
+        by_stance = [
+            sorted(names[p.delegation] for p in standing.values() if p.stance is stance)
+            for stance in ps.Stance
+        ]
+        stale = sorted({names[p.delegation] for p in ps.stale_positions(taken, provision)})
+        board.append({"provision": provision, "stances": by_stance, "stale": stale})
+    return board
+
+
+def own_positions(version: models.Version, delegation: str | None) -> dict[str, dict[str, object]]:
+    """The delegation's latest position on each provision of ``version``, and whether the
+    text changed since it was taken (stale)."""
+    if delegation is None:
+        return {}
+    text = version_value(version)
+    present = {provision.uid for provision in text}
+    latest = {
+        p.provision_uid: p
+        for p in position_values(version.document)
+        if p.delegation == delegation and p.provision_uid in present
+    }
+    return {
+        uid: {"stance": p.stance.value, "stale": p.is_stale(text.provision(uid))}
+        for uid, p in latest.items()
+    }

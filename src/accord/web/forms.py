@@ -86,3 +86,22 @@ class AccreditationForm(forms.Form):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
             field.choices = choices
+
+
+class PositionForm(forms.Form):
+    stance = forms.ChoiceField(
+        label=_("Your delegation's position"),
+        choices=[
+            ("support", _("Support")),
+            ("can-accept", _("Can accept")),
+            ("reserve", _("Reserve (pending instructions from capital)")),
+            ("object", _("Object")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2_000,
+    )

@@ -7,6 +7,7 @@ from accord.web import (
     drafting_views,
     history_views,
     participants_views,
+    position_views,
     record_views,
     views,
 )
@@ -43,6 +44,16 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/download/<slug:view>.<slug:fmt>",
         download_views.download,
         name="download",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/positions/",
+        position_views.board,
+        name="positions",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/position/",
+        position_views.position,
+        name="position",
     ),
     path(
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/",

@@ -65,6 +65,7 @@ def current_version(request: HttpRequest, process: str, document: str) -> HttpRe
 def version(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     found = visible_version(request, process, document, number)
     context = queries.reading_context(found, request.user)
+    context["positions"] = queries.own_positions(found, context["actor"].delegation)
     return render(request, "accord/version.html", context)
 
 
@@ -133,7 +134,7 @@ def redline(request: HttpRequest, process: str, document: str, number: int) -> H
     """The version against an earlier one (``?against=N``, by default the one before)."""
     found = visible_version(request, process, document, number)
     context = queries.reading_context(found, request.user)
-    earlier = [v for v in context["versions"] if v.number < found.number]  # type: ignore[attr-defined]
+    earlier = [v for v in context["versions"] if v.number < found.number]
     if not earlier:
         raise Http404(_("The first version has nothing to be compared with."))
     wanted = request.GET.get("against", "")

@@ -81,3 +81,19 @@ def fate(found: Fate, labels: dict[str, dict[str, str]]) -> str:
     if not found.recorded:
         said = _("%(fate)s (as the engine reads the revision)") % {"fate": said}
     return f"{found.revision}: {said}"
+
+
+@register.filter
+def get_item(mapping: dict[str, object], key: str) -> object:
+    return mapping.get(key)
+
+
+@register.filter
+def stance(value: str) -> str:
+    """A position's stance in words."""
+    return {
+        "support": _("support"),
+        "can-accept": _("can accept"),
+        "reserve": _("reserve, pending capital"),
+        "object": _("object"),
+    }[value]

@@ -1,0 +1,63 @@
+"""Positions: a delegation says where it stands on a provision's current text."""
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from accord.actions.events import record
+from accord.core.errors import NotAmendable, NotPermitted, VersionNotCurrent
+from accord.core.participants import ParticipantKind, Reason, Role
+from accord.core.positions import Stance, take_position
+from accord.store import models, queries
+
+
+@transaction.atomic
+def record_position(
+    version: models.Version, *, by: User, provision_uid: str, stance: Stance, note: str = ""
+) -> models.Position:
+    """Record the acting delegation's ``stance`` on provision ``provision_uid`` of the
+    current ``version``, bound to the hash of its text. Only delegates of members state
+    positions. Writes one ``position.recorded`` event. Raises `NotPermitted`,
+    `VersionNotCurrent`, `UnknownProvision`, `NotAmendable`, `NotAMember` or `TextTooLong`."""
+    process = version.document.process
+    actor = queries.actor(by, process)
+    if actor.role is not Role.DELEGATE or actor.delegation is None:
+        raise NotPermitted(Reason.NOT_A_DELEGATE)
+    current = queries.current_version(version.document)
+    if current.pk != version.pk:
+        raise VersionNotCurrent(version_label=version.label, current_label=current.label)
+    provision = queries.version_value(version).provision(provision_uid)
+    if not provision.is_amendable:
+        raise NotAmendable(provision_uid)
+    members = frozenset(
+        process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
+            "delegation__code", flat=True
+        )
+    )
+    taken = take_position(actor.delegation, provision, stance, members=members, note=note)
+    position = models.Position.objects.create(
+        document=version.document,
+        provision_uid=provision_uid,
+        delegation=models.Delegation.objects.get(code=taken.delegation),
+        stance=taken.stance.value,
+        text_hash=taken.text_hash,
+        note=taken.note,
+        recorded_by=by,
+        recorded_at=timezone.now(),
+    )
+    record(
+        "position.recorded",
+        by=by,
+        process=process,
+        delegation=position.delegation,
+        subject=f"provision:{version.document.slug}/{provision_uid}",
+        payload={
+            "document": version.document.slug,
+            "version": version.number,
+            "provision": provision_uid,
+            "label": provision.label,
+            "stance": taken.stance.value,
+            "text_hash": taken.text_hash,
+        },
+    )
+    return position
