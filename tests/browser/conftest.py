@@ -60,13 +60,19 @@ def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 120
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
+def demo_data_dir(tmp_path_factory) -> Path:
+    """Where the demo server keeps its database, for tests that also use the CLI on it."""
+    return tmp_path_factory.mktemp("demo")
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_data_dir):
     """The URL of a freshly loaded demo, served by uvicorn as `make demo` serves it."""
     port = _free_port()
     environment = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     }
-    environment["ACCORD_DATA_DIR"] = str(tmp_path_factory.mktemp("demo"))
+    environment["ACCORD_DATA_DIR"] = str(demo_data_dir)
     url = f"http://127.0.0.1:{port}"
     with subprocess.Popen(
         [sys.executable, "-m", "accord.cli", "demo", "--port", str(port)],

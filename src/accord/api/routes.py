@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Status
 
+from accord.actions.positions import record_position
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
@@ -15,6 +16,7 @@ from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
+from accord.core.positions import Stance
 from accord.store import models, queries
 
 api = problems.ProblemAPI(
@@ -174,3 +176,31 @@ def withdraw(
     version = visible_version(request, process, document, number)
     withdraw_proposal(get_object_or_404(models.Proposal, pk=proposal, version=version), by=by)
     return _proposal(next(queries.proposal_values(version, ids=[proposal])))
+
+
+@api.post(
+    "/processes/{process}/documents/{document}/versions/{number}/positions",
+    response={201: schemas.PositionOut, **ERRORS},
+    auth=AUTH,
+)
+def create_position(
+    request: HttpRequest, process: str, document: str, number: int, body: schemas.PositionIn
+) -> Status[dict[str, object]]:
+    """Record your delegation's position on one provision's current text; it is bound to the
+    hash of that text and goes stale when the text changes."""
+    by = writer(request)
+    version = visible_version(request, process, document, number)
+    row = record_position(
+        version, by=by, provision_uid=body.provision, stance=Stance(body.stance), note=body.note
+    )
+    return Status(
+        201,
+        {
+            "provision": row.provision_uid,
+            "delegation": row.delegation.code,
+            "stance": row.stance,
+            "note": row.note,
+            "text_hash": row.text_hash,
+            "recorded_at": row.recorded_at,
+        },
+    )

@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import Literal
 
 from ninja import Schema
 
@@ -96,3 +97,18 @@ class Problem(Schema):
     status: int
     detail: str
     errors: list[FieldError] | None = None
+
+
+class PositionIn(Schema):
+    provision: str
+    stance: Literal["support", "can-accept", "reserve", "object"]
+    note: str = ""
+
+
+class PositionOut(Schema):
+    provision: str
+    delegation: str
+    stance: str
+    note: str
+    text_hash: str
+    recorded_at: datetime
