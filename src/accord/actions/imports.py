@@ -4,18 +4,14 @@ import hashlib
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
 
 from accord.actions.events import record
-from accord.actions.processes import DocumentExists
-from accord.core.errors import NotPermitted
-from accord.core.participants import Reason, Role
+from accord.actions.processes import check_may_draft, first_version_payload, store_first_version
 from accord.documents.akn_import import read_akn
 from accord.documents.model import Format, ImportedDraft
 from accord.documents.word_import import read_docx
-from accord.store import convert, models, queries
+from accord.store import models
 
-_DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
 IMPORT_FORMATS = (Format.DOCX, Format.AKN)
 
 
@@ -48,38 +44,18 @@ def import_draft(
     read raises the importer's refusal. Either way nothing is written. Writes one
     ``draft.imported`` event naming the file by its SHA-256.
     """
-    if by is not None and queries.actor(by, process).role not in _DRAFTERS:
-        raise NotPermitted(Reason.NOT_A_DRAFTER)
-    if process.documents.filter(slug=slug).exists():
-        raise DocumentExists(slug)
+    check_may_draft(by, process, slug)
     draft = read_draft(data, fmt)
-    value = draft.version
-    document = models.Document.objects.create(
-        process=process,
-        slug=slug,
-        title=value.title[:300] or slug,
-        symbol=(symbol or draft.symbol)[:80],
+    version = store_first_version(
+        process, slug=slug, value=draft.version, label=label, symbol=symbol or draft.symbol
     )
-    version = models.Version.objects.create(
-        document=document,
-        number=1,
-        label=label,
-        title=value.title[:300] or slug,
-        issued_at=timezone.now(),
-        content_hash=value.content_hash,
-    )
-    models.Provision.objects.bulk_create(convert.provision_rows(version, value))
     record(
         "draft.imported",
         by=by,
         process=process,
         subject=f"document:{slug}",
         payload={
-            "document": slug,
-            "version": 1,
-            "label": label,
-            "content_hash": value.content_hash,
-            "provisions": len(value),
+            **first_version_payload(version, draft.version),
             "file": {
                 "name": filename,
                 "format": fmt.value,

@@ -12,6 +12,7 @@ from accord.core.accreditation import check_accreditation
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted, Refusal
 from accord.core.participants import ParticipantKind, Reason, Role
+from accord.core.provisions import Version
 from accord.store import convert, models, queries
 
 DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
@@ -215,34 +216,52 @@ def publish_draft(
     numbered paragraphs and `DocumentExists` for a short name already taken. Writes one
     ``draft.published`` event.
     """
-    if by is not None and queries.actor(by, process).role not in DRAFTERS:
-        raise NotPermitted(Reason.NOT_A_DRAFTER)
+    check_may_draft(by, process, slug)
     value = parse_draft(text)
-    if process.documents.filter(slug=slug).exists():
-        raise DocumentExists(slug)
-    document = models.Document.objects.create(
-        process=process, slug=slug, title=value.title, symbol=symbol
-    )
-    version = models.Version.objects.create(
-        document=document,
-        number=1,
-        label=label,
-        title=value.title,
-        issued_at=timezone.now(),
-        content_hash=value.content_hash,
-    )
-    models.Provision.objects.bulk_create(convert.provision_rows(version, value))
+    version = store_first_version(process, slug=slug, value=value, label=label, symbol=symbol)
     record(
         "draft.published",
         by=by,
         process=process,
         subject=f"document:{slug}",
-        payload={
-            "document": slug,
-            "version": 1,
-            "label": label,
-            "content_hash": value.content_hash,
-            "provisions": len(value),
-        },
+        payload=first_version_payload(version, value),
     )
     return version
+
+
+def check_may_draft(by: User | None, process: models.Process, slug: str) -> None:
+    """Only the Chair or the Secretariat start a document, under a name not yet taken."""
+    if by is not None and queries.actor(by, process).role not in DRAFTERS:
+        raise NotPermitted(Reason.NOT_A_DRAFTER)
+    if process.documents.filter(slug=slug).exists():
+        raise DocumentExists(slug)
+
+
+def store_first_version(
+    process: models.Process, *, slug: str, value: Version, label: str, symbol: str
+) -> models.Version:
+    """The rows of a new document and its first version; the caller records the event."""
+    title = value.title[:300] or slug
+    document = models.Document.objects.create(
+        process=process, slug=slug, title=title, symbol=symbol[:80]
+    )
+    version = models.Version.objects.create(
+        document=document,
+        number=1,
+        label=label,
+        title=title,
+        issued_at=timezone.now(),
+        content_hash=value.content_hash,
+    )
+    models.Provision.objects.bulk_create(convert.provision_rows(version, value))
+    return version
+
+
+def first_version_payload(version: models.Version, value: Version) -> dict[str, object]:
+    return {
+        "document": version.document.slug,
+        "version": 1,
+        "label": version.label,
+        "content_hash": value.content_hash,
+        "provisions": len(value),
+    }

@@ -65,7 +65,8 @@ def _column_problem(event: models.Event) -> str | None:
 
 def first_document_mismatch() -> tuple[int, str] | None:
     """The first publication event whose document text no longer has the published hash."""
-    published = models.Event.objects.filter(kind="draft.published").select_related("process")
+    kinds = ("draft.published", "draft.imported", "revision.issued")
+    published = models.Event.objects.filter(kind__in=kinds).select_related("process")
     for event in published.order_by("seq"):
         version = models.Version.objects.filter(
             document__process=event.process,
