@@ -4,6 +4,8 @@ accord demo [--port 8000] [--reset]   the demo negotiation on the embedded datab
 accord serve [--workers N]            production: uvicorn workers, DATABASE_URL
 accord migrate                        create or update the database and reference data
 accord manage ARGS...                 any Django management command
+accord check [--corpus F] [--json] T  check a passage against agreed language
+accord corpus import FILE.jsonl       add agreed texts and views to the checker's corpus
 """
 
 import argparse
@@ -12,6 +14,8 @@ import os
 import socket
 import sys
 from collections.abc import Sequence
+
+from accord import check_cli
 
 MINIMUM_PYTHON = (3, 12)
 
@@ -57,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
 
     migrate = commands.add_parser("migrate", help="create or update the database")
     migrate.set_defaults(run=_migrate)
+
+    check_cli.add_commands(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)

@@ -8,6 +8,7 @@ from ninja.security import django_auth
 
 from accord.actions.proposals import submit_proposal
 from accord.api import schemas
+from accord.api.check_routes import router as check_router
 from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
@@ -16,6 +17,7 @@ from accord.messages import explain
 from accord.store import models, queries
 
 api = NinjaAPI(title="accord", version="1", urls_namespace="api-v1")
+api.add_router("/", check_router)
 
 _STATUS = {NotPermitted: 403, UnknownProvision: 404, VersionNotCurrent: 409}
 

@@ -6,6 +6,7 @@ aside: the quoted window of the provision runs from the first to the last run of
 matching words.
 """
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ from rapidfuzz.distance import Indel
 EQUAL = "equal"
 # A single matching word this close to the quoted region belongs to it.
 _NEAR = 2
+_NEAR_SOURCE = 6
+# The provision skipping this many more words than the passage starts another region.
+_JUMP = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +47,26 @@ class Located:
 
 
 def locate(piece: Sequence[int], source: Sequence[int]) -> Located | None:
-    """Where ``piece`` meets ``source``, or None when they share no run of two words."""
-    blocks = [
+    """Where ``piece`` meets ``source``, or None when they share no run of two words.
+
+    A first alignment finds the densest region; a second one, confined to that region, stops
+    the alignment from pairing the piece's opening words with an earlier sentence.
+    """
+    first = _locate_in(piece, source, 0)
+    if first is None:
+        return None
+    lo = max(0, first.b0 - first.a0 - _NEAR)
+    hi = min(len(source), first.b1 + len(piece) - first.a1 + _NEAR)
+    if (lo, hi) == (0, len(source)):
+        return first
+    return _locate_in(piece, source[lo:hi], lo) or first
+
+
+Block = tuple[int, int, int, int]
+
+
+def _locate_in(piece: Sequence[int], source: Sequence[int], offset: int) -> Located | None:
+    blocks: list[Block] = [
         (op.src_start, op.src_end, op.dest_start, op.dest_end)
         for op in Indel.opcodes(piece, source)
         if op.tag == EQUAL
@@ -54,11 +76,22 @@ def locate(piece: Sequence[int], source: Sequence[int]) -> Located | None:
         if len(piece) > 1 or not blocks:
             return None
         anchors = blocks
-    first, last = _widen(blocks, blocks.index(anchors[0]), blocks.index(anchors[-1]))
+    cluster = _densest(anchors)
+    first, last = _widen(blocks, blocks.index(cluster[0]), blocks.index(cluster[-1]))
     a0, b0 = blocks[first][0], blocks[first][2]
     a1, b1 = blocks[last][1], blocks[last][3]
-    matched = sum(b[1] - b[0] for b in blocks if b[0] >= a0 and b[1] <= a1 and b[2] >= b0)
-    return Located(a0, a1, b0, b1, matched)
+    matched = sum(b[1] - b[0] for b in blocks[first : last + 1])
+    return Located(a0, a1, offset + b0, offset + b1, matched)
+
+
+def _densest(anchors: list[Block]) -> list[Block]:
+    """The run of anchors with the most words, cut where the provision jumps ahead."""
+    clusters = [[anchors[0]]]
+    for before, after in itertools.pairwise(anchors):
+        if (after[2] - before[3]) - (after[0] - before[1]) > _JUMP:
+            clusters.append([])
+        clusters[-1].append(after)
+    return max(clusters, key=lambda c: sum(b[1] - b[0] for b in c))
 
 
 def _widen(blocks: list[tuple[int, int, int, int]], first: int, last: int) -> tuple[int, int]:
@@ -71,7 +104,7 @@ def _widen(blocks: list[tuple[int, int, int, int]], first: int, last: int) -> tu
 
 
 def _near(before: tuple[int, int, int, int], after: tuple[int, int, int, int]) -> bool:
-    return after[0] - before[1] <= _NEAR and after[2] - before[3] <= _NEAR
+    return after[0] - before[1] <= _NEAR and after[2] - before[3] <= _NEAR_SOURCE
 
 
 def opcodes(piece: Sequence[int], source: Sequence[int], a0: int, b0: int) -> tuple[Op, ...]:

@@ -66,9 +66,38 @@ _MODALS = {
 }
 _NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "cannot", "without", "none"})
 _SCOPE = frozenset(
-    "all any every each some certain only solely exclusively most many few several other "
-    "particular particularly especially including critical major significant both either "
-    "entire whole universal global regional national international".split()
+    [
+        "all",
+        "any",
+        "every",
+        "each",
+        "some",
+        "certain",
+        "only",
+        "solely",
+        "exclusively",
+        "most",
+        "many",
+        "few",
+        "several",
+        "other",
+        "particular",
+        "particularly",
+        "especially",
+        "including",
+        "critical",
+        "major",
+        "significant",
+        "both",
+        "either",
+        "entire",
+        "whole",
+        "universal",
+        "global",
+        "regional",
+        "national",
+        "international",
+    ]
 )
 _FRAMING_LIMIT = 12
 
@@ -138,7 +167,9 @@ def _framing(piece: Words, span: tuple[int, int], hunks: list[Hunk]) -> tuple[in
     return None
 
 
-def occurrences(words: Sequence[str], lo: int, hi: int, source: Words) -> Iterable[tuple[int, int, int]]:
+def occurrences(
+    words: Sequence[str], lo: int, hi: int, source: Words
+) -> Iterable[tuple[int, int, int]]:
     """Qualifiers in ``words[lo:hi]`` as (start, end of the head words, end)."""
     for start in range(lo, hi):
         for qualifier in QUALIFIERS:
@@ -156,7 +187,11 @@ def _run_on(source: Words, start: int, hi: int) -> int:
         end += 1
         if source.norm[end - 1] in _RUN_ON_LAST:
             break
-        gap = source.text[source.spans[end - 1][1] : source.spans[end][0]] if end < len(source) else ""
+        gap = (
+            source.text[source.spans[end - 1][1] : source.spans[end][0]]
+            if end < len(source)
+            else ""
+        )
         if "," in gap or source.clause_end[end - 1]:
             break
     return end

@@ -22,7 +22,21 @@ MIN_SIMILARITY = 0.6
 SPLIT_MIN_WORDS = 4
 # Words that join two quoted clauses and belong to neither.
 _CONNECTIVES = frozenset(
-    "and or but while whereas also moreover furthermore further yet thus therefore hence".split()
+    [
+        "and",
+        "or",
+        "but",
+        "while",
+        "whereas",
+        "also",
+        "moreover",
+        "furthermore",
+        "further",
+        "yet",
+        "thus",
+        "therefore",
+        "hence",
+    ]
 )
 
 
@@ -56,7 +70,7 @@ def check_passage(index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT) 
     if not spans:
         raise EmptyPassage()
     ids = index.word_ids(words.norm)
-    findings = []
+    findings: list[Finding] = []
     for number, (lo, hi) in enumerate(spans):
         pieces = _pieces(index, ids, lo, hi, strict=False)
         joined = sum(1 for p in pieces if p.entry is not None) > 1
@@ -69,7 +83,9 @@ def _has_letters(words: Words, span: tuple[int, int]) -> bool:
     return any(len(w) > 1 and not w.isdigit() for w in words.norm[span[0] : span[1]])
 
 
-def _pieces(index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, strict: bool) -> list[Piece]:
+def _pieces(
+    index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, strict: bool
+) -> list[Piece]:
     best = _best(index, ids, lo, hi, strict=strict)
     if best is None:
         return [Piece(lo, hi, None)]
@@ -81,7 +97,9 @@ def _pieces(index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, strict:
     return [*left, Piece(start, end, entry, also), *right]
 
 
-def _remainder(index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, trailing: bool) -> list[Piece]:
+def _remainder(
+    index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, trailing: bool
+) -> list[Piece]:
     """The pieces of a left-over part of a sentence, or none when it matches nothing."""
     lo, hi = _strip(index, ids, lo, hi, trailing=trailing)
     if hi - lo < SPLIT_MIN_WORDS:
@@ -90,7 +108,9 @@ def _remainder(index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, trai
     return [] if found[0].entry is None else found
 
 
-def _strip(index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, trailing: bool) -> tuple[int, int]:
+def _strip(
+    index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, trailing: bool
+) -> tuple[int, int]:
     connectives = {index.vocabulary.get(w, -1) for w in _CONNECTIVES}
     while lo < hi and ids[lo] in connectives:
         lo += 1

@@ -15,6 +15,7 @@ class LineProblem:
 
 
 class LineReason:
+    NOT_UTF8 = "not-utf8"
     NOT_JSON = "not-json"
     NOT_AN_OBJECT = "not-an-object"
     MISSING_FIELD = "missing-field"

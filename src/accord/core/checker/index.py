@@ -6,6 +6,7 @@ the provisions holding it, and ranks provisions by the rarity-weighted pairs the
 the segment. Only the best few are then aligned word by word (`accord.core.checker.align`).
 """
 
+import itertools
 import math
 from array import array
 from collections.abc import Sequence
@@ -45,8 +46,8 @@ class CorpusIndex:
         return out
 
     def candidates(self, ids: Sequence[int], limit: int) -> list[int]:
-        """Up to ``limit`` entry positions sharing the rarest word pairs with ``ids``, best first."""
-        pairs = {_pair(a, b) for a, b in zip(ids, ids[1:], strict=False) if a >= 0 and b >= 0}
+        """Up to ``limit`` entries sharing the rarest word pairs with ``ids``, best first."""
+        pairs = {_pair(a, b) for a, b in itertools.pairwise(ids) if a >= 0 and b >= 0}
         lists = sorted((self.postings[p] for p in pairs if p in self.postings), key=len)
         common = max(_COMMON_FLOOR, int(len(self.entries) * _COMMON_SHARE))
         scores: dict[int, float] = {}
@@ -70,9 +71,11 @@ def build_index(entries: Sequence[CorpusEntry]) -> CorpusIndex:
     vocabulary = index.vocabulary
     growing: dict[int, list[int]] = {}
     for position, entry in enumerate(index.entries):
-        ids = array("i", (vocabulary.setdefault(w, len(vocabulary)) for w in norm_words(entry.text)))
+        ids = array(
+            "i", (vocabulary.setdefault(w, len(vocabulary)) for w in norm_words(entry.text))
+        )
         index.ids.append(ids)
-        for pair in {_pair(a, b) for a, b in zip(ids, ids[1:], strict=False)}:
+        for pair in {_pair(a, b) for a, b in itertools.pairwise(ids)}:
             growing.setdefault(pair, []).append(position)
     index.postings = {pair: array("i", found) for pair, found in growing.items()}
     return index

@@ -6,7 +6,30 @@ from accord.core.checker.words import Words
 
 _SENTENCE_END = re.compile(r"[.!?]['\u2019\"\u201d)\]]*\s")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st art arts para paras no nos vol p pp cf e g i viz op cit ibid".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "no",
+        "nos",
+        "vol",
+        "p",
+        "pp",
+        "cf",
+        "e",
+        "g",
+        "i",
+        "viz",
+        "op",
+        "cit",
+        "ibid",
+    ]
 )
 
 
