@@ -20,6 +20,8 @@ PASSAGE_LIMIT = 50_000
 CANDIDATES = 12
 MIN_SIMILARITY = 0.6
 SPLIT_MIN_WORDS = 4
+# Fewer words than this in common is a shared turn of phrase ("the use of ICTs"), not a quote.
+MIN_MATCHED = 5
 # Words that join two quoted clauses and belong to neither.
 _CONNECTIVES = frozenset(
     [
@@ -144,7 +146,7 @@ def _best(
 def _acceptable(located: Located, length: int, *, strict: bool) -> bool:
     core = located.similarity(located.a1 - located.a0)
     coverage = located.matched / length
-    if core < MIN_SIMILARITY or located.matched < min(3, length):
+    if core < MIN_SIMILARITY or located.matched < min(MIN_MATCHED, length):
         return False
     if strict:
         return located.matched >= 5 and coverage >= 0.5
