@@ -20,7 +20,7 @@ from accord.core.errors import Refusal
 
 
 class CheckFailed(Exception):
-    """A failure the user can act on, with the lines that explain it."""
+    """A failure the user can act on; its arguments are the lines that explain it."""
 
 
 def add_commands(commands: Any) -> None:
@@ -73,7 +73,7 @@ def _index(files: list[str] | None) -> CorpusIndex:
         try:
             entries += parse_corpus(_read(path).decode("utf-8-sig", "replace").splitlines())
         except Refusal as refusal:
-            raise CheckFailed("\n".join([f"{path}:", *_explained(refusal)])) from None
+            raise CheckFailed(f"{path}:", *_explained(refusal)) from None
     return build_index(entries)
 
 
@@ -84,7 +84,7 @@ def run_check(args: argparse.Namespace) -> int:
     except Refusal as refusal:
         return _fail(_explained(refusal))
     except CheckFailed as failed:
-        return _fail([str(failed)])
+        return _fail([str(line) for line in failed.args])
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     else:
@@ -122,7 +122,7 @@ def run_corpus_import(args: argparse.Namespace) -> int:
         _migrate()
         count = import_corpus(data, by=None, name=Path(args.file).name)
     except CheckFailed as failed:
-        return _fail([str(failed)])
+        return _fail([str(line) for line in failed.args])
     except Refusal as refusal:
         return _fail(_explained(refusal))
     print(f"Imported {count} provisions from {args.file}.")

@@ -95,7 +95,7 @@ def finding(
         sentence,
         _verdict(quoted.entry, diff),
         source=quoted.entry,
-        similarity=round(2 * len(diff.matched_source) / (length + window[1] - window[0]), 3),
+        similarity=_similarity(diff, length, window),
         omitted=_omitted(source, diff, window),
         added=tuple(words.raw(h.a0, h.a1) for h in diff.hunks if h.a1 > h.a0),
         substituted=tuple(
@@ -112,6 +112,13 @@ def finding(
         source_marks=_source_marks(source, window, diff),
         also_adopted=also,
     )
+
+
+def _similarity(diff: Differences, length: int, window: tuple[int, int]) -> float:
+    """Matching words over the passage's words and the source's, a dropped qualifier beyond
+    the quoted window counting as source words too."""
+    beyond = sum(b - a for a, b in diff.dropped if b <= window[0] or a >= window[1])
+    return round(2 * len(diff.matched_source) / (length + window[1] - window[0] + beyond), 3)
 
 
 def _end(words: Words, hi: int) -> int:
