@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import User
+from tests.checker.conftest import CORPUS_FILE
 
 from accord.actions import corpus as corpus_actions
 from accord.actions.corpus import import_corpus, import_corpus_once
@@ -18,7 +19,6 @@ from accord.core.checker.errors import (
 from accord.core.errors import NotPermitted
 from accord.messages import explain, explain_corpus_line
 from accord.store import corpus_queries, models
-from tests.checker.conftest import CORPUS_FILE
 
 pytestmark = pytest.mark.django_db
 
