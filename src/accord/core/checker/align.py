@@ -18,6 +18,8 @@ _NEAR = 2
 _NEAR_SOURCE = 6
 # The provision skipping this many more words than the passage starts another region.
 _JUMP = 12
+# How many regions of a provision are aligned again, largest first.
+_REGIONS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,61 +51,101 @@ class Located:
 def locate(piece: Sequence[int], source: Sequence[int]) -> Located | None:
     """Where ``piece`` meets ``source``, or None when they share no run of two words.
 
-    A first alignment finds the densest region; a second one, confined to that region, stops
-    the alignment from pairing the piece's opening words with an earlier sentence.
+    A first alignment over the whole provision finds the regions the piece matches; the
+    alignment is then redone within each of the largest few, so that matches spread over two
+    sentences that repeat each other are gathered in one, and the region matching the most
+    words wins.
     """
-    first = _locate_in(piece, source, 0)
-    if first is None:
-        return None
-    lo = max(0, first.b0 - first.a0 - _NEAR)
-    hi = min(len(source), first.b1 + len(piece) - first.a1 + _NEAR)
-    if (lo, hi) == (0, len(source)):
-        return first
-    return _locate_in(piece, source[lo:hi], lo) or first
+    clusters = _clusters(piece, _blocks(piece, source))
+    found: list[Located] = []
+    for cluster in sorted(clusters, key=_size, reverse=True)[:_REGIONS]:
+        lo = max(0, cluster[0][2] - cluster[0][0] - _NEAR)
+        hi = min(len(source), cluster[-1][3] + len(piece) - cluster[-1][1] + _NEAR)
+        located = _locate_in(piece, source[lo:hi], lo)
+        if located is not None:
+            found.append(located)
+    return max(found, key=lambda f: (f.matched, f.b0 - f.b1, -f.b0), default=None)
 
 
 Block = tuple[int, int, int, int]
 
 
-def _locate_in(piece: Sequence[int], source: Sequence[int], offset: int) -> Located | None:
-    blocks: list[Block] = [
+def _blocks(piece: Sequence[int], source: Sequence[int]) -> list[Block]:
+    return [
         (op.src_start, op.src_end, op.dest_start, op.dest_end)
         for op in Indel.opcodes(piece, source)
         if op.tag == EQUAL
     ]
+
+
+def _anchors(piece: Sequence[int], blocks: list[Block]) -> list[Block]:
+    """Runs of two words or more; a one-word piece may anchor on one word."""
     anchors = [b for b in blocks if b[1] - b[0] >= 2]
+    return anchors or (blocks if len(piece) == 1 else [])
+
+
+def _size(cluster: list[Block]) -> int:
+    return sum(b[1] - b[0] for b in cluster)
+
+
+def _clusters(piece: Sequence[int], blocks: list[Block]) -> list[list[Block]]:
+    """Anchors grouped into regions, cut where the provision jumps ahead of the piece."""
+    anchors = _anchors(piece, blocks)
     if not anchors:
-        if len(piece) > 1 or not blocks:
-            return None
-        anchors = blocks
-    cluster = _densest(anchors)
-    first, last = _widen(blocks, blocks.index(cluster[0]), blocks.index(cluster[-1]))
-    a0, b0 = blocks[first][0], blocks[first][2]
-    a1, b1 = blocks[last][1], blocks[last][3]
-    matched = sum(b[1] - b[0] for b in blocks[first : last + 1])
-    return Located(a0, a1, offset + b0, offset + b1, matched)
-
-
-def _densest(anchors: list[Block]) -> list[Block]:
-    """The run of anchors with the most words, cut where the provision jumps ahead."""
+        return []
     clusters = [[anchors[0]]]
     for before, after in itertools.pairwise(anchors):
         if (after[2] - before[3]) - (after[0] - before[1]) > _JUMP:
             clusters.append([])
         clusters[-1].append(after)
-    return max(clusters, key=lambda c: sum(b[1] - b[0] for b in c))
+    return clusters
 
 
-def _widen(blocks: list[tuple[int, int, int, int]], first: int, last: int) -> tuple[int, int]:
-    """Take in single matching words just outside the anchors ("States" before "should not")."""
-    while first > 0 and _near(blocks[first - 1], blocks[first]):
-        first -= 1
-    while last < len(blocks) - 1 and _near(blocks[last], blocks[last + 1]):
-        last += 1
-    return first, last
+def _locate_in(piece: Sequence[int], source: Sequence[int], offset: int) -> Located | None:
+    blocks = _blocks(piece, source)
+    clusters = _clusters(piece, blocks)
+    if not clusters:
+        return None
+    cluster = max(clusters, key=_size)
+    chain = _chain(piece, source, blocks, cluster[0], cluster[-1])
+    matched = sum(b[1] - b[0] for b in chain)
+    return Located(chain[0][0], chain[-1][1], offset + chain[0][2], offset + chain[-1][3], matched)
 
 
-def _near(before: tuple[int, int, int, int], after: tuple[int, int, int, int]) -> bool:
+def _chain(
+    piece: Sequence[int], source: Sequence[int], blocks: list[Block], first: Block, last: Block
+) -> list[Block]:
+    """The matching blocks from ``first`` to ``last``, grown by the words right next to them
+    and widened by single matching words nearby ("States" before "should not")."""
+    head = _grow(piece, source, first, step=-1)
+    tail = head if first == last else _grow(piece, source, last, step=1)
+    if first == last:
+        head = tail = _grow(piece, source, head, step=1)
+    inner = [b for b in blocks if head[1] <= b[0] and b[1] <= tail[0] and head[3] <= b[2]]
+    inner = [b for b in inner if b[3] <= tail[2]]
+    before = [b for b in blocks if b[1] <= head[0] and b[3] <= head[2]]
+    after = [b for b in blocks if b[0] >= tail[1] and b[2] >= tail[3]]
+    chain = [head, *inner, *([tail] if tail != head else [])]
+    while before and _near(before[-1], chain[0]):
+        chain.insert(0, before.pop())
+    while after and _near(chain[-1], after[0]):
+        chain.append(after.pop(0))
+    return chain
+
+
+def _grow(piece: Sequence[int], source: Sequence[int], block: Block, *, step: int) -> Block:
+    """``block`` extended while the next words of both are the same word."""
+    a0, a1, b0, b1 = block
+    if step < 0:
+        while a0 > 0 and b0 > 0 and piece[a0 - 1] == source[b0 - 1]:
+            a0, b0 = a0 - 1, b0 - 1
+    else:
+        while a1 < len(piece) and b1 < len(source) and piece[a1] == source[b1]:
+            a1, b1 = a1 + 1, b1 + 1
+    return (a0, a1, b0, b1)
+
+
+def _near(before: Block, after: Block) -> bool:
     return after[0] - before[1] <= _NEAR and after[2] - before[3] <= _NEAR_SOURCE
 
 

@@ -6,6 +6,7 @@ the provisions holding it, and ranks provisions by the rarity-weighted pairs the
 the segment. Only the best few are then aligned word by word (`accord.core.checker.align`).
 """
 
+import gc
 import itertools
 import math
 from array import array
@@ -67,6 +68,18 @@ def _pair(a: int, b: int) -> int:
 
 def build_index(entries: Sequence[CorpusEntry]) -> CorpusIndex:
     """Index ``entries`` for `CorpusIndex.candidates`."""
+    # Millions of small lists would set the cyclic garbage collector off again and again,
+    # scanning them in vain: none of them can be part of a cycle.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(entries)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(entries: Sequence[CorpusEntry]) -> CorpusIndex:
     index = CorpusIndex(entries=tuple(entries))
     vocabulary = index.vocabulary
     growing: dict[int, list[int]] = {}
