@@ -68,11 +68,11 @@ def test_corpus_import_then_check_without_a_corpus_file(tmp_path):
     bad.write_text(CORPUS_FILE.read_text("utf-8") + '{"status": "x"}\n', "utf-8")
     refused = _accord("corpus", "import", str(bad), tmp_path=tmp_path)
     assert refused.returncode == 2
-    assert "accord: Line 21: the field “document” is missing." in refused.stderr
+    assert "accord: Line 23: the field “document” is missing." in refused.stderr
     still_empty = _accord("check", PASSAGE, tmp_path=tmp_path)
     assert "the instance's corpus is empty" in still_empty.stderr
     imported = _accord("corpus", "import", str(CORPUS_FILE), tmp_path=tmp_path)
-    assert imported.stdout == f"Imported 20 provisions from {CORPUS_FILE}.\n"
+    assert imported.stdout == f"Imported 22 provisions from {CORPUS_FILE}.\n"
     again = _accord("corpus", "import", str(CORPUS_FILE), tmp_path=tmp_path)
     assert again.stderr == "accord: This corpus file is already in the corpus.\n"
     checked = _accord("check", "--json", PASSAGE, tmp_path=tmp_path)

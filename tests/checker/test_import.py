@@ -30,10 +30,10 @@ def _counts():
 def test_a_file_is_stored_whole_with_one_event(db):
     data = CORPUS_FILE.read_bytes()
     events = models.Event.objects.count()
-    assert import_corpus(data, by=None, name="corpus.jsonl") == 20
+    assert import_corpus(data, by=None, name="corpus.jsonl") == 22
     digest = hashlib.sha256(data).hexdigest()
     rows = models.CorpusEntry.objects.order_by("id")
-    assert rows.count() == 20
+    assert rows.count() == 22
     first = rows.first()
     assert first is not None
     assert (first.document, first.provision, first.status, first.holder, first.line) == (
@@ -55,10 +55,10 @@ def test_a_file_is_stored_whole_with_one_event(db):
     assert event.payload == {
         "name": "corpus.jsonl",
         "content_hash": digest,
-        "entries": 20,
+        "entries": 22,
         "by_status": {
             "chairs-summary": 2,
-            "consensus": 13,
+            "consensus": 15,
             "national-view": 3,
             "proposal": 1,
             "vote": 1,
@@ -66,7 +66,7 @@ def test_a_file_is_stored_whole_with_one_event(db):
     }
     assert corpus_queries.corpus_counts() == {
         "chairs_summary": 2,
-        "consensus": 13,
+        "consensus": 15,
         "national_view": 3,
         "proposal": 1,
         "vote": 1,
@@ -85,15 +85,15 @@ def test_a_file_with_bad_lines_is_refused_whole_naming_each_line(db):
     good = CORPUS_FILE.read_bytes()
     bad = good + b'{"document": "X"}\n' + json.dumps({"status": "rumour"}).encode() + b"\n"
     problems = (
-        LineProblem(21, "missing-field", "provision"),
-        LineProblem(22, "missing-field", "document"),
+        LineProblem(23, "missing-field", "provision"),
+        LineProblem(24, "missing-field", "document"),
     )
     _refused(bad, InvalidCorpus(problems))
     assert explain(InvalidCorpus(problems)) == (
-        "The corpus file has 2 invalid lines, the first on line 21; nothing from it was stored."
+        "The corpus file has 2 invalid lines, the first on line 23; nothing from it was stored."
     )
-    assert explain_corpus_line(21, "missing-field", "provision") == (
-        "Line 21: the field “provision” is missing."
+    assert explain_corpus_line(23, "missing-field", "provision") == (
+        "Line 23: the field “provision” is missing."
     )
 
 
@@ -116,7 +116,7 @@ def test_only_staff_or_the_instance_import(db):
     someone = User.objects.create(username="reader")
     _refused(CORPUS_FILE.read_bytes(), NotPermitted("not-secretariat"), by=someone)
     staff = User.objects.create(username="admin", is_staff=True)
-    assert import_corpus(CORPUS_FILE.read_bytes(), by=staff) == 20
+    assert import_corpus(CORPUS_FILE.read_bytes(), by=staff) == 22
     assert models.Event.objects.filter(kind="corpus.imported", actor=staff).count() == 1
 
 
@@ -128,4 +128,4 @@ def test_the_index_is_rebuilt_when_the_corpus_changes(corpus, django_assert_num_
     extra = b'{"document": "D", "provision": "1", "status": "consensus", "holder": null, '
     extra += b'"date": null, "text": "States should keep the peace in the ICT environment."}\n'
     import_corpus(extra, by=None)
-    assert len(corpus_queries.corpus_index()) == 21
+    assert len(corpus_queries.corpus_index()) == 23

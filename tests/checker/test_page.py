@@ -26,7 +26,7 @@ def test_the_page_is_public_and_says_what_the_corpus_holds(
     text = _text(page)
     assert "Check a passage" in text
     assert (
-        "The corpus holds 13 provisions adopted by consensus, 1 adopted by a vote and 2 "
+        "The corpus holds 15 provisions adopted by consensus, 1 adopted by a vote and 2 "
         "paragraphs of Chair's summaries, 3 national views and 1 proposals not taken up."
     ) in text
     assert '<label for="id_text">Passage to check</label>' in page.content.decode()

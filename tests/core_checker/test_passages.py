@@ -1,4 +1,4 @@
-"""The checker on 66 passages with the verdicts a careful reader would give them.
+"""The checker on 68 passages with the verdicts a careful reader would give them.
 
 The corpus (``corpus.jsonl``) is written for these tests: a report adopted by consensus, a
 resolution adopted by a vote, a Chair's summary, national statements and a proposal.
@@ -53,7 +53,9 @@ PASSAGES = [
      "obligations under international law", [(V, "C8", ())]),
     ("12. States should report, on a voluntary basis, on their implementation of the norms "
      "through the national survey.", [(V, "C12", ())]),
+    ("States should protect submarine cables.", [(V, "C15", ())]),
     # Partial quotes that leave out what qualifies the words kept.
+    ("States should protect data centres.", [(A, "C16", (Q,))]),
     ("cooperate with the private sector to address vulnerabilities in widely used software",
      [(A, "C6", (Q,))]),
     ("States should not intentionally conduct ICT operations against the electoral "

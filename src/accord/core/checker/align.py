@@ -18,6 +18,8 @@ _NEAR = 2
 _NEAR_SOURCE = 6
 # The provision skipping this many more words than the passage starts another region.
 _JUMP = 12
+# The piece running this many more words than the provision may be quoting another one.
+_INSERTED = 6
 # How many regions of a provision are aligned again, largest first.
 _REGIONS = 3
 
@@ -95,7 +97,8 @@ def _clusters(piece: Sequence[int], blocks: list[Block]) -> list[list[Block]]:
         return []
     clusters = [[anchors[0]]]
     for before, after in itertools.pairwise(anchors):
-        if (after[2] - before[3]) - (after[0] - before[1]) > _JUMP:
+        skew = (after[2] - before[3]) - (after[0] - before[1])
+        if skew > _JUMP or -skew > _INSERTED:
             clusters.append([])
         clusters[-1].append(after)
     return clusters

@@ -100,6 +100,7 @@ _SCOPE = frozenset(
     ]
 )
 _FRAMING_LIMIT = 12
+_COORDINATORS = frozenset({"and", "or", "but", "while", "whereas"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,8 @@ def differences(
 ) -> Differences:
     """The changes between words ``span`` of ``piece`` and words ``window`` of ``source``."""
     hunks = hunks_of(ops)
-    framing = _framing(piece, span, hunks)
+    starts_clause = window[0] == 0 or source.clause_end[window[0] - 1]
+    framing = _framing(piece, span, hunks, starts_clause=starts_clause)
     if framing is not None:
         hunks = hunks[1:]
     matched = frozenset(i for op in ops if op.tag == EQUAL for i in range(op.b0, op.b1))
@@ -154,15 +156,20 @@ def differences(
     )
 
 
-def _framing(piece: Words, span: tuple[int, int], hunks: list[Hunk]) -> tuple[int, int] | None:
-    """Words that introduce a quotation ("We recall that", "As the report says,")."""
+def _framing(
+    piece: Words, span: tuple[int, int], hunks: list[Hunk], *, starts_clause: bool
+) -> tuple[int, int] | None:
+    """Words that introduce a quotation ("We recall that", "As the report says,").
+
+    Words before a quotation that starts mid-clause are not framing but a change to it.
+    """
     if not hunks or hunks[0].a0 != span[0] or hunks[0].b0 != hunks[0].b1:
         return None
     end = hunks[0].a1
     if end - span[0] > _FRAMING_LIMIT or end >= span[1]:
         return None
     gap = piece.text[piece.spans[end - 1][1] : piece.spans[end][0]]
-    if piece.norm[end - 1] == "that" or "," in gap or ":" in gap:
+    if piece.norm[end - 1] == "that" or (starts_clause and ("," in gap or ":" in gap)):
         return (span[0], end)
     return None
 
@@ -218,11 +225,26 @@ def _dropped(
     kept = " " + " ".join(piece.norm[span[0] : span[1]]) + " "
     found = []
     for start, stop, end in occurrences(source.norm, lo, hi, source):
+        if start >= window[1] and not _governs_kept(source, window, start, end, hi):
+            continue
         missing = sum(1 for i in range(start, stop) if i not in matched)
         head = " " + " ".join(source.norm[start:stop]) + " "
         if 2 * missing >= stop - start and head not in kept:
             found.append((start, end))
     return tuple(_outermost(found))
+
+
+def _governs_kept(source: Words, window: tuple[int, int], start: int, end: int, hi: int) -> bool:
+    """Whether a qualifier in the unquoted rest of a clause bears on the quoted words.
+
+    When the rest opens with "and" or "or", it is a second limb ("… and share, where
+    appropriate, information"); a qualifier inside it bears on that limb only, while one that
+    closes the clause after a comma bears on both.
+    """
+    if source.norm[window[1]] not in _COORDINATORS:
+        return True
+    before = source.text[source.spans[start - 1][1] : source.spans[start][0]]
+    return end == hi and "," in before
 
 
 def _outermost(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
