@@ -95,3 +95,28 @@ def test_the_demo_corpus_is_checkable_without_a_corpus_file(tmp_path):
         "7",
     )
     assert segment["qualifiers_dropped"] == ["voluntary, non-binding"]
+
+
+def test_check_in_process_reports_an_unreadable_corpus(tmp_path, capsys):
+    from accord import cli
+
+    missing = tmp_path / "missing.jsonl"
+    assert cli.main(["check", "--corpus", str(missing), PASSAGE]) == 2
+    assert capsys.readouterr().err == (
+        f"accord: cannot read {missing}: No such file or directory\n"
+    )
+
+
+def test_check_in_process_prints_the_changes_in_words(capsys):
+    from accord import cli
+
+    passage = "States must share information on threats to submarine cables with the operators."
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), passage]) == 0
+    assert capsys.readouterr().out == (
+        "1. agreed-altered — T/REP/1, C1 (consensus), similarity 0.85\n"
+        f"   “{passage}”\n"
+        "   changes: qualifier-dropped, modal-strengthened\n"
+        "   qualifiers dropped: “where appropriate”\n"
+        "   omitted: “should, where appropriate”\n"
+        "   added: “must”\n"
+    )
