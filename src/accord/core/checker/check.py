@@ -113,7 +113,7 @@ def _remainder(
 def _strip(
     index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, trailing: bool
 ) -> tuple[int, int]:
-    connectives = {index.vocabulary.get(w, -1) for w in _CONNECTIVES}
+    connectives = {index.vocabulary[w] for w in _CONNECTIVES if w in index.vocabulary}
     while lo < hi and ids[lo] in connectives:
         lo += 1
     while trailing and lo < hi and ids[hi - 1] in connectives:
