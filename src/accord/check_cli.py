@@ -101,6 +101,9 @@ def _describe(number: int, found: Finding) -> str:
         head += f" — {s.document}, {s.provision} ({s.status.value}{whose}), "
         head += f"similarity {found.similarity:.2f}"
     lines = [head, f"   “{found.segment}”"]
+    if found.also_adopted is not None:
+        also = found.also_adopted
+        lines.append(f"   less close: adopted text in {also.document}, {also.provision}")
     if found.alterations:
         lines.append(f"   changes: {', '.join(a.value for a in found.alterations)}")
     for label, items in (

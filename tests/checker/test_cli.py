@@ -120,3 +120,18 @@ def test_check_in_process_prints_the_changes_in_words(capsys):
         "   omitted: “should, where appropriate”\n"
         "   added: “must”\n"
     )
+
+
+def test_a_national_view_names_the_less_close_adopted_text(capsys):
+    from accord import cli
+
+    passage = (
+        "The Group agreed that all ICT operations against the electoral infrastructure of "
+        "another State are prohibited in all circumstances."
+    )
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), passage]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(
+        "1. national-view — Statement of Freedonia, N1 (national-view, held by Freedonia)"
+    )
+    assert out[2] == "   less close: adopted text in T/REP/1, C4"

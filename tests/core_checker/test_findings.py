@@ -146,3 +146,14 @@ def test_an_enormous_passage_is_refused_before_any_work():
 def test_an_empty_corpus_finds_nothing():
     report = check_passage(build_index([]), "States shall settle disputes by peaceful means.")
     assert [f.verdict for f in report.findings] == [Verdict.NOT_FOUND]
+
+
+def test_a_word_the_corpus_never_uses_is_not_taken_for_a_connective():
+    report = check_passage(
+        INDEX,
+        "Zorblat quux frobnicate wibble States should protect data centres and cloud "
+        "services, consistent with international law.",
+    )
+    assert [(f.verdict, f.segment[:7]) for f in report.findings] == [
+        (Verdict.AGREED_ALTERED, "Zorblat")
+    ]

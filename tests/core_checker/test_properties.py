@@ -39,3 +39,31 @@ def test_any_text_gets_findings_that_point_into_it_or_a_clear_refusal(text):
     for found in report.findings:
         assert text[found.start : found.end] == found.segment
         assert 0.0 <= found.similarity <= 1.0
+
+
+QUALIFIED = [
+    (n, k)
+    for n in ADOPTED
+    for k, sentence in enumerate(CORPUS[n].text.split(". "))
+    if ", " in sentence and k < 3
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(QUALIFIED))
+def test_dropping_the_closing_qualifier_of_an_adopted_sentence_is_named(case):
+    n, k = case
+    kept, qualifier = _sentence(n, k).rstrip(".").rsplit(", ", 1)
+    (found,) = check_passage(INDEX, kept + ".").findings
+    assert found.verdict is Verdict.AGREED_ALTERED
+    assert found.qualifiers_dropped == (qualifier,)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([(n, k) for n, k in QUALIFIED if " should " in _sentence(n, k)]))
+def test_should_turned_into_shall_is_a_strengthened_modal(case):
+    n, k = case
+    (found,) = check_passage(INDEX, _sentence(n, k).replace(" should ", " shall ")).findings
+    assert found.verdict is Verdict.AGREED_ALTERED
+    assert [a.value for a in found.alterations] == ["modal-strengthened"]
+    assert found.substituted == (("should", "shall"),)
