@@ -1,4 +1,4 @@
-"""The checker on 68 passages with the verdicts a careful reader would give them.
+"""The checker on 69 passages with the verdicts a careful reader would give them.
 
 The corpus (``corpus.jsonl``) is written for these tests: a report adopted by consensus, a
 resolution adopted by a vote, a Chair's summary, national statements and a proposal.
@@ -151,6 +151,10 @@ PASSAGES = [
      "capabilities. Several States proposed that private companies be held responsible for "
      "attacks originating from their networks.", [(NV, "N3", ()), (NV, "S2", ())]),
     ("It is agreed that no State may access such data without consent.", [(NV, "N2", ())]),
+    # A list: the chapeau and each item on their own.
+    ("States should, inter alia:\n  (a) share information on threats to submarine cables with "
+     "the operators concerned;\n  (b) report on their implementation of the norms through the "
+     "national survey.", [(NF, None, ()), (A, "C1", (Q,)), (A, "C12", (Q,))]),
     # Found nowhere.
     ("The weather in New York was pleasant throughout the session.", [(NF, None, ())]),
     ("We thank the Chair for his tireless efforts.", [(NF, None, ())]),
