@@ -100,6 +100,10 @@ _SCOPE = frozenset(
     ]
 )
 _FRAMING_LIMIT = 12
+# An unquoted qualifier bears on the quoted words when at most this many words separate them,
+# or, when it closes the clause after a comma, at most _CLOSING_REACH words.
+_ADJACENT = 1
+_CLOSING_REACH = 6
 _COORDINATORS = frozenset({"and", "or", "but", "while", "whereas"})
 
 
@@ -227,11 +231,22 @@ def _dropped(
     for start, stop, end in occurrences(source.norm, lo, hi, source):
         if start >= window[1] and not _governs_kept(source, window, start, end, hi):
             continue
+        if not _near_enough(source, window, start, end, hi):
+            continue
         missing = sum(1 for i in range(start, stop) if i not in matched)
         head = " " + " ".join(source.norm[start:stop]) + " "
         if 2 * missing >= stop - start and head not in kept:
             found.append((start, end))
     return tuple(_outermost(found))
+
+
+def _near_enough(source: Words, window: tuple[int, int], start: int, end: int, hi: int) -> bool:
+    if start < window[1] and end > window[0]:
+        return True
+    gap = start - window[1] if start >= window[1] else window[0] - end
+    before = source.text[source.spans[start - 1][1] : source.spans[start][0]] if start else ""
+    closing = end == hi and "," in before
+    return gap <= (_CLOSING_REACH if closing else _ADJACENT)
 
 
 def _governs_kept(source: Words, window: tuple[int, int], start: int, end: int, hi: int) -> bool:
