@@ -135,3 +135,10 @@ def test_a_national_view_names_the_less_close_adopted_text(capsys):
         "1. national-view — Statement of Freedonia, N1 (national-view, held by Freedonia)"
     )
     assert out[2] == "   less close: adopted text in T/REP/1, C4"
+
+
+def test_an_empty_passage_is_refused_in_words(capsys):
+    from accord import cli
+
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), " \n "]) == 2
+    assert capsys.readouterr().err == "accord: The passage to check has no words.\n"

@@ -73,3 +73,12 @@ def test_a_passage_that_cannot_be_checked_says_why(client, corpus, passage, erro
 
 def test_an_empty_corpus_is_said_so(client, db):
     assert "The corpus is empty: nothing can be found yet." in _text(client.get("/check/"))
+
+
+def test_checking_reads_the_corpus_once_then_keeps_its_index(
+    client, corpus, django_assert_num_queries
+):
+    client.post("/check/", {"text": PASSAGE})
+    with django_assert_num_queries(2):
+        page = client.post("/check/", {"text": PASSAGE})
+    assert page.status_code == 200
