@@ -24,7 +24,9 @@ def test_a_pasted_speech_is_checked_sentence_by_sentence(page: Page, demo_server
     expect(findings).to_have_count(3)
     altered = findings.nth(0)
     expect(altered.get_by_role("heading", level=3)).to_have_text("Agreed language, altered")
-    expect(altered).to_contain_text("From A/AC.292/2025/2, provision 8, adopted by consensus.")
+    expect(altered).to_contain_text(
+        "From A/AC.292/2025/2 (demo), provision 8, adopted by consensus."
+    )
     expect(altered).to_contain_text("a qualifier was dropped: “knowingly”")
     expect(altered).to_contain_text("the obligation was strengthened")
     expect(altered.locator("ins").first).to_contain_text("shall")

@@ -91,7 +91,7 @@ def test_the_demo_corpus_is_checkable_without_a_corpus_file(tmp_path):
     (segment,) = json.loads(result.stdout)["segments"]
     assert (segment["verdict"], segment["source"]["document"], segment["source"]["provision"]) == (
         "agreed-altered",
-        "A/AC.292/2025/2",
+        "A/AC.292/2025/2 (demo)",
         "7",
     )
     assert segment["qualifiers_dropped"] == ["voluntary, non-binding"]
