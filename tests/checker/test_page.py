@@ -47,7 +47,10 @@ def test_each_sentence_gets_its_verdict_in_words_and_the_differences_marked(clie
         "national-view",
         "not-found",
     ]
-    assert "Agreed language, altered" in text
+    assert (
+        "Agreed language, altered: 1 A national view, not agreed: 1 Found in no agreed source: 1"
+        in text
+    )
     assert "From T/REP/1, provision C1, adopted by consensus." in text
     assert "a qualifier was dropped: “where appropriate”" in text
     assert "the obligation was strengthened" in text

@@ -146,6 +146,7 @@ def test_an_enormous_passage_is_refused_before_any_work():
 def test_an_empty_corpus_finds_nothing():
     report = check_passage(build_index([]), "States shall settle disputes by peaceful means.")
     assert [f.verdict for f in report.findings] == [Verdict.NOT_FOUND]
+    assert report.counts() == {Verdict.NOT_FOUND: 1}
 
 
 def test_a_word_the_corpus_never_uses_is_not_taken_for_a_connective():

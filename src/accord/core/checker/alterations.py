@@ -178,10 +178,9 @@ def _framing(
     return None
 
 
-def occurrences(
-    words: Sequence[str], lo: int, hi: int, source: Words
-) -> Iterable[tuple[int, int, int]]:
-    """Qualifiers in ``words[lo:hi]`` as (start, end of the head words, end)."""
+def occurrences(source: Words, lo: int, hi: int) -> Iterable[tuple[int, int, int]]:
+    """Qualifiers among words ``lo:hi`` of ``source`` as (start, end of the head words, end)."""
+    words = source.norm
     for start in range(lo, hi):
         for qualifier in QUALIFIERS:
             head = qualifier[:-1] if qualifier[-1] == "..." else qualifier
@@ -228,7 +227,7 @@ def _dropped(
     lo, hi = clause_bounds(source, window)
     kept = " " + " ".join(piece.norm[span[0] : span[1]]) + " "
     found = []
-    for start, stop, end in occurrences(source.norm, lo, hi, source):
+    for start, stop, end in occurrences(source, lo, hi):
         if start >= window[1] and not _governs_kept(source, window, start, end, hi):
             continue
         if not _near_enough(source, window, start, end, hi):

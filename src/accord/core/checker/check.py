@@ -56,8 +56,10 @@ class Piece:
 class Report:
     findings: tuple[Finding, ...]
 
-    def count(self, verdict: Verdict) -> int:
-        return sum(1 for f in self.findings if f.verdict is verdict)
+    def counts(self) -> dict[Verdict, int]:
+        """How many segments got each verdict, in the order of `Verdict`, zeros left out."""
+        found = {v: sum(1 for f in self.findings if f.verdict is v) for v in Verdict}
+        return {v: n for v, n in found.items() if n}
 
 
 def check_passage(index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT) -> Report:
