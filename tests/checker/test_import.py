@@ -108,8 +108,10 @@ def test_the_same_file_twice_is_refused_and_import_once_skips_it(corpus):
     data = CORPUS_FILE.read_bytes()
     _refused(data, CorpusAlreadyImported(hashlib.sha256(data).hexdigest()))
     before = _counts()
-    assert import_corpus_once(data, by=None) == 0
+    assert import_corpus_once(data, by=None, name="another-name.jsonl") == 0
+    assert import_corpus_once(data + b"\n", by=None, name="corpus.jsonl") == 0
     assert _counts() == before
+    assert import_corpus_once(data + b"\n", by=None, name="another-name.jsonl") == 22
 
 
 def test_only_staff_or_the_instance_import(db):

@@ -54,9 +54,12 @@ def import_corpus(data: bytes, *, by: User | None, name: str = "") -> int:
     return len(entries)
 
 
-def import_corpus_once(data: bytes, *, by: User | None, name: str = "") -> int:
-    """`import_corpus`, unless this very file is already in the corpus (then 0, no event)."""
-    if models.CorpusEntry.objects.filter(batch=content_hash(data)).exists():
+def import_corpus_once(data: bytes, *, by: User | None, name: str) -> int:
+    """`import_corpus`, unless this very file, or a file of the same name, was imported
+    before: then 0, and nothing is written. The demo loads its corpus this way, so loading
+    the demo again, even after its corpus file changed, never doubles the corpus."""
+    same_name = models.Event.objects.filter(kind="corpus.imported", payload__name=name)
+    if same_name.exists() or models.CorpusEntry.objects.filter(batch=content_hash(data)).exists():
         return 0
     return import_corpus(data, by=by, name=name)
 
