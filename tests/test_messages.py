@@ -6,6 +6,7 @@ import pkgutil
 import pytest
 
 import accord
+from accord.core.checker.errors import LineProblem
 from accord.core.errors import Refusal
 from accord.messages import explain
 
@@ -25,7 +26,11 @@ def _all_refusals() -> list[type[Refusal]]:
 
 
 # Fields whose values must be among those the rules use.
-KNOWN = {"reason": "not-a-delegate", "problem": "no-paragraphs"}
+KNOWN = {
+    "reason": "not-a-delegate",
+    "problem": "no-paragraphs",
+    "problems": (LineProblem(3, "not-json", "bad"),),
+}
 
 
 def _value(name: str, annotation: object) -> object:

@@ -1,11 +1,17 @@
 """The `accord` command.
 
-accord demo [--port 8000] [--reset]   the demo negotiation on the embedded database
-accord serve [--workers N]            production: uvicorn workers, DATABASE_URL
-accord migrate                        create or update the database and reference data
-accord manage ARGS...                 any Django management command
-accord import FILE --process P --label L   import a Word or Akoma Ntoso draft
+accord demo [--port 8000] [--reset]         the demo negotiation on the embedded database
+accord serve [--workers N]                  production: uvicorn workers, DATABASE_URL
+accord migrate                              create or update the database, reference data
+accord audit export|verify                  the signed event log, published and checked
+accord redline OLD NEW [--format F]         the redline between two draft files
+accord import FILE --process P --label L    import a Word or Akoma Ntoso draft
 accord export --process P --format F --view V -o FILE   export a view of a version
+accord check [--corpus F] [--json] TEXT     check a passage against agreed language
+accord corpus import FILE.jsonl             add agreed texts and views to the corpus
+accord token USER NAME [--read-only]        an API token for a program acting as USER
+accord bench engine|record                  benchmarks, with their baselines
+accord manage ARGS...                       any Django management command
 """
 
 import argparse
@@ -17,6 +23,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from accord import check_cli
 from accord.bench import run as bench_run
 from accord.core import redline_files
 
@@ -103,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     from accord.documents_cli import add_commands
 
     add_commands(commands)
+    check_cli.add_commands(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)

@@ -76,6 +76,19 @@ def _messages() -> dict[str, str]:
         ),
         "voting-not-allowed": _("The rules of procedure of this process do not allow a vote."),
         "stage-out-of-order": _("A %(stage)s cannot follow the %(current)s."),
+        "invalid-corpus": _(
+            "The corpus file has %(count)d invalid lines, the first on line %(first)d; "
+            "nothing from it was stored."
+        ),
+        "empty-corpus": _("The corpus file holds no provision; nothing was stored."),
+        "corpus-too-large": _(
+            "The corpus file is %(size)d bytes long; the limit is %(limit)d bytes."
+        ),
+        "corpus-already-imported": _("This corpus file is already in the corpus."),
+        "empty-passage": _("The passage to check has no words."),
+        "passage-too-long": _(
+            "The passage is %(length)d characters long; the limit is %(limit)d characters."
+        ),
         "refused": _("This action is not allowed."),
     }
 
@@ -141,3 +154,29 @@ def _explain_document(refusal: Refusal) -> str:
             "where": (_(" (at %(where)s)") % {"where": where}) if where else "",
         }
     return _document_messages()[refusal.code] % params
+
+
+def _corpus_line_reasons() -> dict[str, str]:
+    return {
+        "not-utf8": _("the file is not UTF-8 text from here on"),
+        "not-json": _("not valid JSON (%(detail)s)"),
+        "not-an-object": _("not a JSON object"),
+        "missing-field": _("the field “%(detail)s” is missing"),
+        "unknown-field": _("the field “%(detail)s” is not part of the format"),
+        "not-text": _("the field “%(detail)s” must be a string"),
+        "empty-field": _("the field “%(detail)s” is empty"),
+        "bad-status": _(
+            "the status “%(detail)s” is not one of consensus, vote, chairs-summary, "
+            "national-view or proposal"
+        ),
+        "holder-required": _("a %(detail)s needs a holder (the delegation whose it is)"),
+        "holder-not-allowed": _("a %(detail)s has no holder; give null"),
+        "bad-date": _("the date “%(detail)s” is not a date like 2021-03-12"),
+        "too-long": _("the field “%(detail)s” is too long"),
+    }
+
+
+def explain_corpus_line(line: int, reason: str, detail: str) -> str:
+    """One sentence saying why line ``line`` of a corpus file was refused."""
+    said = _corpus_line_reasons()[reason] % {"detail": detail}
+    return _("Line %(line)d: %(reason)s.") % {"line": line, "reason": said}

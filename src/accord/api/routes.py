@@ -9,6 +9,7 @@ from accord.actions.positions import record_position
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
+from accord.api.check_routes import router as check_router
 from accord.api.document_routes import router as document_router
 from accord.api.lookups import ERRORS, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
@@ -25,6 +26,7 @@ api = problems.ProblemAPI(
 problems.install(api)
 api.add_router("/", live.router)
 api.add_router("", document_router)
+api.add_router("/", check_router)
 
 
 def _etag(text: pv.Version) -> str:

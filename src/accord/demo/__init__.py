@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from accord.actions.corpus import import_corpus_once
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
 from accord.actions.proposals import submit_proposal
 from accord.core.participants import ParticipantKind, Role
@@ -50,6 +51,10 @@ def _file(name: str) -> str:
     return resources.files("accord.demo").joinpath(name).read_text("utf-8")
 
 
+def _bytes(name: str) -> bytes:
+    return resources.files("accord.demo").joinpath(name).read_bytes()
+
+
 def _user(username: str, full_name: str, password_hash: str) -> User:
     # Every demo login shares one password, so it is hashed once rather than thirty times.
     user: User = get_user_model().objects.create(
@@ -64,6 +69,7 @@ def load_demo() -> DemoSummary:
     created = not models.Process.objects.filter(slug=PROCESS_SLUG).exists()
     if created:
         _create(make_password(PASSWORD))
+    import_corpus_once(_bytes("agreed_corpus.jsonl"), by=None, name="agreed_corpus.jsonl")
     existing = models.Process.objects.get(slug=PROCESS_SLUG)
     version = existing.documents.get(slug=DOCUMENT_SLUG).versions.order_by("-number").first()
     assert version is not None

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accord.core.checker.corpus import SourceStatus
 from accord.core.participants import ParticipantKind, Role
 from accord.core.proposals import ProposalStatus
 from accord.core.provisions import ProvisionKind
@@ -321,3 +322,23 @@ class Position(models.Model):
     class Meta:
         ordering = ["recorded_at", "id"]
         indexes = [models.Index(fields=["document", "provision_uid"])]
+
+
+class CorpusEntry(models.Model):
+    """One provision of the agreed-language checker's corpus, as imported from a file.
+
+    ``batch`` is the content hash of the file it came from; ``line`` its line in that file.
+    """
+
+    document = models.CharField(max_length=300)
+    provision = models.CharField(max_length=300)
+    status = models.CharField(max_length=20, choices=_choices(SourceStatus))
+    holder = models.CharField(max_length=300, blank=True)
+    date = models.DateField(null=True, blank=True)
+    text = models.TextField()
+    batch = models.CharField(max_length=64, db_index=True)
+    line = models.PositiveIntegerField()
+    imported_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]

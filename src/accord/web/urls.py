@@ -3,6 +3,7 @@ from django.urls import path
 
 from accord.web import (
     account_views,
+    check_views,
     download_views,
     drafting_views,
     history_views,
@@ -22,6 +23,7 @@ urlpatterns = [
     path("account/tokens/<int:token>/revoke/", account_views.revoke_token, name="revoke-token"),
     path("record/log.jsonl", record_views.published_log, name="published-log"),
     path("record/public-key.pem", record_views.public_key, name="public-key"),
+    path("check/", check_views.check, name="check"),
     path("p/<slug:process>/", views.process, name="process"),
     path("p/<slug:process>/history/", history_views.history, name="history"),
     path("p/<slug:process>/drafts/new/", drafting_views.new_draft, name="new-draft"),

@@ -1,0 +1,59 @@
+"""The agreed-language checker in the JSON API: ``POST /api/v1/check``."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from accord.api.lookups import ERRORS
+from accord.core.checker.export import report_json
+from accord.store import corpus_queries
+
+router = Router(tags=["checker"])
+
+
+class CheckIn(Schema):
+    text: str
+
+
+class SourceOut(Schema):
+    document: str
+    provision: str
+    status: str
+    holder: str | None
+    date: str | None
+    text: str
+
+
+class SubstitutionOut(Schema):
+    old: str
+    new: str
+
+
+class SegmentOut(Schema):
+    segment: str
+    start: int
+    end: int
+    sentence: int
+    verdict: str
+    source: SourceOut | None
+    similarity: float
+    omitted: list[str]
+    added: list[str]
+    substituted: list[SubstitutionOut]
+    qualifiers_dropped: list[str]
+    alterations: list[str]
+    partial: bool
+    joined: bool
+    framing: str
+    also_adopted: SourceOut | None
+
+
+class CheckOut(Schema):
+    segments: list[SegmentOut]
+
+
+@router.post("/check", response={200: CheckOut, **ERRORS})
+def check(request: HttpRequest, body: CheckIn) -> dict[str, Any]:
+    """Each sentence (or clause) of the passage with its verdict, source and changes."""
+    return report_json(corpus_queries.check_text(body.text))

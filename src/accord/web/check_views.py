@@ -1,0 +1,33 @@
+"""The public page "Check a passage" of the agreed-language checker."""
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from accord.core.errors import Refusal
+from accord.messages import explain
+from accord.store import corpus_queries
+
+
+class CheckForm(forms.Form):
+    text = forms.CharField(
+        label=_("Passage to check"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "aria-describedby": "passage-help"}),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def check(request: HttpRequest) -> HttpResponse:
+    form = CheckForm(request.POST or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = corpus_queries.check_text(form.cleaned_data["text"])
+        except Refusal as refusal:
+            form.add_error("text", explain(refusal))
+    context = {"form": form, "report": report, "counts": corpus_queries.corpus_counts()}
+    return render(request, "accord/check.html", context, status=400 if form.errors else 200)

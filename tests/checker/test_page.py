@@ -1,0 +1,91 @@
+"""The public page "Check a passage"."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PASSAGE = (
+    "States shall share information on threats to submarine cables with the operators "
+    "concerned. The Group agreed that all ICT operations against electoral infrastructure are "
+    "prohibited in all circumstances. We thank the Chair."
+)
+
+
+def _text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+
+
+def test_the_page_is_public_and_says_what_the_corpus_holds(
+    client, corpus, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        page = client.get("/check/")
+    assert page.status_code == 200
+    text = _text(page)
+    assert "Check a passage" in text
+    for line in (
+        "Provisions adopted by consensus: 15",
+        "Provisions adopted by a vote: 1",
+        "Paragraphs of Chair's summaries: 2",
+        "National views: 3",
+        "Proposals not taken up: 1",
+    ):
+        assert line in text
+    assert '<label for="id_text">Passage to check</label>' in page.content.decode()
+    assert 'href="/check/"' in client.get("/").content.decode()
+
+
+def test_each_sentence_gets_its_verdict_in_words_and_the_differences_marked(client, corpus):
+    page = client.post("/check/", {"text": PASSAGE})
+    assert page.status_code == 200
+    html = page.content.decode()
+    text = _text(page)
+    assert re.findall(r'<li class="finding ([a-z-]+)">', html) == [
+        "agreed-altered",
+        "national-view",
+        "not-found",
+    ]
+    assert (
+        "Agreed language, altered: 1 A national view, not agreed: 1 Found in no agreed source: 1"
+        in text
+    )
+    assert "From T/REP/1, provision C1, adopted by consensus." in text
+    assert "a qualifier was dropped: “where appropriate”" in text
+    assert "the obligation was strengthened" in text
+    assert '<ins class="inserted"><span class="visually-hidden">added: </span>shall</ins>' in html
+    assert (
+        '<del class="deleted"><span class="visually-hidden">left out: </span>'
+        "should, where appropriate,</del>"
+    ) in html
+    assert "A national view, not agreed" in text
+    assert "The view of Freedonia: Statement of Freedonia, N1 — national view." in text
+    assert "Found in no agreed source" in text
+
+
+@pytest.mark.parametrize(
+    ("passage", "error"),
+    [
+        ("   ", "The passage to check has no words."),
+        ("word " * 10_001, "The passage is 50005 characters long; the limit is 50000 characters."),
+    ],
+)
+def test_a_passage_that_cannot_be_checked_says_why(client, corpus, passage, error):
+    page = client.post("/check/", {"text": passage})
+    assert page.status_code == 400
+    assert error in _text(page)
+    assert "Findings" not in _text(page)
+
+
+def test_an_empty_corpus_is_said_so(client, db):
+    assert "The corpus is empty: nothing can be found yet." in _text(client.get("/check/"))
+
+
+def test_checking_reads_the_corpus_once_then_keeps_its_index(
+    client, corpus, django_assert_num_queries
+):
+    client.post("/check/", {"text": PASSAGE})
+    with django_assert_num_queries(2):
+        page = client.post("/check/", {"text": PASSAGE})
+    assert page.status_code == 200

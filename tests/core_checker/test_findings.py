@@ -1,0 +1,160 @@
+"""What a finding says beyond its verdict: the words dropped, added and swapped, the marks
+for showing them, whose view it is, and the refusals for passages that cannot be checked."""
+
+from pathlib import Path
+
+import pytest
+
+from accord.core.checker import (
+    Mark,
+    MarkKind,
+    Verdict,
+    build_index,
+    check_passage,
+    parse_corpus,
+)
+from accord.core.checker.errors import EmptyPassage, PassageTooLong
+from accord.core.checker.export import report_json
+
+CORPUS = parse_corpus((Path(__file__).parent / "corpus.jsonl").read_text("utf-8").splitlines())
+INDEX = build_index(CORPUS)
+TAIL = "share information on threats to submarine cables with the operators concerned."
+
+
+def _only(passage: str):
+    (found,) = check_passage(INDEX, passage).findings
+    return found
+
+
+def test_a_dropped_qualifier_and_a_strengthened_modal_are_spelled_out():
+    found = _only(
+        "States shall share information on threats to submarine cables with the operators "
+        "concerned."
+    )
+    assert found.omitted == ("should, where appropriate",)
+    assert found.added == ("shall",)
+    assert found.substituted == (("should, where appropriate", "shall"),)
+    assert found.qualifiers_dropped == ("where appropriate",)
+    assert found.similarity == 0.857
+    assert not found.partial
+    assert found.passage_marks == (
+        Mark(MarkKind.SAME, "States "),
+        Mark(MarkKind.INSERTED, "shall"),
+        Mark(MarkKind.SAME, " "),
+        Mark(MarkKind.SAME, TAIL),
+    )
+    assert found.source_marks == (
+        Mark(MarkKind.SAME, "States "),
+        Mark(MarkKind.DELETED, "should, where appropriate,"),
+        Mark(MarkKind.SAME, " "),
+        Mark(MarkKind.SAME, TAIL),
+    )
+
+
+def test_a_partial_quote_shows_what_was_not_quoted_apart_from_what_was_left_out():
+    found = _only(
+        "States should not intentionally conduct ICT operations against the electoral "
+        "infrastructure of another State."
+    )
+    assert found.partial
+    assert found.qualifiers_dropped == ("consistent with international law",)
+    assert found.omitted == ("consistent with international law",)
+    assert found.similarity == 0.875
+    assert found.source_marks == (
+        Mark(
+            MarkKind.SAME,
+            "States should not intentionally conduct ICT operations against the electoral "
+            "infrastructure of another State, ",
+        ),
+        Mark(MarkKind.DELETED, "consistent with international law."),
+    )
+
+
+def test_a_national_view_says_whose_it_is_and_names_the_weaker_agreed_match():
+    found = _only(
+        "The Group agreed that all ICT operations against the electoral infrastructure of "
+        "another State are prohibited in all circumstances."
+    )
+    assert found.verdict is Verdict.NATIONAL_VIEW
+    assert found.source is not None
+    assert found.source.holder == "Freedonia"
+    assert found.also_adopted is not None
+    assert found.also_adopted.provision == "C4"
+
+
+def test_framing_words_are_kept_apart_and_are_no_alteration():
+    found = _only(
+        "As the report says, states shall settle disputes arising from the use of "
+        "ICTs by peaceful means."
+    )
+    assert (found.verdict, found.framing, found.added) == (
+        Verdict.AGREED_VERBATIM,
+        "As the report says",
+        (),
+    )
+
+
+def test_clauses_of_a_spliced_sentence_point_into_the_passage():
+    passage = (
+        "Such strategies may include measures to protect critical infrastructure and each "
+        "State may designate a national authority to receive reports of incidents affecting "
+        "its critical infrastructure."
+    )
+    first, second = check_passage(INDEX, passage).findings
+    assert (first.joined, second.joined, first.sentence, second.sentence) == (True, True, 0, 0)
+    assert passage[first.start : first.end] == first.segment
+    assert (
+        first.segment == "Such strategies may include measures to protect critical infrastructure"
+    )
+    assert second.segment.startswith("each State may designate")
+
+
+def test_the_json_shape_has_the_documented_fields():
+    (segment,) = report_json(check_passage(INDEX, "The use of ICTs is growing."))["segments"]
+    assert segment == {
+        "segment": "The use of ICTs is growing.",
+        "start": 0,
+        "end": 27,
+        "sentence": 0,
+        "verdict": "not-found",
+        "source": None,
+        "similarity": 0.0,
+        "omitted": [],
+        "added": [],
+        "substituted": [],
+        "qualifiers_dropped": [],
+        "alterations": [],
+        "partial": False,
+        "joined": False,
+        "framing": "",
+        "also_adopted": None,
+    }
+
+
+@pytest.mark.parametrize("passage", ["", "   \n\t", "12. (a)", "…"])
+def test_a_passage_without_words_is_refused(passage):
+    with pytest.raises(EmptyPassage):
+        check_passage(INDEX, passage)
+
+
+def test_an_enormous_passage_is_refused_before_any_work():
+    with pytest.raises(PassageTooLong) as raised:
+        check_passage(INDEX, "word " * 10_001)
+    assert raised.value.params() == {"length": 50_005, "limit": 50_000}
+
+
+def test_an_empty_corpus_finds_nothing():
+    report = check_passage(build_index([]), "States shall settle disputes by peaceful means.")
+    assert [f.verdict for f in report.findings] == [Verdict.NOT_FOUND]
+    assert report.counts() == {Verdict.NOT_FOUND: 1}
+
+
+def test_a_word_the_corpus_never_uses_is_not_taken_for_a_connective():
+    report = check_passage(
+        INDEX,
+        "Zorblat quux frobnicate wibble States should protect data centres and cloud "
+        "services, consistent with international law.",
+    )
+    assert [(f.verdict, f.segment[:7]) for f in report.findings] == [
+        (Verdict.AGREED_ALTERED, "Zorblat")
+    ]
