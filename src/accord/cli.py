@@ -15,15 +15,18 @@ accord manage ARGS...                       any Django management command
 """
 
 import argparse
+import atexit
 import errno
 import os
+import shutil
 import socket
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from accord import check_cli
+from accord.bench import record as record_bench
 from accord.bench import run as bench_run
 from accord.core import redline_files
 
@@ -47,8 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             os.environ["ACCORD_DEMO"] = "1"
         if args.command == "bench" and "DATABASE_URL" not in os.environ:
-            # A benchmark never writes into the instance's own database.
-            os.environ["ACCORD_DATA_DIR"] = tempfile.mkdtemp(prefix="accord-bench-")
+            # A benchmark never writes into the instance's own database, and leaves none behind.
+            scratch = tempfile.mkdtemp(prefix="accord-bench-")
+            atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+            os.environ["ACCORD_DATA_DIR"] = scratch
         import django
 
         django.setup()
@@ -99,8 +104,13 @@ def _parser() -> argparse.ArgumentParser:
     bench_run.add_arguments(engine)
     engine.set_defaults(run=bench_run.run, pure=True)
     record = suites.add_parser("record", help="verifying and appending events")
-    record.add_argument("options", nargs=argparse.REMAINDER)
-    record.set_defaults(run=_bench_record)
+    record_bench.add_arguments(record)
+    record.set_defaults(run=_on_migrated_database(record_bench.run))
+    api = suites.add_parser("api", help="the API on a full-size negotiation")
+    api.add_argument("--paragraphs", type=int, default=300)
+    api.add_argument("--proposals", type=int, default=5000)
+    api.add_argument("--runs", type=int, default=7)
+    api.set_defaults(run=_on_migrated_database(_bench_api))
 
     token = commands.add_parser("token", help="create an API token for a user")
     token.add_argument("username")
@@ -264,11 +274,21 @@ def _report(ok: bool, message: str) -> int:
     return 0 if ok else 1
 
 
-def _bench_record(args: argparse.Namespace) -> int:
-    from accord.bench import record
+def _bench_api(args: argparse.Namespace) -> int:
+    # Imported here: it needs Django set up, which happens after the arguments are read.
+    from accord.bench import api
 
-    _migrate()
-    return record.main(args.options)
+    return api.run(args)
+
+
+def _on_migrated_database(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    def migrated_first(args: argparse.Namespace) -> int:
+        _migrate()
+        return run(args)
+
+    return migrated_first
 
 
 def _create_token(args: argparse.Namespace) -> None:

@@ -125,3 +125,17 @@ def test_a_token_is_made_for_a_known_user_and_refused_for_an_unknown_one(tmp_pat
     assert secret.startswith("accord_")
     unknown = _accord("token", "nobody", "tool", tmp_path=tmp_path)
     assert (unknown.returncode, unknown.stderr) == (2, "accord: there is no user 'nobody'\n")
+
+
+def test_the_api_benchmark_runs_and_loses_no_write(tmp_path):
+    result = _accord(
+        "bench", "api", "--paragraphs", "20", "--proposals", "50", "--runs", "1", tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("Compilation as JSON: 50 proposals,")
+    assert lines[2].startswith(
+        "193 delegates recording a position at once: 193 answered 201, 193 positions and "
+        "193 events stored"
+    )
+    assert lines[2].endswith("chain and signatures verified")

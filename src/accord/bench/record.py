@@ -134,12 +134,14 @@ def report(verified: dict[str, Any], appended: dict[str, Any], database: str) ->
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="accord bench record", description=__doc__)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--appends", type=int, default=500)
     parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Needs Django set up on a migrated database (`accord bench record` does it)."""
     from django.db import connection
 
     verified = verification(args.events, args.repeats)
