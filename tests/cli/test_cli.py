@@ -135,7 +135,8 @@ def test_the_api_benchmark_runs_and_loses_no_write(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[1].startswith("Compilation as JSON: 50 proposals,")
     assert lines[2].startswith(
-        "193 delegates recording a position at once: 193 answered 201, 193 positions and "
+        "193 delegates recording a position at once (24 workers): 193 answered 201, 0 failed, "
+        "193 positions and "
         "193 events stored"
     )
     assert lines[2].endswith("chain and signatures verified")
