@@ -5,9 +5,15 @@ import json
 
 import pytest
 
-from accord.core.checker import CorpusEntry, SourceStatus, parse_corpus
+from accord.core.checker import CorpusEntry, SourceStatus, content_hash, parse_corpus
 from accord.core.checker.corpus import entry_json
-from accord.core.checker.errors import EmptyCorpus, InvalidCorpus, LineProblem
+from accord.core.checker.errors import (
+    CorpusAlreadyImported,
+    CorpusTooLarge,
+    EmptyCorpus,
+    InvalidCorpus,
+    LineProblem,
+)
 
 GOOD = {
     "document": "T/REP/1",
@@ -88,5 +94,36 @@ def test_every_bad_line_is_reported_with_its_number_and_reason():
 
 
 def test_a_file_without_entries_is_refused():
-    with pytest.raises(EmptyCorpus):
+    with pytest.raises(EmptyCorpus) as raised:
         parse_corpus(["", "   "])
+    assert raised.value.params() == {}
+
+
+def test_a_label_longer_than_the_limit_is_refused_and_one_at_the_limit_kept():
+    lines = [
+        _line(document="A" * 301),
+        _line(provision="1" * 301),
+        _line(status="national-view", holder="F" * 301),
+        _line(document="A" * 300, provision="1" * 300),
+    ]
+    with pytest.raises(InvalidCorpus) as raised:
+        parse_corpus(lines)
+    assert raised.value.problems == (
+        LineProblem(1, "too-long", "document"),
+        LineProblem(2, "too-long", "provision"),
+        LineProblem(3, "too-long", "holder"),
+    )
+
+
+def test_a_file_is_known_by_the_sha256_of_its_bytes():
+    digest = content_hash(b'{"document": "T/REP/1"}\n')
+    assert digest == "ef839f6ef2f1dd6175066638b79637e31e3025e70d05399850fe5a34fa9d7ac7"
+    assert CorpusAlreadyImported(digest).params() == {"hash": digest}
+
+
+def test_a_file_too_large_is_refused_with_its_size_and_the_limit():
+    refusal = CorpusTooLarge(5_000_001, 5_000_000)
+    assert (refusal.code, refusal.params()) == (
+        "corpus-too-large",
+        {"size": 5_000_001, "limit": 5_000_000},
+    )

@@ -6,8 +6,10 @@ from pathlib import Path
 import pytest
 
 from accord.core.checker import (
+    CorpusEntry,
     Mark,
     MarkKind,
+    SourceStatus,
     Verdict,
     build_index,
     check_passage,
@@ -131,10 +133,31 @@ def test_the_json_shape_has_the_documented_fields():
     }
 
 
+def test_the_json_of_a_quote_names_its_source_in_the_import_format():
+    (segment,) = report_json(check_passage(INDEX, "States should protect submarine cables."))[
+        "segments"
+    ]
+    assert (segment["verdict"], segment["partial"], segment["also_adopted"]) == (
+        "agreed-verbatim",
+        True,
+        None,
+    )
+    assert segment["source"] == {
+        "document": "T/REP/1",
+        "provision": "C15",
+        "status": "consensus",
+        "holder": None,
+        "date": "2024-03-01",
+        "text": "States should protect submarine cables and exchange, where appropriate, "
+        "information on incidents affecting them.",
+    }
+
+
 @pytest.mark.parametrize("passage", ["", "   \n\t", "12. (a)", "…"])
 def test_a_passage_without_words_is_refused(passage):
-    with pytest.raises(EmptyPassage):
+    with pytest.raises(EmptyPassage) as raised:
         check_passage(INDEX, passage)
+    assert raised.value.params() == {}
 
 
 def test_an_enormous_passage_is_refused_before_any_work():
@@ -144,7 +167,9 @@ def test_an_enormous_passage_is_refused_before_any_work():
 
 
 def test_an_empty_corpus_finds_nothing():
-    report = check_passage(build_index([]), "States shall settle disputes by peaceful means.")
+    index = build_index([])
+    assert (len(index), len(INDEX)) == (0, 22)
+    report = check_passage(index, "States shall settle disputes by peaceful means.")
     assert [f.verdict for f in report.findings] == [Verdict.NOT_FOUND]
     assert report.counts() == {Verdict.NOT_FOUND: 1}
 
@@ -158,3 +183,64 @@ def test_a_word_the_corpus_never_uses_is_not_taken_for_a_connective():
     assert [(f.verdict, f.segment[:7]) for f in report.findings] == [
         (Verdict.AGREED_ALTERED, "Zorblat")
     ]
+
+
+def _adopted(*texts: str):
+    return build_index(
+        [
+            CorpusEntry("T/RES/3", str(n), SourceStatus.CONSENSUS, None, None, text)
+            for n, text in enumerate(texts, start=1)
+        ]
+    )
+
+
+def test_british_and_american_spellings_of_the_same_provision_are_agreed_verbatim():
+    index = _adopted(
+        "States should support the capacity-building programmes of regional organizations."
+    )
+    (found,) = check_passage(
+        index, "States should support the capacity-building programmes of regional organisations."
+    ).findings
+    assert (found.verdict, found.added, found.omitted, found.similarity) == (
+        Verdict.AGREED_VERBATIM,
+        (),
+        (),
+        1.0,
+    )
+
+
+def test_two_neighbouring_qualifiers_dropped_together_are_named_as_one():
+    index = _adopted(
+        "States reaffirmed that voluntary, non-binding norms of responsible State behaviour "
+        "reduce risks to international peace and security."
+    )
+    (found,) = check_passage(
+        index,
+        "States reaffirmed that norms of responsible State behaviour reduce risks to "
+        "international peace and security.",
+    ).findings
+    assert found.verdict is Verdict.AGREED_ALTERED
+    assert found.qualifiers_dropped == ("voluntary, non-binding",)
+    assert found.omitted == ("voluntary, non-binding",)
+    assert [a.value for a in found.alterations] == ["qualifier-dropped"]
+
+
+def test_an_introduction_longer_than_twelve_words_is_an_addition_not_framing():
+    found = _only(
+        "After three years of negotiations in New York and Geneva, the Group concluded that "
+        "States shall settle disputes arising from the use of ICTs by peaceful means."
+    )
+    assert (found.verdict, found.source and found.source.provision) == (
+        Verdict.AGREED_ALTERED,
+        "C5",
+    )
+    assert found.framing == ""
+    assert found.added == (
+        "After three years of negotiations in New York and Geneva, the Group concluded that",
+    )
+    assert [a.value for a in found.alterations] == ["wording-changed"]
+
+
+def test_a_sentence_sharing_only_a_turn_of_phrase_with_a_provision_is_found_nowhere():
+    found = _only("Our delegation has published its national security strategies.")
+    assert (found.verdict, found.source, found.similarity) == (Verdict.NOT_FOUND, None, 0.0)
