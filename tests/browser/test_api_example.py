@@ -40,8 +40,8 @@ def test_the_worked_example_runs_as_written(demo_server, demo_data_dir, tmp_path
     assert ran.returncode == 0, ran.stderr
     # curl prints each answer without a final line feed: the four answers run together.
     answers = ran.stdout
-    assert '"current_version": 2, "versions": [{"number": 1, "label": "Zero draft"}' in answers
-    assert '"provision": "p29", "delegation": "KEN", "delegation_name": "Kenya"' in answers
-    assert '"operations": [{"kind": "insert", "old": "", "new": "voluntary "}' in answers
-    assert '{"provision": "p30", "delegation": "KEN", "stance": "reserve"' in answers
+    assert '"current_version":2,"versions":[{"number":1,"label":"Zero draft"}' in answers
+    assert '"provision":"p29","delegation":"KEN","delegation_name":"Kenya"' in answers
+    assert '"operations":[{"kind":"insert","old":"","new":"voluntary "}' in answers
+    assert '{"provision":"p30","delegation":"KEN","stance":"reserve"' in answers
     assert "problem" not in answers

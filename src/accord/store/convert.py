@@ -62,23 +62,58 @@ def amendment_value(data: dict[str, Any]) -> am.Amendment:
     )
 
 
+# The columns a proposal value is made of, for reading many with ``.values(*...)``.
+PROPOSAL_FIELDS = (
+    "id",
+    "provision_uid",
+    "delegation__code",
+    "delegation__name",
+    "on_behalf_of__code",
+    "on_behalf_of__name",
+    "wording",
+    "amendment",
+    "justification",
+    "status",
+    "submitted_at",
+)
+
+
 def proposal_value(row: models.Proposal) -> pr.Proposal:
     """Needs ``delegation`` and ``on_behalf_of`` selected with the row."""
     group = row.on_behalf_of
+    return proposal_from_fields(
+        {
+            "id": row.pk,
+            "provision_uid": row.provision_uid,
+            "delegation__code": row.delegation.code,
+            "delegation__name": row.delegation.name,
+            "on_behalf_of__code": group.code if group else None,
+            "on_behalf_of__name": group.name if group else None,
+            "wording": row.wording,
+            "amendment": row.amendment,
+            "justification": row.justification,
+            "status": row.status,
+            "submitted_at": row.submitted_at,
+        }
+    )
+
+
+def proposal_from_fields(fields: dict[str, Any]) -> pr.Proposal:
+    """A proposal from the `PROPOSAL_FIELDS` of its row."""
     return pr.Proposal(
-        id=row.pk,
-        provision_uid=row.provision_uid,
+        id=fields["id"],
+        provision_uid=fields["provision_uid"],
         proponent=pr.Proponent(
-            delegation=row.delegation.code,
-            delegation_name=row.delegation.name,
-            group=group.code if group else None,
-            group_name=group.name if group else None,
+            delegation=fields["delegation__code"],
+            delegation_name=fields["delegation__name"],
+            group=fields["on_behalf_of__code"],
+            group_name=fields["on_behalf_of__name"],
         ),
-        wording=row.wording,
-        amendment=amendment_value(row.amendment),
-        justification=row.justification,
-        status=pr.ProposalStatus(row.status),
-        submitted_at=row.submitted_at,
+        wording=fields["wording"],
+        amendment=amendment_value(fields["amendment"]),
+        justification=fields["justification"],
+        status=pr.ProposalStatus(fields["status"]),
+        submitted_at=fields["submitted_at"],
     )
 
 

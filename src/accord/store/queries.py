@@ -72,14 +72,14 @@ def proposals(version: models.Version) -> QuerySet[models.Proposal]:
 def compilation(version: models.Version) -> cp.Compilation:
     """The version with every proposal on it and their fates in later revisions, in four
     queries whatever its size."""
-    rows = list(proposals(version))
+    rows = proposals(version).values(*convert.PROPOSAL_FIELDS)
     fates: dict[int, list[Fate]] = {}
     for fate in models.ProposalFate.objects.filter(proposal__version=version).select_related(
         "revision"
     ):
         fates.setdefault(fate.proposal_id, []).append(convert.fate_value(fate))
     return cp.compile_version(
-        version_value(version), (convert.proposal_value(p) for p in rows), fates
+        version_value(version), (convert.proposal_from_fields(p) for p in rows), fates
     )
 
 
