@@ -54,6 +54,10 @@ def _messages() -> dict[str, str]:
             "Proposal %(proposal)d is %(status)s; only an open one can be withdrawn."
         ),
         "document-exists": _("This process already has a document called “%(slug)s”."),
+        "already-adopted": _(
+            "“%(document)s” has been adopted; nothing more can be proposed, revised or adopted "
+            "on it."
+        ),
         "overlapping-operations": _(
             "Two changes of the amendment overlap (words %(first)s and %(second)s)."
         ),

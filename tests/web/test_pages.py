@@ -170,7 +170,7 @@ def test_the_compilation_reads_in_a_constant_number_of_queries(
             provision_uid="p2",
             wording=f"{WORDING_2} Variant {i}.",
         )
-    with django_assert_num_queries(8) as few:
+    with django_assert_num_queries(9) as few:
         client.get("/p/wg/report/v1/compilation/")
     for i in range(20):
         submit_proposal(
@@ -479,3 +479,47 @@ def test_an_observer_cannot_state_a_position(client, negotiation):
     assert response.status_code == 400
     assert "Only delegates of a delegation may do this." in _text(response)
     assert models.Position.objects.count() == 0
+
+
+def test_the_chair_records_adoption_and_everyone_sees_it_with_national_views(client, negotiation):
+    client.force_login(negotiation.chair)
+    assert "Adoption" in _text(client.get("/p/wg/report/v1/"))
+    response = client.post(
+        "/p/wg/report/v1/adoption/",
+        {
+            "objections": "vat",
+            "disassociations": "FRA: 2, 3(a)",
+            "explanations": "BRA: Brazil reads paragraph 4 as non-binding.",
+        },
+    )
+    assert response.status_code == 302
+    adoption = models.Adoption.objects.get()
+    assert adoption.adopted
+    assert adoption.disassociations == {"FRA": ["p2", "p3-a"]}
+    client.logout()
+    page = _text(client.get("/p/wg/report/v1/"))
+    assert "Adopted by consensus" in page
+    assert "FRA joined consensus and disassociated from 2 paragraphs (national view)." in page
+    assert (
+        "Explanation of position by Brazil (national view) Brazil reads paragraph 4 as non-binding."
+    ) in page
+    assert "Propose on" not in page
+
+
+def test_a_bad_adoption_record_is_explained_and_not_stored(client, negotiation):
+    client.force_login(negotiation.chair)
+    unknown = client.post("/p/wg/report/v1/adoption/", {"disassociations": "FRA: 9"})
+    assert unknown.status_code == 400
+    assert "No paragraph 9 in this version." in _text(unknown)
+    shapeless = client.post("/p/wg/report/v1/adoption/", {"explanations": "no colon here"})
+    assert "Line 1 should read “CODE: …”." in _text(shapeless)
+    stranger = client.post("/p/wg/report/v1/adoption/", {"objections": "KEN"})
+    assert "KEN does not take part in this process." in _text(stranger)
+    assert models.Adoption.objects.count() == 0
+
+
+@pytest.mark.parametrize("who", ["secretariat", "brazil"])
+def test_only_the_chair_reaches_the_adoption_desk(client, negotiation, who):
+    client.force_login(getattr(negotiation, who))
+    assert client.post("/p/wg/report/v1/adoption/", {}).status_code == 404
+    assert models.Adoption.objects.count() == 0

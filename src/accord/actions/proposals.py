@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from accord.actions.adoption import check_not_adopted
 from accord.actions.events import record
 from accord.core.errors import NotPermitted, Refusal, VersionNotCurrent
 from accord.core.participants import Reason, check_may_propose
@@ -46,6 +47,7 @@ def submit_proposal(
     current = queries.current_version(version.document)
     if current.pk != version.pk:
         raise VersionNotCurrent(version_label=version.label, current_label=current.label)
+    check_not_adopted(version.document)
     text = queries.version_value(version)
     amendment = draft_amendment(text, provision_uid, wording)
     proposal = models.Proposal.objects.create(

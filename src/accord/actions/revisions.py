@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from accord.actions.adoption import check_not_adopted
 from accord.actions.events import record
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted
@@ -39,6 +40,7 @@ def issue_revision(
     process = document.process
     if by is not None and queries.actor(by, process).role is not Role.CHAIR:
         raise NotPermitted(Reason.NOT_A_DRAFTER)
+    check_not_adopted(document)
     current = queries.current_version(document)
     old, typed = queries.version_value(current), parse_draft(text)
     new = inherit_identifiers(old, typed, trace_lineage(old, typed))

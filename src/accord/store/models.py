@@ -342,3 +342,33 @@ class CorpusEntry(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+class Adoption(models.Model):
+    """The Chair's record of an adoption meeting on a version: adopted by consensus or not,
+    the members who objected, those who joined but disassociated from named provisions, and
+    the hash of every provision the decision covered."""
+
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="adoptions")
+    adopted = models.BooleanField()
+    objections = models.JSONField(default=list)
+    disassociations = models.JSONField(default=dict)
+    provision_hashes = models.JSONField(default=dict)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+
+
+class ExplanationOfPosition(models.Model):
+    """A delegation's explanation after a decision: a national view, always attributed."""
+
+    adoption = models.ForeignKey(Adoption, on_delete=models.CASCADE, related_name="explanations")
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["delegation__name"]

@@ -111,6 +111,9 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
     versions = list(document.versions.order_by("number"))
     who = actor(user, document.process)
     is_current = versions[-1].pk == version.pk
+    adoption = (
+        version.adoptions.filter(adopted=True).prefetch_related("explanations__delegation").first()
+    )
     return {
         "process": document.process,
         "document": document,
@@ -120,7 +123,9 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
         "text": version_value(version),
         "actor": who,
         "accreditation": accreditation(user, document.process),
-        "can_propose": is_current and may_propose(who),
+        "can_propose": is_current and may_propose(who) and adoption is None,
+        "adoption": adoption,
+        "is_chair": who.role is Role.CHAIR,
     }
 
 

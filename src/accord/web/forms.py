@@ -105,3 +105,51 @@ class PositionForm(forms.Form):
         required=False,
         max_length=2_000,
     )
+
+
+def _coded_lines(text: str) -> dict[str, str]:
+    """Lines of the form ``CODE: rest`` as {CODE: rest}; a line without a colon is an error."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        code, colon, rest = line.partition(":")
+        if not colon or not code.strip():
+            raise forms.ValidationError(
+                _("Line %(line)d should read “CODE: …”.") % {"line": number}
+            )
+        found[code.strip().upper()] = rest.strip()
+    return found
+
+
+class AdoptionForm(forms.Form):
+    """The Chair's record of the adoption meeting; who counts is the core's rule."""
+
+    objections = forms.CharField(
+        label=_("Members objecting (delegation codes, separated by commas; empty: no objection)"),
+        required=False,
+    )
+    disassociations = forms.CharField(
+        label=_("Disassociations, one delegation a line: “CODE: 13, 14(a)”"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    explanations = forms.CharField(
+        label=_("Explanations of position, one delegation a line: “CODE: text”"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+
+    def clean_objections(self) -> list[str]:
+        text = self.cleaned_data["objections"]
+        return [code.strip().upper() for code in text.split(",") if code.strip()]
+
+    def clean_disassociations(self) -> dict[str, list[str]]:
+        lines = _coded_lines(self.cleaned_data["disassociations"])
+        return {
+            code: [label.strip() for label in rest.split(",") if label.strip()]
+            for code, rest in lines.items()
+        }
+
+    def clean_explanations(self) -> dict[str, str]:
+        return _coded_lines(self.cleaned_data["explanations"])

@@ -3,6 +3,7 @@ from django.urls import path
 
 from accord.web import (
     account_views,
+    adoption_views,
     check_views,
     download_views,
     drafting_views,
@@ -46,6 +47,11 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/download/<slug:view>.<slug:fmt>",
         download_views.download,
         name="download",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/adoption/",
+        adoption_views.adoption,
+        name="adoption",
     ),
     path(
         "p/<slug:process>/<slug:document>/v<int:number>/positions/",

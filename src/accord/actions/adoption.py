@@ -1,0 +1,109 @@
+"""The Chair convenes the adoption of a version: consensus holds when no member objects."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from accord.actions.events import record
+from accord.actions.processes import NotParticipating
+from accord.core.decisions import Consensus, evaluate_consensus
+from accord.core.errors import NotPermitted, Refusal, TextTooLong, VersionNotCurrent
+from accord.core.participants import ParticipantKind, Reason, Role
+from accord.store import models, queries
+
+MAX_EXPLANATION_CHARS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyAdopted(Refusal):
+    """The document is adopted: nothing more is proposed, revised or adopted on it."""
+
+    document: str
+    code = "already-adopted"
+
+    def params(self) -> dict[str, object]:
+        return {"document": self.document}
+
+
+def check_not_adopted(document: models.Document) -> None:
+    if models.Adoption.objects.filter(version__document=document, adopted=True).exists():
+        raise AlreadyAdopted(document.slug)
+
+
+@transaction.atomic
+def record_adoption(
+    version: models.Version,
+    *,
+    by: User | None,
+    objections: Iterable[str] = (),
+    disassociations: Mapping[str, Iterable[str]] | None = None,
+    explanations: Mapping[str, str] | None = None,
+) -> models.Adoption:
+    """Record the outcome when the Chair asked for objections to ``version`` (current).
+
+    Adopted by consensus when no member objects; a member may join consensus while
+    disassociating from named provisions (uids); explanations of position are kept as each
+    delegation's own view. Objections of observers are recorded but never counted. The
+    record binds the hash of every provision it covered. Only the Chair records it. Writes
+    one ``adoption.recorded`` event. Raises `NotPermitted`, `VersionNotCurrent`,
+    `AlreadyAdopted`, `NotParticipating`, `UnknownProvision` or `TextTooLong`.
+    """
+    process = version.document.process
+    if by is not None and queries.actor(by, process).role is not Role.CHAIR:
+        raise NotPermitted(Reason.NOT_A_DRAFTER)
+    current = queries.current_version(version.document)
+    if current.pk != version.pk:
+        raise VersionNotCurrent(version_label=version.label, current_label=current.label)
+    check_not_adopted(version.document)
+    text = queries.version_value(version)
+    said = {code: tuple(uids) for code, uids in (disassociations or {}).items()}
+    explained = {code: note.strip() for code, note in (explanations or {}).items()}
+    kinds = dict(process.participations.values_list("delegation__code", "kind"))
+    for code in {*objections, *said, *explained}:
+        if code not in kinds:
+            raise NotParticipating(code)
+    for uids in said.values():
+        for uid in uids:
+            text.provision(uid)
+    for note in explained.values():
+        if len(note) > MAX_EXPLANATION_CHARS:
+            raise TextTooLong(length=len(note), limit=MAX_EXPLANATION_CHARS)
+    members = frozenset(c for c, kind in kinds.items() if kind == ParticipantKind.MEMBER)
+    outcome = evaluate_consensus(Consensus(), members, objections, said)
+    adoption = models.Adoption.objects.create(
+        version=version,
+        adopted=outcome.passed,
+        objections=sorted(set(objections)),
+        disassociations={code: list(uids) for code, uids in outcome.disassociations},
+        provision_hashes={p.uid: p.content_hash for p in text if p.is_amendable},
+        recorded_by=by,
+        decided_at=timezone.now(),
+    )
+    delegations = {d.code: d for d in models.Delegation.objects.filter(code__in=list(explained))}
+    models.ExplanationOfPosition.objects.bulk_create(
+        models.ExplanationOfPosition(adoption=adoption, delegation=delegations[code], text=note)
+        for code, note in sorted(explained.items())
+        if note
+    )
+    record(
+        "adoption.recorded",
+        by=by,
+        process=process,
+        subject=f"document:{version.document.slug}",
+        payload={
+            "document": version.document.slug,
+            "version": version.number,
+            "rule": "consensus",
+            "adopted": outcome.passed,
+            "blocking": sorted(outcome.blocking),
+            "objections_not_counted": sorted(outcome.ignored & set(objections)),
+            "disassociations": adoption.disassociations,
+            "explanations": sorted(c for c, note in explained.items() if note),
+            "content_hash": text.content_hash,
+            "provision_hashes": adoption.provision_hashes,
+        },
+    )
+    return adoption
