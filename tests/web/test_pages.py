@@ -523,3 +523,24 @@ def test_only_the_chair_reaches_the_adoption_desk(client, negotiation, who):
     client.force_login(getattr(negotiation, who))
     assert client.post("/p/wg/report/v1/adoption/", {}).status_code == 404
     assert models.Adoption.objects.count() == 0
+
+
+def test_the_consensus_report_is_derived_from_the_adoption_and_withholds_changed_text(
+    client, negotiation
+):
+    from accord.actions.adoption import record_adoption
+
+    assert client.get("/p/wg/report/consensus-report/").status_code == 404
+    record_adoption(negotiation.version, by=negotiation.chair)
+    text = _text(client.get("/p/wg/report/consensus-report/"))
+    assert "Adopted by consensus" in text
+    assert (
+        "4. The voluntary, non-binding norms complement the application of international "
+        "law. Cite as: Report of the working group (test), para. 4 (adopted by consensus)"
+    ) in text
+    models.Provision.objects.filter(version=negotiation.version, uid="p4").update(
+        text="The norms are binding."
+    )
+    text = _text(client.get("/p/wg/report/consensus-report/"))
+    assert "One paragraph no longer has the text that was adopted and is withheld: 4" in text
+    assert "The norms are binding." not in text

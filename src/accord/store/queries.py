@@ -235,3 +235,31 @@ def own_positions(version: models.Version, delegation: str | None) -> dict[str, 
         uid: {"stance": p.stance.value, "stale": p.is_stale(text.provision(uid))}
         for uid, p in latest.items()
     }
+
+
+def consensus_report(document: models.Document) -> dict[str, Any] | None:
+    """The consensus report of ``document``, derived from its adoption record: every
+    provision of the adopted version whose text still has the hash the adoption covered.
+    A provision whose text no longer matches is withheld and named, never shown as agreed.
+    None while the document has not been adopted."""
+    adoption = (
+        models.Adoption.objects.filter(version__document=document, adopted=True)
+        .select_related("version")
+        .first()
+    )
+    if adoption is None:
+        return None
+    text = version_value(adoption.version)
+    covered = adoption.provision_hashes
+    agreed, withheld = [], []
+    for provision in text:
+        if not provision.is_amendable or covered.get(provision.uid) == provision.content_hash:
+            agreed.append(provision)
+        else:
+            withheld.append(provision)
+    return {
+        "adoption": adoption,
+        "version": adoption.version,
+        "provisions": agreed,
+        "withheld": withheld,
+    }

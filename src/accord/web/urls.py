@@ -11,6 +11,7 @@ from accord.web import (
     participants_views,
     position_views,
     record_views,
+    report_views,
     views,
 )
 
@@ -31,6 +32,11 @@ urlpatterns = [
     path("p/<slug:process>/participants/", participants_views.participants, name="participants"),
     path("p/<slug:process>/import/", download_views.import_page, name="import"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
+    path(
+        "p/<slug:process>/<slug:document>/consensus-report/",
+        report_views.consensus_report,
+        name="consensus-report",
+    ),
     path("p/<slug:process>/<slug:document>/v<int:number>/", views.version, name="version"),
     path("p/<slug:process>/<slug:document>/v<int:number>/redline/", views.redline, name="redline"),
     path(
