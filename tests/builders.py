@@ -1,7 +1,9 @@
 """Builders for tests: a small negotiation made through the real actions."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
@@ -82,3 +84,15 @@ def make_negotiation(
         people["ngo"],
         people["outsider"],
     )
+
+
+def assert_refused_without_trace(
+    error: Exception, state: Callable[[], object], act: Callable[[], object]
+) -> None:
+    """``act`` raises exactly ``error`` and leaves ``state()`` as it was: a refused action
+    writes nothing."""
+    before = state()
+    with pytest.raises(type(error)) as raised:
+        act()
+    assert raised.value == error
+    assert state() == before

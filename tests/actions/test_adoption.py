@@ -1,6 +1,7 @@
 import pytest
 
-from accord.actions.adoption import AlreadyAdopted, record_adoption
+from accord.actions.adoption import record_adoption
+from accord.actions.checks import AlreadyAdopted
 from accord.actions.processes import NotParticipating
 from accord.actions.proposals import submit_proposal
 from accord.core.errors import NotPermitted, UnknownProvision
@@ -94,3 +95,23 @@ def test_only_the_chair_records_an_adoption(negotiation, who):
     with pytest.raises(NotPermitted):
         record_adoption(negotiation.version, by=getattr(negotiation, who))
     assert _counts() == before
+
+
+def test_once_adopted_positions_and_withdrawals_are_refused_too(negotiation):
+    from accord.actions.positions import record_position
+    from accord.actions.proposals import withdraw_proposal
+    from accord.core.positions import Stance
+
+    proposal = submit_proposal(
+        negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other words."
+    )
+    record_adoption(negotiation.version, by=negotiation.chair)
+    before = _counts()
+    with pytest.raises(AlreadyAdopted):
+        record_position(
+            negotiation.version, by=negotiation.brazil, provision_uid="p4", stance=Stance.SUPPORT
+        )
+    with pytest.raises(AlreadyAdopted):
+        withdraw_proposal(proposal, by=negotiation.brazil)
+    assert _counts() == before
+    assert models.Position.objects.count() == 0

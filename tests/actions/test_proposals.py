@@ -1,4 +1,5 @@
 import pytest
+from tests.builders import assert_refused_without_trace
 
 from accord.actions.proposals import submit_proposal
 from accord.core.amendments import derive_amendment
@@ -103,11 +104,7 @@ def test_a_sub_paragraph_can_be_amended(negotiation):
 def _refused(negotiation, error, **kwargs):
     arguments = {"by": negotiation.brazil, "provision_uid": "p2", "wording": NEW_2} | kwargs
     version = arguments.pop("version", negotiation.version)
-    before = _counts()
-    with pytest.raises(type(error)) as raised:
-        submit_proposal(version, **arguments)
-    assert raised.value == error
-    assert _counts() == before
+    assert_refused_without_trace(error, _counts, lambda: submit_proposal(version, **arguments))
 
 
 @pytest.mark.parametrize(

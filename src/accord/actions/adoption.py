@@ -1,36 +1,20 @@
 """The Chair convenes the adoption of a version: consensus holds when no member objects."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from accord.actions.checks import require_open
 from accord.actions.events import record
 from accord.actions.processes import NotParticipating
 from accord.core.decisions import Consensus, evaluate_consensus
-from accord.core.errors import NotPermitted, Refusal, TextTooLong, VersionNotCurrent
+from accord.core.errors import NotPermitted, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store import models, queries
 
 MAX_EXPLANATION_CHARS = 20_000
-
-
-@dataclass(frozen=True, slots=True)
-class AlreadyAdopted(Refusal):
-    """The document is adopted: nothing more is proposed, revised or adopted on it."""
-
-    document: str
-    code = "already-adopted"
-
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
-
-
-def check_not_adopted(document: models.Document) -> None:
-    if models.Adoption.objects.filter(version__document=document, adopted=True).exists():
-        raise AlreadyAdopted(document.slug)
 
 
 @transaction.atomic
@@ -54,10 +38,7 @@ def record_adoption(
     process = version.document.process
     if by is not None and queries.actor(by, process).role is not Role.CHAIR:
         raise NotPermitted(Reason.NOT_A_DRAFTER)
-    current = queries.current_version(version.document)
-    if current.pk != version.pk:
-        raise VersionNotCurrent(version_label=version.label, current_label=current.label)
-    check_not_adopted(version.document)
+    require_open(version)
     text = queries.version_value(version)
     said = {code: tuple(uids) for code, uids in (disassociations or {}).items()}
     explained = {code: note.strip() for code, note in (explanations or {}).items()}

@@ -4,8 +4,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from accord.actions.checks import require_open
 from accord.actions.events import record
-from accord.core.errors import NotAmendable, NotPermitted, VersionNotCurrent
+from accord.core.errors import NotAmendable, NotPermitted
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.positions import Stance, take_position
 from accord.store import models, queries
@@ -18,14 +19,13 @@ def record_position(
     """Record the acting delegation's ``stance`` on provision ``provision_uid`` of the
     current ``version``, bound to the hash of its text. Only delegates of members state
     positions. Writes one ``position.recorded`` event. Raises `NotPermitted`,
-    `VersionNotCurrent`, `UnknownProvision`, `NotAmendable`, `NotAMember` or `TextTooLong`."""
+    `VersionNotCurrent`, `AlreadyAdopted`, `UnknownProvision`, `NotAmendable`, `NotAMember` or
+    `TextTooLong`."""
     process = version.document.process
     actor = queries.actor(by, process)
     if actor.role is not Role.DELEGATE or actor.delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
-    current = queries.current_version(version.document)
-    if current.pk != version.pk:
-        raise VersionNotCurrent(version_label=version.label, current_label=current.label)
+    require_open(version)
     provision = queries.version_value(version).provision(provision_uid)
     if not provision.is_amendable:
         raise NotAmendable(provision_uid)

@@ -6,9 +6,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.adoption import check_not_adopted
+from accord.actions.checks import require_open
 from accord.actions.events import record
-from accord.core.errors import NotPermitted, Refusal, VersionNotCurrent
+from accord.core.errors import NotPermitted, Refusal
 from accord.core.participants import Reason, check_may_propose
 from accord.core.proposals import (
     ProposalStatus,
@@ -35,7 +35,7 @@ def submit_proposal(
 
     The proposal is the acting user's delegation's (``delegation`` may name it, and must be
     it), optionally on behalf of a group the delegation holds a mandate for. Writes one
-    ``proposal.submitted`` event. Raises `NotPermitted`, `VersionNotCurrent`,
+    ``proposal.submitted`` event. Raises `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted`,
     `UnknownProvision`, `NotAmendable`, `EmptyText`, `TextTooLong` or `UnchangedText`.
     """
     process = version.document.process
@@ -44,10 +44,7 @@ def submit_proposal(
     if for_delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
     check_may_propose(actor, for_delegation=for_delegation, on_behalf_of=on_behalf_of)
-    current = queries.current_version(version.document)
-    if current.pk != version.pk:
-        raise VersionNotCurrent(version_label=version.label, current_label=current.label)
-    check_not_adopted(version.document)
+    require_open(version)
     text = queries.version_value(version)
     amendment = draft_amendment(text, provision_uid, wording)
     proposal = models.Proposal.objects.create(
@@ -85,7 +82,7 @@ def submit_proposal(
 def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal:
     """Withdraw an open proposal. Only a delegate of the proposing delegation may, and only
     while the proposal's version is current. Writes one ``proposal.withdrawn`` event. Raises
-    `NotPermitted`, `VersionNotCurrent` or `NotOpen`."""
+    `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted` or `NotOpen`."""
     locked = (
         models.Proposal.objects.select_for_update()
         .select_related("version__document__process", "delegation")
@@ -96,9 +93,7 @@ def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal
         raise NotPermitted(Reason.OTHER_DELEGATION)
     if locked.status != ProposalStatus.OPEN:
         raise NotOpen(locked.pk, locked.status)
-    current = queries.current_version(locked.version.document)
-    if current.pk != locked.version_id:
-        raise VersionNotCurrent(version_label=locked.version.label, current_label=current.label)
+    require_open(locked.version)
     locked.status = ProposalStatus.WITHDRAWN
     locked.save(update_fields=["status"])
     record(

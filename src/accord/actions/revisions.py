@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.adoption import check_not_adopted
+from accord.actions.checks import check_not_adopted
 from accord.actions.events import record
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted

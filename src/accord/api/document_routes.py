@@ -47,17 +47,7 @@ def _preview(draft: ImportedDraft) -> dict[str, object]:
         "symbol": draft.symbol,
         "footnotes": draft.footnotes,
         "notices": [{"kind": n.kind, "where": n.where, "detail": n.detail} for n in draft.notices],
-        "provisions": [
-            {
-                "uid": p.uid,
-                "kind": p.kind.value,
-                "label": p.label,
-                "text": p.text,
-                "parent": p.parent,
-                "content_hash": p.content_hash,
-            }
-            for p in draft.version
-        ],
+        "provisions": [schemas.provision_body(p) for p in draft.version],
     }
 
 

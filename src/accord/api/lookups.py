@@ -1,7 +1,6 @@
 """What every endpoint looks up the same way, and the failures every endpoint may answer."""
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 
 from accord.api import schemas
 from accord.api.auth import optional_user
@@ -14,7 +13,7 @@ ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 412, 422, 429), schemas.Problem
 def visible_process(request: HttpRequest, process: str) -> models.Process:
     """The process, if the caller (by session or token) may see it; a 404 otherwise."""
     optional_user(request)
-    found = queries.visible_processes(request.user).filter(slug=process).first()
+    found = queries.visible_process(request.user, process)
     if found is None:
         raise Http404
     return found
@@ -23,9 +22,8 @@ def visible_process(request: HttpRequest, process: str) -> models.Process:
 def visible_version(
     request: HttpRequest, process: str, document: str, number: int
 ) -> models.Version:
-    return get_object_or_404(
-        models.Version.objects.select_related("document__process"),
-        document__process=visible_process(request, process),
-        document__slug=document,
-        number=number,
-    )
+    optional_user(request)
+    found = queries.visible_version(request.user, process, document, number)
+    if found is None:
+        raise Http404
+    return found

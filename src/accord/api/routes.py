@@ -11,7 +11,7 @@ from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
 from accord.api.document_routes import router as document_router
-from accord.api.lookups import ERRORS, visible_version
+from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.rendering import FastJSONRenderer
 from accord.api.throttling import CallerThrottle
@@ -36,17 +36,6 @@ api.add_router("/", check_router)
 
 def _etag(text: pv.Version) -> str:
     return f'"{text.content_hash}"'
-
-
-def _provision(p: pv.Provision) -> dict[str, object]:
-    return {
-        "uid": p.uid,
-        "kind": p.kind.value,
-        "label": p.label,
-        "text": p.text,
-        "parent": p.parent,
-        "content_hash": p.content_hash,
-    }
 
 
 def _proposal(p: pr.Proposal) -> dict[str, object]:
@@ -79,11 +68,8 @@ def list_processes(
 )
 def get_document(request: HttpRequest, process: str, document: str) -> dict[str, object]:
     """A document and its versions; ``current_version`` is the one to propose on."""
-    optional_user(request)
     found = get_object_or_404(
-        models.Document,
-        process__in=queries.visible_processes(request.user).filter(slug=process),
-        slug=document,
+        models.Document, process=visible_process(request, process), slug=document
     )
     versions = list(found.versions.order_by("number").values("number", "label"))
     return {
@@ -117,7 +103,7 @@ def get_version(
         "issued_at": version.issued_at,
         "content_hash": text.content_hash,
         "is_current": queries.current_version(version.document).pk == version.pk,
-        "provisions": [_provision(p) for p in text],
+        "provisions": [schemas.provision_body(p) for p in text],
     }
 
 
@@ -135,7 +121,10 @@ def get_compilation(request: HttpRequest, process: str, document: str, number: i
         "document": version.document.slug,
         "version": version.number,
         "entries": [
-            {"provision": _provision(e.provision), "proposals": [_proposal(p) for p in e.proposals]}
+            {
+                "provision": schemas.provision_body(e.provision),
+                "proposals": [_proposal(p) for p in e.proposals],
+            }
             for e in compiled.entries
         ],
     }

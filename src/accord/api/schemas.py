@@ -3,6 +3,8 @@ from typing import Literal
 
 from ninja import Schema
 
+from accord.core.provisions import Provision
+
 
 class ProcessOut(Schema):
     slug: str
@@ -34,6 +36,18 @@ class ProvisionOut(Schema):
     text: str
     parent: str | None
     content_hash: str
+
+
+def provision_body(p: Provision) -> dict[str, object]:
+    """A provision as `ProvisionOut` describes it."""
+    return {
+        "uid": p.uid,
+        "kind": p.kind.value,
+        "label": p.label,
+        "text": p.text,
+        "parent": p.parent,
+        "content_hash": p.content_hash,
+    }
 
 
 class VersionOut(Schema):

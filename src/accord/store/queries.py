@@ -25,6 +25,27 @@ def visible_processes(user: User | AnonymousUser) -> QuerySet[models.Process]:
     return processes.filter(Q(is_public=True) | Q(pk__in=accredited))
 
 
+def visible_process(user: User | AnonymousUser, slug: str) -> models.Process | None:
+    """The process ``slug`` if ``user`` may read it; None otherwise, so private ones stay
+    unseen (pages and endpoints answer 404 alike)."""
+    return visible_processes(user).filter(slug=slug).first()
+
+
+def visible_version(
+    user: User | AnonymousUser, process: str, document: str, number: int
+) -> models.Version | None:
+    """Version ``number`` of ``document`` in process ``process``, if ``user`` may read it."""
+    return (
+        models.Version.objects.select_related("document__process")
+        .filter(
+            document__process__in=visible_processes(user).filter(slug=process),
+            document__slug=document,
+            number=number,
+        )
+        .first()
+    )
+
+
 def accreditation(
     user: User | AnonymousUser, process: models.Process
 ) -> models.Accreditation | None:
@@ -39,7 +60,11 @@ def accreditation(
 
 def actor(user: User | AnonymousUser, process: models.Process) -> Actor:
     """The user as the rules of ``process`` see them (the public when not accredited)."""
-    found = accreditation(user, process)
+    return actor_of(accreditation(user, process), process)
+
+
+def actor_of(found: models.Accreditation | None, process: models.Process) -> Actor:
+    """The actor an accreditation (already read) makes of its user."""
     if found is None:
         return PUBLIC
     participation = (
@@ -69,9 +94,9 @@ def proposals(version: models.Version) -> QuerySet[models.Proposal]:
     )
 
 
-def compilation(version: models.Version) -> cp.Compilation:
+def compilation(version: models.Version, text: pv.Version | None = None) -> cp.Compilation:
     """The version with every proposal on it and their fates in later revisions, in four
-    queries whatever its size."""
+    queries whatever its size (three when the caller already holds the version's ``text``)."""
     rows = proposals(version).values(*convert.PROPOSAL_FIELDS)
     fates: dict[int, list[Fate]] = {}
     for fate in models.ProposalFate.objects.filter(proposal__version=version).select_related(
@@ -79,7 +104,7 @@ def compilation(version: models.Version) -> cp.Compilation:
     ):
         fates.setdefault(fate.proposal_id, []).append(convert.fate_value(fate))
     return cp.compile_version(
-        version_value(version), (convert.proposal_from_fields(p) for p in rows), fates
+        text or version_value(version), (convert.proposal_from_fields(p) for p in rows), fates
     )
 
 
@@ -109,7 +134,8 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
     """What every reading view of a version shows: the text, its siblings, the reader's role."""
     document = version.document
     versions = list(document.versions.order_by("number"))
-    who = actor(user, document.process)
+    accredited = accreditation(user, document.process)
+    who = actor_of(accredited, document.process)
     is_current = versions[-1].pk == version.pk
     adoption = (
         version.adoptions.filter(adopted=True).prefetch_related("explanations__delegation").first()
@@ -122,7 +148,7 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
         "is_current": is_current,
         "text": version_value(version),
         "actor": who,
-        "accreditation": accreditation(user, document.process),
+        "accreditation": accredited,
         "can_propose": is_current and may_propose(who) and adoption is None,
         "adoption": adoption,
         "is_chair": who.role is Role.CHAIR,
@@ -193,10 +219,9 @@ def position_values(document: models.Document) -> list[ps.Position]:
     return [convert.position_value(row) for row in rows]
 
 
-def positions_board(version: models.Version) -> list[dict[str, object]]:
+def positions_board(version: models.Version, text: pv.Version) -> list[dict[str, object]]:
     """For each paragraph of ``version``: the members' standing positions by stance, and the
     positions gone stale because the text changed since."""
-    text = version_value(version)
     members = frozenset(
         version.document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
             "delegation__code", flat=True
@@ -219,12 +244,13 @@ def positions_board(version: models.Version) -> list[dict[str, object]]:
     return board
 
 
-def own_positions(version: models.Version, delegation: str | None) -> dict[str, dict[str, object]]:
+def own_positions(
+    version: models.Version, text: pv.Version, delegation: str | None
+) -> dict[str, dict[str, object]]:
     """The delegation's latest position on each provision of ``version``, and whether the
     text changed since it was taken (stale)."""
     if delegation is None:
         return {}
-    text = version_value(version)
     present = {provision.uid for provision in text}
     latest = {
         p.provision_uid: p

@@ -53,8 +53,8 @@ def position(
 def board(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     """Positions are shared among the accredited, not published."""
     found = visible_version(request, process, document, number)
-    if queries.accreditation(request.user, found.document.process) is None:
-        raise Http404(_("Positions are shown to accredited participants only."))
     context = queries.reading_context(found, request.user)
-    context["board"] = queries.positions_board(found)
+    if context["accreditation"] is None:
+        raise Http404(_("Positions are shown to accredited participants only."))
+    context["board"] = queries.positions_board(found, context["text"])
     return render(request, "accord/positions.html", context)

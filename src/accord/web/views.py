@@ -17,7 +17,7 @@ from accord.web.forms import ProposalForm
 
 def visible_process(request: HttpRequest, slug: str) -> models.Process:
     """The process, if the user may read it; a 404 otherwise, so private ones stay unseen."""
-    found = queries.visible_processes(request.user).filter(slug=slug).first()
+    found = queries.visible_process(request.user, slug)
     if found is None:
         raise Http404(_("No such process."))
     return found
@@ -26,12 +26,10 @@ def visible_process(request: HttpRequest, slug: str) -> models.Process:
 def visible_version(
     request: HttpRequest, process: str, document: str, number: int
 ) -> models.Version:
-    return get_object_or_404(
-        models.Version.objects.select_related("document__process"),
-        document__process=visible_process(request, process),
-        document__slug=document,
-        number=number,
-    )
+    found = queries.visible_version(request.user, process, document, number)
+    if found is None:
+        raise Http404(_("No such version."))
+    return found
 
 
 def signed_in(request: HttpRequest) -> User:
@@ -65,14 +63,16 @@ def current_version(request: HttpRequest, process: str, document: str) -> HttpRe
 def version(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     found = visible_version(request, process, document, number)
     context = queries.reading_context(found, request.user)
-    context["positions"] = queries.own_positions(found, context["actor"].delegation)
+    context["positions"] = queries.own_positions(
+        found, context["text"], context["actor"].delegation
+    )
     return render(request, "accord/version.html", context)
 
 
 def compilation(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     found = visible_version(request, process, document, number)
     context = queries.reading_context(found, request.user)
-    context["compilation"] = queries.compilation(found)
+    context["compilation"] = queries.compilation(found, context["text"])
     context["labels"] = queries.revision_labels(found.document)
     return render(request, "accord/compilation.html", context)
 

@@ -1,0 +1,33 @@
+"""Conditions several actions share: work happens on the current version of a document that
+is not yet adopted."""
+
+from dataclasses import dataclass
+
+from accord.core.errors import Refusal, VersionNotCurrent
+from accord.store import models, queries
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyAdopted(Refusal):
+    """The document is adopted: nothing more is proposed, revised, judged or adopted on it."""
+
+    document: str
+    code = "already-adopted"
+
+    def params(self) -> dict[str, object]:
+        return {"document": self.document}
+
+
+def check_not_adopted(document: models.Document) -> None:
+    """Raise `AlreadyAdopted` once ``document`` has been adopted."""
+    if models.Adoption.objects.filter(version__document=document, adopted=True).exists():
+        raise AlreadyAdopted(document.slug)
+
+
+def require_open(version: models.Version) -> None:
+    """Raise `VersionNotCurrent` unless ``version`` is its document's current version, and
+    `AlreadyAdopted` once the document has been adopted."""
+    current = queries.current_version(version.document)
+    if current.pk != version.pk:
+        raise VersionNotCurrent(version_label=version.label, current_label=current.label)
+    check_not_adopted(version.document)
