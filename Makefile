@@ -30,6 +30,7 @@ test: $(INSTALLED)
 
 # Everything but the browser, for a quick loop while editing.
 test-fast: $(INSTALLED)
+	@scripts/ensure-test-tools
 	$(BIN)/pytest -m 'not browser' $(PYTEST_ARGS)
 
 check: $(INSTALLED)

@@ -372,3 +372,19 @@ class ExplanationOfPosition(models.Model):
 
     class Meta:
         ordering = ["delegation__name"]
+
+
+class DeskVisit(models.Model):
+    """The last event of a process a person has seen on their desk: what "changed since my
+    last visit" counts from. Personal bookkeeping, not an act of the negotiation, so it is
+    not an event of the record."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="+")
+    seen_seq = models.PositiveBigIntegerField(default=0)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "process"], name="one_desk_visit_per_user")
+        ]

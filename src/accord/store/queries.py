@@ -289,3 +289,31 @@ def consensus_report(document: models.Document) -> dict[str, Any] | None:
         "provisions": agreed,
         "withheld": withheld,
     }
+
+
+DESK_CHANGES = 50
+
+
+def desk(user: User, process: models.Process) -> dict[str, Any]:
+    """What a person's desk shows for ``process``: the events since their last visit (newest
+    first, at most `DESK_CHANGES`, with how many there are in all) and, for a delegation, its
+    positions that went stale because the text changed since they were taken."""
+    visit = models.DeskVisit.objects.filter(user=user, process=process).first()
+    seen = visit.seen_seq if visit else 0
+    since = models.Event.objects.filter(process=process, seq__gt=seen)
+    changes = list(since.select_related("actor", "delegation").order_by("-seq")[:DESK_CHANGES])
+    accredited = accreditation(user, process)
+    delegation = accredited.delegation.code if accredited and accredited.delegation else None
+    stale = []
+    for version in documents_with_current_version(process):
+        text = version_value(version)
+        for uid, position in own_positions(version, text, delegation).items():
+            if position["stale"]:
+                stale.append({"version": version, "provision": text.provision(uid), **position})
+    return {
+        "last_visit": visit.seen_at if visit else None,
+        "changes": changes,
+        "change_count": len(changes) if len(changes) < DESK_CHANGES else since.count(),
+        "latest_seq": changes[0].seq if changes else seen,
+        "stale_positions": stale,
+    }

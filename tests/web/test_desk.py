@@ -1,0 +1,68 @@
+import re
+
+import pytest
+
+from accord.actions.desk import note_desk_visit
+from accord.actions.positions import record_position
+from accord.actions.revisions import issue_revision
+from accord.core.positions import Stance
+from accord.store import models
+from tests.actions.test_revisions import REV1
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+
+
+def test_the_desk_counts_from_the_last_visit_and_names_stale_positions(client, negotiation):
+    client.force_login(negotiation.brazil)
+    on_record = models.Event.objects.filter(process=negotiation.process).count()
+    first = _text(client.get("/p/wg/desk/"))
+    assert "You act as Delegate for Brazil." in first
+    assert f"This is your first visit; {on_record} events are on the record." in first
+    assert "None: every position you recorded still concerns the current text." in first
+
+    again = _text(client.get("/p/wg/desk/"))
+    assert "0 changes since your last visit on" in again
+
+    record_position(
+        negotiation.version, by=negotiation.brazil, provision_uid="p2", stance=Stance.SUPPORT
+    )
+    issue_revision(negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1")
+    later = _text(client.get("/p/wg/desk/"))
+    assert "2 changes since your last visit on" in later
+    assert later.index("Revision issued") < later.index("Position recorded")
+    assert "Position recorded · paragraph 2 — Brazil (bra)" in later
+    assert "Paragraph 1 of Report of the working group (test) (Rev.1) — stale" in later
+    assert "0 changes since your last visit" in _text(client.get("/p/wg/desk/"))
+
+
+def test_the_chair_has_a_desk_without_positions(client, negotiation):
+    client.force_login(negotiation.chair)
+    page = _text(client.get("/p/wg/desk/"))
+    assert "You act as Chair." in page
+    assert "None: every position you recorded still concerns the current text." in page
+
+
+def test_the_desk_is_for_the_accredited(client, negotiation):
+    assert client.get("/p/wg/desk/").status_code == 302
+    client.force_login(negotiation.outsider)
+    assert client.get("/p/wg/desk/").status_code == 404
+    assert not models.DeskVisit.objects.exists()
+
+
+def test_a_visit_mark_never_moves_back(negotiation):
+    note_desk_visit(negotiation.brazil, negotiation.process, seen_seq=7)
+    note_desk_visit(negotiation.brazil, negotiation.process, seen_seq=3)
+    visit = models.DeskVisit.objects.get()
+    assert (visit.user, visit.process, visit.seen_seq) == (
+        negotiation.brazil,
+        negotiation.process,
+        7,
+    )
+    events = models.Event.objects.count()
+    note_desk_visit(negotiation.brazil, negotiation.process, seen_seq=9)
+    assert models.DeskVisit.objects.get().seen_seq == 9
+    assert models.Event.objects.count() == events  # not an act of the negotiation
