@@ -1,13 +1,13 @@
 import re
 
 import pytest
+from tests.actions.test_revisions import REV1
 
 from accord.actions.desk import note_desk_visit
 from accord.actions.positions import record_position
 from accord.actions.revisions import issue_revision
 from accord.core.positions import Stance
 from accord.store import models
-from tests.actions.test_revisions import REV1
 
 pytestmark = pytest.mark.django_db
 
