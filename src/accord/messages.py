@@ -93,6 +93,14 @@ def _messages() -> dict[str, str]:
         "passage-too-long": _(
             "The passage is %(length)d characters long; the limit is %(limit)d characters."
         ),
+        "paragraph-not-in-draft": _(
+            "Paragraph %(label)s is no longer in the draft of the revision; type the wording "
+            "in by hand where it belongs."
+        ),
+        "cannot-take-in": _(
+            "Proposal %(proposal)d adds, deletes or moves a paragraph, or has no such "
+            "alternative: make that change in the text by hand."
+        ),
         "refused": _("This action is not allowed."),
     }
 

@@ -11,6 +11,7 @@ from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
 from accord.api.document_routes import router as document_router
+from accord.api.participant_routes import router as participant_router
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.rendering import FastJSONRenderer
@@ -32,6 +33,7 @@ problems.install(api)
 api.add_router("/", live.router)
 api.add_router("", document_router)
 api.add_router("/", check_router)
+api.add_router("", participant_router)
 
 
 def _etag(text: pv.Version) -> str:

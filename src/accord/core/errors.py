@@ -251,3 +251,27 @@ class AmendmentForOtherText(Refusal):
 
     def params(self) -> dict[str, object]:
         return {"expected": self.expected, "found": self.found}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class ParagraphNotInDraft(Refusal):
+    """The draft of a revision no longer has paragraph ``label`` (or anything continuing
+    it), so a proposal on it cannot be taken in."""
+
+    label: str
+    code = "paragraph-not-in-draft"
+
+    def params(self) -> dict[str, object]:
+        return {"label": self.label}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class CannotTakeIn(Refusal):
+    """Proposal ``proposal_id`` adds, deletes or moves a paragraph, or the alternative asked
+    for is not one it offers: it cannot be taken in as wording."""
+
+    proposal_id: int
+    code = "cannot-take-in"
+
+    def params(self) -> dict[str, object]:
+        return {"proposal": self.proposal_id}

@@ -4,13 +4,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accord.core import compilation as cp
 from accord.core import positions as ps
 from accord.core import proposals as pr
 from accord.core import provisions as pv
-from accord.core.fates import Fate
+from accord.core import revising as rv
+from accord.core.amendments import word_marks
+from accord.core.fates import Fate, settle_fates
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
 from accord.core.redline import Redline, compare_versions
 from accord.store import convert, models
@@ -317,3 +319,65 @@ def desk(user: User, process: models.Process) -> dict[str, Any]:
         "latest_seq": changes[0].seq if changes else seen,
         "stale_positions": stale,
     }
+
+
+def open_proposals(version: models.Version) -> list[pr.Proposal]:
+    """The open proposals on ``version``, in the order they were submitted (one query)."""
+    rows = proposals(version).filter(status=pr.ProposalStatus.OPEN)
+    return [convert.proposal_value(row) for row in rows]
+
+
+def revision_preview(
+    version: models.Version,
+    draft: rv.RevisionDraft,
+    open_: list[pr.Proposal],
+    recorded: dict[int, Fate],
+    label: str,
+) -> dict[str, Any]:
+    """What the Chair checks before issuing ``draft`` as the revision of ``version``: the
+    redline against it, the old→new number map, and every open proposal's fate (the Chair's
+    where recorded, the engine's suggestion otherwise) with the ones that would vanish, and
+    the engine's suggestion for each."""
+    report = settle_fates(open_, draft.old, draft.new, draft.lineage, recorded, revision=label)
+    suggested = settle_fates(open_, draft.old, draft.new, draft.lineage, {}, revision=label)
+    return {
+        "new": draft.new,
+        "redline": compare_versions(draft.old, draft.new, draft.lineage),
+        "report": report,
+        "suggested": dict(zip((p.id for p in open_), suggested.fates, strict=True)),
+    }
+
+
+def provision_history(document: models.Document, uid: str) -> list[dict[str, Any]]:
+    """Provision ``uid`` of ``document`` in each version, oldest first (two queries): its
+    text where the version has it (a revision inherits the uid of the provision it
+    continues) and the word marks against its previous appearance."""
+    versions = list(document.versions.order_by("number"))
+    rows = {
+        row.version_id: row
+        for row in models.Provision.objects.filter(version__document=document, uid=uid)
+    }
+    history: list[dict[str, Any]] = []
+    before: models.Provision | None = None
+    for version in versions:
+        row = rows.get(version.pk)
+        marks = word_marks(before.text, row.text) if row and before else ()
+        history.append({"version": version, "provision": row, "marks": marks, "previous": before})
+        before = row or before
+    return history
+
+
+def participations(process: models.Process) -> QuerySet[models.Participation]:
+    """The process's participants with their delegation and its regional group."""
+    return process.participations.select_related("delegation__regional_group")
+
+
+def groups_with_participants(process: models.Process) -> QuerySet[models.Group]:
+    """Every group, with those of its members that take part in ``process`` (prefetched in
+    one more query)."""
+    taking_part = models.Delegation.objects.filter(
+        pk__in=process.participations.values("delegation")
+    ).order_by("code")
+    return models.Group.objects.prefetch_related(
+        Prefetch("members", queryset=taking_part, to_attr="participants")
+    )

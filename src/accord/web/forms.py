@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS
+from accord.core.fates import FateKind
+from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS, Proposal
+from accord.core.revising import CHAIR_FATES
 
 
 class ProposalForm(forms.Form):
@@ -153,3 +155,46 @@ class AdoptionForm(forms.Form):
 
     def clean_explanations(self) -> dict[str, str]:
         return _coded_lines(self.cleaned_data["explanations"])
+
+
+def _fate_choices() -> list[tuple[str, str]]:
+    words = {
+        FateKind.REFLECTED: _("reflected"),
+        FateKind.PARTLY_REFLECTED: _("partly reflected"),
+        FateKind.MERGED: _("merged with other proposals"),
+        FateKind.NOT_TAKEN_UP: _("not taken up"),
+        FateKind.PENDING: _("pending"),
+    }
+    return [("", _("as the engine suggests"))] + [(k.value, words[k]) for k in CHAIR_FATES]
+
+
+class RevisionForm(forms.Form):
+    """The Chair's draft of a revision, its label, and a fate for each open proposal; the
+    core reads the text and settles the fates."""
+
+    text = forms.CharField(
+        label=_("Text of the revision (numbered paragraphs, as in a pasted draft)"),
+        widget=forms.Textarea(attrs={"rows": 24}),
+        max_length=2_000_000,
+    )
+    label = forms.CharField(label=_("Label of the revision"), max_length=80, required=False)
+
+    def __init__(self, *args: object, proposals: list[Proposal], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for p in proposals:
+            self.fields[f"fate_{p.id}"] = forms.ChoiceField(
+                label=_("Fate of proposal %(id)d") % {"id": p.id},
+                choices=_fate_choices(),
+                required=False,
+            )
+            self.fields[f"merged_{p.id}"] = forms.TypedMultipleChoiceField(
+                label=_("Merged with"),
+                choices=[
+                    (str(q.id), f"{q.id} — {q.proponent.delegation_name}")
+                    for q in proposals
+                    if q.id != p.id
+                ],
+                coerce=int,
+                required=False,
+                widget=forms.SelectMultiple(attrs={"size": 3}),
+            )

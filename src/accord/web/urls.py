@@ -13,6 +13,7 @@ from accord.web import (
     position_views,
     record_views,
     report_views,
+    revision_views,
     views,
 )
 
@@ -75,5 +76,11 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/",
         views.propose,
         name="propose",
+    ),
+    path("p/<slug:process>/<slug:document>/revise/", revision_views.revise, name="revise"),
+    path(
+        "p/<slug:process>/<slug:document>/provisions/<str:uid>/",
+        revision_views.provision_history,
+        name="provision-history",
     ),
 ]

@@ -84,6 +84,12 @@ def fate(found: Fate, labels: dict[str, dict[str, str]]) -> str:
 
 
 @register.filter
+def fate_kind(kind: FateKind) -> str:
+    """A fate in words, without its revision."""
+    return _fate_words()[kind]
+
+
+@register.filter
 def get_item(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key)
 
