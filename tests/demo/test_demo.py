@@ -70,3 +70,44 @@ def test_the_demo_revision_settles_every_proposal_and_renumbers():
     assert event.payload["number_map"]["12"] == []
     assert event.payload["number_map"]["13"] == ["12"]
     assert event.payload["number_map"]["30"] == ["30"]
+
+
+def test_the_demo_chair_revises_rev1_and_the_preview_lists_every_open_proposal(client):
+    from django.contrib.auth.models import User
+
+    from accord.actions.proposals import submit_proposal
+    from accord.core.draft_text import render_draft
+    from accord.store import queries
+
+    summary = load_demo()
+    rev1 = summary.version
+    text = queries.version_value(rev1)
+    paragraphs = [p for p in text if p.kind == "paragraph"]
+    opened = [
+        submit_proposal(
+            rev1,
+            by=User.objects.get(username=username),
+            provision_uid=provision.uid,
+            wording=provision.text.replace("States", "All States", 1),
+        )
+        for username, provision in (("arg", paragraphs[0]), ("ken", paragraphs[5]))
+    ]
+    client.force_login(User.objects.get(username="chair"))
+    url = f"/p/{PROCESS_SLUG}/{rev1.document.slug}/revise/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert page.context["form"]["text"].value() == render_draft(text)
+    events = models.Event.objects.count()
+    preview = client.post(url, {"text": render_draft(text), "label": "Rev.2", "step": "preview"})
+    assert preview.status_code == 200
+    rows = preview.context["fate_rows"]
+    assert [row["proposal"].id for row in rows] == [p.pk for p in opened]
+    assert [row["proposal"].proponent.delegation for row in rows] == ["ARG", "KEN"]
+    assert all(row["vanishing"] for row in rows)
+    assert models.Event.objects.count() == events
+    history = client.get(f"/p/{PROCESS_SLUG}/{rev1.document.slug}/provisions/{paragraphs[0].uid}/")
+    assert history.status_code == 200
+    assert [entry["version"].label for entry in history.context["history"]] == [
+        "Zero draft",
+        "Rev.1",
+    ]

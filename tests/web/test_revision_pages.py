@@ -61,7 +61,8 @@ def test_the_chair_starts_from_the_current_text_with_every_open_proposal(
     assert f"Proposal {ignored.pk}: Germany" in text
     assert f'<button type="submit" name="take" value="{reflected.pk}">' in html
     assert f"Take in proposal {ignored.pk} as paragraph 4" in text
-    assert "Preview" in text and "Issue the revision" not in text
+    assert "Preview" in text
+    assert "Issue the revision" not in text
 
 
 def test_taking_in_a_proposal_puts_its_wording_into_the_draft_and_stores_nothing(
@@ -260,7 +261,8 @@ def test_the_provision_history_follows_a_paragraph_through_the_versions(
     assert page.status_code == 200
     html, text = page.content.decode(), _text(page)
     assert "History of paragraph 1" in text
-    assert "Zero draft" in text and "Rev.1" in text
+    assert "Zero draft" in text
+    assert "Rev.1" in text
     assert '<a href="/p/wg/report/v1/#p2">Zero draft</a>' in html
     assert '<a href="/p/wg/report/v2/#p2">Rev.1</a>' in html
     assert (

@@ -100,8 +100,8 @@ def list_members(
 def list_groups(
     request: HttpRequest, process: str, cursor: str | None = None, limit: int = DEFAULT_LIMIT
 ) -> dict[str, object]:
-    """Every group (regional groups, the EU, …) with the codes of its members that take part
-    in the process."""
+    """The groups (regional groups, the EU, …) with members taking part in the process, and
+    the codes of those members."""
     rows = queries.groups_with_participants(visible_process(request, process))
     items, following = page(rows, cursor=cursor, limit=limit)
     return {

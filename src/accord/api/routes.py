@@ -11,9 +11,9 @@ from accord.api import live, problems, schemas
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
 from accord.api.document_routes import router as document_router
-from accord.api.participant_routes import router as participant_router
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.participant_routes import router as participant_router
 from accord.api.rendering import FastJSONRenderer
 from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp

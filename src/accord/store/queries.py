@@ -373,11 +373,13 @@ def participations(process: models.Process) -> QuerySet[models.Participation]:
 
 
 def groups_with_participants(process: models.Process) -> QuerySet[models.Group]:
-    """Every group, with those of its members that take part in ``process`` (prefetched in
-    one more query)."""
+    """The groups with at least one member taking part in ``process``, each with those
+    members (prefetched in one more query)."""
     taking_part = models.Delegation.objects.filter(
         pk__in=process.participations.values("delegation")
     ).order_by("code")
-    return models.Group.objects.prefetch_related(
-        Prefetch("members", queryset=taking_part, to_attr="participants")
+    return (
+        models.Group.objects.filter(members__in=taking_part)
+        .distinct()
+        .prefetch_related(Prefetch("members", queryset=taking_part, to_attr="participants"))
     )
