@@ -165,7 +165,8 @@ def _fate_choices() -> list[tuple[str, str]]:
         FateKind.NOT_TAKEN_UP: _("not taken up"),
         FateKind.PENDING: _("pending"),
     }
-    return [("", _("as the engine suggests"))] + [(k.value, words[k]) for k in CHAIR_FATES]
+    choices = [(k.value, str(words[k])) for k in CHAIR_FATES]
+    return [("", str(_("as the engine suggests"))), *choices]
 
 
 class RevisionForm(forms.Form):
