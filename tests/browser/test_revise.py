@@ -1,0 +1,94 @@
+"""The Chair takes in one proposal, previews, is told which proposal still needs a fate,
+settles it and issues Rev.2. On a demo server of its own: issuing a revision changes what
+every other browser test reads."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import Page, expect
+from tests.browser.conftest import _free_port, _wait_until_serving
+
+pytestmark = pytest.mark.browser
+
+TAKEN_END = "in full respect of the sovereign equality of States."
+LEFT_END = "and of nothing else."
+
+
+@pytest.fixture(scope="module")
+def own_demo(tmp_path_factory):
+    port = _free_port()
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    environment["ACCORD_DATA_DIR"] = str(tmp_path_factory.mktemp("revise-demo"))
+    url = f"http://127.0.0.1:{port}"
+    with subprocess.Popen(
+        [sys.executable, "-m", "accord.cli", "demo", "--port", str(port)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as server:
+        try:
+            _wait_until_serving(f"{url}/", server)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _sign_in(page: Page, url: str, username: str) -> None:
+    page.goto(f"{url}/login/")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill("accord-demo")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
+
+
+def _propose(page: Page, url: str, label: str, end: str) -> None:
+    page.goto(f"{url}/p/oewg-ict-demo/report/")
+    page.get_by_role("link", name=f"Propose on {label}", exact=True).click()
+    wording = page.get_by_label("Proposed wording")
+    current = wording.input_value()
+    wording.fill(f"{current[:-1]}, {end}")
+    page.get_by_role("button", name="Submit proposal").click()
+    expect(page.get_by_text(f"Your proposal on paragraph {label} was submitted.")).to_be_visible()
+
+
+def test_the_chair_takes_in_settles_and_issues_a_revision(page: Page, own_demo: str):
+    _sign_in(page, own_demo, "arg")
+    _propose(page, own_demo, "5", TAKEN_END)
+    _propose(page, own_demo, "6", LEFT_END)
+    page.get_by_role("button", name="Sign out").click()
+
+    _sign_in(page, own_demo, "chair")
+    page.goto(f"{own_demo}/p/oewg-ict-demo/report/")
+    page.get_by_role("link", name="Issue a revision").click()
+    expect(page.get_by_text("2 open proposals, paragraph by paragraph")).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"Take in proposal \d+ as paragraph 5")).click()
+    expect(page.get_by_text(re.compile(r"was taken into paragraph 5\."))).to_be_visible()
+    assert TAKEN_END in page.get_by_label(re.compile("Text of the revision")).input_value()
+
+    page.get_by_label("Label of the revision").fill("Rev.2")
+    page.get_by_role("button", name="Preview the revision").click()
+    fates = page.get_by_role("table", name="The fate of every open proposal")
+    expect(fates.get_by_role("row")).to_have_count(3)
+    expect(fates.get_by_role("row").nth(1)).to_contain_text("reflected in 5")
+    expect(fates.get_by_role("row").nth(2)).to_contain_text("needs a fate")
+    page.get_by_role("button", name="Issue the revision").click()
+    expect(page.get_by_role("alert")).to_contain_text("would vanish without a fate")
+    expect(page.get_by_role("alert")).to_contain_text("by Argentina on paragraph 6")
+
+    page.get_by_role("combobox", name=re.compile(r"Fate of proposal")).nth(1).select_option(
+        label="not taken up"
+    )
+    page.get_by_role("button", name="Issue the revision").click()
+    expect(page.get_by_text("Rev.2 was issued.")).to_be_visible()
+    assert page.url.endswith("/p/oewg-ict-demo/report/v3/redline/")
+    expect(page.locator("ins").filter(has_text="sovereign equality")).to_have_count(1)
+    page.get_by_label("Compared with").select_option(label="Zero draft")
+    page.get_by_role("button", name="Compare").click()
+    expect(page.get_by_text(re.compile("changed from Zero draft to Rev.2"))).to_be_visible()
