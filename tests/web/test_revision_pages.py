@@ -301,3 +301,33 @@ def test_the_redline_of_a_revision_compares_with_any_earlier_version(
     assert "provisions changed from Zero draft to Rev.2." in text
     assert "Old and new paragraph numbers Zero draft Rev.2" in text
     assert DRAFT.splitlines()[0].lstrip("# ") in text
+
+
+def test_the_desk_and_the_history_read_in_a_constant_number_of_queries(
+    client, negotiation, proposals
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(negotiation.chair)
+    form = {"text": REV1, "label": "Rev.1", "step": "preview"}
+
+    def counted(act):
+        with CaptureQueriesContext(connection) as queries_made:
+            assert act().status_code == 200
+        return len(queries_made)
+
+    desk = counted(lambda: client.post(URL, form))
+    history = counted(lambda: client.get("/p/wg/report/provisions/p2/"))
+    for uid in ("p2", "p3", "p3-a"):
+        submit_proposal(
+            negotiation.version, by=negotiation.germany, provision_uid=uid, wording=FIRM
+        )
+    assert counted(lambda: client.post(URL, form)) == desk
+    client.post(
+        URL,
+        form
+        | {"step": "issue", **{f"fate_{p.pk}": "pending" for p in models.Proposal.objects.all()}},
+    )
+    assert models.Version.objects.count() == 2
+    assert counted(lambda: client.get("/p/wg/report/provisions/p2/")) == history
