@@ -154,6 +154,8 @@ def test_a_revision_leaving_a_proposal_without_fate_is_refused_and_names_it(
     unreadable = client.post(URL, {"text": "# Title\nno numbers", "step": "issue", "label": "R"})
     assert unreadable.status_code == 400
     assert "Line 2: text that belongs to no numbered paragraph." in _text(unreadable)
+    # Even unreadable, the draft is kept for the Chair to mend.
+    assert client.get(URL).context["form"]["text"].value() == "# Title\nno numbers"
     wrong = client.post(URL, {"text": REV1, "step": "issue", f"fate_{ignored.pk}": "withdrawn"})
     assert wrong.status_code == 400
     assert _state() == before
@@ -210,6 +212,7 @@ def test_the_chair_issues_the_revision_with_the_fates_set_on_the_page(
     }
     followed = client.get(issued["Location"])
     assert "Rev.1 was issued." in _text(followed)
+    assert "Revision issued" in _text(client.get("/p/wg/history/"))
     # The draft is gone with the issue; the desk now starts from Rev.1.
     assert client.get(URL).context["form"]["text"].value() == render_draft(
         queries.version_value(version)

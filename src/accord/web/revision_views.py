@@ -106,16 +106,16 @@ def _step(
 ) -> HttpResponse | None:
     """Carry out the step the Chair asked for; a response when it ends the page."""
     data, current = form.cleaned_data, context["version"]
+    key = _session_key(current)
+    request.session[key] = {"text": data["text"], "label": data["label"]}
     draft = read_revision(context["text"], data["text"])
-    text = data["text"]
     if request.POST.get("take"):
         text = _taken(request, draft, open_, request.POST["take"])
+        request.session[key] = {"text": text, "label": data["label"]}
         posted = request.POST.copy()
         posted["text"] = text
         context["form"] = RevisionForm(posted, proposals=open_)
         context["form"].is_valid()
-    request.session[_session_key(current)] = {"text": text, "label": data["label"]}
-    if request.POST.get("take"):
         return None
     step = request.POST.get("step", "")
     if step not in ("preview", "issue"):
@@ -134,7 +134,7 @@ def _step(
             label=data["label"],
             fates=chosen,
         )
-        request.session.pop(_session_key(current), None)
+        request.session.pop(key, None)
         messages.success(request, _("%(label)s was issued.") % {"label": version.label})
         return redirect(
             "web:redline", current.document.process.slug, current.document.slug, version.number
