@@ -38,7 +38,9 @@ def mark_provision_status(
     provision = text.provision(provision_uid)
     if not provision.is_amendable:
         raise NotAmendable(provision_uid)
-    row = next(r for r in status_queries.statuses(version, text) if r.provision.uid == provision_uid)
+    row = next(
+        r for r in status_queries.statuses(version, text) if r.provision.uid == provision_uid
+    )
     assert row.outcome is not None
     act = mark_status(
         provision,

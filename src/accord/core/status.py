@@ -173,7 +173,9 @@ def tally(text: Version, acts: Sequence[ChairAct], *, adopted: bool) -> dict[Pro
     counts = dict.fromkeys(ProvisionStatus, 0)
     for provision in text:
         if provision.is_amendable:
-            status = provision_status(provision, (), acts, members=frozenset(), text_adopted=adopted)
+            status = provision_status(
+                provision, (), acts, members=frozenset(), text_adopted=adopted
+            )
             counts[status.status] += 1
     return counts
 

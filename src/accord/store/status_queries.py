@@ -48,6 +48,7 @@ class Row:
 
     provision: pv.Provision
     outcome: st.StatusOutcome | None
+    pending_names: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
@@ -56,7 +57,7 @@ class Row:
 
 def statuses(version: models.Version, text: pv.Version) -> list[Row]:
     """Every provision of ``version`` with its status, from the members' positions, the open
-    proposals on it and the Chair's marks; in six queries whatever its size."""
+    proposals on it and the Chair's marks; in seven queries whatever its size."""
     document = version.document
     adopted = adopted_version(document)
     text_adopted = adopted is not None and adopted.pk == version.pk
@@ -69,20 +70,27 @@ def statuses(version: models.Version, text: pv.Version) -> list[Row]:
         .values_list("provision_uid", "n")
     )
     among = members(document.process)
-    rows = []
-    for provision in text:
-        outcome = None
-        if provision.is_amendable:
-            outcome = st.provision_status(
-                provision,
-                taken,
-                acts,
-                members=among,
-                open_proposals=open_counts.get(provision.uid, 0),
-                text_adopted=text_adopted,
-            )
-        rows.append(Row(provision, outcome))
-    return rows
+    outcomes = [
+        st.provision_status(
+            provision,
+            taken,
+            acts,
+            members=among,
+            open_proposals=open_counts.get(provision.uid, 0),
+            text_adopted=text_adopted,
+        )
+        if provision.is_amendable
+        else None
+        for provision in text
+    ]
+    pending = {code for outcome in outcomes if outcome for code in outcome.pending}
+    names = dict(
+        models.Delegation.objects.filter(code__in=sorted(pending)).values_list("code", "name")
+    )
+    return [
+        Row(p, o, tuple(sorted(names[c] for c in o.pending)) if o else ())
+        for p, o in zip(text, outcomes, strict=True)
+    ]
 
 
 def board(rows: list[Row]) -> dict[str, Any]:
@@ -110,8 +118,7 @@ def progress(document: models.Document) -> tuple[st.Moment, ...]:
     ):
         provisions.setdefault(row.version_id, []).append(row)
     texts = [
-        (v.issued_at, v.label, convert.version_value(v, provisions.get(v.pk, [])))
-        for v in versions
+        (v.issued_at, v.label, convert.version_value(v, provisions.get(v.pk, []))) for v in versions
     ]
     marks = [
         (row.recorded_at, act_value(row))

@@ -12,6 +12,7 @@ from accord.web import (
     position_views,
     record_views,
     report_views,
+    status_views,
     views,
 )
 
@@ -73,5 +74,20 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/",
         views.propose,
         name="propose",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/status/",
+        status_views.board,
+        name="status-board",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/status/",
+        status_views.mark,
+        name="status-mark",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/provenance/<str:uid>/",
+        status_views.provenance,
+        name="provenance",
     ),
 ]

@@ -12,6 +12,7 @@ from accord.core.redline_render import notes
 from accord.document_words import redline_words
 from accord.messages import explain
 from accord.store import models, queries
+from accord.web.status_marks import status_context
 from accord.web.forms import ProposalForm
 
 
@@ -66,6 +67,7 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
     context["positions"] = queries.own_positions(
         found, context["text"], context["actor"].delegation
     )
+    context |= status_context(found, context["text"])
     return render(request, "accord/version.html", context)
 
 
