@@ -1,4 +1,5 @@
 import pytest
+from tests.builders import DRAFT, assert_refused_without_trace
 
 from accord.actions.adoption import record_adoption
 from accord.actions.checks import AlreadyAdopted
@@ -20,7 +21,6 @@ from accord.core.status import (
     ProvisionStatus,
 )
 from accord.store import models, queries, status_queries
-from tests.builders import DRAFT, assert_refused_without_trace
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,10 @@
 """Positions bound to text hashes, and the provision status that follows from them."""
 
-import pytest
-
 from datetime import UTC, datetime
 
-from accord.core.errors import NotAmendable, NotAMember, TextTooLong
+import pytest
+
+from accord.core.errors import NotAMember, NotAmendable, TextTooLong
 from accord.core.positions import (
     MAX_NOTE_CHARS,
     Stance,

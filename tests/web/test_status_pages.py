@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from tests.builders import DRAFT
 
 from accord.actions.adoption import record_adoption
 from accord.actions.proposals import submit_proposal
@@ -9,7 +10,6 @@ from accord.actions.status import mark_provision_status
 from accord.core.fates import Fate, FateKind
 from accord.core.status import ActKind
 from accord.store import models
-from tests.builders import DRAFT
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +159,7 @@ def test_the_provenance_of_an_adopted_paragraph(client, negotiation):
     adopted = P4.replace("The voluntary", "The agreed")
     assert f"Adopted text {adopted} Adopted by consensus" in text
     assert "The adoption covered exactly this text." in text
-    assert f"Zero draft" in text
+    assert "Zero draft" in text
     assert f"Paragraph 4 (zero draft) {P4}" in text
     assert f"Paragraph 4 — revised: the text changed {adopted}" in text
     assert f"Brazil (on Zero draft, open) {adopted} Rev.1: reflected" in text

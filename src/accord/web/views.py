@@ -12,8 +12,8 @@ from accord.core.redline_render import notes
 from accord.document_words import redline_words
 from accord.messages import explain
 from accord.store import models, queries
-from accord.web.status_marks import status_context
 from accord.web.forms import ProposalForm
+from accord.web.status_marks import status_context
 
 
 def visible_process(request: HttpRequest, slug: str) -> models.Process:
