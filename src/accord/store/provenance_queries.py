@@ -72,6 +72,9 @@ def provenance(document: models.Document, uid: str) -> dict[str, Any] | None:
         "marks": [
             {"mark": mark, "pending": [names.get(c, c) for c in mark.pending]} for mark in marks
         ],
+        "disassociated_codes": sorted(
+            code for code, uids in adoption.disassociations.items() if uid in uids
+        ),
         "disassociations": sorted(
             names.get(code, code) for code, uids in adoption.disassociations.items() if uid in uids
         ),
