@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from tests.builders import DRAFT
 
 from accord.actions.adoption import record_adoption
 from accord.actions.proposals import submit_proposal
@@ -11,7 +12,6 @@ from accord.core.fates import Fate, FateKind
 from accord.core.provisions import content_hash
 from accord.core.status import ActKind
 from accord.store import models
-from tests.builders import DRAFT
 
 pytestmark = pytest.mark.django_db
 

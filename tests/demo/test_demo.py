@@ -70,3 +70,21 @@ def test_the_demo_revision_settles_every_proposal_and_renumbers():
     assert event.payload["number_map"]["12"] == []
     assert event.payload["number_map"]["13"] == ["12"]
     assert event.payload["number_map"]["30"] == ["30"]
+
+
+def test_the_demo_chair_marks_rev1_paragraphs():
+    from accord.store import status_queries
+    from accord.store.queries import version_value
+
+    summary = load_demo()
+    version = summary.version
+    marks = models.StatusMark.objects.filter(version=version)
+    assert marks.count() == 8
+    assert models.Event.objects.filter(kind="status.marked").count() == 8
+    rows = status_queries.statuses(version, version_value(version))
+    by_label = {r.provision.label: r for r in rows if r.outcome}
+    for label in ("1", "2", "3", "8", "21"):
+        assert by_label[label].status == "agreed-ad-ref"
+    assert by_label["5"].status == "reopened"
+    assert by_label["14"].status == "agreed-pending"
+    assert by_label["14"].pending_names == ("Brazil", "Kenya")
