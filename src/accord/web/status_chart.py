@@ -40,7 +40,7 @@ def _what(moment: Moment) -> str:
 def chart(moments: tuple[Moment, ...]) -> dict[str, Any]:
     """Geometry and figures of the chart for ``moments`` (oldest first)."""
     names = _names()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for moment in moments:
         values = [(key, sum(moment.count(s) for s in statuses)) for key, statuses in SERIES]
         rows.append({"moment": moment, "what": _what(moment), "values": values})
