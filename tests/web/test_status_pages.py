@@ -46,6 +46,8 @@ def test_the_chair_marks_and_reopens_from_the_version_page(client, negotiation):
     page = client.get("/p/wg/report/v1/").content.decode()
     assert 'action="/p/wg/report/v1/p4/status/"' in page
     assert '<label for="kind-p4">Chair\'s mark on 4</label>' in page
+    form = page[page.index('action="/p/wg/report/v1/p4/status/"') :].split("</form>")[0]
+    assert re.findall(r'<option value="([^"]+)"', form) == ["agreed", "agreed-pending"]
     response = client.post(
         "/p/wg/report/v1/p4/status/", {"kind": "agreed-pending", "pending": "bra, fra"}
     )
@@ -53,7 +55,11 @@ def test_the_chair_marks_and_reopens_from_the_version_page(client, negotiation):
     assert response["Location"] == "/p/wg/report/v1/#p4"
     mark = models.StatusMark.objects.get()
     assert (mark.kind, mark.pending) == ("agreed-pending", ["BRA", "FRA"])
-    followed = _text(client.get("/p/wg/report/v1/"))
+    response = client.get("/p/wg/report/v1/")
+    page = response.content.decode()
+    form = page[page.index('action="/p/wg/report/v1/p4/status/"') :].split("</form>")[0]
+    assert re.findall(r'<option value="([^"]+)"', form) == ["agreed", "agreed-pending", "reopened"]
+    followed = _text(response)
     assert "The status of paragraph 4 was recorded." in followed
     assert f"{P4} Agreed pending Brazil, France" in followed
     client.post("/p/wg/report/v1/p4/status/", {"kind": "reopened"})
@@ -119,7 +125,7 @@ def test_the_status_board_counts_and_charts_progress(
         "Chair&#x27;s mark on paragraph 4|0|1|1|4",
     ]
     assert 'href="/p/wg/report/v1/status/" aria-current="page">Status board</a>' in html
-    with django_assert_num_queries(14) as few:
+    with django_assert_num_queries(13) as few:
         client.get("/p/wg/report/v1/status/")
     for uid in ("p1", "p3", "p3-a"):
         _mark(negotiation, uid)
@@ -184,3 +190,21 @@ def test_the_provenance_of_a_private_process_is_for_the_accredited(client, db):
     assert client.get("/p/wg/report/provenance/p4/").status_code == 404
     client.force_login(n.stakeholder)
     assert client.get("/p/wg/report/provenance/p4/").status_code == 200
+
+
+def test_the_version_page_and_provenance_read_in_constant_queries(
+    client, negotiation, django_assert_num_queries
+):
+    client.force_login(negotiation.chair)
+    _mark(negotiation, "p4")
+    with django_assert_num_queries(13) as few:
+        client.get("/p/wg/report/v1/")
+    for uid in ("p1", "p2", "p3"):
+        _mark(negotiation, uid, ActKind.AGREED_PENDING, ["BRA"])
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get("/p/wg/report/v1/")
+    client.logout()
+    _adopt_after_a_revision(negotiation)
+    with django_assert_num_queries(13):
+        client.get("/p/wg/report/provenance/p4/")
+    assert "Paragraph status marked by the Chair" in _text(client.get("/p/wg/history/"))

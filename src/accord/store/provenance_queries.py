@@ -22,7 +22,7 @@ def adoption_of(document: models.Document) -> models.Adoption | None:
 def provenance(document: models.Document, uid: str) -> dict[str, Any] | None:
     """The story of provision ``uid`` of adopted ``document``, followed by its stable uid
     through the versions; None unless the document is adopted and the adopted version has
-    that provision. Nine queries whatever the number of versions and proposals."""
+    that provision. Ten queries whatever the number of versions and proposals."""
     adoption = adoption_of(document)
     if adoption is None:
         return None

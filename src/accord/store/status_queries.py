@@ -12,12 +12,17 @@ from accord.core.proposals import ProposalStatus
 from accord.store import convert, models, queries
 
 
-def members(process: models.Process) -> frozenset[str]:
-    return frozenset(
+def member_names(process: models.Process) -> dict[str, str]:
+    """The process's members: their names by code."""
+    return dict(
         process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
-            "delegation__code", flat=True
+            "delegation__code", "delegation__name"
         )
     )
+
+
+def members(process: models.Process) -> frozenset[str]:
+    return frozenset(member_names(process))
 
 
 def act_value(row: models.StatusMark) -> st.ChairAct:
@@ -57,7 +62,7 @@ class Row:
 
 def statuses(version: models.Version, text: pv.Version) -> list[Row]:
     """Every provision of ``version`` with its status, from the members' positions, the open
-    proposals on it and the Chair's marks; in seven queries whatever its size."""
+    proposals on it and the Chair's marks; in six queries whatever its size."""
     document = version.document
     adopted = adopted_version(document)
     text_adopted = adopted is not None and adopted.pk == version.pk
@@ -69,7 +74,8 @@ def statuses(version: models.Version, text: pv.Version) -> list[Row]:
         .annotate(n=Count("id"))
         .values_list("provision_uid", "n")
     )
-    among = members(document.process)
+    names = member_names(document.process)
+    among = frozenset(names)
     outcomes = [
         st.provision_status(
             provision,
@@ -83,12 +89,8 @@ def statuses(version: models.Version, text: pv.Version) -> list[Row]:
         else None
         for provision in text
     ]
-    pending = {code for outcome in outcomes if outcome for code in outcome.pending}
-    names = dict(
-        models.Delegation.objects.filter(code__in=sorted(pending)).values_list("code", "name")
-    )
     return [
-        Row(p, o, tuple(sorted(names[c] for c in o.pending)) if o else ())
+        Row(p, o, tuple(sorted(names.get(c, c) for c in o.pending)) if o else ())
         for p, o in zip(text, outcomes, strict=True)
     ]
 

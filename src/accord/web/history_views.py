@@ -15,6 +15,7 @@ EVENT_LABELS = {
     "accreditation.granted": _("Accreditation granted"),
     "draft.published": _("Draft published"),
     "proposal.submitted": _("Proposal submitted"),
+    "status.marked": _("Paragraph status marked by the Chair"),
 }
 
 
