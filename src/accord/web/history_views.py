@@ -15,7 +15,6 @@ EVENT_LABELS = {
     "accreditation.granted": _("Accreditation granted"),
     "draft.published": _("Draft published"),
     "proposal.submitted": _("Proposal submitted"),
-    "status.marked": _("Paragraph status marked by the Chair"),
 }
 
 
