@@ -4,10 +4,12 @@ import pytest
 from tests.builders import DRAFT
 
 from accord.actions.adoption import record_adoption
+from accord.actions.positions import record_position
 from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
 from accord.actions.status import mark_provision_status
 from accord.core.fates import Fate, FateKind
+from accord.core.positions import Stance
 from accord.core.status import ActKind
 from accord.store import models
 
@@ -103,15 +105,18 @@ def test_the_status_board_counts_and_charts_progress(
 ):
     _mark(negotiation, "p2")
     _mark(negotiation, "p4", ActKind.AGREED_PENDING, ["DEU"])
+    record_position(
+        negotiation.version, by=negotiation.brazil, provision_uid="p1", stance=Stance.OBJECT
+    )
     page = client.get("/p/wg/report/v1/status/")
     assert page.status_code == 200
     html = page.content.decode()
     text = _text(page)
     assert (
-        "Counts Status Paragraphs Open 4 Bracketed 0 Agreed ad ref 1 Agreed pending 1 "
+        "Counts Status Paragraphs Open 3 Bracketed 1 Agreed ad ref 1 Agreed pending 1 "
         "Reopened 0 Adopted 0 All paragraphs 6"
     ) in text
-    assert "A. Introduction Paragraph Status Objecting 1 Open —" in text
+    assert "A. Introduction Paragraph Status Objecting 1 Bracketed Brazil" in text
     assert "B. Rules, norms and principles Paragraph Status Objecting 2 Agreed ad ref —" in text
     assert "4 Agreed pending Germany —" in text
     assert '<svg role="img" aria-labelledby="chart-title chart-desc"' in html

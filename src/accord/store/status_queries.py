@@ -54,6 +54,7 @@ class Row:
     provision: pv.Provision
     outcome: st.StatusOutcome | None
     pending_names: tuple[str, ...] = ()
+    objecting_names: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
@@ -89,8 +90,12 @@ def statuses(version: models.Version, text: pv.Version) -> list[Row]:
         else None
         for provision in text
     ]
+
+    def named(codes: frozenset[str]) -> tuple[str, ...]:
+        return tuple(sorted(names.get(code, code) for code in codes))
+
     return [
-        Row(p, o, tuple(sorted(names.get(c, c) for c in o.pending)) if o else ())
+        Row(p, o, named(o.pending), named(o.objecting)) if o else Row(p, None)
         for p, o in zip(text, outcomes, strict=True)
     ]
 
