@@ -21,6 +21,7 @@ def _reasons() -> dict[str, str]:
         Reason.NO_GROUP_MANDATE: _("Your delegation holds no mandate to speak for this group."),
         Reason.NOT_SECRETARIAT: _("Only the Secretariat may do this."),
         Reason.NOT_A_DRAFTER: _("Only the Chair or the Secretariat may publish a draft."),
+        Reason.NOT_THE_CHAIR: _("Only the Chair may do this."),
     }
 
 
@@ -101,6 +102,15 @@ def _messages() -> dict[str, str]:
             "Proposal %(proposal)d adds, deletes or moves a paragraph, or has no such "
             "alternative: make that change in the text by hand."
         ),
+        "pending-mismatch": _(
+            "Name the delegations that still have to confirm when marking a paragraph "
+            "“agreed pending”, and only then (the mark asked for was “%(kind)s”)."
+        ),
+        "pending-not-a-member": _(
+            "%(delegation)s is not a member of this process; only members are named as still "
+            "to confirm."
+        ),
+        "nothing-to-reopen": _("Paragraph %(label)s is not agreed, so there is nothing to reopen."),
         "refused": _("This action is not allowed."),
     }
 

@@ -111,3 +111,21 @@ def test_the_demo_chair_revises_rev1_and_the_preview_lists_every_open_proposal(c
         "Zero draft",
         "Rev.1",
     ]
+
+
+def test_the_demo_chair_marks_rev1_paragraphs():
+    from accord.store import status_queries
+    from accord.store.queries import version_value
+
+    summary = load_demo()
+    version = summary.version
+    marks = models.StatusMark.objects.filter(version=version)
+    assert marks.count() == 8
+    assert models.Event.objects.filter(kind="status.marked").count() == 8
+    rows = status_queries.statuses(version, version_value(version))
+    by_label = {r.provision.label: r for r in rows if r.outcome}
+    for label in ("1", "2", "3", "8", "21"):
+        assert by_label[label].status == "agreed-ad-ref"
+    assert by_label["5"].status == "reopened"
+    assert by_label["14"].status == "agreed-pending"
+    assert by_label["14"].pending_names == ("Brazil", "Kenya")

@@ -15,6 +15,7 @@ from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.participant_routes import router as participant_router
 from accord.api.rendering import FastJSONRenderer
+from accord.api.status_routes import router as status_router
 from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp
 from accord.core import proposals as pr
@@ -34,6 +35,7 @@ api.add_router("/", live.router)
 api.add_router("", document_router)
 api.add_router("/", check_router)
 api.add_router("", participant_router)
+api.add_router("/", status_router)
 
 
 def _etag(text: pv.Version) -> str:

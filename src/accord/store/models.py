@@ -388,3 +388,24 @@ class DeskVisit(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "process"], name="one_desk_visit_per_user")
         ]
+
+
+class StatusMark(models.Model):
+    """The Chair's mark on a provision (by its stable uid): agreed ad referendum, agreed
+    pending the named members, or reopened; bound to the hash of the text it covered, so a
+    later change of that text lifts it."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="status_marks")
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="status_marks")
+    provision_uid = models.CharField(max_length=40)
+    kind = models.CharField(max_length=20)
+    pending = models.JSONField(default=list)
+    text_hash = models.CharField(max_length=64)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        indexes = [models.Index(fields=["document", "provision_uid"])]

@@ -14,6 +14,7 @@ from accord.web import (
     record_views,
     report_views,
     revision_views,
+    status_views,
     views,
 )
 
@@ -82,5 +83,20 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/provisions/<str:uid>/",
         revision_views.provision_history,
         name="provision-history",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/status/",
+        status_views.board,
+        name="status-board",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/status/",
+        status_views.mark,
+        name="status-mark",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/provenance/<str:uid>/",
+        status_views.provenance,
+        name="provenance",
     ),
 ]

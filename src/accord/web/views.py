@@ -13,6 +13,7 @@ from accord.document_words import redline_words
 from accord.messages import explain
 from accord.store import models, queries
 from accord.web.forms import ProposalForm
+from accord.web.status_marks import status_context
 
 
 def visible_process(request: HttpRequest, slug: str) -> models.Process:
@@ -66,6 +67,7 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
     context["positions"] = queries.own_positions(
         found, context["text"], context["actor"].delegation
     )
+    context |= status_context(found, context["text"])
     return render(request, "accord/version.html", context)
 
 

@@ -1,0 +1,90 @@
+"""Provision status: the Chair's marks, the status board with its progress chart, and the
+provenance of adopted provisions."""
+
+import re
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from accord.actions.status import mark_provision_status
+from accord.core.errors import Refusal, UnknownProvision
+from accord.core.status import ActKind
+from accord.messages import explain
+from accord.store import models, provenance_queries, queries, status_queries
+from accord.web.status_chart import chart
+from accord.web.status_marks import KIND_CHOICES
+from accord.web.views import signed_in, visible_process, visible_version
+
+
+class StatusMarkForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Mark"), choices=KIND_CHOICES)
+    pending = forms.CharField(
+        label=gettext_lazy("Delegations still to confirm (codes, e.g. BRA, FRA)"),
+        required=False,
+        max_length=2_000,
+    )
+
+    def clean_pending(self) -> list[str]:
+        said: str = self.cleaned_data["pending"]
+        return sorted({code.upper() for code in re.split(r"[\s,;]+", said) if code})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mark(request: HttpRequest, process: str, document: str, number: int, uid: str) -> HttpResponse:
+    """The Chair marks one paragraph (its small form on the version page posts here)."""
+    found = visible_version(request, process, document, number)
+    try:
+        provision = queries.version_value(found).provision(uid)
+    except UnknownProvision:
+        raise Http404(_("No such paragraph.")) from None
+    form = StatusMarkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mark_provision_status(
+                found,
+                by=signed_in(request),
+                provision_uid=uid,
+                kind=ActKind(form.cleaned_data["kind"]),
+                pending=form.cleaned_data["pending"],
+            )
+        except Refusal as refusal:
+            form.add_error(None, explain(refusal))
+        else:
+            messages.success(
+                request,
+                _("The status of paragraph %(label)s was recorded.") % {"label": provision.label},
+            )
+            url = reverse("web:version", args=[process, document, number])
+            return redirect(f"{url}#{uid}")
+    context = {"version": found, "provision": provision, "form": form}
+    return render(request, "accord/status_mark.html", context, status=400 if form.errors else 200)
+
+
+def board(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
+    """Where every paragraph stands, with counts, and the progress over time."""
+    found = visible_version(request, process, document, number)
+    context = queries.reading_context(found, request.user)
+    rows = status_queries.statuses(found, context["text"])
+    context |= status_queries.board(rows)
+    context["chart"] = chart(status_queries.progress(found.document))
+    return render(request, "accord/status_board.html", context)
+
+
+def provenance(request: HttpRequest, process: str, document: str, uid: str) -> HttpResponse:
+    """How an adopted provision came to be, from the zero draft to its adoption."""
+    found = get_object_or_404(
+        models.Document, process=visible_process(request, process), slug=document
+    )
+    story = provenance_queries.provenance(found, uid)
+    if story is None:
+        raise Http404(_("No adopted provision of this document has this identifier."))
+    context = {"process": found.process, "document": found, **story}
+    return render(request, "accord/provenance.html", context)
