@@ -21,6 +21,9 @@ def _reasons() -> dict[str, str]:
         Reason.NO_GROUP_MANDATE: _("Your delegation holds no mandate to speak for this group."),
         Reason.NOT_SECRETARIAT: _("Only the Secretariat may do this."),
         Reason.NOT_A_DRAFTER: _("Only the Chair or the Secretariat may publish a draft."),
+        Reason.MAY_NOT_CREATE_PROCESS: _(
+            "Only staff of this instance may set up a process; ask its administrators."
+        ),
     }
 
 
@@ -93,6 +96,12 @@ def _messages() -> dict[str, str]:
         "passage-too-long": _(
             "The passage is %(length)d characters long; the limit is %(limit)d characters."
         ),
+        "bad-slug": _(
+            "“%(slug)s” cannot be a short name: use lower-case letters, digits and hyphens, "
+            "starting and ending with a letter or digit, at most 80 characters."
+        ),
+        "process-exists": _("There is already a process called “%(slug)s”."),
+        "unknown-delegations": _("No delegation has the code %(codes)s."),
         "refused": _("This action is not allowed."),
     }
 

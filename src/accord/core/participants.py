@@ -9,6 +9,7 @@ from accord.core.errors import NotPermitted
 class Role(StrEnum):
     CHAIR = "chair"
     SECRETARIAT = "secretariat"
+    BUREAU = "bureau"
     DELEGATE = "delegate"
     OBSERVER = "observer"
     STAKEHOLDER = "stakeholder"
@@ -30,6 +31,7 @@ class Reason(StrEnum):
     NO_GROUP_MANDATE = "no-group-mandate"
     NOT_SECRETARIAT = "not-secretariat"
     NOT_A_DRAFTER = "not-a-drafter"
+    MAY_NOT_CREATE_PROCESS = "may-not-create-process"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from accord.web import (
     position_views,
     record_views,
     report_views,
+    setup_views,
     views,
 )
 
@@ -74,4 +75,5 @@ urlpatterns = [
         views.propose,
         name="propose",
     ),
+    path("processes/new/", setup_views.new_process, name="new-process"),
 ]
