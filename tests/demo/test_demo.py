@@ -70,3 +70,9 @@ def test_the_demo_revision_settles_every_proposal_and_renumbers():
     assert event.payload["number_map"]["12"] == []
     assert event.payload["number_map"]["13"] == ["12"]
     assert event.payload["number_map"]["30"] == ["30"]
+
+
+def test_the_demo_secretariat_may_set_up_processes_and_no_one_else():
+    load_demo()
+    staff = models.Accreditation.objects.filter(user__is_staff=True)
+    assert list(staff.values_list("user__username", "role")) == [("secretariat", "secretariat")]
