@@ -124,6 +124,8 @@ def test_the_instance_creates_a_process_without_a_secretariat(db):
         ({"title": " \n "}, EmptyText()),
         ({"title": "t" * 301}, TextTooLong(length=301, limit=300)),
         ({"silence_minimum_hours": 0}, ImpossibleThreshold("silence-minimum", "0.0")),
+        ({"silence_minimum_hours": 8761}, ImpossibleThreshold("silence-minimum", "8761")),
+        ({"silence_minimum_hours": 10**12}, ImpossibleThreshold("silence-minimum", str(10**12))),
         ({"members": ["BRA", "XXX"]}, UnknownDelegations(("XXX",))),
         ({"observers": ["VAT", "NOPE"]}, UnknownDelegations(("NOPE",))),
     ],

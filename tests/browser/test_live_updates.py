@@ -20,6 +20,7 @@ def test_a_proposal_appears_on_an_open_compilation_without_a_reload(
     expect(proposals.get_by_text(WORDING_END)).to_have_count(0)
     # Anything the page keeps in memory would be lost on a reload.
     page.evaluate("window.notReloaded = true")
+    page.get_by_role("link", name="Clean text").focus()
     page.mouse.wheel(0, 600)
     expect(page.locator("#live-updates")).to_be_attached()
 
@@ -46,5 +47,7 @@ def test_a_proposal_appears_on_an_open_compilation_without_a_reload(
     notice = page.get_by_role("status").filter(has_text="New proposal by ARG on paragraph 7")
     expect(notice).to_have_attribute("aria-live", "polite")
     assert page.evaluate("window.notReloaded") is True
+    # The reader stays where they were: same scroll position, focus on the same link.
     assert page.evaluate("window.scrollY") > 0
+    expect(page.get_by_role("link", name="Clean text")).to_be_focused()
     other.context.close()

@@ -6,14 +6,20 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accord.actions.events import record
 from accord.core.accreditation import check_accreditation
 from accord.core.decisions import DecisionRule, SilenceProcedure, StakeholderModality
 from accord.core.draft_text import parse_draft
-from accord.core.errors import EmptyText, NotPermitted, Refusal, TextTooLong
+from accord.core.errors import (
+    EmptyText,
+    ImpossibleThreshold,
+    NotPermitted,
+    Refusal,
+    TextTooLong,
+)
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.provisions import Version
 from accord.store import convert, models, queries
@@ -103,6 +109,8 @@ class UnknownDelegations(Refusal):
 
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
 MAX_TITLE_CHARS = 300
+# A silence procedure of more than a year is a mistake, not a rule.
+MAX_SILENCE_HOURS = 8760
 
 
 def may_create_processes(user: User | None) -> bool:
@@ -131,7 +139,7 @@ def create_process(
     """Create a negotiating process under its rules of procedure; a person who creates it
     (a staff user, see `may_create_processes`) becomes its Secretariat. Raises `NotPermitted`,
     `BadSlug`, `ProcessExists`, `EmptyText`, `TextTooLong` or `ImpossibleThreshold` (a silence
-    minimum below one hour). Writes one ``process.created`` event."""
+    minimum below one hour or above a year). Writes one ``process.created`` event."""
     if not may_create_processes(by):
         raise NotPermitted(Reason.MAY_NOT_CREATE_PROCESS)
     if not SLUG.fullmatch(slug):
@@ -141,17 +149,24 @@ def create_process(
         raise EmptyText()
     if len(title) > MAX_TITLE_CHARS:
         raise TextTooLong(length=len(title), limit=MAX_TITLE_CHARS)
+    if silence_minimum_hours > MAX_SILENCE_HOURS:
+        raise ImpossibleThreshold("silence-minimum", str(silence_minimum_hours))
     SilenceProcedure(minimum=timedelta(hours=silence_minimum_hours))
     if models.Process.objects.filter(slug=slug).exists():
         raise ProcessExists(slug)
-    process = models.Process.objects.create(
-        slug=slug,
-        title=title,
-        is_public=is_public,
-        decision_rule=decision_rule.value,
-        silence_minimum_hours=silence_minimum_hours,
-        stakeholder_modality=stakeholder_modality.value,
-    )
+    try:
+        with transaction.atomic():
+            process = models.Process.objects.create(
+                slug=slug,
+                title=title,
+                is_public=is_public,
+                decision_rule=decision_rule.value,
+                silence_minimum_hours=silence_minimum_hours,
+                stakeholder_modality=stakeholder_modality.value,
+            )
+    except IntegrityError:
+        # Someone took the name between the check and the insert.
+        raise ProcessExists(slug) from None
     payload: dict[str, object] = {
         "slug": slug,
         "title": title,
@@ -189,14 +204,25 @@ def set_up_process(
     by: User | None,
     slug: str,
     title: str,
+    is_public: bool = True,
+    decision_rule: DecisionRule = DecisionRule.CONSENSUS,
+    silence_minimum_hours: int = 72,
+    stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
     members: Iterable[str] | None = None,
     observers: Iterable[str] = (),
-    **rules: object,
 ) -> models.Process:
-    """Create a process (`create_process`, with ``rules``) and admit its members (all member
-    States of the United Nations when ``members`` is None) and observers, all or nothing:
-    a refused step stores nothing of the others."""
-    process = create_process(by=by, slug=slug, title=title, **rules)  # type: ignore[arg-type]
+    """Create a process (`create_process`) and admit its members (all member States of the
+    United Nations when ``members`` is None) and observers, all or nothing: a refused step
+    stores nothing of the others."""
+    process = create_process(
+        by=by,
+        slug=slug,
+        title=title,
+        is_public=is_public,
+        decision_rule=decision_rule,
+        silence_minimum_hours=silence_minimum_hours,
+        stakeholder_modality=stakeholder_modality,
+    )
     wanted = un_members() if members is None else list(members)
     admit_participants(process, by=by, codes=wanted, kind=ParticipantKind.MEMBER)
     if observers := list(observers):

@@ -56,11 +56,36 @@
     return active.matches("textarea, select, input:not([type=submit]):not([type=button])");
   }
 
-  function restoreFocus(id) {
-    if (!id) {
+  // Where focus was, in terms that survive the swap: the element's id, or else what it is
+  // (its tag, the address or form it leads to, its text).
+  function focusKey(element) {
+    if (!element || element === document.body) {
+      return null;
+    }
+    return {
+      id: element.id,
+      tag: element.tagName,
+      href: element.getAttribute("href"),
+      action: element.form ? element.form.getAttribute("action") : null,
+      text: element.textContent,
+    };
+  }
+
+  function restoreFocus(key) {
+    if (!key) {
       return;
     }
-    var again = document.getElementById(id);
+    var again = key.id ? document.getElementById(key.id) : null;
+    if (!again) {
+      var main = document.getElementById("main");
+      again = Array.from(main ? main.querySelectorAll(key.tag) : []).find(function (el) {
+        return (
+          el.getAttribute("href") === key.href &&
+          (el.form ? el.form.getAttribute("action") : null) === key.action &&
+          el.textContent === key.text
+        );
+      });
+    }
     if (again && typeof again.focus === "function") {
       again.focus({ preventScroll: true });
     }
@@ -78,8 +103,7 @@
     }
     refreshing = true;
     pending = false;
-    var active = document.activeElement;
-    var focusedId = active && active !== document.body ? active.id : "";
+    var focused = focusKey(document.activeElement);
     var x = window.scrollX;
     var y = window.scrollY;
     fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
@@ -99,7 +123,7 @@
           script.remove();
         });
         main.replaceChildren.apply(main, Array.from(fresh.childNodes));
-        restoreFocus(focusedId);
+        restoreFocus(focused);
         window.scrollTo(x, y);
         if (lastNotice) {
           say(lastNotice);
