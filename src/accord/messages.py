@@ -22,6 +22,9 @@ def _reasons() -> dict[str, str]:
         Reason.NOT_SECRETARIAT: _("Only the Secretariat may do this."),
         Reason.NOT_A_DRAFTER: _("Only the Chair or the Secretariat may publish a draft."),
         Reason.NOT_THE_CHAIR: _("Only the Chair may do this."),
+        Reason.MAY_NOT_CREATE_PROCESS: _(
+            "Only staff of this instance may set up a process; ask its administrators."
+        ),
     }
 
 
@@ -111,6 +114,12 @@ def _messages() -> dict[str, str]:
             "to confirm."
         ),
         "nothing-to-reopen": _("Paragraph %(label)s is not agreed, so there is nothing to reopen."),
+        "bad-slug": _(
+            "“%(slug)s” cannot be a short name: use lower-case letters, digits and hyphens, "
+            "starting and ending with a letter or digit, at most 80 characters."
+        ),
+        "process-exists": _("There is already a process called “%(slug)s”."),
+        "unknown-delegations": _("No delegation has the code %(codes)s."),
         "refused": _("This action is not allowed."),
     }
 

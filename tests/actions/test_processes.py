@@ -1,7 +1,12 @@
 import pytest
 from tests.builders import make_user
 
-from accord.actions.processes import accredit, admit_participants, publish_draft
+from accord.actions.processes import (
+    UnknownDelegations,
+    accredit,
+    admit_participants,
+    publish_draft,
+)
 from accord.core.errors import MalformedDraft, NotPermitted, Refusal
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store import models
@@ -105,12 +110,13 @@ def test_admitting_participants_again_admits_nobody_and_writes_no_event(negotiat
 
 
 def test_unknown_delegation_codes_are_refused(negotiation):
-    before = _state()
-    with pytest.raises(models.Delegation.DoesNotExist, match="XXX"):
+    before = (_state(), models.Participation.objects.count())
+    with pytest.raises(UnknownDelegations) as raised:
         admit_participants(
-            negotiation.process, by=None, codes=["XXX", "KEN"], kind=ParticipantKind.MEMBER
+            negotiation.process, by=None, codes=["XXX", "KEN", "ZZ"], kind=ParticipantKind.MEMBER
         )
-    assert _state() == before
+    assert raised.value == UnknownDelegations(("XXX", "ZZ"))
+    assert (_state(), models.Participation.objects.count()) == before
 
 
 def test_only_the_secretariat_accredits(negotiation):

@@ -8,7 +8,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
-from schemathesis.checks import negative_data_rejection, positive_data_acceptance
+from schemathesis.checks import ignored_auth, negative_data_rejection, positive_data_acceptance
 
 from accord.actions.tokens import create_api_token
 
@@ -31,6 +31,9 @@ def _keep_the_test_connection():
 
 @pytest.fixture
 def token(negotiation):
+    # A staff user too, so that setting up processes is fuzzed beyond its permission check.
+    negotiation.brazil.is_staff = True
+    negotiation.brazil.save()
     return create_api_token(by=negotiation.brazil, name="fuzz")[1]
 
 
@@ -49,6 +52,10 @@ def test_no_request_breaks_the_api_or_its_schema(case, token):
     # accord never gave: the schema cannot say which, and refusing them is right. And since
     # any string is a valid slug, schemathesis's "invalid" path parameters can be valid ones
     # it saw in earlier answers; the endpoint tests show that bad bodies are refused.
-    case.validate_response(
-        response, excluded_checks=[positive_data_acceptance, negative_data_rejection]
-    )
+    excluded = [positive_data_acceptance, negative_data_rejection]
+    # Setting up a process succeeds with almost any body; schemathesis then takes the token
+    # sent here for credentials it generated and asks for a refusal. That 401 without a
+    # token and 403 without staff rights hold is shown in tests/api/test_permission_matrix.py.
+    if (case.method, case.path) == ("POST", "/api/v1/processes"):
+        excluded.append(ignored_auth)
+    case.validate_response(response, excluded_checks=excluded)

@@ -9,6 +9,7 @@ from accord.core.participants import ParticipantKind, Role
     [
         (Role.CHAIR, None),
         (Role.SECRETARIAT, None),
+        (Role.BUREAU, None),
         (Role.DELEGATE, ParticipantKind.MEMBER),
         (Role.OBSERVER, ParticipantKind.OBSERVER),
         (Role.STAKEHOLDER, ParticipantKind.STAKEHOLDER),
@@ -23,6 +24,7 @@ def test_roles_that_fit(role, kind):
     ("role", "kind"),
     [
         (Role.CHAIR, ParticipantKind.MEMBER),
+        (Role.BUREAU, ParticipantKind.MEMBER),
         (Role.DELEGATE, ParticipantKind.OBSERVER),
         (Role.DELEGATE, None),
         (Role.OBSERVER, ParticipantKind.MEMBER),

@@ -129,3 +129,9 @@ def test_the_demo_chair_marks_rev1_paragraphs():
     assert by_label["5"].status == "reopened"
     assert by_label["14"].status == "agreed-pending"
     assert by_label["14"].pending_names == ("Brazil", "Kenya")
+
+
+def test_the_demo_secretariat_may_set_up_processes_and_no_one_else():
+    load_demo()
+    staff = models.Accreditation.objects.filter(user__is_staff=True)
+    assert list(staff.values_list("user__username", "role")) == [("secretariat", "secretariat")]

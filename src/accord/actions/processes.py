@@ -1,16 +1,25 @@
 """Setting up a process: its participants, its accredited people, its documents."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accord.actions.events import record
 from accord.core.accreditation import check_accreditation
+from accord.core.decisions import DecisionRule, SilenceProcedure, StakeholderModality
 from accord.core.draft_text import parse_draft
-from accord.core.errors import NotPermitted, Refusal
+from accord.core.errors import (
+    EmptyText,
+    ImpossibleThreshold,
+    NotPermitted,
+    Refusal,
+    TextTooLong,
+)
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.provisions import Version
 from accord.store import convert, models, queries
@@ -65,6 +74,51 @@ class DocumentExists(Refusal):
         return {"slug": self.slug}
 
 
+@dataclass(slots=True, unsafe_hash=True)
+class BadSlug(Refusal):
+    """A process's short name goes into addresses: lower-case letters, digits and hyphens."""
+
+    slug: str
+    code = "bad-slug"
+
+    def params(self) -> dict[str, object]:
+        return {"slug": self.slug}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class ProcessExists(Refusal):
+    """Another process already has this short name."""
+
+    slug: str
+    code = "process-exists"
+
+    def params(self) -> dict[str, object]:
+        return {"slug": self.slug}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class UnknownDelegations(Refusal):
+    """Codes that name no delegation of the reference data."""
+
+    codes: tuple[str, ...]
+    code = "unknown-delegations"
+
+    def params(self) -> dict[str, object]:
+        return {"codes": ", ".join(self.codes)}
+
+
+SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
+MAX_TITLE_CHARS = 300
+# A silence procedure of more than a year is a mistake, not a rule.
+MAX_SILENCE_HOURS = 8760
+
+
+def may_create_processes(user: User | None) -> bool:
+    """Staff users of the instance set up processes (and become their Secretariat); the
+    instance itself (``None``, from the CLI) may too."""
+    return user is None or (user.is_active and user.is_staff)
+
+
 def _check_secretariat(by: User | None, process: models.Process) -> None:
     """Setup is the Secretariat's, or the instance's own (``by=None``, from the CLI)."""
     if by is not None and queries.actor(by, process).role is not Role.SECRETARIAT:
@@ -73,17 +127,106 @@ def _check_secretariat(by: User | None, process: models.Process) -> None:
 
 @transaction.atomic
 def create_process(
-    *, by: User | None, slug: str, title: str, is_public: bool = True
+    *,
+    by: User | None,
+    slug: str,
+    title: str,
+    is_public: bool = True,
+    decision_rule: DecisionRule = DecisionRule.CONSENSUS,
+    silence_minimum_hours: int = 72,
+    stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
 ) -> models.Process:
-    """Create a negotiating process. Writes one ``process.created`` event."""
-    process = models.Process.objects.create(slug=slug, title=title, is_public=is_public)
-    record(
-        "process.created",
-        by=by,
-        process=process,
-        subject=f"process:{slug}",
-        payload={"slug": slug, "title": title, "public": is_public},
+    """Create a negotiating process under its rules of procedure; a person who creates it
+    (a staff user, see `may_create_processes`) becomes its Secretariat. Raises `NotPermitted`,
+    `BadSlug`, `ProcessExists`, `EmptyText`, `TextTooLong` or `ImpossibleThreshold` (a silence
+    minimum below one hour or above a year). Writes one ``process.created`` event."""
+    if not may_create_processes(by):
+        raise NotPermitted(Reason.MAY_NOT_CREATE_PROCESS)
+    if not SLUG.fullmatch(slug):
+        raise BadSlug(slug)
+    title = " ".join(title.replace("\x00", " ").split())
+    if not title:
+        raise EmptyText()
+    if len(title) > MAX_TITLE_CHARS:
+        raise TextTooLong(length=len(title), limit=MAX_TITLE_CHARS)
+    if silence_minimum_hours > MAX_SILENCE_HOURS:
+        raise ImpossibleThreshold("silence-minimum", str(silence_minimum_hours))
+    SilenceProcedure(minimum=timedelta(hours=silence_minimum_hours))
+    if models.Process.objects.filter(slug=slug).exists():
+        raise ProcessExists(slug)
+    try:
+        with transaction.atomic():
+            process = models.Process.objects.create(
+                slug=slug,
+                title=title,
+                is_public=is_public,
+                decision_rule=decision_rule.value,
+                silence_minimum_hours=silence_minimum_hours,
+                stakeholder_modality=stakeholder_modality.value,
+            )
+    except IntegrityError:
+        # Someone took the name between the check and the insert.
+        raise ProcessExists(slug) from None
+    payload: dict[str, object] = {
+        "slug": slug,
+        "title": title,
+        "public": is_public,
+        "rules": rules_of_procedure(process),
+    }
+    if by is not None:
+        models.Accreditation.objects.create(process=process, user=by, role=Role.SECRETARIAT.value)
+        payload["secretariat"] = by.get_username()
+    record("process.created", by=by, process=process, subject=f"process:{slug}", payload=payload)
+    return process
+
+
+def rules_of_procedure(process: models.Process) -> dict[str, object]:
+    """A process's rules of procedure as the record and the API carry them."""
+    return {
+        "decision_rule": process.decision_rule,
+        "silence_minimum_hours": process.silence_minimum_hours,
+        "stakeholder_modality": process.stakeholder_modality,
+    }
+
+
+def un_members() -> list[str]:
+    """The codes of the member States of the United Nations, from the reference data."""
+    return list(
+        models.Delegation.objects.filter(kind=models.Delegation.Kind.MEMBER_STATE)
+        .order_by("code")
+        .values_list("code", flat=True)
     )
+
+
+@transaction.atomic
+def set_up_process(
+    *,
+    by: User | None,
+    slug: str,
+    title: str,
+    is_public: bool = True,
+    decision_rule: DecisionRule = DecisionRule.CONSENSUS,
+    silence_minimum_hours: int = 72,
+    stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
+    members: Iterable[str] | None = None,
+    observers: Iterable[str] = (),
+) -> models.Process:
+    """Create a process (`create_process`) and admit its members (all member States of the
+    United Nations when ``members`` is None) and observers, all or nothing: a refused step
+    stores nothing of the others."""
+    process = create_process(
+        by=by,
+        slug=slug,
+        title=title,
+        is_public=is_public,
+        decision_rule=decision_rule,
+        silence_minimum_hours=silence_minimum_hours,
+        stakeholder_modality=stakeholder_modality,
+    )
+    wanted = un_members() if members is None else list(members)
+    admit_participants(process, by=by, codes=wanted, kind=ParticipantKind.MEMBER)
+    if observers := list(observers):
+        admit_participants(process, by=by, codes=observers, kind=ParticipantKind.OBSERVER)
     return process
 
 
@@ -104,8 +247,7 @@ def admit_participants(
     wanted = set(codes)
     delegations = list(models.Delegation.objects.filter(code__in=wanted))
     if len(delegations) != len(wanted):
-        missing = sorted(wanted - {d.code for d in delegations})
-        raise models.Delegation.DoesNotExist(f"unknown delegation codes: {', '.join(missing)}")
+        raise UnknownDelegations(tuple(sorted(wanted - {d.code for d in delegations})))
     present = set(process.participations.values_list("delegation__code", flat=True))
     new = [d for d in delegations if d.code not in present]
     models.Participation.objects.bulk_create(

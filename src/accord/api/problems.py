@@ -12,10 +12,16 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from accord.actions.processes import ProcessExists
 from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
 from accord.messages import explain
 
-_REFUSAL_STATUS = {NotPermitted: 403, UnknownProvision: 404, VersionNotCurrent: 409}
+_REFUSAL_STATUS = {
+    NotPermitted: 403,
+    UnknownProvision: 404,
+    VersionNotCurrent: 409,
+    ProcessExists: 409,
+}
 
 
 class Problem(Exception):

@@ -7,7 +7,7 @@ from ninja import Status
 
 from accord.actions.positions import record_position
 from accord.actions.proposals import submit_proposal, withdraw_proposal
-from accord.api import live, problems, schemas
+from accord.api import live, problems, process_routes, schemas
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
 from accord.api.document_routes import router as document_router
@@ -36,6 +36,7 @@ api.add_router("", document_router)
 api.add_router("/", check_router)
 api.add_router("", participant_router)
 api.add_router("/", status_router)
+process_routes.install(api)
 
 
 def _etag(text: pv.Version) -> str:

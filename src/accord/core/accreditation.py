@@ -9,6 +9,8 @@ from accord.core.participants import ParticipantKind, Role
 _ACTS_FOR: dict[Role, tuple[ParticipantKind | None, ...]] = {
     Role.CHAIR: (None,),
     Role.SECRETARIAT: (None,),
+    # Members of the Bureau (vice-chairs, the rapporteur) serve in their own capacity.
+    Role.BUREAU: (None,),
     Role.DELEGATE: (ParticipantKind.MEMBER,),
     Role.OBSERVER: (ParticipantKind.OBSERVER,),
     Role.STAKEHOLDER: (ParticipantKind.STAKEHOLDER, None),

@@ -80,6 +80,23 @@ class RulesOfProcedure:
     silence: SilenceProcedure = field(default_factory=SilenceProcedure)
 
 
+class DecisionRule(StrEnum):
+    """How a process takes decisions, as its rules of procedure say: by consensus only, or by
+    consensus with texts that may also be adopted under a silence procedure."""
+
+    CONSENSUS = "consensus"
+    CONSENSUS_OR_SILENCE = "consensus-or-silence"
+
+
+class StakeholderModality(StrEnum):
+    """How stakeholders take part: not at all, admitted unless a member objects, or open to
+    any accredited stakeholder."""
+
+    NONE = "none"
+    NON_OBJECTION = "non-objection"
+    OPEN = "open"
+
+
 @dataclass(frozen=True, slots=True)
 class ConsensusOutcome:
     """Whether consensus holds, the members who block it, the disassociations on record,

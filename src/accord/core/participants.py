@@ -9,6 +9,7 @@ from accord.core.errors import NotPermitted
 class Role(StrEnum):
     CHAIR = "chair"
     SECRETARIAT = "secretariat"
+    BUREAU = "bureau"
     DELEGATE = "delegate"
     OBSERVER = "observer"
     STAKEHOLDER = "stakeholder"
@@ -31,6 +32,7 @@ class Reason(StrEnum):
     NOT_SECRETARIAT = "not-secretariat"
     NOT_A_DRAFTER = "not-a-drafter"
     NOT_THE_CHAIR = "not-the-chair"
+    MAY_NOT_CREATE_PROCESS = "may-not-create-process"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from accord.actions.processes import accredit, admit_participants, create_proces
 from accord.actions.proposals import submit_proposal
 from accord.core.participants import ParticipantKind, Role
 from accord.demo.revision import issue_demo_revision
+from accord.demo.room import let_the_secretariat_set_up_processes
 from accord.demo.status import mark_demo_statuses
 from accord.store import models
 from accord.store.reference import load_reference_data, reference_data
@@ -115,6 +116,7 @@ def _create(password_hash: str) -> None:
     _submit_proposals(version, delegates)
     issue_demo_revision(version, chair)
     mark_demo_statuses(version.document, chair)
+    let_the_secretariat_set_up_processes(secretariat)
 
 
 def _accredit_delegations(

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accord.core.checker.corpus import SourceStatus
+from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 from accord.core.proposals import ProposalStatus
 from accord.core.provisions import ProvisionKind
@@ -14,6 +15,7 @@ from accord.core.provisions import ProvisionKind
 ROLE_LABELS = {
     Role.CHAIR: _("Chair"),
     Role.SECRETARIAT: _("Secretariat"),
+    Role.BUREAU: _("Member of the Bureau"),
     Role.DELEGATE: _("Delegate"),
     Role.OBSERVER: _("Observer"),
     Role.STAKEHOLDER: _("Stakeholder"),
@@ -74,6 +76,12 @@ class Process(models.Model):
     title = models.CharField(max_length=300)
     is_public = models.BooleanField(default=True)
     silence_minimum_hours = models.PositiveIntegerField(default=72)
+    decision_rule = models.CharField(
+        max_length=30, choices=_choices(DecisionRule), default=DecisionRule.CONSENSUS.value
+    )
+    stakeholder_modality = models.CharField(
+        max_length=20, choices=_choices(StakeholderModality), default=StakeholderModality.NONE.value
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

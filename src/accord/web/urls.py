@@ -14,6 +14,7 @@ from accord.web import (
     record_views,
     report_views,
     revision_views,
+    setup_views,
     status_views,
     views,
 )
@@ -99,4 +100,5 @@ urlpatterns = [
         status_views.provenance,
         name="provenance",
     ),
+    path("processes/new/", setup_views.new_process, name="new-process"),
 ]

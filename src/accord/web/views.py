@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accord.actions.processes import may_create_processes
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.errors import Refusal
 from accord.core.redline_render import notes
@@ -41,7 +42,11 @@ def signed_in(request: HttpRequest) -> User:
 
 def home(request: HttpRequest) -> HttpResponse:
     processes = queries.visible_processes(request.user).prefetch_related("documents")
-    return render(request, "accord/home.html", {"processes": processes})
+    context = {
+        "processes": processes,
+        "may_create_process": isinstance(request.user, User) and may_create_processes(request.user),
+    }
+    return render(request, "accord/home.html", context)
 
 
 def process(request: HttpRequest, process: str) -> HttpResponse:

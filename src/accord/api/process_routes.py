@@ -1,0 +1,82 @@
+"""Processes and their rules of procedure: read one, or set one up (staff users)."""
+
+from typing import Annotated, Literal
+
+from django.http import HttpRequest
+from ninja import Field, NinjaAPI, Schema, Status
+
+from accord.actions.processes import rules_of_procedure, set_up_process
+from accord.api.auth import AUTH, writer
+from accord.api.lookups import ERRORS, visible_process
+from accord.core.decisions import DecisionRule, StakeholderModality
+from accord.store import models, queries
+
+Code = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class RulesOut(Schema):
+    decision_rule: Literal["consensus", "consensus-or-silence"]
+    silence_minimum_hours: int
+    stakeholder_modality: Literal["none", "non-objection", "open"]
+
+
+class ProcessDetailOut(Schema):
+    slug: str
+    title: str
+    public: bool
+    rules: RulesOut
+    members: list[str]
+    observers: list[str]
+    stakeholders: list[str]
+
+
+class ProcessIn(Schema):
+    """A process to set up. ``members`` left out (or null) admits every member State of the
+    United Nations; otherwise it lists the members' codes."""
+
+    slug: str = Field(max_length=80)
+    title: str = Field(max_length=300)
+    public: bool = True
+    decision_rule: Literal["consensus", "consensus-or-silence"] = "consensus"
+    silence_minimum_hours: int = Field(72, ge=1, le=8760)
+    stakeholder_modality: Literal["none", "non-objection", "open"] = "none"
+    members: list[Code] | None = Field(None, max_length=400)
+    observers: list[Code] = Field(default_factory=list, max_length=400)
+
+
+def _detail(process: models.Process) -> dict[str, object]:
+    taking_part = queries.participants(process)
+    return {
+        "slug": process.slug,
+        "title": process.title,
+        "public": process.is_public,
+        "rules": rules_of_procedure(process),
+        **{kind + "s": [d.code for d in taking_part[kind]] for kind in taking_part},
+    }
+
+
+def install(api: NinjaAPI) -> None:
+    """Add the endpoints to ``api`` itself: POST /processes shares its path with the list."""
+
+    @api.get("/processes/{process}", response={200: ProcessDetailOut, **ERRORS})
+    def get_process(request: HttpRequest, process: str) -> dict[str, object]:
+        """A process, its rules of procedure and the codes of the delegations taking part."""
+        return _detail(visible_process(request, process))
+
+    @api.post("/processes", response={201: ProcessDetailOut, **ERRORS}, auth=AUTH)
+    def create_process(request: HttpRequest, body: ProcessIn) -> Status[dict[str, object]]:
+        """Set up a process; only staff users of the instance may, and they become its
+        Secretariat. Refused with 409 when the short name is taken and 422 for a short name
+        that cannot go into addresses or codes that name no delegation; nothing is stored."""
+        process = set_up_process(
+            by=writer(request),
+            slug=body.slug,
+            title=body.title,
+            is_public=body.public,
+            decision_rule=DecisionRule(body.decision_rule),
+            silence_minimum_hours=body.silence_minimum_hours,
+            stakeholder_modality=StakeholderModality(body.stakeholder_modality),
+            members=body.members,
+            observers=body.observers,
+        )
+        return Status(201, _detail(process))
