@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
 from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
 from accord.messages import explain
 
 _REFUSAL_STATUS = {NotPermitted: 403, UnknownProvision: 404, VersionNotCurrent: 409}
+_REFUSAL_STATUS |= {NotTheProposer: 403, AlreadyInvited: 409, NotInvited: 409, ProposalNotOpen: 409}
 
 
 class Problem(Exception):
