@@ -208,3 +208,11 @@ def test_bad_structural_proposals_are_refused(
 )
 def test_a_proposal_says_what_it_does(extra: dict[str, object], kind: ProposalKind) -> None:
     assert proposal_kind(make_proposal(VERSION, "p1", "States shall cooperate.", **extra)) is kind
+
+
+def test_each_refusal_carries_what_its_sentence_quotes() -> None:
+    assert NotTheProposer(7).params() == {"proposal": 7}
+    assert InviteeNotAMember("VAT").params() == {"delegation": "VAT"}
+    assert AlreadyInvited("FRA").params() == {"delegation": "FRA"}
+    assert NotInvited(7).params() == {"proposal": 7}
+    assert ProposalNotOpen(7, "withdrawn").params() == {"proposal": 7, "status": "withdrawn"}

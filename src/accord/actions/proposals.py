@@ -27,7 +27,7 @@ def submit_proposal(
     *,
     by: User,
     provision_uid: str,
-    wording: str,
+    wording: str = "",
     justification: str = "",
     on_behalf_of: str | None = None,
     delegation: str | None = None,
