@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from accord.core import bracketed as br
 from accord.core import compilation as cp
 from accord.core import cosponsorship as cs
 from accord.core import positions as ps
@@ -426,3 +427,20 @@ def consensus_report(document: models.Document) -> dict[str, Any] | None:
         "provisions": agreed,
         "withheld": withheld,
     }
+
+
+def bracketed(version: models.Version, text: pv.Version) -> tuple[br.BracketedProvision, ...]:
+    """The version's text with the words its open proposals and its members' objections
+    dispute in brackets, and alternatives as options, in a constant number of queries."""
+    compiled = compilation(version, text)
+    members = frozenset(
+        version.document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
+            "delegation__code", flat=True
+        )
+    )
+    return br.bracket_version(
+        text,
+        (p for e in compiled.entries for p in e.proposals),
+        position_values(version.document),
+        members=members,
+    )

@@ -4,6 +4,7 @@ from django.urls import path
 from accord.web import (
     account_views,
     adoption_views,
+    bracketed_views,
     check_views,
     cosponsor_views,
     download_views,
@@ -90,5 +91,10 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/preview/",
         views.propose_preview,
         name="propose-preview",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/bracketed/",
+        bracketed_views.bracketed,
+        name="bracketed",
     ),
 ]
