@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from accord.actions.cosponsorship import accept_invitation, invite_cosponsor
+from accord.actions.cosponsorship import invite_cosponsor
 from accord.actions.positions import record_position
 from accord.actions.proposals import submit_proposal
 from accord.core.positions import Stance

@@ -18,6 +18,7 @@ from accord.actions.corpus import import_corpus_once
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
 from accord.actions.proposals import submit_proposal
 from accord.core.participants import ParticipantKind, Role
+from accord.demo.cosponsors import add_demo_cosponsors
 from accord.demo.revision import issue_demo_revision
 from accord.store import models
 from accord.store.reference import load_reference_data, reference_data
@@ -113,6 +114,7 @@ def _create(password_hash: str) -> None:
     )
     _submit_proposals(version, delegates)
     issue_demo_revision(version, chair)
+    add_demo_cosponsors(version)
 
 
 def _accredit_delegations(
