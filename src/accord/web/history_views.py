@@ -15,9 +15,6 @@ EVENT_LABELS = {
     "accreditation.granted": _("Accreditation granted"),
     "draft.published": _("Draft published"),
     "proposal.submitted": _("Proposal submitted"),
-    "cosponsorship.invited": _("Invited to co-sponsor"),
-    "cosponsorship.accepted": _("Co-sponsorship accepted"),
-    "cosponsorship.declined": _("Co-sponsorship declined"),
 }
 
 
