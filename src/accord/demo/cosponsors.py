@@ -17,11 +17,11 @@ INVITATIONS = (
 
 def add_demo_cosponsors(zero: models.Version) -> None:
     """Invite and answer through the actions, as the delegates would."""
+    delegates = zero.document.process.accreditations.filter(role="delegate")
     users = {
         a.delegation.code: a.user
-        for a in zero.document.process.accreditations.filter(role="delegate").select_related(
-            "delegation", "user"
-        )
+        for a in delegates.select_related("delegation", "user")
+        if a.delegation is not None
     }
     uids = dict(zero.provisions.values_list("label", "uid"))
     for proposer, paragraph, invitee, answer in INVITATIONS:
