@@ -181,4 +181,5 @@ def test_the_compilation_filters(client, negotiation):
     assert ids(section="s-b") == ([mine.pk, eu.pk], ["s-b", "p2", "p3", "p3-a", "p3-b", "p4"])
     assert ids(section="s-b", delegation="DEU")[0] == [eu.pk]
     assert ids(delegation="XXX") == ([], ids()[1])
+    assert ids(section="nowhere") == ([], [])
     assert client.get(f"{BASE}/compilation", {"status": "lost"}).status_code == 422
