@@ -120,6 +120,23 @@ def _messages() -> dict[str, str]:
         ),
         "process-exists": _("There is already a process called “%(slug)s”."),
         "unknown-delegations": _("No delegation has the code %(codes)s."),
+        "not-the-proposer": _(
+            "Only the delegation that made proposal %(proposal)d may invite co-sponsors."
+        ),
+        "invitee-not-a-member": _(
+            "%(delegation)s cannot be invited: only other member delegations of this process "
+            "co-sponsor."
+        ),
+        "already-invited": _("%(delegation)s has already been invited to co-sponsor."),
+        "not-invited": _(
+            "Your delegation has no pending invitation to co-sponsor proposal %(proposal)d."
+        ),
+        "cosponsorship-proposal-not-open": _(
+            "Proposal %(proposal)d is %(status)s; only an open proposal can be co-sponsored."
+        ),
+        "too-few-options": _(
+            "Alternatives need between 2 and %(limit)d different wordings; %(count)d were given."
+        ),
         "refused": _("This action is not allowed."),
     }
 

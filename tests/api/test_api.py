@@ -66,8 +66,12 @@ def test_a_delegate_proposes_through_the_api(client, negotiation):
         "delegation": "DEU",
         "delegation_name": "Germany",
         "on_behalf_of": "eu",
+        "cosponsors": [],
+        "kind": "wording",
         "wording": WORDING_4,
         "operations": [{"kind": "delete", "old": "the application of ", "new": ""}],
+        "options": [],
+        "structure": None,
         "justification": "Cite the law.",
         "status": "open",
         "submitted_at": body["submitted_at"],
@@ -143,7 +147,7 @@ def test_the_compilation_in_json_reads_in_a_constant_number_of_queries(
     submit_proposal(
         negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Variant."
     )
-    with django_assert_num_queries(4) as few:
+    with django_assert_num_queries(5) as few:
         client.get(f"{BASE}/compilation")
     for i in range(25):
         submit_proposal(

@@ -4,7 +4,7 @@ import pytest
 
 from accord.core.participants import ParticipantKind
 from accord.demo import ACTIVE_DELEGATIONS, PROCESS_SLUG, load_demo
-from accord.store import models
+from accord.store import models, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,36 @@ def test_the_demo_secretariat_may_set_up_processes_and_no_one_else():
     load_demo()
     staff = models.Accreditation.objects.filter(user__is_staff=True)
     assert list(staff.values_list("user__username", "role")) == [("secretariat", "secretariat")]
+
+
+def test_the_demo_has_cosponsors_by_consent_and_one_invitation_awaiting_brazil():
+    summary = load_demo()
+    rows = models.CoSponsorship.objects.filter(proposal__version__document__process=summary.process)
+    assert sorted(rows.values_list("proposal__delegation__code", "delegation__code", "status")) == [
+        ("CAN", "AUS", "accepted"),
+        ("CAN", "BRA", "pending"),
+        ("CAN", "GBR", "accepted"),
+        ("IRN", "CUB", "accepted"),
+        ("NLD", "DEU", "accepted"),
+        ("NLD", "FRA", "declined"),
+    ]
+    (pending,) = queries.pending_invitations(summary.process, "BRA")
+    assert pending.proposal.delegation.code == "CAN"
+    kinds = Counter(
+        models.Event.objects.filter(kind__startswith="cosponsorship.").values_list(
+            "kind", flat=True
+        )
+    )
+    assert kinds == {
+        "cosponsorship.invited": 6,
+        "cosponsorship.accepted": 4,
+        "cosponsorship.declined": 1,
+    }
+    zero = summary.version.document.versions.get(number=1)
+    cosponsored = {
+        p.proponent.delegation: [c.delegation for c in p.cosponsors]
+        for e in queries.compilation(zero).entries
+        for p in e.proposals
+        if p.cosponsors
+    }
+    assert cosponsored == {"CAN": ["AUS", "GBR"], "NLD": ["DEU"], "IRN": ["CUB"]}

@@ -8,13 +8,14 @@ from django.utils import timezone
 
 from accord.actions.checks import require_open
 from accord.actions.events import record
+from accord.core.cosponsorship import InvitationStatus
 from accord.core.errors import NotPermitted, Refusal
 from accord.core.participants import Reason, check_may_propose
 from accord.core.proposals import (
+    ProposalKind,
     ProposalStatus,
     check_justification,
-    draft_amendment,
-    normalise_wording,
+    draft_proposal,
 )
 from accord.core.provisions import content_hash
 from accord.store import convert, models, queries
@@ -26,10 +27,13 @@ def submit_proposal(
     *,
     by: User,
     provision_uid: str,
-    wording: str,
+    wording: str = "",
     justification: str = "",
     on_behalf_of: str | None = None,
     delegation: str | None = None,
+    kind: ProposalKind = ProposalKind.WORDING,
+    options: tuple[str, ...] = (),
+    after: str = "",
 ) -> models.Proposal:
     """Propose ``wording`` for provision ``provision_uid`` of the current ``version``.
 
@@ -37,7 +41,13 @@ def submit_proposal(
     it), optionally on behalf of a group the delegation holds a mandate for. Writes one
     ``proposal.submitted`` event. Raises `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted`,
     `UnknownProvision`, `NotAmendable`, `EmptyText`, `TextTooLong` or `UnchangedText`.
+
+    ``kind`` makes it offer ``options`` (alternatives), add a paragraph with ``wording``
+    after ``provision_uid``, delete that provision, or move it after ``after`` (see
+    `accord.core.proposals.draft_proposal`, which adds `TooFewOptions` and
+    `ContradictoryOperations`); the event then also names the kind and what it concerns.
     """
+    kind = ProposalKind(kind)
     process = version.document.process
     actor = queries.actor(by, process)
     for_delegation = delegation or actor.delegation
@@ -46,18 +56,27 @@ def submit_proposal(
     check_may_propose(actor, for_delegation=for_delegation, on_behalf_of=on_behalf_of)
     require_open(version)
     text = queries.version_value(version)
-    amendment = draft_amendment(text, provision_uid, wording)
+    drafted = draft_proposal(
+        text, provision_uid, kind, wording=wording, options=options, after=after
+    )
+    amendment = drafted.amendment
     proposal = models.Proposal.objects.create(
         version=version,
         provision_uid=provision_uid,
         delegation=models.Delegation.objects.get(code=for_delegation),
         on_behalf_of=models.Group.objects.get(code=on_behalf_of) if on_behalf_of else None,
         submitted_by=by,
-        wording=normalise_wording(wording),
+        wording=drafted.wording,
         amendment=convert.amendment_json(amendment),
         justification=check_justification(justification),
         submitted_at=timezone.now(),
+        options=list(drafted.options),
+        structure=convert.structure_json(drafted.structure),
     )
+    shape: dict[str, object] = {}
+    if kind is not ProposalKind.WORDING:
+        shape = {"kind": str(kind), "structure": proposal.structure}
+        shape |= {"option_hashes": [content_hash(o) for o in drafted.options]}
     record(
         "proposal.submitted",
         by=by,
@@ -73,6 +92,7 @@ def submit_proposal(
             "on_behalf_of": on_behalf_of,
             "base_hash": amendment.base_hash,
             "wording_hash": content_hash(proposal.wording),
+            **shape,
         },
     )
     return proposal
@@ -81,7 +101,8 @@ def submit_proposal(
 @transaction.atomic
 def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal:
     """Withdraw an open proposal. Only a delegate of the proposing delegation may, and only
-    while the proposal's version is current. Writes one ``proposal.withdrawn`` event. Raises
+    while the proposal's version is current; invitations to co-sponsor it still pending end
+    (the event names their delegations). Writes one ``proposal.withdrawn`` event. Raises
     `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted` or `NotOpen`."""
     locked = (
         models.Proposal.objects.select_for_update()
@@ -96,13 +117,17 @@ def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal
     require_open(locked.version)
     locked.status = ProposalStatus.WITHDRAWN
     locked.save(update_fields=["status"])
+    pending = locked.invitations.filter(status=InvitationStatus.PENDING)
+    ended = sorted(pending.values_list("delegation__code", flat=True))
+    pending.update(status=InvitationStatus.ENDED)
     record(
         "proposal.withdrawn",
         by=by,
         process=process,
         delegation=locked.delegation,
         subject=f"proposal:{locked.pk}",
-        payload={"proposal": locked.pk, "provision": locked.provision_uid},
+        payload={"proposal": locked.pk, "provision": locked.provision_uid}
+        | ({"ended_invitations": ended} if ended else {}),
     )
     return locked
 

@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from accord.actions.processes import ProcessExists
+from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
 from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
 from accord.messages import explain
 
@@ -21,6 +22,10 @@ _REFUSAL_STATUS = {
     UnknownProvision: 404,
     VersionNotCurrent: 409,
     ProcessExists: 409,
+    NotTheProposer: 403,
+    AlreadyInvited: 409,
+    NotInvited: 409,
+    ProposalNotOpen: 409,
 }
 
 

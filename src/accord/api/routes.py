@@ -1,5 +1,7 @@
 """Version 1 of the JSON API."""
 
+from typing import Literal
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -10,6 +12,7 @@ from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.api import live, problems, process_routes, schemas
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
+from accord.api.cosponsor_routes import router as cosponsor_router
 from accord.api.document_routes import router as document_router
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
@@ -21,7 +24,7 @@ from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core.positions import Stance
-from accord.store import models, queries
+from accord.store import convert, models, queries
 
 api = problems.ProblemAPI(
     title="accord",
@@ -37,6 +40,7 @@ api.add_router("/", check_router)
 api.add_router("", participant_router)
 api.add_router("/", status_router)
 process_routes.install(api)
+api.add_router("/", cosponsor_router)
 
 
 def _etag(text: pv.Version) -> str:
@@ -50,11 +54,17 @@ def _proposal(p: pr.Proposal) -> dict[str, object]:
         "delegation": p.proponent.delegation,
         "delegation_name": p.proponent.delegation_name,
         "on_behalf_of": p.proponent.group,
+        "cosponsors": [
+            {"delegation": c.delegation, "delegation_name": c.delegation_name} for c in p.cosponsors
+        ],
+        "kind": pr.proposal_kind(p).value,
         "wording": p.wording,
         "justification": p.justification,
         "status": p.status.value,
         "submitted_at": p.submitted_at,
         "operations": [{"kind": o.kind.value, "old": o.old, "new": o.new} for o in p.amendment.ops],
+        "options": list(p.options),
+        "structure": convert.structure_json(p.structure),
     }
 
 
@@ -116,15 +126,28 @@ def get_version(
     "/processes/{process}/documents/{document}/versions/{number}/compilation",
     response={200: schemas.CompilationOut, **ERRORS},
 )
-def get_compilation(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
-    """Every proposal on the version, under its provision. The body is built to the published
+def get_compilation(
+    request: HttpRequest,
+    process: str,
+    document: str,
+    number: int,
+    delegation: str = "",
+    group: str = "",
+    section: str = "",
+    status: Literal["", "open", "withdrawn"] = "",
+) -> HttpResponse:
+    """Every proposal on the version, under its provision; ``delegation`` (a code), ``group``
+    (a code: proposals on its behalf or by its members), ``section`` (a section's uid: its
+    provisions only) and ``status`` narrow it down. The body is built to the published
     schema and sent as it is: validating 5,000 proposals again on the way out would cost more
     than building them (the schema tests and schemathesis check that it matches)."""
     version = visible_version(request, process, document, number)
-    compiled: cp.Compilation = queries.compilation(version)
+    wanted = queries.CompilationFilter(delegation.upper(), group, section, status)
+    compiled: cp.Compilation = queries.compilation(version, wanted=wanted)
     body = {
         "document": version.document.slug,
         "version": version.number,
+        "proposal_count": compiled.proposal_count,
         "entries": [
             {
                 "provision": schemas.provision_body(e.provision),
@@ -161,6 +184,9 @@ def create_proposal(
         wording=body.wording,
         justification=body.justification,
         on_behalf_of=body.on_behalf_of,
+        kind=pr.ProposalKind(body.kind),
+        options=tuple(body.options),
+        after=body.after,
     )
     proposal = next(queries.proposal_values(version, ids=[row.pk]))
     return Status(201, _proposal(proposal))

@@ -67,14 +67,33 @@ class OperationOut(Schema):
     new: str
 
 
+class CosponsorOut(Schema):
+    delegation: str
+    delegation_name: str
+
+
+class StructureOut(Schema):
+    """A whole-provision operation: ``add`` a paragraph with ``text`` after ``after``,
+    ``delete`` provision ``uid``, or ``move`` ``uid`` to follow ``after``."""
+
+    op: Literal["add", "delete", "move"]
+    uid: str | None = None
+    after: str | None = None
+    text: str | None = None
+
+
 class ProposalOut(Schema):
     id: int
     provision: str
     delegation: str
     delegation_name: str
     on_behalf_of: str | None
+    cosponsors: list[CosponsorOut]
+    kind: Literal["wording", "alternatives", "add", "delete", "move"]
     wording: str
     operations: list[OperationOut]
+    options: list[str]
+    structure: StructureOut | None
     justification: str
     status: str
     submitted_at: datetime
@@ -88,12 +107,21 @@ class CompilationEntryOut(Schema):
 class CompilationOut(Schema):
     document: str
     version: int
+    proposal_count: int
     entries: list[CompilationEntryOut]
 
 
 class ProposalIn(Schema):
+    """``kind`` says what the proposal does: ``wording`` (new ``wording`` for the
+    provision), ``alternatives`` (two or more ``options``), ``add`` (a new paragraph with
+    ``wording`` after the provision), ``delete`` (the provision), ``move`` (the provision, to
+    follow ``after``)."""
+
     provision: str
-    wording: str
+    kind: Literal["wording", "alternatives", "add", "delete", "move"] = "wording"
+    wording: str = ""
+    options: list[str] = []
+    after: str = ""
     justification: str = ""
     on_behalf_of: str | None = None
 

@@ -5,9 +5,15 @@ from datetime import datetime
 from enum import StrEnum
 
 from accord.core.amendments import Amendment, derive_amendment
-from accord.core.errors import EmptyText, NotAmendable, TextTooLong, UnchangedText
-from accord.core.provisions import Version
-from accord.core.structure import StructuralOp
+from accord.core.errors import EmptyText, NotAmendable, Refusal, TextTooLong, UnchangedText
+from accord.core.provisions import Version, content_hash
+from accord.core.structure import (
+    AddProvision,
+    DeleteProvision,
+    MoveProvision,
+    StructuralOp,
+    apply_structure,
+)
 
 # A long UN paragraph runs to about 1,500 characters; ten times that is not a paragraph.
 MAX_WORDING_CHARS = 15_000
@@ -17,6 +23,42 @@ MAX_JUSTIFICATION_CHARS = 3_000
 class ProposalStatus(StrEnum):
     OPEN = "open"
     WITHDRAWN = "withdrawn"
+
+
+class ProposalKind(StrEnum):
+    """What a proposal does: reword a provision, offer alternative wordings for it, add a new
+    paragraph after it, delete it, or move it after another provision."""
+
+    WORDING = "wording"
+    ALTERNATIVES = "alternatives"
+    ADD = "add"
+    DELETE = "delete"
+    MOVE = "move"
+
+
+MAX_OPTIONS = 5
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class TooFewOptions(Refusal):
+    """Alternatives need at least two distinct wordings (and at most `MAX_OPTIONS`)."""
+
+    count: int
+    code = "too-few-options"
+
+    def params(self) -> dict[str, object]:
+        return {"count": self.count, "limit": MAX_OPTIONS}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What a proposal of any kind stores: its wording, the word-level amendment of its
+    provision, its alternatives and its whole-provision operation."""
+
+    wording: str
+    amendment: Amendment
+    options: tuple[str, ...] = ()
+    structure: StructuralOp | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +93,17 @@ class Proposal:
     structure: StructuralOp | None = None
 
 
+def proposal_kind(proposal: Proposal) -> ProposalKind:
+    """What ``proposal`` does, read from its alternatives and whole-provision operation."""
+    if isinstance(proposal.structure, AddProvision):
+        return ProposalKind.ADD
+    if isinstance(proposal.structure, DeleteProvision):
+        return ProposalKind.DELETE
+    if isinstance(proposal.structure, MoveProvision):
+        return ProposalKind.MOVE
+    return ProposalKind.ALTERNATIVES if proposal.options else ProposalKind.WORDING
+
+
 def normalise_wording(wording: str) -> str:
     """A paragraph is one line of text: collapse runs of white space, trim the ends."""
     return " ".join(wording.split())
@@ -80,3 +133,52 @@ def check_justification(justification: str) -> str:
     if len(justification) > MAX_JUSTIFICATION_CHARS:
         raise TextTooLong(length=len(justification), limit=MAX_JUSTIFICATION_CHARS)
     return justification
+
+
+def _check_length(wording: str) -> str:
+    wording = normalise_wording(wording)
+    if not wording:
+        raise EmptyText()
+    if len(wording) > MAX_WORDING_CHARS:
+        raise TextTooLong(length=len(wording), limit=MAX_WORDING_CHARS)
+    return wording
+
+
+def draft_proposal(
+    version: Version,
+    uid: str,
+    kind: ProposalKind,
+    *,
+    wording: str = "",
+    options: tuple[str, ...] = (),
+    after: str = "",
+) -> Draft:
+    """Check a proposal of any kind on provision ``uid`` and derive what it stores.
+
+    ``wording`` is the new wording (`WORDING`) or the new paragraph's text (`ADD`, placed
+    after ``uid``); ``options`` the alternatives (`ALTERNATIVES`, the first one's amendment
+    is derived); ``after`` the provision a moved one follows (`MOVE`). Raises
+    `UnknownProvision`, `NotAmendable`, `EmptyText`, `TextTooLong`, `UnchangedText`,
+    `TooFewOptions` or `ContradictoryOperations`.
+    """
+    if kind is ProposalKind.WORDING:
+        return Draft(normalise_wording(wording), draft_amendment(version, uid, wording))
+    provision = version.provision(uid)
+    if kind is ProposalKind.ALTERNATIVES:
+        choices = tuple(dict.fromkeys(_check_length(o) for o in options))
+        if not 2 <= len(choices) <= MAX_OPTIONS:
+            raise TooFewOptions(len(choices))
+        return Draft(choices[0], draft_amendment(version, uid, choices[0]), options=choices)
+    unchanged = Amendment(base_hash=content_hash(provision.text), ops=())
+    op: StructuralOp
+    if kind is ProposalKind.ADD:
+        op = AddProvision(after=uid, text=_check_length(wording))
+        apply_structure(version, (op,))
+        return Draft(op.text, unchanged, structure=op)
+    if kind is ProposalKind.DELETE:
+        op = DeleteProvision(uid)
+        apply_structure(version, (op,))
+        return Draft("", derive_amendment(provision.text, ""), structure=op)
+    op = MoveProvision(uid, after)
+    apply_structure(version, (op,))
+    return Draft(provision.text, unchanged, structure=op)

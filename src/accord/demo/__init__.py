@@ -18,6 +18,7 @@ from accord.actions.corpus import import_corpus_once
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
 from accord.actions.proposals import submit_proposal
 from accord.core.participants import ParticipantKind, Role
+from accord.demo.cosponsors import add_demo_cosponsors
 from accord.demo.revision import issue_demo_revision
 from accord.demo.room import let_the_secretariat_set_up_processes
 from accord.demo.status import mark_demo_statuses
@@ -117,6 +118,7 @@ def _create(password_hash: str) -> None:
     issue_demo_revision(version, chair)
     mark_demo_statuses(version.document, chair)
     let_the_secretariat_set_up_processes(secretariat)
+    add_demo_cosponsors(version)
 
 
 def _accredit_delegations(

@@ -7,6 +7,7 @@ from accord.core import fates as ft
 from accord.core import positions as ps
 from accord.core import proposals as pr
 from accord.core import provisions as pv
+from accord.core import structure as st
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role
 from accord.store import models
 
@@ -75,10 +76,32 @@ PROPOSAL_FIELDS = (
     "justification",
     "status",
     "submitted_at",
+    "options",
+    "structure",
 )
 
 
-def proposal_value(row: models.Proposal) -> pr.Proposal:
+def structure_json(op: st.StructuralOp | None) -> dict[str, str] | None:
+    if isinstance(op, st.AddProvision):
+        return {"op": "add", "after": op.after, "text": op.text}
+    if isinstance(op, st.DeleteProvision):
+        return {"op": "delete", "uid": op.uid}
+    if isinstance(op, st.MoveProvision):
+        return {"op": "move", "uid": op.uid, "after": op.after}
+    return None
+
+
+def structure_value(data: dict[str, str] | None) -> st.StructuralOp | None:
+    if data is None:
+        return None
+    if data["op"] == "add":
+        return st.AddProvision(after=data["after"], text=data["text"])
+    if data["op"] == "delete":
+        return st.DeleteProvision(data["uid"])
+    return st.MoveProvision(data["uid"], data["after"])
+
+
+def proposal_value(row: models.Proposal, cosponsors: tuple[pr.Proponent, ...] = ()) -> pr.Proposal:
     """Needs ``delegation`` and ``on_behalf_of`` selected with the row."""
     group = row.on_behalf_of
     return proposal_from_fields(
@@ -94,12 +117,17 @@ def proposal_value(row: models.Proposal) -> pr.Proposal:
             "justification": row.justification,
             "status": row.status,
             "submitted_at": row.submitted_at,
-        }
+            "options": row.options,
+            "structure": row.structure,
+        },
+        cosponsors,
     )
 
 
-def proposal_from_fields(fields: dict[str, Any]) -> pr.Proposal:
-    """A proposal from the `PROPOSAL_FIELDS` of its row."""
+def proposal_from_fields(
+    fields: dict[str, Any], cosponsors: tuple[pr.Proponent, ...] = ()
+) -> pr.Proposal:
+    """A proposal from the `PROPOSAL_FIELDS` of its row, with its consenting co-sponsors."""
     return pr.Proposal(
         id=fields["id"],
         provision_uid=fields["provision_uid"],
@@ -114,6 +142,9 @@ def proposal_from_fields(fields: dict[str, Any]) -> pr.Proposal:
         justification=fields["justification"],
         status=pr.ProposalStatus(fields["status"]),
         submitted_at=fields["submitted_at"],
+        cosponsors=cosponsors,
+        options=tuple(fields["options"]),
+        structure=structure_value(fields["structure"]),
     )
 
 

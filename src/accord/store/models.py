@@ -187,6 +187,10 @@ class Proposal(models.Model):
         max_length=20, choices=_choices(ProposalStatus), default=ProposalStatus.OPEN
     )
     submitted_at = models.DateTimeField()
+    # Alternative wordings (Option 1, Option 2, ...) when the proposal offers alternatives.
+    options = models.JSONField(default=list, blank=True)
+    # A whole-provision operation: {"op": "add"|"delete"|"move", ...}; null for a rewording.
+    structure = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["submitted_at", "id"]
@@ -417,3 +421,26 @@ class StatusMark(models.Model):
     class Meta:
         ordering = ["recorded_at", "id"]
         indexes = [models.Index(fields=["document", "provision_uid"])]
+
+
+class CoSponsorship(models.Model):
+    """An invitation from a proposal's delegation to another member to co-sponsor it, and
+    the answer: only an accepted invitation makes the invitee a co-sponsor."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="invitations")
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=20, default="pending")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    invited_at = models.DateTimeField()
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["invited_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "delegation"], name="one_invitation")
+        ]

@@ -1,12 +1,15 @@
 """The read side: every page and endpoint reads through these functions."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from accord.core import bracketed as br
 from accord.core import compilation as cp
+from accord.core import cosponsorship as cs
 from accord.core import positions as ps
 from accord.core import proposals as pr
 from accord.core import provisions as pv
@@ -96,18 +99,151 @@ def proposals(version: models.Version) -> QuerySet[models.Proposal]:
     )
 
 
-def compilation(version: models.Version, text: pv.Version | None = None) -> cp.Compilation:
-    """The version with every proposal on it and their fates in later revisions, in four
-    queries whatever its size (three when the caller already holds the version's ``text``)."""
-    rows = proposals(version).values(*convert.PROPOSAL_FIELDS)
+@dataclass(frozen=True, slots=True)
+class CompilationFilter:
+    """Which proposals a compilation shows: by the proposing ``delegation`` (code), by
+    ``group`` (code: proposals on its behalf or by its members), by ``section`` (the uid of a
+    section heading: its paragraphs only) and by proposal ``status``. Empty means any."""
+
+    delegation: str = ""
+    group: str = ""
+    section: str = ""
+    status: str = ""
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.delegation or self.group or self.section or self.status)
+
+
+def section_uids(text: pv.Version, section: str) -> set[str]:
+    """The uids of section ``section`` and of the provisions under it, in reading order."""
+    found: set[str] = set()
+    inside = False
+    for provision in text:
+        if provision.kind is pv.ProvisionKind.SECTION:
+            inside = provision.uid == section
+        if inside:
+            found.add(provision.uid)
+    return found
+
+
+def _filtered(
+    rows: QuerySet[models.Proposal], text: pv.Version, wanted: CompilationFilter
+) -> QuerySet[models.Proposal]:
+    if wanted.delegation:
+        rows = rows.filter(delegation__code=wanted.delegation)
+    if wanted.group:
+        members = models.Group.members.through.objects.filter(group__code=wanted.group).values(
+            "delegation"
+        )
+        rows = rows.filter(Q(on_behalf_of__code=wanted.group) | Q(delegation__in=members))
+    if wanted.section:
+        rows = rows.filter(provision_uid__in=section_uids(text, wanted.section))
+    if wanted.status:
+        rows = rows.filter(status=wanted.status)
+    return rows
+
+
+def cosponsors(proposal_ids: QuerySet[models.Proposal, Any]) -> dict[int, tuple[pr.Proponent, ...]]:
+    """The delegations that consented to co-sponsor each of the proposals, in one query."""
+    rows = (
+        models.CoSponsorship.objects.filter(
+            proposal__in=proposal_ids, status=cs.InvitationStatus.ACCEPTED
+        )
+        .order_by("delegation__name")
+        .values_list("proposal_id", "delegation__code", "delegation__name")
+    )
+    found: dict[int, list[pr.Proponent]] = {}
+    for proposal, code, name in rows:
+        found.setdefault(proposal, []).append(pr.Proponent(code, name))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def compilation(
+    version: models.Version,
+    text: pv.Version | None = None,
+    wanted: CompilationFilter | None = None,
+) -> cp.Compilation:
+    """The version with every proposal on it (those ``wanted``, when a filter is given), their
+    consenting co-sponsors and their fates in later revisions, in five queries whatever its
+    size (four when the caller already holds the version's ``text``). A section filter keeps
+    only that section's provisions."""
+    text = text or version_value(version)
+    wanted = wanted or CompilationFilter()
+    chosen = _filtered(proposals(version), text, wanted)
+    rows = chosen.values(*convert.PROPOSAL_FIELDS)
+    joined = cosponsors(chosen.values("pk"))
     fates: dict[int, list[Fate]] = {}
-    for fate in models.ProposalFate.objects.filter(proposal__version=version).select_related(
+    for fate in models.ProposalFate.objects.filter(proposal__in=chosen.values("pk")).select_related(
         "revision"
     ):
         fates.setdefault(fate.proposal_id, []).append(convert.fate_value(fate))
-    return cp.compile_version(
-        text or version_value(version), (convert.proposal_from_fields(p) for p in rows), fates
+    compiled = cp.compile_version(
+        text, (convert.proposal_from_fields(p, joined.get(p["id"], ())) for p in rows), fates
     )
+    if not wanted.section:
+        return compiled
+    shown = section_uids(text, wanted.section)
+    return cp.Compilation(
+        compiled.title, tuple(e for e in compiled.entries if e.provision.uid in shown)
+    )
+
+
+def compilation_choices(version: models.Version) -> dict[str, list[tuple[str, str]]]:
+    """What a compilation can be filtered by: the delegations that proposed on the version
+    and the groups of the process's delegations (code, name), in two queries."""
+    delegations = (
+        models.Delegation.objects.filter(pk__in=version.proposals.values("delegation"))
+        .order_by("name")
+        .values_list("code", "name")
+    )
+    taking_part = version.document.process.participations.values("delegation")
+    groups = (
+        models.Group.objects.filter(members__in=taking_part)
+        .distinct()
+        .order_by("name")
+        .values_list("code", "name")
+    )
+    return {"delegations": list(delegations), "groups": list(groups)}
+
+
+def pending_invitations(
+    process: models.Process, delegation: str | None
+) -> list[models.CoSponsorship]:
+    """The invitations to co-sponsor awaiting ``delegation``'s answer in ``process``, on
+    open proposals, oldest first."""
+    if delegation is None:
+        return []
+    return list(
+        models.CoSponsorship.objects.filter(
+            proposal__version__document__process=process,
+            delegation__code=delegation,
+            status=cs.InvitationStatus.PENDING,
+            proposal__status=pr.ProposalStatus.OPEN,
+        )
+        .select_related("proposal__delegation", "proposal__version__document")
+        .order_by("invited_at", "id")
+    )
+
+
+def members(process: models.Process) -> list[tuple[str, str]]:
+    """(code, name) of the process's member delegations, by name."""
+    return list(
+        process.participations.filter(kind=ParticipantKind.MEMBER)
+        .order_by("delegation__name")
+        .values_list("delegation__code", "delegation__name")
+    )
+
+
+def invitations(proposal_ids: Iterable[int]) -> dict[int, list[models.CoSponsorship]]:
+    """Every invitation on the proposals, by proposal, with its delegation, in one query."""
+    found: dict[int, list[models.CoSponsorship]] = {}
+    rows = models.CoSponsorship.objects.filter(proposal__in=list(proposal_ids)).select_related(
+        "delegation"
+    )
+    for row in rows.order_by("delegation__name"):
+        found.setdefault(row.proposal_id, []).append(row)
+    return found
 
 
 def documents_with_current_version(process: models.Process) -> list[models.Version]:
@@ -158,7 +294,9 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
 
 
 def proposal_values(version: models.Version, *, ids: list[int]) -> Iterator[pr.Proposal]:
-    return (convert.proposal_value(p) for p in proposals(version).filter(pk__in=ids))
+    chosen = proposals(version).filter(pk__in=ids)
+    joined = cosponsors(chosen.values("pk"))
+    return (convert.proposal_value(p, joined.get(p.pk, ())) for p in chosen)
 
 
 def process_events(process: models.Process, *, before: int | None) -> list[models.Event]:
@@ -382,4 +520,21 @@ def groups_with_participants(process: models.Process) -> QuerySet[models.Group]:
         models.Group.objects.filter(members__in=taking_part)
         .distinct()
         .prefetch_related(Prefetch("members", queryset=taking_part, to_attr="participants"))
+    )
+
+
+def bracketed(version: models.Version, text: pv.Version) -> tuple[br.BracketedProvision, ...]:
+    """The version's text with the words its open proposals and its members' objections
+    dispute in brackets, and alternatives as options, in a constant number of queries."""
+    compiled = compilation(version, text)
+    members = frozenset(
+        version.document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
+            "delegation__code", flat=True
+        )
+    )
+    return br.bracket_version(
+        text,
+        (p for e in compiled.entries for p in e.proposals),
+        position_values(version.document),
+        members=members,
     )

@@ -9,12 +9,33 @@ from accord.core.revising import CHAIR_FATES
 class ProposalForm(forms.Form):
     """Only the shape of the input; the rules are the core's, applied by the action."""
 
+    kind = forms.ChoiceField(
+        label=_("What you propose"),
+        choices=[
+            ("wording", _("New wording for this paragraph")),
+            ("alternatives", _("Alternative wordings (options) for this paragraph")),
+            ("add", _("A new paragraph after this one")),
+            ("delete", _("Deleting this paragraph")),
+            ("move", _("Moving this paragraph")),
+        ],
+        initial="wording",
+        widget=forms.RadioSelect,
+        required=False,
+    )
     wording = forms.CharField(
-        label=_("Proposed wording"),
+        label=_("Proposed wording (for a new paragraph: its text; for alternatives: Option 1)"),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=MAX_WORDING_CHARS,
         strip=True,
+        required=False,
     )
+    alternatives = forms.CharField(
+        label=_("Further options for alternatives, one wording a line"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MAX_WORDING_CHARS * 4,
+        required=False,
+    )
+    after = forms.ChoiceField(label=_("For a move: to follow"), required=False)
     justification = forms.CharField(
         label=_("Justification (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -23,13 +44,35 @@ class ProposalForm(forms.Form):
     )
     on_behalf_of = forms.ChoiceField(label=_("Submitted"), required=False)
 
-    def __init__(self, *args: object, groups: list[tuple[str, str]], **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        groups: list[tuple[str, str]],
+        anchors: list[tuple[str, str]] | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["on_behalf_of"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", _("For my delegation"))] + [
             (code, _("On behalf of %(group)s") % {"group": name}) for code, name in groups
         ]
+        after = self.fields["after"]
+        assert isinstance(after, forms.ChoiceField)
+        after.choices = [("", "—"), *(anchors or [])]
+
+    def clean_kind(self) -> str:
+        """New wording unless the form says otherwise."""
+        return str(self.cleaned_data["kind"] or "wording")
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """Option 1 (the wording) and the further options, one a line, for alternatives."""
+        data = self.cleaned_data
+        if data["kind"] != "alternatives":
+            return ()
+        lines = [line for line in data["alternatives"].splitlines() if line.strip()]
+        return (data["wording"], *lines)
 
 
 class ApiTokenForm(forms.Form):
@@ -199,3 +242,34 @@ class RevisionForm(forms.Form):
                 required=False,
                 widget=forms.SelectMultiple(attrs={"size": 3}),
             )
+
+
+class CompilationFilterForm(forms.Form):
+    """Which proposals the compilation shows; every field may stay at "any"."""
+
+    delegation = forms.ChoiceField(label=_("Proposed by"), required=False)
+    group = forms.ChoiceField(label=_("Group (on its behalf or by its members)"), required=False)
+    section = forms.ChoiceField(label=_("Section"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any")), ("open", _("Open")), ("withdrawn", _("Withdrawn"))],
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        delegations: list[tuple[str, str]],
+        groups: list[tuple[str, str]],
+        sections: list[tuple[str, str]],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, choices in (
+            ("delegation", delegations),
+            ("group", groups),
+            ("section", sections),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("", _("Any")), *choices]

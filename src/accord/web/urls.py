@@ -4,7 +4,9 @@ from django.urls import path
 from accord.web import (
     account_views,
     adoption_views,
+    bracketed_views,
     check_views,
+    cosponsor_views,
     desk_views,
     download_views,
     drafting_views,
@@ -36,6 +38,7 @@ urlpatterns = [
     path("p/<slug:process>/drafts/new/", drafting_views.new_draft, name="new-draft"),
     path("p/<slug:process>/participants/", participants_views.participants, name="participants"),
     path("p/<slug:process>/import/", download_views.import_page, name="import"),
+    path("p/<slug:process>/invitations/", cosponsor_views.invitations, name="invitations"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path(
         "p/<slug:process>/<slug:document>/consensus-report/",
@@ -101,4 +104,24 @@ urlpatterns = [
         name="provenance",
     ),
     path("processes/new/", setup_views.new_process, name="new-process"),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/proposals/<int:proposal>/invite/",
+        cosponsor_views.invite,
+        name="invite",
+    ),
+    path(
+        "p/<slug:process>/invitations/<int:proposal>/<str:answer>/",
+        cosponsor_views.answer,
+        name="answer-invitation",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/preview/",
+        views.propose_preview,
+        name="propose-preview",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/bracketed/",
+        bracketed_views.bracketed,
+        name="bracketed",
+    ),
 ]

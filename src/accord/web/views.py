@@ -8,12 +8,15 @@ from django.views.decorators.http import require_http_methods
 
 from accord.actions.processes import may_create_processes
 from accord.actions.proposals import submit_proposal, withdraw_proposal
+from accord.core.amendments import Mark, MarkKind, derive_amendment, redline_marks
 from accord.core.errors import Refusal
+from accord.core.proposals import ProposalKind, draft_proposal
+from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
 from accord.document_words import redline_words
 from accord.messages import explain
 from accord.store import models, queries
-from accord.web.forms import ProposalForm
+from accord.web.forms import CompilationFilterForm, ProposalForm
 from accord.web.status_marks import status_context
 
 
@@ -76,12 +79,94 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
     return render(request, "accord/version.html", context)
 
 
+FILTERS = ("delegation", "group", "section", "status")
+
+
 def compilation(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
+    """Every proposal on the version under its paragraph, filtered by the GET parameters
+    ``delegation``, ``group``, ``section`` and ``status``; the proposing delegation invites
+    co-sponsors from here."""
     found = visible_version(request, process, document, number)
     context = queries.reading_context(found, request.user)
-    context["compilation"] = queries.compilation(found, context["text"])
-    context["labels"] = queries.revision_labels(found.document)
+    text = context["text"]
+    choices = queries.compilation_choices(found)
+    sections = [(p.uid, f"{p.label}. {p.text}") for p in text if not p.is_amendable]
+    form = CompilationFilterForm(request.GET, **choices, sections=sections)
+    form.is_valid()
+    wanted = queries.CompilationFilter(
+        **{name: form.cleaned_data.get(name) or "" for name in FILTERS}
+    )
+    compiled = queries.compilation(found, text, wanted)
+    mine = context["actor"].delegation
+    own = [p.id for e in compiled.entries for p in e.proposals if p.proponent.delegation == mine]
+    invited = queries.invitations(own) if own else {}
+    members = queries.members(found.document.process) if own else []
+    context |= {
+        "compilation": compiled,
+        "filter_form": form,
+        "filtered": wanted.is_active,
+        "labels": queries.revision_labels(found.document),
+        "invitations": invited,
+        "invite_choices": {
+            pk: [
+                (code, name)
+                for code, name in members
+                if code != mine and code not in {i.delegation.code for i in invited.get(pk, [])}
+            ]
+            for pk in own
+        },
+    }
     return render(request, "accord/compilation.html", context)
+
+
+def _amendable(
+    request: HttpRequest, process: str, document: str, number: int, uid: str
+) -> tuple[models.Version, Version, Provision]:
+    found = visible_version(request, process, document, number)
+    text = queries.version_value(found)
+    provision = next((p for p in text if p.uid == uid and p.is_amendable), None)
+    if provision is None:
+        raise Http404(_("No such paragraph."))
+    return found, text, provision
+
+
+def _preview(text: Version, provision: Provision, form: ProposalForm) -> dict[str, object]:
+    """What the proposal would do to the paragraph, as the engine derives it: the redline of
+    each wording, or the refusal that submitting it would meet."""
+    data = form.cleaned_data
+    try:
+        drafted = draft_proposal(
+            text,
+            provision.uid,
+            ProposalKind(data["kind"]),
+            wording=data["wording"],
+            options=form.options,
+            after=data["after"],
+        )
+    except Refusal as refusal:
+        return {"problem": explain(refusal)}
+    kind = ProposalKind(data["kind"])
+    if kind is ProposalKind.ALTERNATIVES:
+        shown = [
+            redline_marks(provision.text, derive_amendment(provision.text, o))
+            for o in drafted.options
+        ]
+    elif kind is ProposalKind.ADD:
+        shown = [(Mark(MarkKind.INSERTED, drafted.wording),)]
+    else:
+        shown = [redline_marks(provision.text, drafted.amendment)]
+    return {"kind": kind.value, "redlines": shown, "structure": drafted.structure}
+
+
+def _proposal_form(
+    request: HttpRequest, version: models.Version, text: Version, provision: Provision
+) -> ProposalForm:
+    return ProposalForm(
+        request.POST or None,
+        initial={"wording": provision.text, "kind": "wording"},
+        groups=queries.mandates(request.user, version.document.process),
+        anchors=[(p.uid, p.label) for p in text if p.is_amendable and p.uid != provision.uid],
+    )
 
 
 @login_required
@@ -89,14 +174,14 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
 def propose(
     request: HttpRequest, process: str, document: str, number: int, uid: str
 ) -> HttpResponse:
-    found = visible_version(request, process, document, number)
-    text = queries.version_value(found)
-    provision = next((p for p in text if p.uid == uid and p.is_amendable), None)
-    if provision is None:
-        raise Http404(_("No such paragraph."))
-    groups = queries.mandates(request.user, found.document.process)
-    form = ProposalForm(request.POST or None, initial={"wording": provision.text}, groups=groups)
-    if request.method == "POST" and form.is_valid():
+    """Propose on one paragraph: new wording, alternatives, a new paragraph after it, its
+    deletion or its move. "Preview" shows the derived amendment without submitting."""
+    found, text, provision = _amendable(request, process, document, number, uid)
+    form = _proposal_form(request, found, text, provision)
+    preview = None
+    if request.method == "POST" and form.is_valid() and "preview" in request.POST:
+        preview = _preview(text, provision, form)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             submit_proposal(
@@ -106,6 +191,9 @@ def propose(
                 wording=data["wording"],
                 justification=data["justification"],
                 on_behalf_of=data["on_behalf_of"] or None,
+                kind=ProposalKind(data["kind"]),
+                options=form.options,
+                after=data["after"],
             )
         except Refusal as refusal:
             form.add_error(None, explain(refusal))
@@ -116,8 +204,31 @@ def propose(
                 % {"label": provision.label},
             )
             return redirect("web:compilation", process, document, number)
-    context = {"version": found, "provision": provision, "form": form}
+    context = {
+        "version": found,
+        "text": text,
+        "provision": provision,
+        "form": form,
+        "preview": preview,
+    }
     return render(request, "accord/propose.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["POST"])
+def propose_preview(
+    request: HttpRequest, process: str, document: str, number: int, uid: str
+) -> HttpResponse:
+    """The preview alone, as an HTML fragment, for the page's script to show while typing."""
+    found, text, provision = _amendable(request, process, document, number, uid)
+    form = _proposal_form(request, found, text, provision)
+    preview: dict[str, object]
+    if not form.is_valid():
+        preview = {"problem": " ".join(str(e) for errors in form.errors.values() for e in errors)}
+    else:
+        preview = _preview(text, provision, form)
+    context = {"version": found, "text": text, "provision": provision, "preview": preview}
+    return render(request, "accord/_preview.html", context)
 
 
 @login_required

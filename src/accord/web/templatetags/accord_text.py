@@ -6,9 +6,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from accord.core.amendments import Amendment, Mark, MarkKind, redline_marks
+from accord.core.cosponsorship import InvitationStatus
 from accord.core.fates import Fate, FateKind
-from accord.core.proposals import ProposalStatus
-from accord.core.provisions import ProvisionKind
+from accord.core.proposals import Proposal, ProposalStatus, proposal_kind
+from accord.core.provisions import ProvisionKind, Version
 from accord.core.redline import RedlineEntry
 
 register = template.Library()
@@ -103,3 +104,27 @@ def stance(value: str) -> str:
         "reserve": _("reserve, pending capital"),
         "object": _("object"),
     }[value]
+
+
+@register.filter
+def invitation_status(value: str) -> str:
+    """An invitation to co-sponsor's status in words."""
+    return {
+        InvitationStatus.PENDING: _("awaiting an answer"),
+        InvitationStatus.ACCEPTED: _("accepted"),
+        InvitationStatus.DECLINED: _("declined"),
+        InvitationStatus.ENDED: _("ended with the withdrawal"),
+    }[InvitationStatus(value)]
+
+
+@register.filter
+def kind_of(proposal: Proposal) -> str:
+    """What a proposal does: wording, alternatives, add, delete or move."""
+    return proposal_kind(proposal).value
+
+
+@register.simple_tag
+def label_of(text: Version, uid: str) -> str:
+    """The number label provision ``uid`` has in ``text`` (the uid if it has none there)."""
+    found = next((p for p in text if p.uid == uid), None)
+    return found.label if found else uid
