@@ -12,6 +12,7 @@ from accord.web import (
     position_views,
     record_views,
     report_views,
+    silence_views,
     views,
 )
 
@@ -31,6 +32,12 @@ urlpatterns = [
     path("p/<slug:process>/drafts/new/", drafting_views.new_draft, name="new-draft"),
     path("p/<slug:process>/participants/", participants_views.participants, name="participants"),
     path("p/<slug:process>/import/", download_views.import_page, name="import"),
+    path("p/<slug:process>/stakeholders/", silence_views.stakeholders, name="stakeholders"),
+    path(
+        "p/<slug:process>/stakeholders/<int:request_id>/object/",
+        silence_views.object_to,
+        name="stakeholder-object",
+    ),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path(
         "p/<slug:process>/<slug:document>/consensus-report/",
@@ -73,5 +80,15 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/propose/",
         views.propose,
         name="propose",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/silence/",
+        silence_views.silence,
+        name="silence",
+    ),
+    path(
+        "p/<slug:process>/silence/<int:procedure>/",
+        silence_views.procedure,
+        name="silence-procedure",
     ),
 ]
