@@ -3,11 +3,11 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from tests.builders import make_user
 
 from accord.actions.silence import break_silence, close_due_silence_procedures, launch_silence
 from accord.actions.stakeholders import propose_stakeholder
 from accord.store import models
-from tests.builders import make_user
 
 pytestmark = pytest.mark.django_db
 

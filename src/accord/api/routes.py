@@ -14,6 +14,7 @@ from accord.api.document_routes import router as document_router
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.rendering import FastJSONRenderer
+from accord.api.silence_routes import router as silence_router
 from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp
 from accord.core import proposals as pr
@@ -32,6 +33,7 @@ problems.install(api)
 api.add_router("/", live.router)
 api.add_router("", document_router)
 api.add_router("/", check_router)
+api.add_router("/", silence_router)
 
 
 def _etag(text: pv.Version) -> str:
