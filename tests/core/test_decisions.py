@@ -136,6 +136,7 @@ def test_only_a_members_letter_with_words_and_paragraphs_by_the_deadline_breaks_
         assert refused.value == error
     assert DeadlinePassed("x").params() == {"deadline": "x"}
     assert NoProvisionsNamed().params() == {}
+    assert Missing("letter").params() == {"what": "letter"}
 
 
 def test_there_is_no_vote_where_the_rules_decide_by_consensus() -> None:
