@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -128,3 +129,43 @@ def test_break_then_close_through_the_worker(negotiation):
     worker.run_due(procedure.deadline)
     procedure.refresh_from_db()
     assert (procedure.outcome, procedure.adoption) == ("broken", None)
+
+
+def test_accord_demo_records_a_deadline_passing_without_any_visit(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    assert _accord("demo", "--no-serve", tmp_path=tmp_path).returncode == 0
+    soon = SHIFT_DEADLINES.replace("timezone.now() - timedelta(seconds=1)", "timezone.now()")
+    assert _accord("manage", "shell", "-c", soon, tmp_path=tmp_path).returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    environment["ACCORD_DATA_DIR"] = str(tmp_path)
+    listing = f"http://127.0.0.1:{port}/api/v1/processes/oewg-ict-demo/silence-procedures"
+    outcome = None
+    with subprocess.Popen(
+        [sys.executable, "-m", "accord.cli", "demo", "--port", str(port)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    ) as server:
+        try:
+            # Only the API is read, and only to learn the outcome: no page is visited.
+            for _ in range(600):
+                try:
+                    with urllib.request.urlopen(listing, timeout=2) as response:
+                        outcome = json.loads(response.read())["items"][0]["outcome"]
+                except OSError:
+                    outcome = None
+                if outcome is not None:
+                    break
+                time.sleep(0.2)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    assert outcome == "broken"
