@@ -29,6 +29,7 @@ def _all_refusals() -> list[type[Refusal]]:
 KNOWN = {
     "reason": "not-a-delegate",
     "problem": "no-paragraphs",
+    "what": "letter",
     "problems": (LineProblem(3, "not-json", "bad"),),
 }
 

@@ -2,6 +2,7 @@
 
 accord demo [--port 8000] [--reset]         the demo negotiation on the embedded database
 accord serve [--workers N]                  production: uvicorn workers, DATABASE_URL
+accord worker [--once]                      periodic jobs: close silence procedures at deadline
 accord migrate                              create or update the database, reference data
 accord audit export|verify                  the signed event log, published and checked
 accord redline OLD NEW [--format F]         the redline between two draft files
@@ -16,6 +17,7 @@ accord manage ARGS...                       any Django management command
 
 import argparse
 import atexit
+import contextlib
 import errno
 import os
 import shutil
@@ -79,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     serve.set_defaults(run=_serve)
+
+    worker = commands.add_parser("worker", help="run the periodic jobs (deadlines passing)")
+    worker.add_argument("--once", action="store_true", help="run the due jobs once, then exit")
+    worker.add_argument("--interval", type=float, default=5.0, help="seconds between runs")
+    worker.set_defaults(run=_worker)
 
     migrate = commands.add_parser("migrate", help="create or update the database")
     migrate.set_defaults(run=_migrate)
@@ -201,6 +208,9 @@ def _demo(args: argparse.Namespace) -> None:
         print(f"  {username:<12} {acting_for}")
     connection.close()
     if not args.no_serve:
+        from accord import worker
+
+        worker.start_thread()
         print(f"Serving on http://{args.host}:{args.port}/  (Ctrl-C stops)")
         _run_uvicorn(args.host, args.port, workers=1)
 
@@ -317,7 +327,26 @@ def _serve(args: argparse.Namespace) -> None:
         )
     _check_port(args.host, args.port)
     _migrate()
+    from django.db import connection
+
+    from accord import worker
+
+    connection.close()
+    worker.start_thread()
     _run_uvicorn(args.host, args.port, workers=args.workers)
+
+
+def _worker(args: argparse.Namespace) -> None:
+    from accord import worker
+
+    _require_database()
+    if args.once:
+        for name, count in worker.run_due().items():
+            print(f"{name}: {count}")
+        return
+    print(f"Running the periodic jobs every {args.interval:g} seconds (Ctrl-C stops).")
+    with contextlib.suppress(KeyboardInterrupt):
+        worker.run_forever(args.interval)
 
 
 def _run_uvicorn(host: str, port: int, *, workers: int) -> None:

@@ -159,6 +159,10 @@ def explain(refusal: Refusal) -> str:
         return _reasons()[str(params["reason"])]
     if refusal.code == "malformed-draft":
         params = {**params, "problem": _draft_problems()[str(params["problem"])]}
+    if refusal.code == "missing":
+        return _missing()[str(params["what"])]
+    if refusal.code in _silence_messages():
+        return _silence_messages()[refusal.code] % params
     return _messages().get(refusal.code, _messages()["refused"]) % params
 
 
@@ -228,3 +232,27 @@ def explain_corpus_line(line: int, reason: str, detail: str) -> str:
     """One sentence saying why line ``line`` of a corpus file was refused."""
     said = _corpus_line_reasons()[reason] % {"detail": detail}
     return _("Line %(line)d: %(reason)s.") % {"line": line, "reason": said}
+
+
+def _missing() -> dict[str, str]:
+    return {
+        "letter": _("A letter breaking silence needs its text."),
+        "reason": _("An objection needs its reason."),
+        "organisation": _("Give the name of the organisation."),
+    }
+
+
+def _silence_messages() -> dict[str, str]:
+    """Sentences for the refusals of silence and non-objection procedures."""
+    return {
+        "deadline-passed": _("The deadline (%(deadline)s) has passed."),
+        "no-provisions-named": _(
+            "A letter breaking silence names the paragraphs of concern; name at least one."
+        ),
+        "silence-already-open": _(
+            "A silence procedure is already running on %(document)s; it closes at its deadline."
+        ),
+        "request-pending": _(
+            "A request to accredit %(username)s as a stakeholder is already pending."
+        ),
+    }

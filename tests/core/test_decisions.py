@@ -18,14 +18,18 @@ from accord.core.decisions import (
     SilenceLetter,
     SilenceOutcome,
     SilenceProcedure,
+    check_silence_letter,
     evaluate_consensus,
     evaluate_silence,
     evaluate_vote,
     open_silence,
 )
 from accord.core.errors import (
+    DeadlinePassed,
     DeadlineTooShort,
     ImpossibleThreshold,
+    Missing,
+    NoProvisionsNamed,
     NotAMember,
     VotingNotAllowed,
 )
@@ -108,6 +112,31 @@ def test_unbroken_silence_adopts_at_the_deadline_and_not_before() -> None:
     assert (running.passed, running.closed) == (False, False)
     closed = evaluate_silence(silence, observer, MEMBERS, T0 + timedelta(hours=72))
     assert (closed.passed, closed.closed, closed.ignored) == (True, True, frozenset({"ICRC"}))
+
+
+def test_only_a_members_letter_with_words_and_paragraphs_by_the_deadline_breaks_silence() -> None:
+    silence = open_silence(SilenceProcedure(), "hash", T0, T0 + timedelta(hours=72))
+    on_time = T0 + timedelta(hours=72)
+    check_silence_letter(
+        silence, SilenceLetter("KEN", on_time, ("p13",)), "Kenya objects.", MEMBERS
+    )
+    refusals = [
+        (SilenceLetter("ICRC", on_time, ("p13",)), "Words.", NotAMember("ICRC")),
+        (
+            SilenceLetter("KEN", on_time + timedelta(seconds=1), ("p13",)),
+            "Words.",
+            DeadlinePassed("2025-07-04T12:00:00+00:00"),
+        ),
+        (SilenceLetter("KEN", on_time, ("p13",)), "  ", Missing("letter")),
+        (SilenceLetter("KEN", on_time, ()), "Words.", NoProvisionsNamed()),
+    ]
+    for letter, text, error in refusals:
+        with pytest.raises(type(error)) as refused:
+            check_silence_letter(silence, letter, text, MEMBERS)
+        assert refused.value == error
+    assert DeadlinePassed("x").params() == {"deadline": "x"}
+    assert NoProvisionsNamed().params() == {}
+    assert Missing("letter").params() == {"what": "letter"}
 
 
 def test_there_is_no_vote_where_the_rules_decide_by_consensus() -> None:

@@ -168,3 +168,32 @@ def test_the_demo_has_cosponsors_by_consent_and_one_invitation_awaiting_brazil()
         if p.cosponsors
     }
     assert cosponsored == {"CAN": ["AUS", "GBR"], "NLD": ["DEU"], "IRN": ["CUB"]}
+
+
+def test_the_demo_has_a_silence_broken_on_two_paragraphs_and_a_pending_stakeholder():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    summary = load_demo()
+    procedure = models.SilenceProcedure.objects.get()
+    assert (procedure.version, procedure.closed_at, procedure.launched_by.username) == (
+        summary.version,
+        None,
+        "chair",
+    )
+    left = procedure.deadline - timezone.now()
+    assert timedelta(days=2, hours=23) < left <= timedelta(days=3, minutes=1)
+    (letter,) = procedure.breaks.all()
+    assert letter.delegation.code == "IRN"
+    assert len(letter.provisions) == 2
+    labels = dict(summary.version.provisions.values_list("uid", "label"))
+    first, second = (labels[uid] for uid in letter.provisions)
+    assert f"paragraphs {first} and {second}" in letter.letter
+    (request,) = models.StakeholderRequest.objects.all()
+    assert (request.organisation, request.user.username, request.accredited) == (
+        "Global Forum on Cyber Expertise (demo)",
+        "gfce",
+        None,
+    )
+    assert not summary.process.accreditations.filter(user=request.user).exists()

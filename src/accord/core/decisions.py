@@ -18,8 +18,11 @@ from fractions import Fraction
 from math import floor
 
 from accord.core.errors import (
+    DeadlinePassed,
     DeadlineTooShort,
     ImpossibleThreshold,
+    Missing,
+    NoProvisionsNamed,
     NotAMember,
     VotingNotAllowed,
 )
@@ -158,10 +161,16 @@ def open_silence(
     rule: SilenceProcedure, text_hash: str, circulated_at: datetime, deadline: datetime
 ) -> Silence:
     """Put a text under silence; raise `DeadlineTooShort` below the rule's minimum."""
-    if deadline - circulated_at < rule.minimum:
-        hours = (deadline - circulated_at).total_seconds() / 3600
-        raise DeadlineTooShort(round(hours, 2), rule.minimum.total_seconds() / 3600)
+    check_period(rule, circulated_at, deadline)
     return Silence(text_hash, circulated_at, deadline)
+
+
+def check_period(rule: SilenceProcedure, start: datetime, deadline: datetime) -> None:
+    """Raise `DeadlineTooShort` when a silence (or a non-objection period, which runs the same
+    way) from ``start`` to ``deadline`` is shorter than the rule's minimum."""
+    if deadline - start < rule.minimum:
+        hours = (deadline - start).total_seconds() / 3600
+        raise DeadlineTooShort(round(hours, 2), rule.minimum.total_seconds() / 3600)
 
 
 def evaluate_silence(
@@ -175,6 +184,22 @@ def evaluate_silence(
     late = frozenset(x.delegation for x in valid if x.received_at > silence.deadline) - broken
     closed = bool(broken) or now >= silence.deadline
     return SilenceOutcome(closed and not broken, closed, broken, late, ignored)
+
+
+def check_silence_letter(
+    silence: Silence, letter: SilenceLetter, text: str, members: frozenset[str]
+) -> None:
+    """A letter that may break ``silence``: from a member (`NotAMember`), received by the
+    deadline (`DeadlinePassed`), with words (`Missing`) and naming at least one provision of
+    concern (`NoProvisionsNamed`). Observers and stakeholders never break silence."""
+    if letter.delegation not in members:
+        raise NotAMember(letter.delegation)
+    if letter.received_at > silence.deadline:
+        raise DeadlinePassed(silence.deadline.isoformat())
+    if not text.strip():
+        raise Missing("letter")
+    if not letter.provisions:
+        raise NoProvisionsNamed()
 
 
 class Ballot(StrEnum):

@@ -275,3 +275,36 @@ class CannotTakeIn(Refusal):
 
     def params(self) -> dict[str, object]:
         return {"proposal": self.proposal_id}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class DeadlinePassed(Refusal):
+    """The deadline (ISO 8601) of a silence or non-objection procedure has passed: silence
+    can no longer be broken, nor a request objected to."""
+
+    deadline: str
+    code = "deadline-passed"
+
+    def params(self) -> dict[str, object]:
+        return {"deadline": self.deadline}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Missing(Refusal):
+    """A required text is empty; ``what`` is "letter", "reason" or "organisation"."""
+
+    what: str
+    code = "missing"
+
+    def params(self) -> dict[str, object]:
+        return {"what": self.what}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class NoProvisionsNamed(Refusal):
+    """A letter breaking silence names the paragraphs of concern; this one named none."""
+
+    code = "no-provisions-named"
+
+    def params(self) -> dict[str, object]:
+        return {}

@@ -356,6 +356,10 @@ class CorpusEntry(models.Model):
         ordering = ["id"]
 
 
+# How an adoption was decided: by consensus at a meeting, or by silence procedure.
+ADOPTION_METHODS = [("consensus", _("Consensus")), ("silence", _("Silence procedure"))]
+
+
 class Adoption(models.Model):
     """The Chair's record of an adoption meeting on a version: adopted by consensus or not,
     the members who objected, those who joined but disassociated from named provisions, and
@@ -370,6 +374,7 @@ class Adoption(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField()
+    method = models.CharField(max_length=20, choices=ADOPTION_METHODS, default="consensus")
 
     class Meta:
         ordering = ["decided_at", "id"]
@@ -444,3 +449,80 @@ class CoSponsorship(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "delegation"], name="one_invitation")
         ]
+
+
+class SilenceProcedure(models.Model):
+    """A version put under silence by the Chair until ``deadline``. ``outcome`` is empty while
+    open, then "adopted", "broken" or "lapsed" (the version was superseded or the document
+    adopted otherwise before the deadline); an adoption by silence links its record."""
+
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="silences")
+    launched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    launched_at = models.DateTimeField()
+    deadline = models.DateTimeField(db_index=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, blank=True)
+    adoption = models.OneToOneField(
+        Adoption, null=True, blank=True, on_delete=models.PROTECT, related_name="silence"
+    )
+
+    class Meta:
+        ordering = ["launched_at", "id"]
+
+
+class SilenceBreak(models.Model):
+    """A member delegation's letter breaking silence, naming the provisions (uids) of
+    concern: a national view, always attributed."""
+
+    procedure = models.ForeignKey(SilenceProcedure, on_delete=models.CASCADE, related_name="breaks")
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    letter = models.TextField()
+    provisions = models.JSONField(default=list)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class StakeholderRequest(models.Model):
+    """The Secretariat's proposal to accredit a stakeholder organisation on a non-objection
+    basis: accredited at ``deadline`` unless a member delegation objected. ``accredited`` is
+    None while pending."""
+
+    process = models.ForeignKey(
+        Process, on_delete=models.CASCADE, related_name="stakeholder_requests"
+    )
+    organisation = models.CharField(max_length=200)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+    deadline = models.DateTimeField(db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    accredited = models.BooleanField(null=True)
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+
+
+class StakeholderObjection(models.Model):
+    """A member delegation's objection to a stakeholder request, with its reason."""
+
+    request = models.ForeignKey(
+        StakeholderRequest, on_delete=models.CASCADE, related_name="objections"
+    )
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField()
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]

@@ -538,3 +538,31 @@ def bracketed(version: models.Version, text: pv.Version) -> tuple[br.BracketedPr
         position_values(version.document),
         members=members,
     )
+
+
+def silence_procedures(version: models.Version) -> list[models.SilenceProcedure]:
+    """The silence procedures on ``version``, newest first, with who broke silence."""
+    return list(
+        version.silences.select_related("launched_by", "adoption")
+        .prefetch_related("breaks__delegation")
+        .order_by("-launched_at", "-id")
+    )
+
+
+def silence_procedure(process: models.Process, pk: int) -> models.SilenceProcedure | None:
+    """Procedure ``pk`` of ``process``, with its version, document and letters."""
+    return (
+        models.SilenceProcedure.objects.select_related("version__document", "adoption")
+        .prefetch_related("breaks__delegation", "breaks__recorded_by")
+        .filter(version__document__process=process, pk=pk)
+        .first()
+    )
+
+
+def stakeholder_requests(process: models.Process) -> list[models.StakeholderRequest]:
+    """The process's stakeholder requests, pending first then newest, with objections."""
+    return list(
+        process.stakeholder_requests.select_related("user", "proposed_by")
+        .prefetch_related("objections__delegation")
+        .order_by("decided_at", "-proposed_at", "-id")
+    )

@@ -65,7 +65,13 @@ def _column_problem(event: models.Event) -> str | None:
 
 def first_document_mismatch() -> tuple[int, str] | None:
     """The first publication event whose document text no longer has the published hash."""
-    kinds = ("draft.published", "draft.imported", "revision.issued", "adoption.recorded")
+    kinds = (
+        "draft.published",
+        "draft.imported",
+        "revision.issued",
+        "adoption.recorded",
+        "silence.closed",
+    )
     published = models.Event.objects.filter(kind__in=kinds).select_related("process")
     for event in published.order_by("seq"):
         version = models.Version.objects.filter(

@@ -17,6 +17,7 @@ from accord.web import (
     report_views,
     revision_views,
     setup_views,
+    silence_views,
     status_views,
     views,
 )
@@ -39,6 +40,12 @@ urlpatterns = [
     path("p/<slug:process>/participants/", participants_views.participants, name="participants"),
     path("p/<slug:process>/import/", download_views.import_page, name="import"),
     path("p/<slug:process>/invitations/", cosponsor_views.invitations, name="invitations"),
+    path("p/<slug:process>/stakeholders/", silence_views.stakeholders, name="stakeholders"),
+    path(
+        "p/<slug:process>/stakeholders/<int:request_id>/object/",
+        silence_views.object_to,
+        name="stakeholder-object",
+    ),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path(
         "p/<slug:process>/<slug:document>/consensus-report/",
@@ -123,5 +130,15 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/bracketed/",
         bracketed_views.bracketed,
         name="bracketed",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/silence/",
+        silence_views.silence,
+        name="silence",
+    ),
+    path(
+        "p/<slug:process>/silence/<int:procedure>/",
+        silence_views.procedure,
+        name="silence-procedure",
     ),
 ]

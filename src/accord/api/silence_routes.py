@@ -1,0 +1,242 @@
+"""The silence procedure and stakeholder requests through the API: the same actions as the
+pages, problem documents for refusals, cursor pagination on lists."""
+
+from datetime import UTC, datetime
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from accord.actions.silence import break_silence, launch_silence
+from accord.actions.stakeholders import object_to_stakeholder
+from accord.api import problems
+from accord.api.auth import AUTH, writer
+from accord.api.lookups import ERRORS, visible_process, visible_version
+from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.store import models, queries
+
+router = Router(tags=["silence"])
+
+
+class LaunchIn(Schema):
+    deadline: datetime
+
+
+class BreakIn(Schema):
+    letter: str
+    provisions: list[str]
+
+
+class BreakOut(Schema):
+    delegation: str
+    delegation_name: str
+    letter: str
+    provisions: list[str]
+    at: datetime
+
+
+class SilenceOut(Schema):
+    id: int
+    document: str
+    version: int
+    content_hash: str
+    launched_at: datetime
+    deadline: datetime
+    closed_at: datetime | None
+    outcome: str | None
+    breaks: list[BreakOut]
+
+
+class SilencePage(Schema):
+    items: list[SilenceOut]
+    next: str | None
+
+
+class ObjectionIn(Schema):
+    reason: str
+
+
+class ObjectionOut(Schema):
+    delegation: str
+    delegation_name: str
+    reason: str
+    at: datetime
+
+
+class StakeholderRequestOut(Schema):
+    id: int
+    organisation: str
+    user: str
+    deadline: datetime
+    decided_at: datetime | None
+    accredited: bool | None
+    objections: list[ObjectionOut]
+
+
+class StakeholderRequestPage(Schema):
+    items: list[StakeholderRequestOut]
+    next: str | None
+
+
+def _utc(moment: datetime) -> datetime:
+    """The moment in UTC (a moment without a zone is read as UTC); 422 if out of range."""
+    try:
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise problems.Problem(
+            422, "invalid-deadline", _("This deadline is out of range.")
+        ) from None
+
+
+def _break(row: models.SilenceBreak) -> dict[str, object]:
+    return {
+        "delegation": row.delegation.code,
+        "delegation_name": row.delegation.name,
+        "letter": row.letter,
+        "provisions": row.provisions,
+        "at": row.at,
+    }
+
+
+def _silence(row: models.SilenceProcedure) -> dict[str, object]:
+    return {
+        "id": row.pk,
+        "document": row.version.document.slug,
+        "version": row.version.number,
+        "content_hash": row.version.content_hash,
+        "launched_at": row.launched_at,
+        "deadline": row.deadline,
+        "closed_at": row.closed_at,
+        "outcome": row.outcome or None,
+        "breaks": [_break(b) for b in row.breaks.all()],
+    }
+
+
+def _request(row: models.StakeholderRequest) -> dict[str, object]:
+    return {
+        "id": row.pk,
+        "organisation": row.organisation,
+        "user": row.user.get_username(),
+        "deadline": row.deadline,
+        "decided_at": row.decided_at,
+        "accredited": row.accredited,
+        "objections": [
+            {
+                "delegation": o.delegation.code,
+                "delegation_name": o.delegation.name,
+                "reason": o.reason,
+                "at": o.at,
+            }
+            for o in row.objections.all()
+        ],
+    }
+
+
+def _procedure(request: HttpRequest, process: str, procedure: int) -> models.SilenceProcedure:
+    found = queries.silence_procedure(visible_process(request, process), procedure)
+    if found is None:
+        raise Http404
+    return found
+
+
+@router.post(
+    "/processes/{process}/documents/{document}/versions/{number}/silence-procedures",
+    response={201: SilenceOut, **ERRORS},
+    auth=AUTH,
+)
+def create_silence(
+    request: HttpRequest, process: str, document: str, number: int, body: LaunchIn
+) -> Status[dict[str, object]]:
+    """The Chair puts the current version under silence until ``deadline`` (no sooner than the
+    process's minimum). With If-Match carrying the version's ETag, refused with 412 if the
+    text is no longer what the caller read."""
+    by = writer(request)
+    version = visible_version(request, process, document, number)
+    expected = request.headers.get("If-Match")
+    if expected and expected != f'"{version.content_hash}"':
+        raise problems.Problem(
+            412, "precondition-failed", _("The version changed since you read it; read it again.")
+        )
+    row = launch_silence(version, by=by, deadline=_utc(body.deadline))
+    return Status(201, _silence(_procedure(request, process, row.pk)))
+
+
+@router.get("/processes/{process}/silence-procedures", response={200: SilencePage, **ERRORS})
+def list_silences(
+    request: HttpRequest, process: str, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+) -> dict[str, object]:
+    """The process's silence procedures, oldest first, with the letters breaking them."""
+    rows = models.SilenceProcedure.objects.filter(
+        version__document__process=visible_process(request, process)
+    ).select_related("version__document")
+    items, following = page(rows.prefetch_related("breaks__delegation"), cursor=cursor, limit=limit)
+    return {"items": [_silence(r) for r in items], "next": following}
+
+
+@router.get(
+    "/processes/{process}/silence-procedures/{procedure}", response={200: SilenceOut, **ERRORS}
+)
+def get_silence(request: HttpRequest, process: str, procedure: int) -> dict[str, object]:
+    """One procedure: its deadline, outcome once closed, and who broke silence on what."""
+    return _silence(_procedure(request, process, procedure))
+
+
+@router.post(
+    "/processes/{process}/silence-procedures/{procedure}/breaks",
+    response={201: BreakOut, **ERRORS},
+    auth=AUTH,
+)
+def create_break(
+    request: HttpRequest, process: str, procedure: int, body: BreakIn
+) -> Status[dict[str, object]]:
+    """Break silence for your member delegation, naming the provisions (uids) of concern."""
+    by = writer(request)
+    row = break_silence(
+        _procedure(request, process, procedure),
+        by=by,
+        letter=body.letter,
+        provisions=body.provisions,
+    )
+    return Status(201, _break(row))
+
+
+@router.get(
+    "/processes/{process}/stakeholder-requests",
+    response={200: StakeholderRequestPage, **ERRORS},
+)
+def list_stakeholder_requests(
+    request: HttpRequest, process: str, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+) -> dict[str, object]:
+    """Stakeholder organisations proposed for accreditation on a non-objection basis."""
+    rows = (
+        visible_process(request, process)
+        .stakeholder_requests.select_related("user")
+        .prefetch_related("objections__delegation")
+    )
+    items, following = page(rows, cursor=cursor, limit=limit)
+    return {"items": [_request(r) for r in items], "next": following}
+
+
+@router.post(
+    "/processes/{process}/stakeholder-requests/{request_id}/objections",
+    response={201: ObjectionOut, **ERRORS},
+    auth=AUTH,
+)
+def create_objection(
+    request: HttpRequest, process: str, request_id: int, body: ObjectionIn
+) -> Status[dict[str, object]]:
+    """Object, for your member delegation, to a pending request, with your reason."""
+    by = writer(request)
+    row = visible_process(request, process).stakeholder_requests.filter(pk=request_id).first()
+    if row is None:
+        raise Http404
+    objection = object_to_stakeholder(row, by=by, reason=body.reason)
+    return Status(
+        201,
+        {
+            "delegation": objection.delegation.code,
+            "delegation_name": objection.delegation.name,
+            "reason": objection.reason,
+            "at": objection.at,
+        },
+    )

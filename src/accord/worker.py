@@ -1,0 +1,68 @@
+"""Periodic jobs: what the instance does by itself when a deadline passes, without anyone
+visiting a page. Each job takes the current time and returns what it changed.
+
+`run_due` runs every job once; `run_forever` repeats that every few seconds (``accord
+worker``); `start_thread` runs it beside the web server (``accord demo`` and ``accord serve``).
+Jobs are idempotent: a closed procedure is never closed again, so two workers may run.
+"""
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import close_old_connections
+from django.utils import timezone
+
+from accord.actions.silence import close_due_silence_procedures
+from accord.actions.stakeholders import decide_due_stakeholder_requests
+
+log = logging.getLogger(__name__)
+
+INTERVAL_SECONDS = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    name: str
+    run: Callable[[datetime], Sequence[object]]
+
+
+JOBS: list[Job] = [
+    Job("close-silence-procedures", close_due_silence_procedures),
+    Job("decide-stakeholder-requests", decide_due_stakeholder_requests),
+]
+
+
+def run_due(now: datetime | None = None, jobs: Sequence[Job] | None = None) -> dict[str, int]:
+    """Run every job once at ``now`` (the current time by default); how many things each
+    changed. A job that fails is logged and the others still run."""
+    when = now or timezone.now()
+    done = {}
+    for job in JOBS if jobs is None else jobs:
+        try:
+            done[job.name] = len(job.run(when))
+        except Exception:
+            log.exception("periodic job %s failed", job.name)
+            done[job.name] = 0
+    return done
+
+
+def run_forever(interval: float = INTERVAL_SECONDS, stop: threading.Event | None = None) -> None:
+    """Run the due jobs every ``interval`` seconds until ``stop`` is set."""
+    stopping = stop or threading.Event()
+    while not stopping.is_set():
+        close_old_connections()
+        run_due()
+        close_old_connections()
+        stopping.wait(interval)
+
+
+def start_thread(interval: float = INTERVAL_SECONDS) -> threading.Thread:
+    """Run the jobs in a daemon thread of this process, beside the web server."""
+    thread = threading.Thread(
+        target=run_forever, args=(interval,), name="accord-worker", daemon=True
+    )
+    thread.start()
+    return thread

@@ -1,0 +1,169 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from tests.builders import make_user
+
+from accord.actions.silence import break_silence, close_due_silence_procedures, launch_silence
+from accord.actions.stakeholders import propose_stakeholder
+from accord.store import models
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+
+
+def _launch(negotiation):
+    deadline = timezone.now() + timedelta(hours=80)
+    return launch_silence(negotiation.version, by=negotiation.chair, deadline=deadline)
+
+
+def test_the_chair_launches_from_the_version_with_the_minimum_shown(client, negotiation):
+    client.force_login(negotiation.chair)
+    version = client.get("/p/wg/report/v1/")
+    assert 'href="/p/wg/report/v1/silence/"' in version.content.decode()
+    page = client.get("/p/wg/report/v1/silence/")
+    assert page.status_code == 200
+    earliest = (timezone.now() + timedelta(hours=72)).strftime("%-d %B %Y")
+    assert f"The deadline may be no sooner than {earliest}" in _text(page)
+    assert 'type="datetime-local"' in page.content.decode()
+    too_soon = (timezone.now() + timedelta(hours=10)).strftime("%Y-%m-%dT%H:%M")
+    refused = client.post("/p/wg/report/v1/silence/", {"deadline": too_soon})
+    assert refused.status_code == 400
+    assert "no sooner than" in _text(refused)
+    assert models.SilenceProcedure.objects.count() == 0
+    later = (timezone.now() + timedelta(days=4)).strftime("%Y-%m-%dT%H:%M")
+    launched = client.post("/p/wg/report/v1/silence/", {"deadline": later})
+    procedure = models.SilenceProcedure.objects.get()
+    assert launched["Location"] == f"/p/wg/silence/{procedure.pk}/"
+    assert procedure.deadline.strftime("%Y-%m-%dT%H:%M") == later
+    again = client.get("/p/wg/report/v1/silence/")
+    assert "Launch the silence procedure" not in _text(again)
+    assert "Under silence" in _text(again)
+
+
+@pytest.mark.parametrize("who", ["brazil", "secretariat", None])
+def test_only_the_chair_may_launch(client, negotiation, who):
+    if who:
+        client.force_login(getattr(negotiation, who))
+    later = (timezone.now() + timedelta(days=4)).strftime("%Y-%m-%dT%H:%M")
+    assert client.post("/p/wg/report/v1/silence/", {"deadline": later}).status_code == 404
+    assert "Launch the silence procedure" not in _text(client.get("/p/wg/report/v1/silence/"))
+    assert models.SilenceProcedure.objects.count() == 0
+
+
+def test_a_member_breaks_silence_and_everyone_reads_the_attributed_letter(client, negotiation):
+    procedure = _launch(negotiation)
+    url = f"/p/wg/silence/{procedure.pk}/"
+    client.force_login(negotiation.brazil)
+    form = client.get(url)
+    assert "Break silence for your delegation" in _text(form)
+    assert "Time left 3 days" in _text(form)
+    empty = client.post(url, {"letter": "Brazil objects.", "provisions": []})
+    assert empty.status_code == 400
+    assert models.SilenceBreak.objects.count() == 0
+    broken = client.post(url, {"letter": "Brazil objects.", "provisions": ["p2", "p3-a"]})
+    assert broken["Location"] == url
+    client.logout()
+    page = _text(client.get(url))
+    assert "Letter from Brazil (national view)" in page
+    assert "Paragraphs of concern: 2, 3(a)" in page
+    assert "Brazil objects." in page
+    assert "Break silence for your delegation" not in page
+
+
+@pytest.mark.parametrize("who", ["holy_see", "stakeholder", "chair"])
+def test_observers_stakeholders_and_the_chair_cannot_break_silence(client, negotiation, who):
+    procedure = _launch(negotiation)
+    client.force_login(getattr(negotiation, who))
+    url = f"/p/wg/silence/{procedure.pk}/"
+    assert "Break silence" not in _text(client.get(url))
+    response = client.post(url, {"letter": "No.", "provisions": ["p2"]})
+    assert response.status_code == 404
+    assert models.SilenceBreak.objects.count() == 0
+
+
+def test_the_outcome_shows_on_the_version_and_the_consensus_report(client, negotiation):
+    procedure = _launch(negotiation)
+    close_due_silence_procedures(procedure.deadline)
+    version = _text(client.get("/p/wg/report/v1/"))
+    assert "Adopted by silence procedure" in version
+    report = _text(client.get("/p/wg/report/consensus-report/"))
+    assert "Adopted by silence procedure" in report
+    assert "para. 2 (adopted by silence procedure)" in report
+    assert "Adopted by consensus" not in report
+    page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
+    assert "Adopted by silence procedure" in page
+    assert "Time left" not in page
+
+
+def test_a_broken_silence_is_shown_as_not_adopted(client, negotiation):
+    procedure = _launch(negotiation)
+    break_silence(procedure, by=negotiation.germany, letter="No.", provisions=["p4"])
+    close_due_silence_procedures(procedure.deadline)
+    page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
+    assert "Silence broken: not adopted" in page
+    assert "Letter from Germany (national view)" in page
+    assert "Adopted" not in _text(client.get("/p/wg/report/v1/"))
+
+
+def test_an_unknown_procedure_is_not_found(client, negotiation):
+    assert client.get("/p/wg/silence/999/").status_code == 404
+
+
+def test_the_secretariat_proposes_a_stakeholder_and_a_member_objects(client, negotiation):
+    make_user("drw")
+    client.force_login(negotiation.secretariat)
+    participants = client.get("/p/wg/participants/").content.decode()
+    assert 'href="/p/wg/stakeholders/"' in participants
+    later = (timezone.now() + timedelta(days=4)).strftime("%Y-%m-%dT%H:%M")
+    nobody = client.post(
+        "/p/wg/stakeholders/",
+        {"organisation": "Digital Rights Watch", "username": "nobody", "deadline": later},
+    )
+    assert nobody.status_code == 400
+    assert "There is no user nobody." in _text(nobody)
+    proposed = client.post(
+        "/p/wg/stakeholders/",
+        {"organisation": "Digital Rights Watch", "username": "drw", "deadline": later},
+    )
+    assert proposed["Location"] == "/p/wg/stakeholders/"
+    request = models.StakeholderRequest.objects.get()
+    assert (request.organisation, request.user.username) == ("Digital Rights Watch", "drw")
+    client.force_login(negotiation.brazil)
+    page = _text(client.get("/p/wg/stakeholders/"))
+    assert "Digital Rights Watch" in page
+    assert "Pending" in page
+    assert "Object to Digital Rights Watch" in page
+    assert "Propose a stakeholder" not in page
+    url = f"/p/wg/stakeholders/{request.pk}/object/"
+    client.post(url, {"reason": "Not neutral."})
+    assert list(models.StakeholderObjection.objects.values_list("delegation__code", "reason")) == [
+        ("BRA", "Not neutral.")
+    ]
+    client.logout()
+    assert "Objection by Brazil (national view)" in _text(client.get("/p/wg/stakeholders/"))
+
+
+def test_only_members_object_and_only_the_secretariat_proposes(client, negotiation):
+    request = propose_stakeholder(
+        negotiation.process,
+        by=negotiation.secretariat,
+        organisation="Org",
+        user=make_user("drw"),
+        deadline=timezone.now() + timedelta(days=4),
+    )
+    client.force_login(negotiation.holy_see)
+    page = _text(client.get("/p/wg/stakeholders/"))
+    assert "Object to Org" not in page
+    answer = client.post(f"/p/wg/stakeholders/{request.pk}/object/", {"reason": "No."})
+    assert answer.status_code == 302
+    assert "Only delegates of a delegation may do this." in _text(client.get(answer["Location"]))
+    later = (timezone.now() + timedelta(days=4)).strftime("%Y-%m-%dT%H:%M")
+    form = {"organisation": "X", "username": "vat", "deadline": later}
+    assert client.post("/p/wg/stakeholders/", form).status_code == 404
+    assert models.StakeholderObjection.objects.count() == 0
+    assert models.StakeholderRequest.objects.count() == 1
