@@ -21,6 +21,8 @@ def _reasons() -> dict[str, str]:
         Reason.NO_GROUP_MANDATE: _("Your delegation holds no mandate to speak for this group."),
         Reason.NOT_SECRETARIAT: _("Only the Secretariat may do this."),
         Reason.NOT_A_DRAFTER: _("Only the Chair or the Secretariat may publish a draft."),
+        Reason.NOT_A_STAKEHOLDER: _("Only accredited stakeholders submit written inputs."),
+        Reason.NOT_THE_CHAIR: _("Only the Chair writes the Chair's summary."),
     }
 
 
@@ -93,6 +95,16 @@ def _messages() -> dict[str, str]:
         "passage-too-long": _(
             "The passage is %(length)d characters long; the limit is %(limit)d characters."
         ),
+        "empty-statement": _("The text is empty."),
+        "unattributed": _(
+            "Name at least one delegation or group: every view in the Chair's summary is "
+            "attributed."
+        ),
+        "proposal-taken-up": _(
+            "Proposal %(proposal)s was not left out of the latest revision (its fate: "
+            "%(fate)s); only a proposal not taken up goes to the Chair's summary."
+        ),
+        "already-moved": _("Provision %(uid)s has already been moved to the Chair's summary."),
         "refused": _("This action is not allowed."),
     }
 

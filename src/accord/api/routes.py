@@ -13,6 +13,7 @@ from accord.api.check_routes import router as check_router
 from accord.api.document_routes import router as document_router
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.statement_routes import router as statement_router
 from accord.api.rendering import FastJSONRenderer
 from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp
@@ -32,6 +33,7 @@ problems.install(api)
 api.add_router("/", live.router)
 api.add_router("", document_router)
 api.add_router("/", check_router)
+api.add_router("/", statement_router)
 
 
 def _etag(text: pv.Version) -> str:

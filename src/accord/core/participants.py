@@ -30,6 +30,8 @@ class Reason(StrEnum):
     NO_GROUP_MANDATE = "no-group-mandate"
     NOT_SECRETARIAT = "not-secretariat"
     NOT_A_DRAFTER = "not-a-drafter"
+    NOT_A_STAKEHOLDER = "not-a-stakeholder"
+    NOT_THE_CHAIR = "not-the-chair"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from accord.actions.processes import accredit, admit_participants, create_proces
 from accord.actions.proposals import submit_proposal
 from accord.core.participants import ParticipantKind, Role
 from accord.demo.revision import issue_demo_revision
+from accord.demo.views import add_national_views
 from accord.store import models
 from accord.store.reference import load_reference_data, reference_data
 
@@ -113,6 +114,7 @@ def _create(password_hash: str) -> None:
     )
     _submit_proposals(version, delegates)
     issue_demo_revision(version, chair)
+    add_national_views(process, chair, password_hash)
 
 
 def _accredit_delegations(

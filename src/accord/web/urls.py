@@ -12,6 +12,7 @@ from accord.web import (
     position_views,
     record_views,
     report_views,
+    statement_views,
     views,
 )
 
@@ -31,6 +32,13 @@ urlpatterns = [
     path("p/<slug:process>/drafts/new/", drafting_views.new_draft, name="new-draft"),
     path("p/<slug:process>/participants/", participants_views.participants, name="participants"),
     path("p/<slug:process>/import/", download_views.import_page, name="import"),
+    path("p/<slug:process>/national-views/", statement_views.national_views, name="national-views"),
+    path(
+        "p/<slug:process>/national-views/new/",
+        statement_views.new_statement,
+        name="new-statement",
+    ),
+    path("p/<slug:process>/chairs-summary/", statement_views.chairs_summary, name="chairs-summary"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path(
         "p/<slug:process>/<slug:document>/consensus-report/",
