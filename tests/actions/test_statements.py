@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from tests.builders import DRAFT, assert_refused_without_trace, make_negotiation
 
 from accord.actions.adoption import record_adoption
 from accord.actions.checks import AlreadyAdopted
@@ -31,7 +32,6 @@ from accord.core.national_views import (
 from accord.core.participants import Reason
 from accord.core.provisions import content_hash
 from accord.store import models, queries
-from tests.builders import DRAFT, assert_refused_without_trace, make_negotiation
 
 pytestmark = pytest.mark.django_db
 

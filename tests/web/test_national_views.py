@@ -3,6 +3,7 @@ import html
 import re
 
 import pytest
+from tests.builders import DRAFT, make_negotiation
 
 from accord.actions.adoption import record_adoption
 from accord.actions.proposals import submit_proposal
@@ -15,7 +16,6 @@ from accord.actions.statements import (
 )
 from accord.core.fates import Fate, FateKind
 from accord.store import models
-from tests.builders import DRAFT, make_negotiation
 
 pytestmark = pytest.mark.django_db
 

@@ -203,8 +203,8 @@ def add_summary_entry(
     latest revision did not take up, quoted with its proponents (and any other delegations
     or groups named), or the Chair's own ``text`` attributed to the delegations and groups
     named. Only the Chair writes it. Writes one ``summary.added`` event. Raises
-    `NotPermitted`, `UnknownProposal`, `ProposalTakenUp`, `EmptyStatement`, `TextTooLong`, `Unattributed` or
-    `NotParticipating`."""
+    `NotPermitted`, `UnknownProposal`, `ProposalTakenUp`, `EmptyStatement`, `TextTooLong`,
+    `Unattributed` or `NotParticipating`."""
     _check_chair(by, process)
     if proposal is not None:
         if proposal.version.document.process_id != process.pk:

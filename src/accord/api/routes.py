@@ -13,8 +13,8 @@ from accord.api.check_routes import router as check_router
 from accord.api.document_routes import router as document_router
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
-from accord.api.statement_routes import router as statement_router
 from accord.api.rendering import FastJSONRenderer
+from accord.api.statement_routes import router as statement_router
 from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp
 from accord.core import proposals as pr

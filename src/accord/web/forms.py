@@ -178,7 +178,7 @@ class StatementForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["document"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", _("None"))] + documents
+        field.choices = [("", _("None")), *documents]
 
     def clean_paragraphs(self) -> list[str]:
         return [

@@ -3,6 +3,7 @@ never shown as agreed text."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -42,9 +43,7 @@ def _current_versions(found: models.Process) -> dict[str, models.Version]:
     return {v.document.slug: v for v in queries.documents_with_current_version(found)}
 
 
-def _uids(
-    form: StatementForm | MoveProvisionForm, version: models.Version | None, labels: list[str]
-) -> list[str] | None:
+def _uids(form: Form, version: models.Version | None, labels: list[str]) -> list[str] | None:
     """The uids of paragraphs ``labels`` of ``version``; None (with a form error) when one is
     not there."""
     uid_of = {p.label: p.uid for p in queries.version_value(version)} if version else {}
@@ -84,7 +83,8 @@ def new_statement(request: HttpRequest, process: str) -> HttpResponse:
                 if role is Role.STAKEHOLDER:
                     submit_input(found, by=signed_in(request), **common)
                 else:
-                    assert accredited is not None and accredited.delegation is not None
+                    assert accredited is not None
+                    assert accredited.delegation is not None
                     deliver_statement(
                         found,
                         by=signed_in(request),
@@ -105,12 +105,10 @@ def new_statement(request: HttpRequest, process: str) -> HttpResponse:
     return render(request, "accord/new_statement.html", context, status=400 if form.errors else 200)
 
 
-def _split(codes: list[str]) -> dict[str, list[str]]:
+def _split(codes: list[str]) -> tuple[list[str], list[str]]:
+    """The delegation codes and the group codes among ``codes``."""
     groups = queries.group_codes(codes)
-    return {
-        "delegations": [c for c in codes if c not in groups],
-        "groups": [c for c in codes if c in groups],
-    }
+    return [c for c in codes if c not in groups], [c for c in codes if c in groups]
 
 
 @require_http_methods(["GET", "POST"])
@@ -140,8 +138,13 @@ def chairs_summary(request: HttpRequest, process: str) -> HttpResponse:
         data = form.cleaned_data
         try:
             if which == "entry":
+                delegations, groups = _split(data["holders"])
                 add_summary_entry(
-                    found, by=signed_in(request), text=data["text"], **_split(data["holders"])
+                    found,
+                    by=signed_in(request),
+                    text=data["text"],
+                    delegations=delegations,
+                    groups=groups,
                 )
             elif which == "proposal":
                 chosen = next(p for p in proposals if p.pk == data["proposal"])
@@ -151,8 +154,13 @@ def chairs_summary(request: HttpRequest, process: str) -> HttpResponse:
                 uids = _uids(form, version, [data["paragraph"]])
                 if uids is None:
                     raise _Invalid()
+                delegations, groups = _split(data["holders"])
                 move_to_summary(
-                    version, by=signed_in(request), provision_uid=uids[0], **_split(data["holders"])
+                    version,
+                    by=signed_in(request),
+                    provision_uid=uids[0],
+                    delegations=delegations,
+                    groups=groups,
                 )
         except Refusal as refusal:
             form.add_error(None, explain(refusal))
