@@ -86,7 +86,7 @@ def test_the_national_views_page_attributes_every_view_and_never_calls_it_agreed
     assert response.status_code == 200
     text = _text(response)
     for said in (
-        "Statement by Brazil 12 March 2026 On one paragraph of Report of the working group "
+        "Statement by Brazil 12 March 2026 On paragraph 4 of Report of the working group "
         "(test) (Zero draft) Brazil reads paragraph 4 as voluntary. "
         "Cite as: Statement by Brazil, 12 March 2026 (national view)",
         "Cite as: Statement by Holy See, 13 March 2026 (national view)",

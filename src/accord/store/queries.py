@@ -359,7 +359,9 @@ def national_views(process: models.Process) -> dict[str, Any]:
         )
         .order_by("revision__document__title", "revision__number", "proposal_id")
     )
-    labels = _labels({a.version_id for a in adoptions} | {f.proposal.version_id for f in dropped})
+    said = list(statements(process, models.Statement.Kind.STATEMENT))
+    versions = {a.version_id for a in adoptions} | {f.proposal.version_id for f in dropped}
+    labels = _labels(versions | {s.version_id for s in said if s.version_id})
     names = dict(
         models.Delegation.objects.filter(
             code__in={code for a in adoptions for code in a.disassociations}
@@ -380,7 +382,13 @@ def national_views(process: models.Process) -> dict[str, Any]:
         for f in dropped
     ]
     return {
-        "statements": list(statements(process, models.Statement.Kind.STATEMENT)),
+        "statements": [
+            {
+                "statement": s,
+                "labels": [labels.get((s.version_id or 0, uid), uid) for uid in s.provision_uids],
+            }
+            for s in said
+        ],
         "inputs": list(statements(process, models.Statement.Kind.WRITTEN_INPUT)),
         "explanations": explanations,
         "disassociations": disassociations,
