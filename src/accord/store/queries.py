@@ -325,7 +325,16 @@ def chair_summary(process: models.Process) -> models.ChairSummary | None:
                 queryset=models.ChairSummaryEntry.objects.select_related(
                     "proposal__delegation", "proposal__on_behalf_of", "version__document"
                 )
-                .prefetch_related("delegations", "groups")
+                .prefetch_related(
+                    "delegations",
+                    "groups",
+                    Prefetch(
+                        "proposal__fates",
+                        queryset=models.ProposalFate.objects.select_related("revision").order_by(
+                            "revision__number"
+                        ),
+                    ),
+                )
                 .order_by("added_at", "id"),
             )
         )
