@@ -15,10 +15,6 @@ EVENT_LABELS = {
     "accreditation.granted": _("Accreditation granted"),
     "draft.published": _("Draft published"),
     "proposal.submitted": _("Proposal submitted"),
-    "statement.delivered": _("National statement delivered"),
-    "input.submitted": _("Stakeholder written input submitted"),
-    "summary.added": _("Entry added to the Chair's summary"),
-    "summary.moved": _("Paragraph moved to the Chair's summary"),
 }
 
 
