@@ -93,8 +93,8 @@ def test_the_national_views_page_attributes_every_view_and_never_calls_it_agreed
         "Explanation of position by Brazil",
         "Brazil reads the text as voluntary.",
         "Disassociation by France France disassociated itself from paragraphs 2 of Report",
-        "Proposal by Germany on behalf of European Union (on paragraph 4; not taken up in "
-        "Rev.1) The norms are voluntary.",
+        "Proposal by Germany on behalf of European Union (on paragraph 4 of the Zero draft; not "
+        "taken up in Rev.1) The norms are voluntary.",
         "Under the Chair's own responsibility; not negotiated. 3 entries.",
         "Written input by Open Networks Forum 14 March 2026 Hear civil society. Cite as: "
         "Written input by Open Networks Forum, 14 March 2026 (stakeholder input, not "
