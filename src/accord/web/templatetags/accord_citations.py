@@ -1,5 +1,5 @@
 """``{% cite_as %}``: the citation form of a passage, in the reader's language, through the
-one helper that writes citation forms (`accord.core.citations`)."""
+one function that writes citation forms (`accord.core.citations`)."""
 
 import datetime as dt
 
