@@ -25,6 +25,7 @@ def _reasons() -> dict[str, str]:
         Reason.MAY_NOT_CREATE_PROCESS: _(
             "Only staff of this instance may set up a process; ask its administrators."
         ),
+        Reason.NOT_A_STAKEHOLDER: _("Only accredited stakeholders submit written inputs."),
     }
 
 
@@ -137,6 +138,16 @@ def _messages() -> dict[str, str]:
         "too-few-options": _(
             "Alternatives need between 2 and %(limit)d different wordings; %(count)d were given."
         ),
+        "empty-statement": _("The text is empty."),
+        "unattributed": _(
+            "Name at least one delegation or group: every view in the Chair's summary is "
+            "attributed."
+        ),
+        "proposal-taken-up": _(
+            "Proposal %(proposal)s was not left out of the latest revision (its fate: "
+            "%(fate)s); only a proposal not taken up goes to the Chair's summary."
+        ),
+        "already-moved": _("Provision %(uid)s has already been moved to the Chair's summary."),
         "refused": _("This action is not allowed."),
     }
 

@@ -197,3 +197,48 @@ def test_the_demo_has_a_silence_broken_on_two_paragraphs_and_a_pending_stakehold
         None,
     )
     assert not summary.process.accreditations.filter(user=request.user).exists()
+
+
+def test_the_demo_has_national_views_and_a_chairs_summary(client):
+    import html
+    import re
+
+    summary = load_demo()
+    process = summary.process
+    statements = process.statements.filter(kind="statement").order_by("id")
+    assert [(s.delegation.code, s.delivered_on.isoformat()) for s in statements] == [
+        ("BRA", "2026-03-12"),
+        ("CHN", "2026-03-12"),
+        ("EST", "2026-03-13"),
+        ("VAT", "2026-03-13"),
+    ]
+    assert process.participations.get(delegation__code="VAT").kind == ParticipantKind.OBSERVER
+    assert statements[0].version == summary.version
+    written = process.statements.get(kind="written-input")
+    assert (written.holder, written.submitted_by.username) == (
+        "Open Networks Civic Forum (NGO)",
+        "stakeholder",
+    )
+    assert process.accreditations.get(user__username="stakeholder").role == "stakeholder"
+    entries = list(process.chair_summary.entries.order_by("id"))
+    assert [e.source for e in entries] == ["proposal", "free-text"]
+    fate = models.ProposalFate.objects.get(proposal=entries[0].proposal, revision=summary.version)
+    assert fate.kind == "not-taken-up"
+    assert sorted(entries[1].delegations.values_list("code", flat=True)) == [
+        "CHN",
+        "CUB",
+        "IRN",
+        "RUS",
+    ]
+    assert models.Event.objects.filter(kind="statement.delivered").count() == 4
+    assert models.Event.objects.filter(kind="input.submitted").count() == 1
+    assert models.Event.objects.filter(kind="summary.added").count() == 2
+    page = client.get(f"/p/{PROCESS_SLUG}/national-views/").content.decode()
+    # The demo's proposals quote draft wording; outside quotations the page never says
+    # "agreed" or "consensus" of a national view.
+    ours = re.sub(r"<blockquote.*?</blockquote>", " ", page, flags=re.S)
+    text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ours)))
+    assert "Statement by Holy See, 13 March 2026 (national view)" in text
+    assert "Cite as: Statement by Brazil, 12 March 2026 (national view)" in text
+    assert "agreed" not in text.lower()
+    assert "consensus" not in text.lower()

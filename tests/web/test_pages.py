@@ -537,7 +537,7 @@ def test_the_consensus_report_is_derived_from_the_adoption_and_withholds_changed
     assert "Adopted by consensus" in text
     assert (
         "4. The voluntary, non-binding norms complement the application of international "
-        "law. Cite as: Report of the working group (test), para. 4 (adopted by consensus)"
+        "law. Cite as: Report of the working group (test), para 4 (adopted by consensus)"
     ) in text
     models.Provision.objects.filter(version=negotiation.version, uid="p4").update(
         text="The norms are binding."

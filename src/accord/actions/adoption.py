@@ -31,7 +31,8 @@ def record_adoption(
     Adopted by consensus when no member objects; a member may join consensus while
     disassociating from named provisions (uids); explanations of position are kept as each
     delegation's own view. Objections of observers are recorded but never counted. The
-    record binds the hash of every provision it covered. Only the Chair records it. Writes
+    record binds the hash of every provision it covered (all but those the Chair moved to
+    the Chair's summary). Only the Chair records it. Writes
     one ``adoption.recorded`` event. Raises `NotPermitted`, `VersionNotCurrent`,
     `AlreadyAdopted`, `NotParticipating`, `UnknownProvision` or `TextTooLong`.
     """
@@ -52,6 +53,7 @@ def record_adoption(
     for note in explained.values():
         if len(note) > MAX_EXPLANATION_CHARS:
             raise TextTooLong(length=len(note), limit=MAX_EXPLANATION_CHARS)
+    moved = queries.moved_provisions(version.document)
     members = frozenset(c for c, kind in kinds.items() if kind == ParticipantKind.MEMBER)
     outcome = evaluate_consensus(Consensus(), members, objections, said)
     adoption = models.Adoption.objects.create(
@@ -59,7 +61,10 @@ def record_adoption(
         adopted=outcome.passed,
         objections=sorted(set(objections)),
         disassociations={code: list(uids) for code, uids in outcome.disassociations},
-        provision_hashes={p.uid: p.content_hash for p in text if p.is_amendable},
+        # A provision moved to the Chair's summary is a national view: no adoption covers it.
+        provision_hashes={
+            p.uid: p.content_hash for p in text if p.is_amendable and p.uid not in moved
+        },
         recorded_by=by,
         decided_at=timezone.now(),
     )

@@ -33,6 +33,7 @@ class Reason(StrEnum):
     NOT_A_DRAFTER = "not-a-drafter"
     NOT_THE_CHAIR = "not-the-chair"
     MAY_NOT_CREATE_PROCESS = "may-not-create-process"
+    NOT_A_STAKEHOLDER = "not-a-stakeholder"
 
 
 @dataclass(frozen=True, slots=True)

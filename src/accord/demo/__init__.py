@@ -23,6 +23,7 @@ from accord.demo.revision import issue_demo_revision
 from accord.demo.room import let_the_secretariat_set_up_processes
 from accord.demo.silence import add_demo_silence
 from accord.demo.status import mark_demo_statuses
+from accord.demo.views import add_national_views
 from accord.store import models
 from accord.store.reference import load_reference_data, reference_data
 
@@ -121,6 +122,7 @@ def _create(password_hash: str) -> None:
     let_the_secretariat_set_up_processes(secretariat)
     add_demo_cosponsors(version)
     add_demo_silence(version.document, chair, password_hash)
+    add_national_views(process, chair, password_hash)
 
 
 def _accredit_delegations(

@@ -15,7 +15,7 @@ from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core import revising as rv
 from accord.core.amendments import word_marks
-from accord.core.fates import Fate, settle_fates
+from accord.core.fates import Fate, FateKind, settle_fates
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
 from accord.core.redline import Redline, compare_versions
 from accord.store import convert, models
@@ -406,8 +406,9 @@ def own_positions(
 def consensus_report(document: models.Document) -> dict[str, Any] | None:
     """The consensus report of ``document``, derived from its adoption record: every
     provision of the adopted version whose text still has the hash the adoption covered.
-    A provision whose text no longer matches is withheld and named, never shown as agreed.
-    None while the document has not been adopted."""
+    A provision whose text no longer matches is withheld and named, never shown as agreed;
+    one the Chair moved to the Chair's summary is named apart (``moved``). None while the
+    document has not been adopted."""
     adoption = (
         models.Adoption.objects.filter(version__document=document, adopted=True)
         .select_related("version")
@@ -417,9 +418,12 @@ def consensus_report(document: models.Document) -> dict[str, Any] | None:
         return None
     text = version_value(adoption.version)
     covered = adoption.provision_hashes
-    agreed, withheld = [], []
+    moved = moved_provisions(document)
+    agreed, withheld, elsewhere = [], [], []
     for provision in text:
-        if not provision.is_amendable or covered.get(provision.uid) == provision.content_hash:
+        if provision.uid in moved:
+            elsewhere.append(provision)
+        elif not provision.is_amendable or covered.get(provision.uid) == provision.content_hash:
             agreed.append(provision)
         else:
             withheld.append(provision)
@@ -428,6 +432,7 @@ def consensus_report(document: models.Document) -> dict[str, Any] | None:
         "version": adoption.version,
         "provisions": agreed,
         "withheld": withheld,
+        "moved": elsewhere,
     }
 
 
@@ -565,4 +570,134 @@ def stakeholder_requests(process: models.Process) -> list[models.StakeholderRequ
         process.stakeholder_requests.select_related("user", "proposed_by")
         .prefetch_related("objections__delegation")
         .order_by("decided_at", "-proposed_at", "-id")
+    )
+
+
+def moved_provisions(document: models.Document) -> set[str]:
+    """The uids of ``document``'s provisions the Chair moved to the Chair's summary."""
+    return set(
+        models.ChairSummaryEntry.objects.filter(
+            version__document=document, source=models.ChairSummaryEntry.Source.MOVED_PROVISION
+        ).values_list("provision_uid", flat=True)
+    )
+
+
+def statements(
+    process: models.Process, kind: str, delegation: str | None = None
+) -> QuerySet[models.Statement]:
+    """The process's statements (or written inputs), with their delegation and version."""
+    rows = process.statements.filter(kind=kind).select_related("delegation", "version__document")
+    if delegation:
+        rows = rows.filter(delegation__code=delegation)
+    return rows
+
+
+def chair_summary(process: models.Process) -> models.ChairSummary | None:
+    """The Chair's summary of ``process`` with its entries, their holders and sources."""
+    return (
+        models.ChairSummary.objects.filter(process=process)
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=models.ChairSummaryEntry.objects.select_related(
+                    "proposal__delegation", "proposal__on_behalf_of", "version__document"
+                )
+                .prefetch_related(
+                    "delegations",
+                    "groups",
+                    Prefetch(
+                        "proposal__fates",
+                        queryset=models.ProposalFate.objects.select_related("revision").order_by(
+                            "revision__number"
+                        ),
+                    ),
+                )
+                .order_by("added_at", "id"),
+            )
+        )
+        .first()
+    )
+
+
+def _labels(version_ids: set[int]) -> dict[tuple[int, str], str]:
+    rows = models.Provision.objects.filter(version_id__in=version_ids).values_list(
+        "version_id", "uid", "label"
+    )
+    return {(version, uid): label for version, uid, label in rows}
+
+
+def national_views(process: models.Process) -> dict[str, Any]:
+    """Everything on record in ``process`` that only its holders hold: statements,
+    explanations of position, disassociations, proposals not taken up, the Chair's summary
+    and (apart) stakeholders' written inputs. A fixed number of queries."""
+    adoptions = list(
+        models.Adoption.objects.filter(version__document__process=process)
+        .select_related("version__document")
+        .prefetch_related("explanations__delegation")
+        .order_by("decided_at", "id")
+    )
+    dropped = list(
+        models.ProposalFate.objects.filter(
+            revision__document__process=process, kind=FateKind.NOT_TAKEN_UP
+        )
+        .select_related(
+            "revision", "proposal__delegation", "proposal__on_behalf_of", "proposal__version"
+        )
+        .order_by("revision__document__title", "revision__number", "proposal_id")
+    )
+    said = list(statements(process, models.Statement.Kind.STATEMENT))
+    versions = {a.version_id for a in adoptions} | {f.proposal.version_id for f in dropped}
+    labels = _labels(versions | {s.version_id for s in said if s.version_id})
+    names = dict(
+        models.Delegation.objects.filter(
+            code__in={code for a in adoptions for code in a.disassociations}
+        ).values_list("code", "name")
+    )
+    disassociations = [
+        {
+            "adoption": a,
+            "delegation": names.get(code, code),
+            "labels": [labels.get((a.version_id, uid), uid) for uid in uids],
+        }
+        for a in adoptions
+        for code, uids in sorted(a.disassociations.items())
+    ]
+    explanations = [(a, e) for a in adoptions for e in a.explanations.all()]
+    not_taken_up = [
+        {"fate": f, "label": labels.get((f.proposal.version_id, f.proposal.provision_uid), "")}
+        for f in dropped
+    ]
+    return {
+        "statements": [
+            {
+                "statement": s,
+                "labels": [labels.get((s.version_id or 0, uid), uid) for uid in s.provision_uids],
+            }
+            for s in said
+        ],
+        "inputs": list(statements(process, models.Statement.Kind.WRITTEN_INPUT)),
+        "explanations": explanations,
+        "disassociations": disassociations,
+        "not_taken_up": not_taken_up,
+        "summary": chair_summary(process),
+    }
+
+
+def group_codes(codes: list[str]) -> set[str]:
+    """Which of ``codes`` name groups (the others name delegations)."""
+    return set(models.Group.objects.filter(code__in=codes).values_list("code", flat=True))
+
+
+def proposals_not_taken_up(process: models.Process) -> list[models.Proposal]:
+    """The process's proposals whose latest fate is "not taken up", in order."""
+    latest: dict[int, str] = {}
+    for proposal_id, kind in models.ProposalFate.objects.filter(
+        proposal__version__document__process=process
+    ).values_list("proposal_id", "kind"):
+        latest[proposal_id] = kind
+    ids = [pk for pk, kind in latest.items() if kind == FateKind.NOT_TAKEN_UP]
+    return list(
+        models.Proposal.objects.filter(pk__in=ids)
+        .select_related("delegation", "on_behalf_of")
+        .order_by("submitted_at", "id")
     )

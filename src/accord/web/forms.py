@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accord.core.fates import FateKind
+from accord.core.national_views import MAX_ENTRY_CHARS, MAX_STATEMENT_CHARS
 from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS, Proposal
 from accord.core.revising import CHAIR_FATES
 
@@ -273,3 +274,81 @@ class CompilationFilterForm(forms.Form):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
             field.choices = [("", _("Any")), *choices]
+
+
+class StatementForm(forms.Form):
+    """A statement or a written input: its text, and the paragraphs it speaks to."""
+
+    text = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=MAX_STATEMENT_CHARS,
+    )
+    delivered_on = forms.DateField(
+        label=_("Date delivered (YYYY-MM-DD; today if left empty)"), required=False
+    )
+    document = forms.ChoiceField(label=_("Document it speaks to (optional)"), required=False)
+    paragraphs = forms.CharField(
+        label=_("Paragraph numbers in its current version, separated by commas (optional)"),
+        required=False,
+        max_length=500,
+    )
+
+    def __init__(self, *args: object, documents: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["document"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("None")), *documents]
+
+    def clean_paragraphs(self) -> list[str]:
+        return [
+            label.strip() for label in self.cleaned_data["paragraphs"].split(",") if label.strip()
+        ]
+
+
+class SummaryEntryForm(forms.Form):
+    """An entry of the Chair's summary: the Chair's own words, attributed."""
+
+    text = forms.CharField(
+        label=_("View or proposal, in the Chair's words"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=MAX_ENTRY_CHARS,
+    )
+    holders = forms.CharField(
+        label=_("Held by (delegation or group codes, separated by commas, e.g. BRA, eu)"),
+        max_length=500,
+    )
+
+    def clean_holders(self) -> list[str]:
+        return [code.strip() for code in self.cleaned_data["holders"].split(",") if code.strip()]
+
+
+class SummaryProposalForm(forms.Form):
+    """A proposal not taken up, quoted in the Chair's summary with its proponents."""
+
+    proposal = forms.TypedChoiceField(label=_("Proposal not taken up"), coerce=int)
+
+    def __init__(self, *args: object, proposals: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["proposal"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = proposals
+
+
+class MoveProvisionForm(forms.Form):
+    """Moving a paragraph of the current text out of the negotiation, into the summary."""
+
+    document = forms.ChoiceField(label=_("Document"))
+    paragraph = forms.CharField(label=_("Paragraph number in its current version"), max_length=20)
+    holders = forms.CharField(
+        label=_("Held by (delegation or group codes, separated by commas)"), max_length=500
+    )
+
+    def __init__(self, *args: object, documents: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["document"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = documents
+
+    def clean_holders(self) -> list[str]:
+        return [code.strip() for code in self.cleaned_data["holders"].split(",") if code.strip()]

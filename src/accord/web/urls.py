@@ -18,6 +18,7 @@ from accord.web import (
     revision_views,
     setup_views,
     silence_views,
+    statement_views,
     status_views,
     views,
 )
@@ -46,6 +47,13 @@ urlpatterns = [
         silence_views.object_to,
         name="stakeholder-object",
     ),
+    path("p/<slug:process>/national-views/", statement_views.national_views, name="national-views"),
+    path(
+        "p/<slug:process>/national-views/new/",
+        statement_views.new_statement,
+        name="new-statement",
+    ),
+    path("p/<slug:process>/chairs-summary/", statement_views.chairs_summary, name="chairs-summary"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path(
         "p/<slug:process>/<slug:document>/consensus-report/",

@@ -1,0 +1,302 @@
+"""National views in the JSON API: statements, written inputs and the Chair's summary.
+Reads and writes go through the same queries and actions as the pages."""
+
+import datetime as dt
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from accord.actions.statements import (
+    add_summary_entry,
+    deliver_statement,
+    move_to_summary,
+    submit_input,
+)
+from accord.api import problems
+from accord.api.auth import AUTH, writer
+from accord.api.lookups import ERRORS, visible_process, visible_version
+from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.core.citations import Citation, Standing, cite
+from accord.core.errors import NotPermitted
+from accord.core.participants import Reason
+from accord.store import models, queries
+
+router = Router(tags=["national views"])
+
+SUMMARY_LABEL = "Chair's summary — not negotiated, does not reflect consensus"
+
+
+class StatementIn(Schema):
+    text: str = Field(max_length=100_000)
+    delegation: str | None = None
+    document: str | None = None
+    version: int | None = None
+    provisions: list[str] = Field(default_factory=list, max_length=500)
+    delivered_on: dt.date | None = None
+
+
+class StatementOut(Schema):
+    id: int
+    kind: str
+    delegation: str | None
+    holder: str
+    text: str
+    document: str | None
+    version: int | None
+    provisions: list[str]
+    delivered_on: dt.date
+    standing: str
+    citation: str
+
+
+class StatementPage(Schema):
+    items: list[StatementOut]
+    next: str | None
+
+
+class EntryIn(Schema):
+    text: str = Field(default="", max_length=100_000)
+    delegations: list[str] = Field(default_factory=list, max_length=200)
+    groups: list[str] = Field(default_factory=list, max_length=50)
+    proposal: int | None = None
+
+
+class MoveIn(Schema):
+    provision: str
+    delegations: list[str] = Field(default_factory=list, max_length=200)
+    groups: list[str] = Field(default_factory=list, max_length=50)
+
+
+class EntryOut(Schema):
+    id: int
+    number: int
+    source: str
+    text: str
+    delegations: list[str]
+    groups: list[str]
+    proposal: int | None
+    document: str | None
+    version: int | None
+    provision: str | None
+    text_hash: str | None
+    added_at: dt.datetime
+    citation: str
+
+
+class SummaryOut(Schema):
+    process: str
+    standing: str
+    label: str
+    issued_at: dt.datetime | None
+    entries: list[EntryOut]
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _statement(row: models.Statement) -> dict[str, object]:
+    is_input = row.kind == models.Statement.Kind.WRITTEN_INPUT
+    standing = Standing.STAKEHOLDER_INPUT if is_input else Standing.NATIONAL_VIEW
+    source = f"{'Written input' if is_input else 'Statement'} by {row.holder}"
+    return {
+        "id": row.pk,
+        "kind": row.kind,
+        "delegation": row.delegation.code if row.delegation else None,
+        "holder": row.holder,
+        "text": row.text,
+        "document": row.version.document.slug if row.version else None,
+        "version": row.version.number if row.version else None,
+        "provisions": row.provision_uids,
+        "delivered_on": row.delivered_on,
+        "standing": standing.value,
+        "citation": cite(Citation(standing, source, date=_date(row.delivered_on))),
+    }
+
+
+def _entry(
+    entry: models.ChairSummaryEntry, number: int, process: models.Process
+) -> dict[str, object]:
+    citation = Citation(
+        Standing.CHAIRS_SUMMARY, process.title, str(number), _date(entry.added_at.date())
+    )
+    return {
+        "id": entry.pk,
+        "number": number,
+        "source": entry.source,
+        "text": entry.text,
+        "delegations": sorted(d.code for d in entry.delegations.all()),
+        "groups": sorted(g.code for g in entry.groups.all()),
+        "proposal": entry.proposal_id,
+        "document": entry.version.document.slug if entry.version else None,
+        "version": entry.version.number if entry.version else None,
+        "provision": entry.provision_uid or None,
+        "text_hash": entry.text_hash or None,
+        "added_at": entry.added_at,
+        "citation": cite(citation),
+    }
+
+
+def _summary(process: models.Process) -> dict[str, object]:
+    summary = queries.chair_summary(process)
+    entries = list(summary.entries.all()) if summary else []
+    return {
+        "process": process.slug,
+        "standing": Standing.CHAIRS_SUMMARY.value,
+        "label": SUMMARY_LABEL,
+        "issued_at": summary.issued_at if summary else None,
+        "entries": [_entry(e, n, process) for n, e in enumerate(entries, start=1)],
+    }
+
+
+def _linked(
+    request: HttpRequest, process: str, body: StatementIn
+) -> tuple[models.Process, models.Version | None]:
+    found = visible_process(request, process)
+    if body.document is None:
+        return found, None
+    number = body.version
+    if number is None:
+        document = get_object_or_404(models.Document, process=found, slug=body.document)
+        number = queries.current_version(document).number
+    return found, visible_version(request, process, body.document, number)
+
+
+@router.get("/processes/{process}/statements", response={200: StatementPage, **ERRORS})
+def list_statements(
+    request: HttpRequest,
+    process: str,
+    kind: str = "statement",
+    delegation: str | None = None,
+    cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> dict[str, object]:
+    """National statements of delegations (``kind=statement``) or, always apart, written
+    inputs of stakeholders (``kind=written-input``); ``delegation`` filters by its code.
+    Each item is a national view with its citation form, never agreed text."""
+    found = visible_process(request, process)
+    if kind not in models.Statement.Kind.values:
+        raise problems.Problem(400, "invalid-kind", _("kind is statement or written-input."))
+    rows, following = page(queries.statements(found, kind, delegation), cursor=cursor, limit=limit)
+    return {"items": [_statement(r) for r in rows], "next": following}
+
+
+@router.post("/processes/{process}/statements", response={201: StatementOut, **ERRORS}, auth=AUTH)
+def create_statement(
+    request: HttpRequest, process: str, body: StatementIn
+) -> Status[dict[str, object]]:
+    """Deliver a statement for your own delegation (a member's delegate or an observer),
+    optionally linked to paragraphs (uids) of a version (the current one if ``version`` is
+    left out)."""
+    by = writer(request)
+    found, version = _linked(request, process, body)
+    accredited = queries.accreditation(by, found)
+    own = accredited.delegation.code if accredited and accredited.delegation else None
+    delegation = body.delegation or own
+    if delegation is None:
+        raise NotPermitted(Reason.NOT_A_DELEGATE)
+    row = deliver_statement(
+        found,
+        by=by,
+        delegation=delegation,
+        text=body.text,
+        version=version,
+        provision_uids=body.provisions,
+        delivered_on=body.delivered_on,
+    )
+    return Status(201, _statement(row))
+
+
+@router.post(
+    "/processes/{process}/written-inputs", response={201: StatementOut, **ERRORS}, auth=AUTH
+)
+def create_written_input(
+    request: HttpRequest, process: str, body: StatementIn
+) -> Status[dict[str, object]]:
+    """Submit a stakeholder's written input; it is kept apart from statements of states."""
+    by = writer(request)
+    found, version = _linked(request, process, body)
+    row = submit_input(
+        found,
+        by=by,
+        text=body.text,
+        version=version,
+        provision_uids=body.provisions,
+        delivered_on=body.delivered_on,
+    )
+    return Status(201, _statement(row))
+
+
+@router.get("/processes/{process}/chairs-summary", response={200: SummaryOut, **ERRORS})
+def get_chairs_summary(request: HttpRequest, process: str) -> dict[str, object]:
+    """The Chair's summary: attributed views and proposals that did not reach consensus;
+    not negotiated, not adopted."""
+    return _summary(visible_process(request, process))
+
+
+@router.post(
+    "/processes/{process}/chairs-summary/entries",
+    response={201: EntryOut, **ERRORS},
+    auth=AUTH,
+)
+def create_summary_entry(
+    request: HttpRequest, process: str, body: EntryIn
+) -> Status[dict[str, object]]:
+    """The Chair adds an entry: a proposal not taken up (``proposal``, quoted with its
+    proponents) or the Chair's own ``text`` attributed to ``delegations`` and ``groups``."""
+    by = writer(request)
+    found = visible_process(request, process)
+    proposal = None
+    if body.proposal is not None:
+        proposal = models.Proposal.objects.filter(
+            pk=body.proposal, version__document__process=found
+        ).first()
+        if proposal is None:
+            raise Http404
+    entry = add_summary_entry(
+        found,
+        by=by,
+        text=body.text,
+        delegations=body.delegations,
+        groups=body.groups,
+        proposal=proposal,
+    )
+    return Status(201, _numbered(found, entry))
+
+
+def _numbered(process: models.Process, entry: models.ChairSummaryEntry) -> dict[str, object]:
+    body = _summary(process)
+    entries = body["entries"]
+    assert isinstance(entries, list)
+    return next(e for e in entries if e["id"] == entry.pk)
+
+
+@router.post(
+    "/processes/{process}/documents/{document}/versions/{number}/move-to-summary",
+    response={201: EntryOut, **ERRORS},
+    auth=AUTH,
+)
+def move_provision(
+    request: HttpRequest, process: str, document: str, number: int, body: MoveIn
+) -> Status[dict[str, object]]:
+    """The Chair moves a provision of the current version out of the negotiated text into
+    the Chair's summary; no consensus report will show it. With If-Match carrying the
+    version's ETag, refused with 412 if the text changed since the caller read it."""
+    by = writer(request)
+    version = visible_version(request, process, document, number)
+    expected = request.headers.get("If-Match")
+    if expected and expected != f'"{queries.version_value(version).content_hash}"':
+        raise problems.Problem(
+            412, "precondition-failed", _("The version changed since you read it; read it again.")
+        )
+    entry = move_to_summary(
+        version,
+        by=by,
+        provision_uid=body.provision,
+        delegations=body.delegations,
+        groups=body.groups,
+    )
+    return Status(201, _numbered(version.document.process, entry))
