@@ -40,7 +40,7 @@ def test_the_word_download_reads_back_as_the_version(client, negotiation):
 
 def test_unknown_views_and_formats_are_not_found(client, negotiation):
     assert client.get(_download("clean", "exe")).status_code == 404
-    assert client.get(_download("bracketed", "pdf")).status_code == 404
+    assert client.get(_download("sideways", "pdf")).status_code == 404
 
 
 def test_a_private_process_downloads_nothing_for_the_public(client, db):

@@ -7,6 +7,7 @@ footnotes are ``authorialNote``s where their mark stands.
 """
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from lxml import etree
@@ -51,17 +52,32 @@ def eid(provision: Provision) -> str:
     return f"para_{provision.parent}__subpara_{provision.uid}"
 
 
-def version_akn(meta: DocumentMeta, version: Version, *, generated: date | None = None) -> bytes:
-    """The version as an Akoma Ntoso ``doc``; validates against the official schema."""
+Runs = Sequence[tuple[str, bool]]
+"""A provision's words as runs, each marked disputed or not (the bracketed view)."""
+
+
+def version_akn(
+    meta: DocumentMeta,
+    version: Version,
+    *,
+    generated: date | None = None,
+    runs: Mapping[str, Runs] | None = None,
+    view: str = "",
+) -> bytes:
+    """The version as an Akoma Ntoso ``doc``; validates against the official schema.
+
+    ``runs`` gives, by uid, a provision's words cut into runs; a disputed run is set in an
+    ``inline name="disputed"`` (the bracketed view, whose ``view`` travels in ``proprietary``).
+    """
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NS, "accord": ACCORD_NS})
     doc = _el(root, "doc", name="report")
-    _meta(doc, meta, generated or meta.issued)
+    _meta(doc, meta, generated or meta.issued, view)
     _preface(doc, meta)
-    _body(_el(doc, "mainBody"), version)
+    _body(_el(doc, "mainBody"), version, runs or {})
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
-def _meta(doc: etree._Element, meta: DocumentMeta, generated: date) -> None:
+def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = "") -> None:
     work, expression, manifestation = uris(meta)
     element = _el(doc, "meta")
     identification = _el(element, "identification", source="#accord")
@@ -86,13 +102,15 @@ def _meta(doc: etree._Element, meta: DocumentMeta, generated: date) -> None:
     _lifecycle(element, meta, expression)
     _references(element, meta, expression)
     proprietary = _el(element, "proprietary", source="#accord")
-    etree.SubElement(
+    mine = etree.SubElement(
         proprietary,
         f"{{{ACCORD_NS}}}version",
         label=meta.version_label,
         number=str(meta.version_number),
         document=meta.document_slug,
     )
+    if view:
+        mine.set("view", view)
 
 
 def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta) -> None:
@@ -154,7 +172,7 @@ def _preface(doc: etree._Element, meta: DocumentMeta) -> None:
     )
 
 
-def _body(main: etree._Element, version: Version) -> None:
+def _body(main: etree._Element, version: Version, runs: Mapping[str, Runs]) -> None:
     container = main
     paragraphs: dict[str, etree._Element] = {}
     for provision in version:
@@ -166,14 +184,14 @@ def _body(main: etree._Element, version: Version) -> None:
         elif provision.kind is ProvisionKind.PARAGRAPH:
             element = _el(container, "paragraph", eId=eid(provision))
             _el(element, "num", f"{provision.label}.")
-            _text(_el(element, "content"), provision)
+            _text(_el(element, "content"), provision, runs.get(provision.uid))
             paragraphs[provision.uid] = element
         else:
             parent = paragraphs[provision.parent or ""]
             _as_intro(parent)
             element = _el(parent, "subparagraph", eId=eid(provision))
             _el(element, "num", provision.margin_label)
-            _text(_el(element, "content"), provision)
+            _text(_el(element, "content"), provision, runs.get(provision.uid))
 
 
 def _as_intro(paragraph: etree._Element) -> None:
@@ -183,20 +201,28 @@ def _as_intro(paragraph: etree._Element) -> None:
         content.tag = _A + "intro"
 
 
-def _text(container: etree._Element, provision: Provision) -> None:
+def _text(container: etree._Element, provision: Provision, runs: Runs | None = None) -> None:
     p = _el(container, "p")
-    last: etree._Element | None = None
     count = 0
-    for segment in split_notes(provision.text):
+    for words, disputed in runs or ((provision.text, False),):
+        holder = _el(p, "inline", name="disputed") if disputed else p
+        count = _words(holder, provision, words, count)
+
+
+def _words(holder: etree._Element, provision: Provision, text: str, count: int) -> int:
+    """Appends ``text`` to ``holder``, its notes as ``authorialNote``s numbered on from
+    ``count``; returns the number of the last note."""
+    last: etree._Element | None = holder[-1] if len(holder) else None
+    for segment in split_notes(text):
         if not segment.is_note:
             if last is None:
-                p.text = (p.text or "") + segment.text
+                holder.text = (holder.text or "") + segment.text
             else:
                 last.tail = (last.tail or "") + segment.text
             continue
         count += 1
         note = _el(
-            p,
+            holder,
             "authorialNote",
             marker=str(count),
             placement="bottom",
@@ -204,3 +230,4 @@ def _text(container: etree._Element, provision: Provision) -> None:
         )
         _el(note, "p", segment.text)
         last = note
+    return count

@@ -7,8 +7,14 @@ The layers above fetch the version (and its compilation) and call `export_clean`
 import re
 from collections.abc import Sequence
 
+from accord.core.bracketed import (
+    BracketedProvision,
+    SegmentKind,
+    provision_words,
+    segment_words,
+)
 from accord.core.compilation import Compilation
-from accord.core.provisions import Version
+from accord.core.provisions import Provision, Version
 from accord.documents import (
     akn_compilation,
     akn_export,
@@ -119,3 +125,43 @@ def export_redline(
     else:
         raise ValueError("an Akoma Ntoso redline needs the older version's description")
     return _file(meta, View.REDLINE, fmt, content)
+
+
+def export_bracketed(
+    meta: DocumentMeta,
+    provisions: Sequence[BracketedProvision],
+    fmt: Format,
+    words: Words = ENGLISH,
+) -> Exported:
+    """The bracketed text: the version with disputed words and alternatives in [brackets]."""
+    content: bytes | str
+    if fmt is Format.DOCX:
+        content = word_export.bracketed_docx(meta, provisions, words)
+    elif fmt is Format.PDF:
+        content = html_to_pdf(html_export.bracketed_html(meta, provisions, words, for_print=True))
+    elif fmt is Format.AKN:
+        content = akn_export.version_akn(
+            meta,
+            Version(meta.title, tuple(_as_printed(b, words) for b in provisions)),
+            runs={b.provision.uid: _runs(b, words) for b in provisions},
+            view=View.BRACKETED.value,
+        )
+    elif fmt is Format.HTML:
+        content = html_export.bracketed_html(meta, provisions, words)
+    elif fmt is Format.MD:
+        content = text_export.bracketed_md(meta, provisions, words)
+    else:
+        content = text_export.bracketed_json(meta, provisions, words)
+    return _file(meta, View.BRACKETED, fmt, content)
+
+
+def _as_printed(b: BracketedProvision, words: Words) -> Provision:
+    p = b.provision
+    return Provision(p.uid, p.kind, p.label, provision_words(b, words.option), p.parent)
+
+
+def _runs(b: BracketedProvision, words: Words) -> list[tuple[str, bool]]:
+    return [
+        (segment_words(s, b.alternatives, words.option), s.kind is not SegmentKind.TEXT)
+        for s in b.segments
+    ]

@@ -2,7 +2,12 @@
 
 from django.utils import timezone
 
-from accord.documents.export import export_clean, export_compilation, export_redline
+from accord.documents.export import (
+    export_bracketed,
+    export_clean,
+    export_compilation,
+    export_redline,
+)
 from accord.documents.model import Attribution, DocumentMeta, Exported, Format, View
 from accord.documents.version_redline import provision_redlines
 from accord.documents.word_export import word_date
@@ -46,6 +51,9 @@ def export_view(
         return export_clean(meta, queries.version_value(version), fmt, words)
     if view is View.COMPILATION:
         return export_compilation(meta, queries.compilation(version), fmt, words)
+    if view is View.BRACKETED:
+        text = queries.version_value(version)
+        return export_bracketed(meta, queries.bracketed(version, text), fmt, words)
     if view is View.REDLINE and against is not None:
         lines = provision_redlines(queries.version_value(against), queries.version_value(version))
         subtitle = words.redline % {"old": against.label, "new": version.label}

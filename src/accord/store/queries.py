@@ -10,6 +10,7 @@ from accord.core import compilation as cp
 from accord.core import positions as ps
 from accord.core import proposals as pr
 from accord.core import provisions as pv
+from accord.core.bracketed import BracketedProvision, bracket_version
 from accord.core.fates import Fate
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
 from accord.core.redline import Redline, compare_versions
@@ -289,3 +290,23 @@ def consensus_report(document: models.Document) -> dict[str, Any] | None:
         "provisions": agreed,
         "withheld": withheld,
     }
+
+
+def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvision, ...]:
+    """``version`` as bracketed text: the words its open proposals and the members' standing
+    objections dispute. An adopted version carries no brackets."""
+    document = version.document
+    if version.adoptions.filter(adopted=True).exists():
+        return bracket_version(text, (), agreed=frozenset(p.uid for p in text))
+    members = frozenset(
+        document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
+            "delegation__code", flat=True
+        )
+    )
+    open_rows = proposals(version).filter(status=pr.ProposalStatus.OPEN)
+    return bracket_version(
+        text,
+        (convert.proposal_value(p) for p in open_rows),
+        position_values(document),
+        members=members,
+    )

@@ -30,7 +30,7 @@ def download(
     request: HttpRequest, process: str, document: str, number: int, view: str, fmt: str
 ) -> HttpResponse:
     found = visible_version(request, process, document, number)
-    if fmt not in Format or view not in (View.CLEAN, View.COMPILATION, View.REDLINE):
+    if fmt not in Format or view not in View:
         raise Http404
     # The redline a page offers is the one from the version before.
     against = found.document.versions.filter(number=number - 1).first()
