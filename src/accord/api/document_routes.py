@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from accord.actions.imports import import_draft, read_draft
+from accord.actions.imports import import_draft, import_revision, read_draft
 from accord.api import schemas
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process, visible_version
@@ -13,7 +13,7 @@ from accord.document_words import translated_words
 from accord.documents.errors import FileTooLarge
 from accord.documents.model import Format, ImportedDraft, View
 from accord.documents.safezip import MAX_FILE_BYTES
-from accord.store import exports
+from accord.store import exports, queries
 
 router = Router(tags=["documents"])
 
@@ -32,6 +32,9 @@ class ImportPreviewOut(Schema):
     footnotes: int
     notices: list[NoticeOut]
     provisions: list[schemas.ProvisionOut]
+    revision_of: str | None = None
+    """The label of the current version the file would revise, when ``slug`` names a
+    document that exists; null for a new document."""
 
 
 class ImportedOut(Schema):
@@ -94,26 +97,35 @@ def import_document(
     preview: Form[bool] = False,
 ) -> Status[dict[str, object]]:
     """Import a Word (.docx) or Akoma Ntoso (.xml) draft; ``preview`` shows what would be
-    stored and stores nothing."""
+    stored and stores nothing. When ``slug`` names a document that exists, the file becomes
+    its next revision, with a fate for every open proposal (refused, naming them, when a
+    proposal would vanish)."""
     by = writer(request)
     found = visible_process(request, process)
     if file.size is not None and file.size > MAX_FILE_BYTES:
         raise FileTooLarge(size=file.size, limit=MAX_FILE_BYTES)
     data = file.read()
     fmt = Format.AKN if (file.name or "").lower().endswith(".xml") else Format.DOCX
+    document = found.documents.filter(slug=slug).first()
     if preview:
         draft = read_draft(data, fmt)
-        return Status(200, _preview(draft))
-    version = import_draft(
-        found,
-        by=by,
-        slug=slug,
-        label=label,
-        symbol=symbol,
-        data=data,
-        fmt=fmt,
-        filename=file.name or "",
-    )
+        current = queries.current_version(document) if document is not None else None
+        return Status(200, {**_preview(draft), "revision_of": current and current.label})
+    if document is not None:
+        version = import_revision(
+            document, by=by, label=label, data=data, fmt=fmt, filename=file.name or ""
+        )
+    else:
+        version = import_draft(
+            found,
+            by=by,
+            slug=slug,
+            label=label,
+            symbol=symbol,
+            data=data,
+            fmt=fmt,
+            filename=file.name or "",
+        )
     return Status(
         201,
         {

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accord.actions.imports import import_draft, read_draft
+from accord.actions.imports import import_draft, import_revision, read_draft
 from accord.core.errors import Refusal
 from accord.core.participants import Role
 from accord.document_words import translated_words
@@ -77,8 +77,16 @@ def import_page(request: HttpRequest, process: str) -> HttpResponse:
             form.add_error("file", explain(refusal))
         else:
             context["confirm"] = _remember(request, data, upload.name, form.cleaned_data)
+            context["revises"] = _current(found, form.cleaned_data["slug"])
     status = 400 if form.errors else 200
     return render(request, "accord/import.html", context, status=status)
+
+
+def _current(process: models.Process, slug: str) -> models.Version | None:
+    """The current version of the document ``slug`` names, when it exists: the file then
+    becomes its next revision."""
+    document = process.documents.filter(slug=slug).first()
+    return queries.current_version(document) if document is not None else None
 
 
 def _remember(
@@ -101,17 +109,19 @@ def _confirm(request: HttpRequest, process: models.Process) -> HttpResponse:
     if not form.is_valid() or kept.get("sha256") != form.cleaned_data["sha256"]:
         return redirect("web:import", process.slug)
     fields = form.cleaned_data
+    data, fmt, name = base64.b64decode(kept["data"]), _format(kept["name"]), kept["name"]
+    document = process.documents.filter(slug=fields["slug"]).first()
     try:
-        version = import_draft(
-            process,
-            by=signed_in(request),
-            slug=fields["slug"],
-            label=fields["label"],
-            symbol=fields["symbol"],
-            data=base64.b64decode(kept["data"]),
-            fmt=_format(kept["name"]),
-            filename=kept["name"],
-        )
+        if document is not None:
+            version = import_revision(
+                document, by=signed_in(request), label=fields["label"], data=data, fmt=fmt,
+                filename=name,
+            )  # fmt: skip
+        else:
+            version = import_draft(
+                process, by=signed_in(request), slug=fields["slug"], label=fields["label"],
+                symbol=fields["symbol"], data=data, fmt=fmt, filename=name,
+            )  # fmt: skip
     except Refusal as refusal:
         context = {"process": process, "form": ImportForm(), "error": explain(refusal)}
         return render(request, "accord/import.html", context, status=400)
