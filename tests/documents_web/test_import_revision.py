@@ -52,10 +52,8 @@ ROWS = [
 
 
 def _state():
-    return tuple(
-        m.objects.count()
-        for m in (models.Document, models.Version, models.Provision, models.ProposalFate)
-    ) + (models.Event.objects.count(),)
+    kinds = (models.Document, models.Version, models.Provision, models.ProposalFate, models.Event)
+    return tuple(m.objects.count() for m in kinds)
 
 
 @pytest.fixture
