@@ -14,7 +14,7 @@ from lxml import etree
 
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.akn_schema import AKN_NS
-from accord.documents.model import DocumentMeta
+from accord.documents.model import DocumentMeta, Issue
 from accord.documents.notes import split_notes
 
 ACCORD_NS = "urn:x-accord:akn:1"
@@ -35,11 +35,12 @@ def work_number(meta: DocumentMeta) -> str:
     return re.sub(r"[^0-9a-z]+", "-", source.lower()).strip("-") or "document"
 
 
-def uris(meta: DocumentMeta) -> tuple[str, str, str]:
-    """The FRBR work, expression and manifestation URIs of this version."""
+def uris(meta: DocumentMeta, issued: date | None = None) -> tuple[str, str, str]:
+    """The FRBR work, expression and manifestation URIs of this version (or of the version
+    of the same document ``issued`` that day)."""
     work = f"/akn/un/doc/report/{meta.first_issued.isoformat()}/{work_number(meta)}"
     language = _LANGUAGES.get(meta.language, meta.language)
-    expression = f"{work}/{language}@{meta.issued.isoformat()}"
+    expression = f"{work}/{language}@{(issued or meta.issued).isoformat()}"
     return work, expression, f"{expression}.akn"
 
 
@@ -81,9 +82,11 @@ def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = 
     work, expression, manifestation = uris(meta)
     element = _el(doc, "meta")
     identification = _el(element, "identification", source="#accord")
+    # An adopted version is the same expression, dated by its adoption.
+    expressed = meta.adopted or meta.issued
     for tag, this, uri, day, author in (
         ("FRBRWork", f"{work}/!main", work, meta.first_issued, f"#{meta.author}"),
-        ("FRBRExpression", f"{expression}/!main", expression, meta.issued, f"#{meta.author}"),
+        ("FRBRExpression", f"{expression}/!main", expression, expressed, f"#{meta.author}"),
         ("FRBRManifestation", f"{expression}/!main.xml", manifestation, generated, "#accord"),
     ):
         frbr = _el(identification, tag)
@@ -91,12 +94,7 @@ def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = 
         _el(frbr, "FRBRuri", value=uri)
         if tag == "FRBRWork" and meta.symbol:
             _el(frbr, "FRBRalias", value=meta.symbol, name="symbol")
-        _el(
-            frbr,
-            "FRBRdate",
-            date=day.isoformat(),
-            name="generation" if tag != "FRBRManifestation" else "generated",
-        )
+        _el(frbr, "FRBRdate", date=day.isoformat(), name=_date_name(tag, meta))
         _el(frbr, "FRBRauthor", href=author)
         _frbr_properties(frbr, tag, meta)
     _lifecycle(element, meta, expression)
@@ -113,6 +111,12 @@ def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = 
         mine.set("view", view)
 
 
+def _date_name(tag: str, meta: DocumentMeta) -> str:
+    if tag == "FRBRManifestation":
+        return "generated"
+    return "adoption" if tag == "FRBRExpression" and meta.adopted else "generation"
+
+
 def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta) -> None:
     if tag == "FRBRWork":
         _el(frbr, "FRBRcountry", value="un")
@@ -125,17 +129,43 @@ def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta) -> None
         _el(frbr, "FRBRformat", value="application/akn+xml")
 
 
+def _earlier(meta: DocumentMeta) -> list[Issue]:
+    return [i for i in meta.history if i.number < meta.version_number]
+
+
 def _lifecycle(meta_element: etree._Element, meta: DocumentMeta, expression: str) -> None:
+    """Every version issued up to this one, then its adoption when it was adopted."""
     lifecycle = _el(meta_element, "lifecycle", source="#accord")
+    earlier = _earlier(meta)
+    for issue in earlier:
+        _el(
+            lifecycle,
+            "eventRef",
+            eId=f"evt_v{issue.number}",
+            date=issue.issued.isoformat(),
+            source=f"#v{issue.number}",
+            type="generation" if issue.number == 1 else "amendment",
+            refersTo="#issued",
+        )
     _el(
         lifecycle,
         "eventRef",
         eId=f"evt_v{meta.version_number}",
         date=meta.issued.isoformat(),
         source="#original",
-        type="generation",
+        type="generation" if not earlier else "amendment",
         refersTo="#issued",
     )
+    if meta.adopted:
+        _el(
+            lifecycle,
+            "eventRef",
+            eId="evt_adoption",
+            date=meta.adopted.isoformat(),
+            source="#original",
+            type="generation",
+            refersTo="#adoption",
+        )
 
 
 def _references(meta_element: etree._Element, meta: DocumentMeta, expression: str) -> None:
@@ -155,7 +185,18 @@ def _references(meta_element: etree._Element, meta: DocumentMeta, expression: st
         href=f"/ontology/role/un/{meta.author}",
         showAs=meta.author.title(),
     )
+    for issue in _earlier(meta):
+        _, earlier, _ = uris(meta, issue.issued)
+        _el(references, "passiveRef", eId=f"v{issue.number}", href=earlier, showAs=issue.label)
     _el(references, "TLCEvent", eId="issued", href="/ontology/event/un/issued", showAs="Issued")
+    if meta.adopted:
+        _el(
+            references,
+            "TLCEvent",
+            eId="adoption",
+            href="/ontology/event/un/adoption",
+            showAs="Adopted by consensus",
+        )
 
 
 def _preface(doc: etree._Element, meta: DocumentMeta) -> None:

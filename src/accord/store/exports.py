@@ -8,7 +8,7 @@ from accord.documents.export import (
     export_compilation,
     export_redline,
 )
-from accord.documents.model import Attribution, DocumentMeta, Exported, Format, View
+from accord.documents.model import Attribution, DocumentMeta, Exported, Format, Issue, View
 from accord.documents.version_redline import provision_redlines
 from accord.documents.word_export import word_date
 from accord.documents.words import ENGLISH, Words
@@ -16,9 +16,17 @@ from accord.store import models, queries
 
 
 def document_meta(version: models.Version) -> DocumentMeta:
-    """What the front page of an exported ``version`` says. Needs ``document`` selected."""
+    """What the front page of an exported ``version`` says, with the versions issued before
+    it and its adoption (the Akoma Ntoso lifecycle). Needs ``document`` selected."""
     document = version.document
-    first = document.versions.order_by("number").values_list("issued_at", flat=True).first()
+    history = tuple(
+        Issue(number, label, timezone.localdate(issued))
+        for number, label, issued in document.versions.filter(number__lt=version.number)
+        .order_by("number")
+        .values_list("number", "label", "issued_at")
+    )
+    first = history[0].issued if history else timezone.localdate(version.issued_at)
+    adopted = version.adoptions.filter(adopted=True).values_list("decided_at", flat=True).first()
     return DocumentMeta(
         title=version.title,
         version_label=version.label,
@@ -27,7 +35,9 @@ def document_meta(version: models.Version) -> DocumentMeta:
         process_title=document.process.title,
         document_slug=document.slug,
         version_number=version.number,
-        work_date=timezone.localdate(first) if first else None,
+        work_date=first,
+        history=history,
+        adopted=timezone.localdate(adopted) if adopted else None,
     )
 
 
