@@ -31,7 +31,7 @@ from accord.documents.model import (
     ProvisionRedline,
     View,
 )
-from accord.documents.pdf_export import html_to_pdf, parts_to_pdf
+from accord.documents.pdf_export import Progress, page_to_pdf, parts_to_pdf
 from accord.documents.words import ENGLISH, Words
 
 MEDIA_TYPES = {
@@ -58,14 +58,25 @@ def _file(meta: DocumentMeta, view: View, fmt: Format, content: bytes | str) -> 
     return Exported(data, MEDIA_TYPES[fmt], filename(meta, view, fmt))
 
 
+def _silent(done: int, total: int) -> None:
+    return None
+
+
 def export_clean(
-    meta: DocumentMeta, version: Version, fmt: Format, words: Words = ENGLISH
+    meta: DocumentMeta,
+    version: Version,
+    fmt: Format,
+    words: Words = ENGLISH,
+    *,
+    progress: Progress = _silent,
 ) -> Exported:
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.clean_docx(meta, version, words)
     elif fmt is Format.PDF:
-        content = html_to_pdf(html_export.clean_html(meta, version, words, for_print=True))
+        content = page_to_pdf(
+            html_export.clean_html(meta, version, words, for_print=True), progress
+        )
     elif fmt is Format.AKN:
         content = akn_export.version_akn(meta, version)
     elif fmt is Format.HTML:
@@ -78,13 +89,20 @@ def export_clean(
 
 
 def export_compilation(
-    meta: DocumentMeta, compilation: Compilation, fmt: Format, words: Words = ENGLISH
+    meta: DocumentMeta,
+    compilation: Compilation,
+    fmt: Format,
+    words: Words = ENGLISH,
+    *,
+    progress: Progress = _silent,
 ) -> Exported:
+    """The compilation; its PDF is set in parts, and ``progress`` hears of each."""
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.compilation_docx(meta, compilation, words)
     elif fmt is Format.PDF:
-        content = parts_to_pdf(html_export.compilation_print_parts(meta, compilation, words))
+        parts = html_export.compilation_print_parts(meta, compilation, words)
+        content = parts_to_pdf(parts, progress)
     elif fmt is Format.AKN:
         content = akn_compilation.compilation_akn(meta, compilation)
     elif fmt is Format.HTML:
@@ -105,6 +123,7 @@ def export_redline(
     subtitle: str = "",
     words: Words = ENGLISH,
     previous: DocumentMeta | None = None,
+    progress: Progress = _silent,
 ) -> Exported:
     """The redline between two versions, from the engine's marks per provision. Akoma Ntoso
     needs ``previous``, the older version's description, to point at it."""
@@ -113,7 +132,7 @@ def export_redline(
         content = word_export.redline_docx(meta, redlines, by=by, subtitle=subtitle, words=words)
     elif fmt is Format.PDF:
         page = html_export.redline_html(meta, redlines, words, subtitle=subtitle, for_print=True)
-        content = html_to_pdf(page)
+        content = page_to_pdf(page, progress)
     elif fmt is Format.HTML:
         content = html_export.redline_html(meta, redlines, words, subtitle=subtitle)
     elif fmt is Format.MD:
@@ -132,13 +151,16 @@ def export_bracketed(
     provisions: Sequence[BracketedProvision],
     fmt: Format,
     words: Words = ENGLISH,
+    *,
+    progress: Progress = _silent,
 ) -> Exported:
     """The bracketed text: the version with disputed words and alternatives in [brackets]."""
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.bracketed_docx(meta, provisions, words)
     elif fmt is Format.PDF:
-        content = html_to_pdf(html_export.bracketed_html(meta, provisions, words, for_print=True))
+        page = html_export.bracketed_html(meta, provisions, words, for_print=True)
+        content = page_to_pdf(page, progress)
     elif fmt is Format.AKN:
         content = akn_export.version_akn(
             meta,

@@ -9,6 +9,7 @@ from accord.documents.export import (
     export_redline,
 )
 from accord.documents.model import Attribution, DocumentMeta, Exported, Format, Issue, View
+from accord.documents.pdf_export import Progress
 from accord.documents.version_redline import provision_redlines
 from accord.documents.word_export import word_date
 from accord.documents.words import ENGLISH, Words
@@ -53,22 +54,26 @@ def export_view(
     against: models.Version | None = None,
     words: Words = ENGLISH,
     chair: str = "Chair",
+    progress: Progress | None = None,
 ) -> Exported:
     """``view`` of ``version`` as a file. A redline compares ``against`` with ``version`` and
-    attributes its changes to the Chair, on the day ``version`` was issued."""
+    attributes its changes to the Chair, on the day ``version`` was issued. ``progress``
+    hears how many parts of a PDF are set, of how many."""
     meta = document_meta(version)
+    told = {"progress": progress} if progress is not None else {}
     if view is View.CLEAN:
-        return export_clean(meta, queries.version_value(version), fmt, words)
+        return export_clean(meta, queries.version_value(version), fmt, words, **told)
     if view is View.COMPILATION:
-        return export_compilation(meta, queries.compilation(version), fmt, words)
+        return export_compilation(meta, queries.compilation(version), fmt, words, **told)
     if view is View.BRACKETED:
         text = queries.version_value(version)
-        return export_bracketed(meta, queries.bracketed(version, text), fmt, words)
+        return export_bracketed(meta, queries.bracketed(version, text), fmt, words, **told)
     if view is View.REDLINE and against is not None:
         lines = provision_redlines(queries.version_value(against), queries.version_value(version))
         subtitle = words.redline % {"old": against.label, "new": version.label}
         by = Attribution(chair, word_date(version.issued_at))
         return export_redline(
-            meta, lines, fmt, by=by, subtitle=subtitle, words=words, previous=document_meta(against)
-        )
+            meta, lines, fmt, by=by, subtitle=subtitle, words=words,
+            previous=document_meta(against), **told,
+        )  # fmt: skip
     raise NoSuchView(view.value)

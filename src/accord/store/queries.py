@@ -310,3 +310,9 @@ def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvi
         position_values(document),
         members=members,
     )
+
+
+def export_job_file(job: models.ExportJob) -> bytes:
+    """The file a finished export job made (read apart: pages about the job skip it)."""
+    content = models.ExportJob.objects.values_list("content", flat=True).get(pk=job.pk)
+    return bytes(content or b"")

@@ -4,12 +4,14 @@ import base64
 import hashlib
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accord.actions.export_jobs import UNFINISHED, request_export
 from accord.actions.imports import import_draft, import_revision, read_draft
 from accord.core.errors import Refusal
 from accord.core.participants import Role
@@ -25,10 +27,20 @@ from accord.web.views import signed_in, visible_process, visible_version
 
 _SESSION_KEY = "accord-import"
 
+# A compilation with more provisions and proposals than this is set in several parts and
+# takes long enough to be made in the background (see `html_export.compilation_print_parts`).
+LONG_PDF = 150
+
+
+def _is_long(version: models.Version, view: str, fmt: str) -> bool:
+    if fmt != Format.PDF or view != View.COMPILATION:
+        return False
+    return version.provisions.count() + version.proposals.count() > LONG_PDF
+
 
 def download(
     request: HttpRequest, process: str, document: str, number: int, view: str, fmt: str
-) -> HttpResponse:
+) -> HttpResponseBase:
     found = visible_version(request, process, document, number)
     if fmt not in Format or view not in View:
         raise Http404
@@ -36,6 +48,10 @@ def download(
     against = found.document.versions.filter(number=number - 1).first()
     if view == View.REDLINE and against is None:
         raise Http404
+    if _is_long(found, view, fmt):
+        by = request.user if isinstance(request.user, User) else None
+        job = request_export(found, by=by, view=View(view), fmt=Format(fmt), against=against)
+        return redirect("web:export-job", process, document, number, job.pk)
     words = translated_words()
     exported = exports.export_view(
         found, View(view), Format(fmt), against=against, words=words, chair=_("Chair")
@@ -127,3 +143,36 @@ def _confirm(request: HttpRequest, process: models.Process) -> HttpResponse:
         return render(request, "accord/import.html", context, status=400)
     del request.session[_SESSION_KEY]
     return redirect("web:version", process.slug, version.document.slug, version.number)
+
+
+def _job(
+    request: HttpRequest, process: str, document: str, number: int, job: int
+) -> models.ExportJob:
+    found = visible_version(request, process, document, number)
+    return get_object_or_404(models.ExportJob.objects.defer("content"), pk=job, version=found)
+
+
+def export_job(
+    request: HttpRequest, process: str, document: str, number: int, job: int
+) -> HttpResponse:
+    """How far a file made in the background has got; it refreshes itself until done."""
+    found = _job(request, process, document, number, job)
+    context = {
+        "job": found,
+        "version": found.version,
+        "document": found.version.document,
+        "process": found.version.document.process,
+        "unfinished": found.status in UNFINISHED,
+    }
+    return render(request, "accord/export_job.html", context)
+
+
+def export_file(
+    request: HttpRequest, process: str, document: str, number: int, job: int
+) -> HttpResponse:
+    found = _job(request, process, document, number, job)
+    if found.status != models.ExportJob.Status.DONE:
+        raise Http404
+    response = HttpResponse(queries.export_job_file(found), content_type=found.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
+    return response
