@@ -212,9 +212,20 @@ def test_the_api_starts_a_job_reports_progress_and_serves_the_file(
     assert pdf.content.startswith(b"%PDF-")
 
 
-def test_the_api_needs_a_caller_to_start_a_job(in_parts, client):
-    response = client.post(f"{API}?view=compilation&format=pdf")
-    assert response.status_code == 401
+def test_the_public_may_start_a_job_on_a_public_process_but_not_with_a_bad_token(in_parts, client):
+    bad = client.post(f"{API}?view=clean&format=pdf", headers={"Authorization": "Bearer nope"})
+    assert bad.status_code == 401
+    assert models.ExportJob.objects.count() == 0
+    response = client.post(f"{API}?view=clean&format=pdf")
+    assert response.status_code == 202
+    assert models.ExportJob.objects.get().requested_by is None
+
+
+def test_a_private_process_starts_no_job_for_the_public(client, db):
+    from tests.builders import make_negotiation
+
+    make_negotiation(is_public=False)
+    assert client.post(f"{API}?view=clean&format=pdf").status_code == 404
     assert models.ExportJob.objects.count() == 0
 
 

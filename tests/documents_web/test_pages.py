@@ -61,7 +61,7 @@ def test_the_demo_zero_draft_downloads_in_every_format(client, db):
 
     load_demo()
     for fmt in FORMATS:
-        for view in ("clean", "compilation"):
+        for view in ("clean", "compilation", "bracketed"):
             response = client.get(_download(view, fmt, PROCESS_SLUG, DOCUMENT_SLUG))
             assert response.status_code == 200, (fmt, view)
     pdf = client.get(_download("clean", "pdf", PROCESS_SLUG, DOCUMENT_SLUG)).content

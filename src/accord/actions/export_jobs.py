@@ -10,7 +10,7 @@ An export reads the record and changes nothing in the negotiation, so a job writ
 """
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import timedelta
 
 from django.contrib.auth.models import User
@@ -74,15 +74,15 @@ def request_export(
     return job
 
 
-def start(job_id: int) -> None:
+def start(job_id: int) -> "Future[models.ExportJob | None]":
     """Run job ``job_id`` in the server's background thread."""
-    _executor.submit(_in_background, job_id)
+    return _executor.submit(_in_background, job_id)
 
 
-def _in_background(job_id: int) -> None:
+def _in_background(job_id: int) -> models.ExportJob | None:
     close_old_connections()
     try:
-        run_export_job(job_id)
+        return run_export_job(job_id)
     finally:
         connections.close_all()
 
