@@ -18,7 +18,6 @@ from accord.actions.proposals import submit_proposal
 from accord.documents import html_export, pdf_export
 from accord.documents.model import Format, View
 from accord.store import exports, models
-from accord.web import download_views
 
 pytestmark = pytest.mark.django_db
 
@@ -138,9 +137,9 @@ def test_pending_and_abandoned_jobs_are_picked_up(in_parts):
 
 
 def test_the_download_of_a_long_pdf_shows_progress_then_offers_the_file(
-    in_parts, client, monkeypatch, django_capture_on_commit_callbacks
+    in_parts, client, monkeypatch, settings
 ):
-    monkeypatch.setattr(download_views, "LONG_PDF", 3)
+    settings.ACCORD_LONG_PDF = 3
     monkeypatch.setattr(export_jobs, "start", lambda job_id: None)
     link = reverse("web:download", args=["wg", "report", 1, "compilation", "pdf"])
     response = client.get(link)

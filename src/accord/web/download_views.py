@@ -3,6 +3,7 @@
 import base64
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -27,15 +28,14 @@ from accord.web.views import signed_in, visible_process, visible_version
 
 _SESSION_KEY = "accord-import"
 
-# A compilation with more provisions and proposals than this is set in several parts and
-# takes long enough to be made in the background (see `html_export.compilation_print_parts`).
-LONG_PDF = 150
-
 
 def _is_long(version: models.Version, view: str, fmt: str) -> bool:
+    """A compilation with more provisions and proposals than ``ACCORD_LONG_PDF`` is set in
+    several parts and takes long enough to be made in the background."""
     if fmt != Format.PDF or view != View.COMPILATION:
         return False
-    return version.provisions.count() + version.proposals.count() > LONG_PDF
+    count = version.provisions.count() + version.proposals.count()
+    return count > settings.ACCORD_LONG_PDF
 
 
 def download(
