@@ -32,6 +32,14 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     )
     imports.add_argument("--symbol", default="", help="the document symbol, if the file has none")
     imports.add_argument("--preview", action="store_true", help="show what would be stored")
+    imports.add_argument(
+        "--fate",
+        action="append",
+        default=[],
+        metavar="PROPOSAL=FATE",
+        help="for a revision: what it does with an open proposal, e.g. 12=not-taken-up or "
+        "12=pending (repeat for each)",
+    )
     imports.set_defaults(run=import_file)
 
     export = commands.add_parser("export", help="export a view of a version")
@@ -55,7 +63,7 @@ def _format(path: Path) -> Format:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    from accord.actions.imports import import_draft, import_revision
+    from accord.actions.imports import import_draft, import_revision, parse_fates
     from accord.core.errors import Refusal
     from accord.messages import explain
     from accord.store import models
@@ -66,12 +74,16 @@ def import_file(args: argparse.Namespace) -> int:
     data = args.file.read_bytes()
     document = process.documents.filter(slug=args.document).first()
     try:
+        fates = parse_fates(args.fate)
+    except ValueError as bad:
+        return _fail(f"--fate takes PROPOSAL=FATE, e.g. 12=not-taken-up, not {bad}")
+    try:
         if args.preview:
             return _preview(data, _format(args.file), document)
         if document is not None:
             version = import_revision(
                 document, by=None, label=args.label, data=data, fmt=_format(args.file),
-                filename=args.file.name,
+                filename=args.file.name, fates=fates,
             )  # fmt: skip
             return _revised(args, version)
         version = import_draft(

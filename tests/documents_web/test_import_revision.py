@@ -224,3 +224,50 @@ def test_the_api_refuses_a_vanishing_proposal_as_a_problem_and_stores_nothing(
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["title"] == "proposals-without-fate"
     assert _state() == before
+
+
+def test_the_command_records_the_chairs_fates(negotiation, proposals, tmp_path, capsys):
+    source = tmp_path / "rev1.docx"
+    source.write_bytes(REV1_DOCX)
+    _, ignored = proposals
+    argv = ["import", str(source), "--process", "wg", "--document", "report", "--label", "Rev.1"]
+    before = _state()
+    bad = cli._parser().parse_args([*argv, "--fate", "twelve=gone"])
+    assert bad.run(bad) == 2
+    assert capsys.readouterr().err == (
+        "accord: --fate takes PROPOSAL=FATE, e.g. 12=not-taken-up, not twelve=gone\n"
+    )
+    assert _state() == before
+    args = cli._parser().parse_args([*argv, "--fate", f"{ignored.pk}=not-taken-up"])
+    assert args.run(args) == 0
+    assert capsys.readouterr().out == (
+        "Imported rev1.docx as wg/report Rev.1 (version 2): 6 provisions; "
+        "fates of open proposals: 1 not-taken-up, 1 reflected.\n"
+    )
+    assert models.ProposalFate.objects.get(proposal=ignored).kind == "not-taken-up"
+
+
+def test_the_api_records_the_chairs_fates_and_refuses_unreadable_ones(
+    client, negotiation, proposals
+):
+    client.force_login(negotiation.chair)
+    _, ignored = proposals
+
+    def post(fates):
+        upload = io.BytesIO(REV1_DOCX)
+        upload.name = "rev1.docx"
+        return client.post(
+            "/api/v1/processes/wg/imports",
+            {"file": upload, "slug": "report", "label": "Rev.1", "fates": fates},
+        )
+
+    before = _state()
+    bad = post(f"{ignored.pk}=forgotten")
+    assert (bad.status_code, bad.json()["title"]) == (422, "invalid-fates")
+    assert bad.json()["detail"] == (
+        f"Fates read PROPOSAL=FATE, e.g. 12=not-taken-up, not “{ignored.pk}=forgotten”."
+    )
+    assert _state() == before
+    done = post(f"{ignored.pk}=pending")
+    assert done.status_code == 201
+    assert models.ProposalFate.objects.get(proposal=ignored).kind == "pending"

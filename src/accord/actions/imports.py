@@ -10,7 +10,7 @@ from django.db import transaction
 from accord.actions.events import record
 from accord.actions.processes import check_may_draft, first_version_payload, store_first_version
 from accord.actions.revisions import check_may_revise, issue_revision
-from accord.core.fates import Fate
+from accord.core.fates import Fate, FateKind
 from accord.documents.akn_import import read_akn
 from accord.documents.model import Format, ImportedDraft
 from accord.documents.word_import import read_docx
@@ -101,3 +101,17 @@ def import_revision(
         fates=fates,
         file=file_record(data, fmt, filename),
     )
+
+
+def parse_fates(entries: list[str]) -> dict[int, Fate]:
+    """The Chair's fates as the command and the API take them: ``12=not-taken-up``, one per
+    entry (or several joined by commas). Raises ValueError naming the entry it cannot read."""
+    fates: dict[int, Fate] = {}
+    for entry in (e.strip() for item in entries for e in item.split(",")):
+        if not entry:
+            continue
+        number, _, kind = entry.partition("=")
+        if not number.strip().isdigit() or kind.strip() not in set(FateKind):
+            raise ValueError(entry)
+        fates[int(number)] = Fate(int(number), FateKind(kind.strip()))
+    return fates

@@ -7,7 +7,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from accord.actions.export_jobs import request_export
-from accord.actions.imports import import_draft, import_revision, read_draft
+from accord.actions.imports import import_draft, import_revision, parse_fates, read_draft
 from accord.api import schemas
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process, visible_version
@@ -98,11 +98,13 @@ def import_document(
     label: Form[str],
     symbol: Form[str] = "",
     preview: Form[bool] = False,
+    fates: Form[str] = "",
 ) -> Status[dict[str, object]]:
     """Import a Word (.docx) or Akoma Ntoso (.xml) draft; ``preview`` shows what would be
     stored and stores nothing. When ``slug`` names a document that exists, the file becomes
     its next revision, with a fate for every open proposal (refused, naming them, when a
-    proposal would vanish)."""
+    proposal would vanish). ``fates`` records the Chair's fates for a revision, e.g.
+    ``12=not-taken-up,13=pending``."""
     by = writer(request)
     found = visible_process(request, process)
     if file.size is not None and file.size > MAX_FILE_BYTES:
@@ -115,9 +117,19 @@ def import_document(
         current = queries.current_version(document) if document is not None else None
         return Status(200, {**_preview(draft), "revision_of": current and current.label})
     if document is not None:
+        try:
+            chosen = parse_fates([fates])
+        except ValueError as bad:
+            raise Problem(
+                422,
+                "invalid-fates",
+                _("Fates read PROPOSAL=FATE, e.g. 12=not-taken-up, not “%(entry)s”.")
+                % {"entry": bad},
+            ) from None
         version = import_revision(
-            document, by=by, label=label, data=data, fmt=fmt, filename=file.name or ""
-        )
+            document, by=by, label=label, data=data, fmt=fmt, filename=file.name or "",
+            fates=chosen,
+        )  # fmt: skip
     else:
         version = import_draft(
             found,
