@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods
 
 from accord.actions.export_jobs import UNFINISHED, request_export
 from accord.actions.imports import import_draft, import_revision, read_draft
-from accord.core.errors import Refusal
+from accord.core.errors import ProposalsWithoutFate, Refusal
+from accord.core.fates import Fate, FateKind
 from accord.core.participants import Role
 from accord.document_words import translated_words
 from accord.documents.errors import FileTooLarge
@@ -127,17 +128,34 @@ def _confirm(request: HttpRequest, process: models.Process) -> HttpResponse:
     fields = form.cleaned_data
     data, fmt, name = base64.b64decode(kept["data"]), _format(kept["name"]), kept["name"]
     document = process.documents.filter(slug=fields["slug"]).first()
+    chosen = {
+        int(key.removeprefix("fate-")): Fate(int(key.removeprefix("fate-")), FateKind(value))
+        for key, value in request.POST.items()
+        if key.startswith("fate-") and key[5:].isdigit() and value in set(FateKind)
+    }
     try:
         if document is not None:
             version = import_revision(
                 document, by=signed_in(request), label=fields["label"], data=data, fmt=fmt,
-                filename=name,
+                filename=name, fates=chosen,
             )  # fmt: skip
         else:
             version = import_draft(
                 process, by=signed_in(request), slug=fields["slug"], label=fields["label"],
                 symbol=fields["symbol"], data=data, fmt=fmt, filename=name,
             )  # fmt: skip
+    except ProposalsWithoutFate as refusal:
+        # The Chair says what the revision does with each, and confirms again.
+        context = {
+            "process": process,
+            "form": ImportForm(),
+            "error": explain(refusal),
+            "confirm": ConfirmImportForm(initial=fields),
+            "vanishing": models.Proposal.objects.filter(pk__in=refusal.proposal_ids)
+            .select_related("delegation")
+            .order_by("pk"),
+        }
+        return render(request, "accord/import.html", context, status=400)
     except Refusal as refusal:
         context = {"process": process, "form": ImportForm(), "error": explain(refusal)}
         return render(request, "accord/import.html", context, status=400)
