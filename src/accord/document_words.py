@@ -19,6 +19,8 @@ def translated_words() -> Words:
         deleted=_("deleted"),
         no_proposals=_("No proposals."),
         footnotes=_("Notes"),
+        bracketed=_("Bracketed text"),
+        option=_("Option"),
         months=_months(),
     )
 

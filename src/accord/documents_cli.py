@@ -24,9 +24,22 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     imports.add_argument("file", type=Path)
     imports.add_argument("--process", required=True, help="the process's short name")
     imports.add_argument("--label", required=True, help='the version label, e.g. "Zero draft"')
-    imports.add_argument("--document", default="report", help="short name for the new document")
+    imports.add_argument(
+        "--document",
+        default="report",
+        help="short name of the document: a new one, or one that exists to import the file as "
+        "its next revision",
+    )
     imports.add_argument("--symbol", default="", help="the document symbol, if the file has none")
     imports.add_argument("--preview", action="store_true", help="show what would be stored")
+    imports.add_argument(
+        "--fate",
+        action="append",
+        default=[],
+        metavar="PROPOSAL=FATE",
+        help="for a revision: what it does with an open proposal, e.g. 12=not-taken-up or "
+        "12=pending (repeat for each)",
+    )
     imports.set_defaults(run=import_file)
 
     export = commands.add_parser("export", help="export a view of a version")
@@ -50,7 +63,7 @@ def _format(path: Path) -> Format:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    from accord.actions.imports import import_draft
+    from accord.actions.imports import import_draft, import_revision, parse_fates
     from accord.core.errors import Refusal
     from accord.messages import explain
     from accord.store import models
@@ -59,9 +72,20 @@ def import_file(args: argparse.Namespace) -> int:
     if process is None:
         return _fail(f"no process named {args.process}")
     data = args.file.read_bytes()
+    document = process.documents.filter(slug=args.document).first()
+    try:
+        fates = parse_fates(args.fate)
+    except ValueError as bad:
+        return _fail(f"--fate takes PROPOSAL=FATE, e.g. 12=not-taken-up, not {bad}")
     try:
         if args.preview:
-            return _preview(data, _format(args.file))
+            return _preview(data, _format(args.file), document)
+        if document is not None:
+            version = import_revision(
+                document, by=None, label=args.label, data=data, fmt=_format(args.file),
+                filename=args.file.name, fates=fates,
+            )  # fmt: skip
+            return _revised(args, version)
         version = import_draft(
             process, by=None, slug=args.document, label=args.label, symbol=args.symbol,
             data=data, fmt=_format(args.file), filename=args.file.name,
@@ -74,8 +98,22 @@ def import_file(args: argparse.Namespace) -> int:
     return 0
 
 
-def _preview(data: bytes, fmt: Format) -> int:
+def _revised(args: argparse.Namespace, version: "models.Version") -> int:
+    fates: dict[str, int] = {}
+    for kind in version.fates.values_list("kind", flat=True):
+        fates[kind] = fates.get(kind, 0) + 1
+    settled = ", ".join(f"{n} {kind}" for kind, n in sorted(fates.items())) or "none"
+    print(
+        f"Imported {args.file.name} as {args.process}/{args.document} {version.label} "
+        f"(version {version.number}): {version.provisions.count()} provisions; "
+        f"fates of open proposals: {settled}."
+    )
+    return 0
+
+
+def _preview(data: bytes, fmt: Format, document: "models.Document | None") -> int:
     from accord.actions.imports import read_draft
+    from accord.store import queries
 
     draft = read_draft(data, fmt)
     symbol = draft.symbol or "no symbol"
@@ -83,6 +121,12 @@ def _preview(data: bytes, fmt: Format) -> int:
         f"{draft.version.title} ({symbol}): {len(draft.version)} provisions, "
         f"{draft.footnotes} footnotes"
     )
+    if document is not None:
+        current = queries.current_version(document)
+        print(
+            f"  would be version {current.number + 1} of {document.slug}, "
+            f"the revision of {current.label}"
+        )
     for provision in draft.version:
         print(f"  {provision.label:<8} {provision.kind.value:<13} {provision.text[:60]}")
     for notice in draft.notices:

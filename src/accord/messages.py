@@ -170,6 +170,8 @@ def explain(refusal: Refusal) -> str:
         return _reasons()[str(params["reason"])]
     if refusal.code == "malformed-draft":
         params = {**params, "problem": _draft_problems()[str(params["problem"])]}
+    # A list (the proposals a revision would lose) reads as "4, 7", not as "[4, 7]".
+    params = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in params.items()}
     if refusal.code == "missing":
         return _missing()[str(params["what"])]
     if refusal.code in _silence_messages():

@@ -164,3 +164,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ACCORD_LOG_LEVEL", "WARNING")},
 }
+
+# A compilation PDF with more provisions and proposals than this is made in the background,
+# its progress shown, rather than sent at once.
+ACCORD_LONG_PDF = int(os.environ.get("ACCORD_LONG_PDF", "150"))

@@ -242,3 +242,33 @@ def test_the_demo_has_national_views_and_a_chairs_summary(client):
     assert "Cite as: Statement by Brazil, 12 March 2026 (national view)" in text
     assert "agreed" not in text.lower()
     assert "consensus" not in text.lower()
+
+
+def test_the_demo_zero_draft_exports_bracketed_and_rev1_carries_its_lifecycle():
+    import json
+
+    from lxml import etree
+
+    from accord.documents import akn_schema
+    from accord.documents.model import Format, View
+    from accord.store import exports
+
+    summary = load_demo()
+    zero = summary.version.document.versions.select_related("document__process").get(number=1)
+    bracketed = json.loads(exports.export_view(zero, View.BRACKETED, Format.JSON).content)
+    disputed = [p for p in bracketed["provisions"] if "[" in p["text"]]
+    # Exactly the paragraphs with an open proposal on their words show brackets (a proposal
+    # to delete or move a whole paragraph brackets no words).
+    from accord.store import convert
+
+    worded = {
+        p.provision_uid
+        for p in map(convert.proposal_value, models.Proposal.objects.filter(version=zero))
+        if p.status == "open" and p.structure is None
+    }
+    assert {p["uid"] for p in disputed} == worded
+    assert len(disputed) >= 20
+    root = etree.fromstring(exports.export_view(summary.version, View.CLEAN, Format.AKN).content)
+    assert akn_schema.errors(root) == []
+    ns = {"a": akn_schema.AKN_NS}
+    assert root.xpath("//a:lifecycle/a:eventRef/@eId", namespaces=ns) == ["evt_v1", "evt_v2"]

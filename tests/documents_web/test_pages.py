@@ -40,7 +40,7 @@ def test_the_word_download_reads_back_as_the_version(client, negotiation):
 
 def test_unknown_views_and_formats_are_not_found(client, negotiation):
     assert client.get(_download("clean", "exe")).status_code == 404
-    assert client.get(_download("bracketed", "pdf")).status_code == 404
+    assert client.get(_download("sideways", "pdf")).status_code == 404
 
 
 def test_a_private_process_downloads_nothing_for_the_public(client, db):
@@ -61,7 +61,7 @@ def test_the_demo_zero_draft_downloads_in_every_format(client, db):
 
     load_demo()
     for fmt in FORMATS:
-        for view in ("clean", "compilation"):
+        for view in ("clean", "compilation", "bracketed"):
             response = client.get(_download(view, fmt, PROCESS_SLUG, DOCUMENT_SLUG))
             assert response.status_code == 200, (fmt, view)
     pdf = client.get(_download("clean", "pdf", PROCESS_SLUG, DOCUMENT_SLUG)).content

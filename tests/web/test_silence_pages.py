@@ -93,7 +93,10 @@ def test_the_outcome_shows_on_the_version_and_the_consensus_report(client, negot
     assert "Adopted by silence procedure" in version
     report = _text(client.get("/p/wg/report/consensus-report/"))
     assert "Adopted by silence procedure" in report
-    assert "Cite as: Report of the working group (test), para 2 (adopted by silence procedure)" in report
+    assert (
+        "Cite as: Report of the working group (test), para 2 (adopted by silence procedure)"
+        in report
+    )
     assert "Adopted by consensus" not in report
     page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
     assert "Adopted by silence procedure" in page

@@ -1,12 +1,16 @@
-"""Importing a Chair's draft from a file: the first version of a new document."""
+"""Importing a Chair's draft from a file: the first version of a new document, or the next
+revision of one that exists."""
 
 import hashlib
+from collections.abc import Mapping
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
 from accord.actions.events import record
 from accord.actions.processes import check_may_draft, first_version_payload, store_first_version
+from accord.actions.revisions import check_may_revise, issue_revision
+from accord.core.fates import Fate, FateKind
 from accord.documents.akn_import import read_akn
 from accord.documents.model import Format, ImportedDraft
 from accord.documents.word_import import read_docx
@@ -56,11 +60,58 @@ def import_draft(
         subject=f"document:{slug}",
         payload={
             **first_version_payload(version, draft.version),
-            "file": {
-                "name": filename,
-                "format": fmt.value,
-                "sha256": hashlib.sha256(data).hexdigest(),
-            },
+            "file": file_record(data, fmt, filename),
         },
     )
     return version
+
+
+def file_record(data: bytes, fmt: Format, filename: str) -> dict[str, str]:
+    """How an event names an imported file: by name, format and SHA-256."""
+    return {"name": filename, "format": fmt.value, "sha256": hashlib.sha256(data).hexdigest()}
+
+
+@transaction.atomic
+def import_revision(
+    document: models.Document,
+    *,
+    by: User | None,
+    label: str,
+    data: bytes,
+    fmt: Format = Format.DOCX,
+    filename: str = "",
+    fates: Mapping[int, Fate] | None = None,
+) -> models.Version:
+    """Issue the version a Word or Akoma Ntoso file holds as the next revision of ``document``.
+
+    It goes through `issue_revision`: the provisions it continues keep their identifiers,
+    every open proposal gets a fate (the Chair's in ``fates``, the engine's suggestion
+    otherwise) and a revision that would let a proposal vanish is refused
+    (`ProposalsWithoutFate`, naming them). Only the Chair (`NotPermitted`), not after
+    adoption (`AlreadyAdopted`); an unreadable file raises the importer's refusal. Nothing is
+    written on a refusal. Writes one ``revision.issued`` event naming the file.
+    """
+    check_may_revise(document, by=by)
+    draft = read_draft(data, fmt)
+    return issue_revision(
+        document,
+        by=by,
+        label=label,
+        draft=draft.version,
+        fates=fates,
+        file=file_record(data, fmt, filename),
+    )
+
+
+def parse_fates(entries: list[str]) -> dict[int, Fate]:
+    """The Chair's fates as the command and the API take them: ``12=not-taken-up``, one per
+    entry (or several joined by commas). Raises ValueError naming the entry it cannot read."""
+    fates: dict[int, Fate] = {}
+    for entry in (e.strip() for item in entries for e in item.split(",")):
+        if not entry:
+            continue
+        number, _, kind = entry.partition("=")
+        if not number.strip().isdigit() or kind.strip() not in set(FateKind):
+            raise ValueError(entry)
+        fates[int(number)] = Fate(int(number), FateKind(kind.strip()))
+    return fates

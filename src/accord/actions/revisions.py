@@ -2,6 +2,7 @@
 proposal on the version it replaces."""
 
 from collections.abc import Mapping
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -16,6 +17,7 @@ from accord.core.identifiers import inherit_identifiers
 from accord.core.lineage import trace_lineage
 from accord.core.participants import Reason, Role
 from accord.core.proposals import ProposalStatus
+from accord.core.provisions import Version
 from accord.store import convert, models, queries
 
 
@@ -24,11 +26,14 @@ def issue_revision(
     document: models.Document,
     *,
     by: User | None,
-    text: str,
+    text: str = "",
     label: str,
     fates: Mapping[int, Fate] | None = None,
+    draft: Version | None = None,
+    file: Mapping[str, Any] | None = None,
 ) -> models.Version:
-    """Issue ``text`` (numbered plain text) as the next version of ``document``.
+    """Issue ``text`` (numbered plain text) as the next version of ``document``; or ``draft``,
+    the version an imported file holds, with ``file`` (name, format, SHA-256) in the event.
 
     The new version inherits the stable identifiers of the provisions it continues. Every open
     proposal on the current version gets a fate: the Chair's in ``fates`` (proposal id →
@@ -38,11 +43,10 @@ def issue_revision(
     the demo). Writes one ``revision.issued`` event with the old→new number map.
     """
     process = document.process
-    if by is not None and queries.actor(by, process).role is not Role.CHAIR:
-        raise NotPermitted(Reason.NOT_A_DRAFTER)
-    check_not_adopted(document)
+    check_may_revise(document, by=by)
     current = queries.current_version(document)
-    old, typed = queries.version_value(current), parse_draft(text)
+    old = queries.version_value(current)
+    typed = draft if draft is not None else parse_draft(text)
     new = inherit_identifiers(old, typed, trace_lineage(old, typed))
     lineage = trace_lineage(old, new)
     open_proposals = [
@@ -86,6 +90,14 @@ def issue_revision(
                 old_label: list(new_labels) for old_label, new_labels in lineage.number_map()
             },
             "fates": {str(f.proposal_id): f.kind.value for f in report.fates},
+            **({"file": dict(file)} if file is not None else {}),
         },
     )
     return version
+
+
+def check_may_revise(document: models.Document, *, by: User | None) -> None:
+    """Only the Chair issues revisions, and not of an adopted document."""
+    if by is not None and queries.actor(by, document.process).role is not Role.CHAIR:
+        raise NotPermitted(Reason.NOT_A_DRAFTER)
+    check_not_adopted(document)

@@ -137,10 +137,18 @@ def bracketed_text(provisions: tuple[BracketedProvision, ...], option: str = "Op
     ``[Option 1: …] [Option 2: …]`` (``option`` is the word the reader's language uses)."""
     lines = []
     for b in provisions:
-        lines.append(
-            f"{b.provision.label}. {''.join(_say(s, b.alternatives, option) for s in b.segments)}"
-        )
+        lines.append(f"{b.provision.label}. {provision_words(b, option)}")
     return "\n".join(lines) + "\n"
+
+
+def provision_words(bracketed: BracketedProvision, option: str = "Option") -> str:
+    """One provision's words with its brackets, without its number."""
+    return "".join(_say(s, bracketed.alternatives, option) for s in bracketed.segments)
+
+
+def segment_words(segment: Segment, whole: bool, option: str = "Option") -> str:
+    """One run as the reader sees it: plain words, or the words in brackets."""
+    return _say(segment, whole, option)
 
 
 def _say(segment: Segment, whole: bool, option: str) -> str:
@@ -177,4 +185,5 @@ def bracketed_html(provisions: tuple[BracketedProvision, ...], option: str = "Op
 def _html_segment(segment: Segment, whole: bool, option: str) -> str:
     if segment.kind is SegmentKind.TEXT:
         return html.escape(segment.text)
-    return f'<mark class="{segment.kind}">{html.escape(_say(segment, whole, option))}</mark>'
+    words = html.escape(segment_words(segment, whole, option))
+    return f'<mark class="{segment.kind}">{words}</mark>'

@@ -7,13 +7,14 @@ footnotes are ``authorialNote``s where their mark stands.
 """
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from lxml import etree
 
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.akn_schema import AKN_NS
-from accord.documents.model import DocumentMeta
+from accord.documents.model import DocumentMeta, Issue
 from accord.documents.notes import split_notes
 
 ACCORD_NS = "urn:x-accord:akn:1"
@@ -34,11 +35,12 @@ def work_number(meta: DocumentMeta) -> str:
     return re.sub(r"[^0-9a-z]+", "-", source.lower()).strip("-") or "document"
 
 
-def uris(meta: DocumentMeta) -> tuple[str, str, str]:
-    """The FRBR work, expression and manifestation URIs of this version."""
+def uris(meta: DocumentMeta, issued: date | None = None) -> tuple[str, str, str]:
+    """The FRBR work, expression and manifestation URIs of this version (or of the version
+    of the same document ``issued`` that day)."""
     work = f"/akn/un/doc/report/{meta.first_issued.isoformat()}/{work_number(meta)}"
     language = _LANGUAGES.get(meta.language, meta.language)
-    expression = f"{work}/{language}@{meta.issued.isoformat()}"
+    expression = f"{work}/{language}@{(issued or meta.issued).isoformat()}"
     return work, expression, f"{expression}.akn"
 
 
@@ -51,23 +53,40 @@ def eid(provision: Provision) -> str:
     return f"para_{provision.parent}__subpara_{provision.uid}"
 
 
-def version_akn(meta: DocumentMeta, version: Version, *, generated: date | None = None) -> bytes:
-    """The version as an Akoma Ntoso ``doc``; validates against the official schema."""
+Runs = Sequence[tuple[str, bool]]
+"""A provision's words as runs, each marked disputed or not (the bracketed view)."""
+
+
+def version_akn(
+    meta: DocumentMeta,
+    version: Version,
+    *,
+    generated: date | None = None,
+    runs: Mapping[str, Runs] | None = None,
+    view: str = "",
+) -> bytes:
+    """The version as an Akoma Ntoso ``doc``; validates against the official schema.
+
+    ``runs`` gives, by uid, a provision's words cut into runs; a disputed run is set in an
+    ``inline name="disputed"`` (the bracketed view, whose ``view`` travels in ``proprietary``).
+    """
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NS, "accord": ACCORD_NS})
     doc = _el(root, "doc", name="report")
-    _meta(doc, meta, generated or meta.issued)
+    _meta(doc, meta, generated or meta.issued, view)
     _preface(doc, meta)
-    _body(_el(doc, "mainBody"), version)
+    _body(_el(doc, "mainBody"), version, runs or {})
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
-def _meta(doc: etree._Element, meta: DocumentMeta, generated: date) -> None:
+def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = "") -> None:
     work, expression, manifestation = uris(meta)
     element = _el(doc, "meta")
     identification = _el(element, "identification", source="#accord")
+    # An adopted version is the same expression, dated by its adoption.
+    expressed = meta.adopted or meta.issued
     for tag, this, uri, day, author in (
         ("FRBRWork", f"{work}/!main", work, meta.first_issued, f"#{meta.author}"),
-        ("FRBRExpression", f"{expression}/!main", expression, meta.issued, f"#{meta.author}"),
+        ("FRBRExpression", f"{expression}/!main", expression, expressed, f"#{meta.author}"),
         ("FRBRManifestation", f"{expression}/!main.xml", manifestation, generated, "#accord"),
     ):
         frbr = _el(identification, tag)
@@ -75,24 +94,27 @@ def _meta(doc: etree._Element, meta: DocumentMeta, generated: date) -> None:
         _el(frbr, "FRBRuri", value=uri)
         if tag == "FRBRWork" and meta.symbol:
             _el(frbr, "FRBRalias", value=meta.symbol, name="symbol")
-        _el(
-            frbr,
-            "FRBRdate",
-            date=day.isoformat(),
-            name="generation" if tag != "FRBRManifestation" else "generated",
-        )
+        _el(frbr, "FRBRdate", date=day.isoformat(), name=_date_name(tag, meta))
         _el(frbr, "FRBRauthor", href=author)
         _frbr_properties(frbr, tag, meta)
     _lifecycle(element, meta, expression)
     _references(element, meta, expression)
     proprietary = _el(element, "proprietary", source="#accord")
-    etree.SubElement(
+    mine = etree.SubElement(
         proprietary,
         f"{{{ACCORD_NS}}}version",
         label=meta.version_label,
         number=str(meta.version_number),
         document=meta.document_slug,
     )
+    if view:
+        mine.set("view", view)
+
+
+def _date_name(tag: str, meta: DocumentMeta) -> str:
+    if tag == "FRBRManifestation":
+        return "generated"
+    return "adoption" if tag == "FRBRExpression" and meta.adopted else "generation"
 
 
 def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta) -> None:
@@ -107,17 +129,43 @@ def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta) -> None
         _el(frbr, "FRBRformat", value="application/akn+xml")
 
 
+def _earlier(meta: DocumentMeta) -> list[Issue]:
+    return [i for i in meta.history if i.number < meta.version_number]
+
+
 def _lifecycle(meta_element: etree._Element, meta: DocumentMeta, expression: str) -> None:
+    """Every version issued up to this one, then its adoption when it was adopted."""
     lifecycle = _el(meta_element, "lifecycle", source="#accord")
+    earlier = _earlier(meta)
+    for issue in earlier:
+        _el(
+            lifecycle,
+            "eventRef",
+            eId=f"evt_v{issue.number}",
+            date=issue.issued.isoformat(),
+            source=f"#v{issue.number}",
+            type="generation" if issue.number == 1 else "amendment",
+            refersTo="#issued",
+        )
     _el(
         lifecycle,
         "eventRef",
         eId=f"evt_v{meta.version_number}",
         date=meta.issued.isoformat(),
         source="#original",
-        type="generation",
+        type="generation" if not earlier else "amendment",
         refersTo="#issued",
     )
+    if meta.adopted:
+        _el(
+            lifecycle,
+            "eventRef",
+            eId="evt_adoption",
+            date=meta.adopted.isoformat(),
+            source="#original",
+            type="generation",
+            refersTo="#adoption",
+        )
 
 
 def _references(meta_element: etree._Element, meta: DocumentMeta, expression: str) -> None:
@@ -137,7 +185,18 @@ def _references(meta_element: etree._Element, meta: DocumentMeta, expression: st
         href=f"/ontology/role/un/{meta.author}",
         showAs=meta.author.title(),
     )
+    for issue in _earlier(meta):
+        _, earlier, _ = uris(meta, issue.issued)
+        _el(references, "passiveRef", eId=f"v{issue.number}", href=earlier, showAs=issue.label)
     _el(references, "TLCEvent", eId="issued", href="/ontology/event/un/issued", showAs="Issued")
+    if meta.adopted:
+        _el(
+            references,
+            "TLCEvent",
+            eId="adoption",
+            href="/ontology/event/un/adoption",
+            showAs="Adopted by consensus",
+        )
 
 
 def _preface(doc: etree._Element, meta: DocumentMeta) -> None:
@@ -154,7 +213,7 @@ def _preface(doc: etree._Element, meta: DocumentMeta) -> None:
     )
 
 
-def _body(main: etree._Element, version: Version) -> None:
+def _body(main: etree._Element, version: Version, runs: Mapping[str, Runs]) -> None:
     container = main
     paragraphs: dict[str, etree._Element] = {}
     for provision in version:
@@ -166,14 +225,14 @@ def _body(main: etree._Element, version: Version) -> None:
         elif provision.kind is ProvisionKind.PARAGRAPH:
             element = _el(container, "paragraph", eId=eid(provision))
             _el(element, "num", f"{provision.label}.")
-            _text(_el(element, "content"), provision)
+            _text(_el(element, "content"), provision, runs.get(provision.uid))
             paragraphs[provision.uid] = element
         else:
             parent = paragraphs[provision.parent or ""]
             _as_intro(parent)
             element = _el(parent, "subparagraph", eId=eid(provision))
             _el(element, "num", provision.margin_label)
-            _text(_el(element, "content"), provision)
+            _text(_el(element, "content"), provision, runs.get(provision.uid))
 
 
 def _as_intro(paragraph: etree._Element) -> None:
@@ -183,20 +242,28 @@ def _as_intro(paragraph: etree._Element) -> None:
         content.tag = _A + "intro"
 
 
-def _text(container: etree._Element, provision: Provision) -> None:
+def _text(container: etree._Element, provision: Provision, runs: Runs | None = None) -> None:
     p = _el(container, "p")
-    last: etree._Element | None = None
     count = 0
-    for segment in split_notes(provision.text):
+    for words, disputed in runs or ((provision.text, False),):
+        holder = _el(p, "inline", name="disputed") if disputed else p
+        count = _words(holder, provision, words, count)
+
+
+def _words(holder: etree._Element, provision: Provision, text: str, count: int) -> int:
+    """Appends ``text`` to ``holder``, its notes as ``authorialNote``s numbered on from
+    ``count``; returns the number of the last note."""
+    last: etree._Element | None = holder[-1] if len(holder) else None
+    for segment in split_notes(text):
         if not segment.is_note:
             if last is None:
-                p.text = (p.text or "") + segment.text
+                holder.text = (holder.text or "") + segment.text
             else:
                 last.tail = (last.tail or "") + segment.text
             continue
         count += 1
         note = _el(
-            p,
+            holder,
             "authorialNote",
             marker=str(count),
             placement="bottom",
@@ -204,3 +271,4 @@ def _text(container: etree._Element, provision: Provision) -> None:
         )
         _el(note, "p", segment.text)
         last = note
+    return count

@@ -7,8 +7,14 @@ The layers above fetch the version (and its compilation) and call `export_clean`
 import re
 from collections.abc import Sequence
 
+from accord.core.bracketed import (
+    BracketedProvision,
+    SegmentKind,
+    provision_words,
+    segment_words,
+)
 from accord.core.compilation import Compilation
-from accord.core.provisions import Version
+from accord.core.provisions import Provision, Version
 from accord.documents import (
     akn_compilation,
     akn_export,
@@ -25,7 +31,7 @@ from accord.documents.model import (
     ProvisionRedline,
     View,
 )
-from accord.documents.pdf_export import html_to_pdf, parts_to_pdf
+from accord.documents.pdf_export import Progress, page_to_pdf, parts_to_pdf
 from accord.documents.words import ENGLISH, Words
 
 MEDIA_TYPES = {
@@ -52,14 +58,25 @@ def _file(meta: DocumentMeta, view: View, fmt: Format, content: bytes | str) -> 
     return Exported(data, MEDIA_TYPES[fmt], filename(meta, view, fmt))
 
 
+def _silent(done: int, total: int) -> None:
+    return None
+
+
 def export_clean(
-    meta: DocumentMeta, version: Version, fmt: Format, words: Words = ENGLISH
+    meta: DocumentMeta,
+    version: Version,
+    fmt: Format,
+    words: Words = ENGLISH,
+    *,
+    progress: Progress = _silent,
 ) -> Exported:
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.clean_docx(meta, version, words)
     elif fmt is Format.PDF:
-        content = html_to_pdf(html_export.clean_html(meta, version, words, for_print=True))
+        content = page_to_pdf(
+            html_export.clean_html(meta, version, words, for_print=True), progress
+        )
     elif fmt is Format.AKN:
         content = akn_export.version_akn(meta, version)
     elif fmt is Format.HTML:
@@ -72,13 +89,20 @@ def export_clean(
 
 
 def export_compilation(
-    meta: DocumentMeta, compilation: Compilation, fmt: Format, words: Words = ENGLISH
+    meta: DocumentMeta,
+    compilation: Compilation,
+    fmt: Format,
+    words: Words = ENGLISH,
+    *,
+    progress: Progress = _silent,
 ) -> Exported:
+    """The compilation; its PDF is set in parts, and ``progress`` hears of each."""
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.compilation_docx(meta, compilation, words)
     elif fmt is Format.PDF:
-        content = parts_to_pdf(html_export.compilation_print_parts(meta, compilation, words))
+        parts = html_export.compilation_print_parts(meta, compilation, words)
+        content = parts_to_pdf(parts, progress)
     elif fmt is Format.AKN:
         content = akn_compilation.compilation_akn(meta, compilation)
     elif fmt is Format.HTML:
@@ -99,6 +123,7 @@ def export_redline(
     subtitle: str = "",
     words: Words = ENGLISH,
     previous: DocumentMeta | None = None,
+    progress: Progress = _silent,
 ) -> Exported:
     """The redline between two versions, from the engine's marks per provision. Akoma Ntoso
     needs ``previous``, the older version's description, to point at it."""
@@ -107,7 +132,7 @@ def export_redline(
         content = word_export.redline_docx(meta, redlines, by=by, subtitle=subtitle, words=words)
     elif fmt is Format.PDF:
         page = html_export.redline_html(meta, redlines, words, subtitle=subtitle, for_print=True)
-        content = html_to_pdf(page)
+        content = page_to_pdf(page, progress)
     elif fmt is Format.HTML:
         content = html_export.redline_html(meta, redlines, words, subtitle=subtitle)
     elif fmt is Format.MD:
@@ -119,3 +144,46 @@ def export_redline(
     else:
         raise ValueError("an Akoma Ntoso redline needs the older version's description")
     return _file(meta, View.REDLINE, fmt, content)
+
+
+def export_bracketed(
+    meta: DocumentMeta,
+    provisions: Sequence[BracketedProvision],
+    fmt: Format,
+    words: Words = ENGLISH,
+    *,
+    progress: Progress = _silent,
+) -> Exported:
+    """The bracketed text: the version with disputed words and alternatives in [brackets]."""
+    content: bytes | str
+    if fmt is Format.DOCX:
+        content = word_export.bracketed_docx(meta, provisions, words)
+    elif fmt is Format.PDF:
+        page = html_export.bracketed_html(meta, provisions, words, for_print=True)
+        content = page_to_pdf(page, progress)
+    elif fmt is Format.AKN:
+        content = akn_export.version_akn(
+            meta,
+            Version(meta.title, tuple(_as_printed(b, words) for b in provisions)),
+            runs={b.provision.uid: _runs(b, words) for b in provisions},
+            view=View.BRACKETED.value,
+        )
+    elif fmt is Format.HTML:
+        content = html_export.bracketed_html(meta, provisions, words)
+    elif fmt is Format.MD:
+        content = text_export.bracketed_md(meta, provisions, words)
+    else:
+        content = text_export.bracketed_json(meta, provisions, words)
+    return _file(meta, View.BRACKETED, fmt, content)
+
+
+def _as_printed(b: BracketedProvision, words: Words) -> Provision:
+    p = b.provision
+    return Provision(p.uid, p.kind, p.label, provision_words(b, words.option), p.parent)
+
+
+def _runs(b: BracketedProvision, words: Words) -> list[tuple[str, bool]]:
+    return [
+        (segment_words(s, b.alternatives, words.option), s.kind is not SegmentKind.TEXT)
+        for s in b.segments
+    ]

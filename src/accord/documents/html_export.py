@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from accord.core.amendments import Mark, MarkKind, redline_marks
+from accord.core.bracketed import BracketedProvision, SegmentKind, segment_words
 from accord.core.compilation import Compilation, CompilationEntry
 from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, ProvisionKind, Version
@@ -41,6 +42,7 @@ ins { text-decoration: underline; text-decoration-thickness: 1.5px; font-weight:
 del { text-decoration: line-through; text-decoration-thickness: 1.5px; }
 sup.note-ref a { text-decoration: none; }
 .notes { border-top: 1px solid #000; margin-top: 2em; font-size: 9pt; }
+mark.disputed, mark.options { background: none; color: inherit; font-weight: bold; }
 """
 
 _PRINT_CSS = """
@@ -286,3 +288,25 @@ def _renumbered(line: ProvisionRedline, kind: ProvisionKind, words: Words) -> st
         f'<del title="{esc(words.deleted)}">{esc(old)}</del>'
         f'<ins title="{esc(words.inserted)}">{esc(new)}</ins>'
     )
+
+
+def bracketed_html(
+    meta: DocumentMeta,
+    provisions: Iterable[BracketedProvision],
+    words: Words = ENGLISH,
+    *,
+    for_print: bool = False,
+) -> str:
+    """The bracketed text: disputed words and alternatives in [brackets], kept as text so
+    they survive copying and black-and-white printing, and set in bold in a ``<mark>``."""
+    page = _Page(for_print=for_print)
+    for b in provisions:
+        body = "".join(
+            page.text(s.text)
+            if s.kind is SegmentKind.TEXT
+            else f'<mark class="{s.kind.value}">'
+            f"{page.text(segment_words(s, b.alternatives, words.option))}</mark>"
+            for s in b.segments
+        )
+        page.parts.append(_open(page, b.provision, body) + _close(b.provision))
+    return page.document(meta, words, words.bracketed)

@@ -25,6 +25,15 @@ class Format(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Issue:
+    """One version of the document as it was issued: its number, label and date."""
+
+    number: int
+    label: str
+    issued: date
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentMeta:
     """What a document's front page says about a version, beside its text."""
 
@@ -38,6 +47,10 @@ class DocumentMeta:
     language: str = "en"
     author: str = "chair"
     work_date: date | None = None
+    history: tuple[Issue, ...] = ()
+    """The versions issued before this one, oldest first (the lifecycle of Akoma Ntoso)."""
+    adopted: date | None = None
+    """The day this version was adopted, when it was."""
 
     @property
     def first_issued(self) -> date:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from accord.core.amendments import Mark, MarkKind, redline_marks
+from accord.core.bracketed import BracketedProvision, provision_words, segment_words
 from accord.core.compilation import Compilation
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.model import DocumentMeta, ProvisionRedline, View
@@ -184,3 +185,38 @@ def redline_json(meta: DocumentMeta, redlines: Iterable[ProvisionRedline]) -> st
 
 def _marks(marks: Iterable[Mark]) -> list[dict[str, str]]:
     return [{"kind": m.kind.value, "text": m.text} for m in marks]
+
+
+def bracketed_md(
+    meta: DocumentMeta, provisions: Iterable[BracketedProvision], words: Words = ENGLISH
+) -> str:
+    """The bracketed text in the numbered draft format, brackets typed as delegates type them."""
+    lines = _front(meta, words, words.bracketed)
+    for b in provisions:
+        _append(lines, b.provision, provision_words(b, words.option))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def bracketed_json(
+    meta: DocumentMeta, provisions: Iterable[BracketedProvision], words: Words = ENGLISH
+) -> str:
+    """Each provision with its ``text`` as printed (brackets included) and its ``segments``:
+    plain runs, disputed runs and alternatives, in order."""
+    data = _document(meta, View.BRACKETED)
+    data["provisions"] = [
+        {
+            **_provision(b.provision),
+            "text": provision_words(b, words.option),
+            "alternatives": b.alternatives,
+            "segments": [
+                {
+                    "kind": s.kind.value,
+                    "text": segment_words(s, b.alternatives, words.option),
+                    "options": list(s.options),
+                }
+                for s in b.segments
+            ],
+        }
+        for b in provisions
+    ]
+    return _dump(data)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from accord.core.amendments import Mark, MarkKind, redline_marks
+from accord.core.bracketed import BracketedProvision, provision_words
 from accord.core.compilation import Compilation
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.docx_package import Body, package
@@ -117,6 +118,19 @@ def clean_docx(meta: DocumentMeta, version: Version, words: Words = ENGLISH) -> 
     _front(writer, meta, words)
     for provision in version:
         _provision(writer, provision)
+    return package(writer.body(), title=meta.title, symbol=meta.symbol)
+
+
+def bracketed_docx(
+    meta: DocumentMeta, provisions: Iterable[BracketedProvision], words: Words = ENGLISH
+) -> bytes:
+    """The bracketed text: each provision numbered as in the clean file, its disputed words
+    and alternatives in [brackets] typed in the text, so the file reads back as it shows."""
+    writer = _Writer()
+    _front(writer, meta, words, words.bracketed)
+    for b in provisions:
+        p = b.provision
+        _provision(writer, Provision(p.uid, p.kind, p.label, provision_words(b, words.option)))
     return package(writer.body(), title=meta.title, symbol=meta.symbol)
 
 

@@ -26,6 +26,8 @@ class Words:
     deleted: str = "deleted"
     no_proposals: str = "No proposals."
     footnotes: str = "Notes"
+    bracketed: str = "Bracketed text"
+    option: str = "Option"
     months: tuple[str, ...] = _MONTHS
 
     def date(self, day: date) -> str:

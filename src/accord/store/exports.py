@@ -2,8 +2,14 @@
 
 from django.utils import timezone
 
-from accord.documents.export import export_clean, export_compilation, export_redline
-from accord.documents.model import Attribution, DocumentMeta, Exported, Format, View
+from accord.documents.export import (
+    export_bracketed,
+    export_clean,
+    export_compilation,
+    export_redline,
+)
+from accord.documents.model import Attribution, DocumentMeta, Exported, Format, Issue, View
+from accord.documents.pdf_export import Progress
 from accord.documents.version_redline import provision_redlines
 from accord.documents.word_export import word_date
 from accord.documents.words import ENGLISH, Words
@@ -11,9 +17,17 @@ from accord.store import models, queries
 
 
 def document_meta(version: models.Version) -> DocumentMeta:
-    """What the front page of an exported ``version`` says. Needs ``document`` selected."""
+    """What the front page of an exported ``version`` says, with the versions issued before
+    it and its adoption (the Akoma Ntoso lifecycle). Needs ``document`` selected."""
     document = version.document
-    first = document.versions.order_by("number").values_list("issued_at", flat=True).first()
+    history = tuple(
+        Issue(number, label, timezone.localdate(issued))
+        for number, label, issued in document.versions.filter(number__lt=version.number)
+        .order_by("number")
+        .values_list("number", "label", "issued_at")
+    )
+    first = history[0].issued if history else timezone.localdate(version.issued_at)
+    adopted = version.adoptions.filter(adopted=True).values_list("decided_at", flat=True).first()
     return DocumentMeta(
         title=version.title,
         version_label=version.label,
@@ -22,7 +36,9 @@ def document_meta(version: models.Version) -> DocumentMeta:
         process_title=document.process.title,
         document_slug=document.slug,
         version_number=version.number,
-        work_date=timezone.localdate(first) if first else None,
+        work_date=first,
+        history=history,
+        adopted=timezone.localdate(adopted) if adopted else None,
     )
 
 
@@ -38,19 +54,26 @@ def export_view(
     against: models.Version | None = None,
     words: Words = ENGLISH,
     chair: str = "Chair",
+    progress: Progress | None = None,
 ) -> Exported:
     """``view`` of ``version`` as a file. A redline compares ``against`` with ``version`` and
-    attributes its changes to the Chair, on the day ``version`` was issued."""
+    attributes its changes to the Chair, on the day ``version`` was issued. ``progress``
+    hears how many parts of a PDF are set, of how many."""
     meta = document_meta(version)
+    told = {"progress": progress} if progress is not None else {}
     if view is View.CLEAN:
-        return export_clean(meta, queries.version_value(version), fmt, words)
+        return export_clean(meta, queries.version_value(version), fmt, words, **told)
     if view is View.COMPILATION:
-        return export_compilation(meta, queries.compilation(version), fmt, words)
+        return export_compilation(meta, queries.compilation(version), fmt, words, **told)
+    if view is View.BRACKETED:
+        text = queries.version_value(version)
+        return export_bracketed(meta, queries.bracketed(version, text), fmt, words, **told)
     if view is View.REDLINE and against is not None:
         lines = provision_redlines(queries.version_value(against), queries.version_value(version))
         subtitle = words.redline % {"old": against.label, "new": version.label}
         by = Attribution(chair, word_date(version.issued_at))
         return export_redline(
-            meta, lines, fmt, by=by, subtitle=subtitle, words=words, previous=document_meta(against)
-        )
+            meta, lines, fmt, by=by, subtitle=subtitle, words=words,
+            previous=document_meta(against), **told,
+        )  # fmt: skip
     raise NoSuchView(view.value)

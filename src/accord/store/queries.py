@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from accord.core import bracketed as br
 from accord.core import compilation as cp
 from accord.core import cosponsorship as cs
 from accord.core import positions as ps
@@ -15,6 +14,7 @@ from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core import revising as rv
 from accord.core.amendments import word_marks
+from accord.core.bracketed import BracketedProvision, bracket_version
 from accord.core.fates import Fate, FateKind, settle_fates
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
 from accord.core.redline import Redline, compare_versions
@@ -528,19 +528,22 @@ def groups_with_participants(process: models.Process) -> QuerySet[models.Group]:
     )
 
 
-def bracketed(version: models.Version, text: pv.Version) -> tuple[br.BracketedProvision, ...]:
-    """The version's text with the words its open proposals and its members' objections
-    dispute in brackets, and alternatives as options, in a constant number of queries."""
-    compiled = compilation(version, text)
+def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvision, ...]:
+    """``version`` as bracketed text: the words its open proposals and the members' standing
+    objections dispute. An adopted version carries no brackets."""
+    document = version.document
+    if version.adoptions.filter(adopted=True).exists():
+        return bracket_version(text, (), agreed=frozenset(p.uid for p in text))
     members = frozenset(
-        version.document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
+        document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
             "delegation__code", flat=True
         )
     )
-    return br.bracket_version(
+    open_rows = proposals(version).filter(status=pr.ProposalStatus.OPEN)
+    return bracket_version(
         text,
-        (p for e in compiled.entries for p in e.proposals),
-        position_values(version.document),
+        (convert.proposal_value(p) for p in open_rows),
+        position_values(document),
         members=members,
     )
 
@@ -701,3 +704,9 @@ def proposals_not_taken_up(process: models.Process) -> list[models.Proposal]:
         .select_related("delegation", "on_behalf_of")
         .order_by("submitted_at", "id")
     )
+
+
+def export_job_file(job: models.ExportJob) -> bytes:
+    """The file a finished export job made (read apart: pages about the job skip it)."""
+    content = models.ExportJob.objects.values_list("content", flat=True).get(pk=job.pk)
+    return bytes(content or b"")

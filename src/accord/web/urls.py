@@ -78,6 +78,16 @@ urlpatterns = [
         name="download",
     ),
     path(
+        "p/<slug:process>/<slug:document>/v<int:number>/exports/<int:job>/",
+        download_views.export_job,
+        name="export-job",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/exports/<int:job>/file",
+        download_views.export_file,
+        name="export-file",
+    ),
+    path(
         "p/<slug:process>/<slug:document>/v<int:number>/adoption/",
         adoption_views.adoption,
         name="adoption",

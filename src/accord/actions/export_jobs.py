@@ -1,0 +1,151 @@
+"""Long exports rendered in the background: a job per file asked for, its progress, its file.
+
+The compilation's PDF of a large negotiation takes most of a minute to set, longer than a
+page should make anyone wait. A page or endpoint asks for it with `request_export`; the job
+runs in a background thread of the server process once the request's transaction commits,
+and reports each part of the PDF as it is set. Jobs left pending (the server stopped before
+running them) are picked up by `run_pending_export_jobs`, which a periodic worker calls.
+
+An export reads the record and changes nothing in the negotiation, so a job writes no event.
+"""
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import timedelta
+
+from django.contrib.auth.models import User
+from django.db import close_old_connections, connections, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accord.document_words import translated_words
+from accord.documents.model import Format, View
+from accord.store import exports, models
+
+logger = logging.getLogger(__name__)
+
+Status = models.ExportJob.Status
+UNFINISHED = (Status.PENDING, Status.RUNNING)
+# A running job that has not reported progress for this long was cut short (the server
+# stopped while it ran) and is run again.
+STALE_AFTER = timedelta(minutes=10)
+
+# One job at a time: rendering a PDF keeps a core busy, and pages must still be served.
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="accord-export")
+
+
+def request_export(
+    version: models.Version,
+    *,
+    by: User | None,
+    view: View,
+    fmt: Format,
+    against: models.Version | None = None,
+) -> models.ExportJob:
+    """A job making ``view`` of ``version`` in ``fmt`` (``against``: the older version of a
+    redline); an unfinished job for the same file is reused rather than doubled. The job
+    starts in the background once the current transaction commits. Raises
+    `exports.NoSuchView` for a redline without ``against``."""
+    if view is View.REDLINE and against is None:
+        raise exports.NoSuchView(view.value)
+    language = translation.get_language() or "en"
+    same = models.ExportJob.objects.filter(
+        version=version,
+        view=view.value,
+        format=fmt.value,
+        against=against,
+        language=language,
+        status__in=UNFINISHED,
+    ).first()
+    if same is not None:
+        return same
+    now = timezone.now()
+    job = models.ExportJob.objects.create(
+        version=version,
+        against=against,
+        view=view.value,
+        format=fmt.value,
+        language=language,
+        requested_by=by,
+        requested_at=now,
+        updated_at=now,
+    )
+    transaction.on_commit(lambda: start(job.pk))
+    return job
+
+
+def start(job_id: int) -> "Future[models.ExportJob | None]":
+    """Run job ``job_id`` in the server's background thread."""
+    return _executor.submit(_in_background, job_id)
+
+
+def _in_background(job_id: int) -> models.ExportJob | None:
+    close_old_connections()
+    try:
+        return run_export_job(job_id)
+    finally:
+        connections.close_all()
+
+
+def run_export_job(job_id: int) -> models.ExportJob | None:
+    """Run job ``job_id`` if it is still pending (None otherwise: another thread or
+    worker has it). Progress is saved as each part of the file is set; the file is kept
+    when done. On an error the job fails with the error's words and keeps no file."""
+    now = timezone.now()
+    claimed = models.ExportJob.objects.filter(pk=job_id, status=Status.PENDING).update(
+        status=Status.RUNNING, started_at=now, updated_at=now, done=0
+    )
+    if not claimed:
+        return None
+    job = models.ExportJob.objects.select_related("version__document__process", "against").get(
+        pk=job_id
+    )
+    rows = models.ExportJob.objects.filter(pk=job_id)
+
+    def progress(done: int, total: int) -> None:
+        rows.update(done=done, total=total, updated_at=timezone.now())
+
+    try:
+        with translation.override(job.language):
+            exported = exports.export_view(
+                job.version,
+                View(job.view),
+                Format(job.format),
+                against=job.against,
+                words=translated_words(),
+                chair=_("Chair"),
+                progress=progress,
+            )
+    except Exception as error:
+        logger.exception("export job %s failed", job_id)
+        finished = timezone.now()
+        rows.update(
+            status=Status.FAILED,
+            error=f"{type(error).__name__}: {error}"[:1000],
+            content=None,
+            updated_at=finished,
+            finished_at=finished,
+        )
+    else:
+        finished = timezone.now()
+        rows.update(
+            status=Status.DONE,
+            content=exported.content,
+            filename=exported.filename,
+            media_type=exported.media_type,
+            updated_at=finished,
+            finished_at=finished,
+        )
+    job.refresh_from_db()
+    return job
+
+
+def run_pending_export_jobs() -> int:
+    """Run every job still waiting, oldest first, and those cut short while running (no
+    progress for `STALE_AFTER`); returns how many this call finished. For a periodic
+    worker, and after a restart."""
+    models.ExportJob.objects.filter(
+        status=Status.RUNNING, updated_at__lt=timezone.now() - STALE_AFTER
+    ).update(status=Status.PENDING)
+    waiting = models.ExportJob.objects.filter(status=Status.PENDING).values_list("pk", flat=True)
+    return sum(run_export_job(pk) is not None for pk in list(waiting))
