@@ -118,6 +118,12 @@ def _parser() -> argparse.ArgumentParser:
     api.add_argument("--proposals", type=int, default=5000)
     api.add_argument("--runs", type=int, default=7)
     api.set_defaults(run=_on_migrated_database(_bench_api))
+    live = suites.add_parser("live", help="live updates to every delegation's open page")
+    live.add_argument("--clients", type=int, default=193)
+    live.add_argument("--instances", type=int, default=2)
+    live.add_argument("--events", type=int, default=12)
+    live.add_argument("--json", action="store_true", help="print the figures as JSON")
+    live.set_defaults(run=_on_migrated_database(_bench_live))
 
     token = commands.add_parser("token", help="create an API token for a user")
     token.add_argument("username")
@@ -289,6 +295,12 @@ def _bench_api(args: argparse.Namespace) -> int:
     from accord.bench import api
 
     return api.run(args)
+
+
+def _bench_live(args: argparse.Namespace) -> int:
+    from accord.bench import live
+
+    return live.run(args)
 
 
 def _on_migrated_database(

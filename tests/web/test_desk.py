@@ -66,3 +66,41 @@ def test_a_visit_mark_never_moves_back(negotiation):
     note_desk_visit(negotiation.brazil, negotiation.process, seen_seq=9)
     assert models.DeskVisit.objects.get().seen_seq == 9
     assert models.Event.objects.count() == events  # not an act of the negotiation
+
+
+def test_the_desk_lists_invitations_awaiting_consent_and_open_silence_procedures(
+    client, negotiation
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accord.actions.cosponsorship import invite_cosponsor
+    from accord.actions.proposals import submit_proposal
+    from accord.actions.silence import break_silence, launch_silence
+
+    proposal = submit_proposal(
+        negotiation.version,
+        by=negotiation.germany,
+        provision_uid="p4",
+        wording="The norms complement international law.",
+    )
+    invite_cosponsor(proposal, by=negotiation.germany, invitee="BRA")
+    deadline = timezone.now() + timedelta(hours=80)
+    procedure = launch_silence(negotiation.version, by=negotiation.chair, deadline=deadline)
+    break_silence(procedure, by=negotiation.germany, letter="We cannot.", provisions=["p2"])
+    client.force_login(negotiation.brazil)
+    page = client.get("/p/wg/desk/")
+    text = _text(page)
+    when = timezone.localtime(deadline, timezone.UTC).strftime("%-d %B %Y, %H:%M")
+    assert (
+        "Open silence procedures Report of the working group (test) (Zero draft) — "
+        f"silence until {when} (UTC) — broken by one delegation so far"
+    ) in text
+    assert (
+        "Proposals awaiting your consent to co-sponsor Germany invites you to co-sponsor its "
+        "proposal on Report of the working group (test) — answer"
+    ) in text
+    assert f'href="/p/wg/silence/{procedure.pk}/"' in page.content.decode()
+    client.force_login(negotiation.chair)
+    assert "Proposals awaiting your consent to co-sponsor None." in _text(client.get("/p/wg/desk/"))

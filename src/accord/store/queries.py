@@ -441,8 +441,10 @@ DESK_CHANGES = 50
 
 def desk(user: User, process: models.Process) -> dict[str, Any]:
     """What a person's desk shows for ``process``: the events since their last visit (newest
-    first, at most `DESK_CHANGES`, with how many there are in all) and, for a delegation, its
-    positions that went stale because the text changed since they were taken."""
+    first, at most `DESK_CHANGES`, with how many there are in all); for a delegation, its
+    positions that went stale because the text changed since they were taken and the
+    invitations to co-sponsor awaiting its answer; and the open silence procedures with
+    their deadlines."""
     visit = models.DeskVisit.objects.filter(user=user, process=process).first()
     seen = visit.seen_seq if visit else 0
     since = models.Event.objects.filter(process=process, seq__gt=seen)
@@ -455,12 +457,22 @@ def desk(user: User, process: models.Process) -> dict[str, Any]:
         for uid, position in own_positions(version, text, delegation).items():
             if position["stale"]:
                 stale.append({"version": version, "provision": text.provision(uid), **position})
+    open_silences = (
+        models.SilenceProcedure.objects.filter(
+            version__document__process=process, closed_at__isnull=True
+        )
+        .select_related("version__document")
+        .prefetch_related("breaks__delegation")
+        .order_by("deadline", "id")
+    )
     return {
         "last_visit": visit.seen_at if visit else None,
         "changes": changes,
         "change_count": len(changes) if len(changes) < DESK_CHANGES else since.count(),
         "latest_seq": changes[0].seq if changes else seen,
         "stale_positions": stale,
+        "invitations": pending_invitations(process, delegation),
+        "open_silences": list(open_silences),
     }
 
 

@@ -3,6 +3,7 @@ database's columns and documents to what the log says."""
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Max
@@ -86,21 +87,41 @@ def first_document_mismatch() -> tuple[int, str] | None:
     return None
 
 
-def events_after(
-    seq: int, *, user: User | AnonymousUser, process: str | None = None, limit: int = 500
-) -> list[tuple[int, str, str]]:
-    """(seq, kind, JSON) of the next events ``user`` may see after ``seq``: public events
-    whole, sealed ones whole for people accredited to their process and as the public log
-    shows them to everyone else."""
-    events = models.Event.objects.filter(seq__gt=seq).select_related("process").order_by("seq")
+@dataclass(frozen=True, slots=True)
+class Published:
+    """An event as the live streams send it: public events whole; a sealed one whole to
+    people accredited to its process and, to everyone else, as the public log shows it."""
+
+    seq: int
+    kind: str
+    process_id: int | None
+    process: str | None
+    body: str
+    sealed: str
+
+    def seen_by(self, insiders: frozenset[int]) -> str:
+        return self.sealed if self.sealed and self.process_id in insiders else self.body
+
+
+def insider_processes(user: User | AnonymousUser) -> frozenset[int]:
+    """The processes ``user`` is accredited to, whose sealed events they may read whole."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(
+        models.Accreditation.objects.filter(user=user).values_list("process_id", flat=True)
+    )
+
+
+def head_seq() -> int:
+    """The sequence number of the newest event (0 for an empty record)."""
+    head = models.ChainHead.objects.filter(pk=1).values_list("seq", flat=True).first()
+    return head or 0
+
+
+def published_after(seq: int, *, process: str | None = None, limit: int = 500) -> list[Published]:
+    """The next events after ``seq``, oldest first, of ``process`` if given."""
+    events = models.Event.objects.filter(seq__gt=seq).order_by("seq")
     if process is not None:
         events = events.filter(process__slug=process)
-    insiders = set(
-        models.Accreditation.objects.filter(user=user).values_list("process_id", flat=True)
-        if user.is_authenticated
-        else []
-    )
-    return [
-        (e.seq, e.kind, e.sealed if e.sealed and e.process_id in insiders else e.body)
-        for e in events[:limit]
-    ]
+    fields = ("seq", "kind", "process_id", "process__slug", "body", "sealed")
+    return [Published(*row) for row in events.values_list(*fields)[:limit]]

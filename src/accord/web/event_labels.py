@@ -15,6 +15,20 @@ EVENT_LABELS: dict[str, Promise] = {
     "revision.issued": _("Revision issued"),
     "adoption.recorded": _("Adoption recorded"),
     "corpus.imported": _("Agreed-language corpus imported"),
+    "status.marked": _("Paragraph status marked by the Chair"),
+    "cosponsorship.invited": _("Invited to co-sponsor"),
+    "cosponsorship.accepted": _("Co-sponsorship accepted"),
+    "cosponsorship.declined": _("Co-sponsorship declined"),
+    "silence.launched": _("Silence procedure launched"),
+    "silence.broken": _("Silence broken"),
+    "silence.closed": _("Silence procedure closed"),
+    "stakeholder.proposed": _("Stakeholder proposed for accreditation"),
+    "stakeholder.objected": _("Objection to a stakeholder"),
+    "stakeholder.decided": _("Stakeholder accreditation decided"),
+    "statement.delivered": _("Statement delivered"),
+    "input.submitted": _("Written input submitted"),
+    "summary.added": _("Entry added to the Chair's summary"),
+    "summary.moved": _("Paragraph moved to the Chair's summary"),
 }
 
 
