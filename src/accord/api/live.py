@@ -82,10 +82,10 @@ class Feed:
                         self._hold(await loop.run_in_executor(self.thread, self._next))
                 except DatabaseError:
                     # A database that went away: drop the connection, try again next tick.
-                    await loop.run_in_executor(self.thread, connection.close)
+                    await loop.run_in_executor(self.thread, _close_connection)
                 await asyncio.sleep(POLL_SECONDS)
         finally:
-            await loop.run_in_executor(self.thread, connection.close)
+            await loop.run_in_executor(self.thread, _close_connection)
 
     def _next(self) -> list[Published]:
         return record.published_after(self.events[-1].seq if self.events else self.base)
@@ -110,6 +110,11 @@ def _feed() -> Feed:
     if loop not in _feeds:
         _feeds[loop] = Feed()
     return _feeds[loop]
+
+
+def _close_connection() -> None:
+    # Looked up here, in the thread that runs it: the feed's own connection.
+    connection.close()
 
 
 def _give_back_connection() -> None:
