@@ -148,6 +148,12 @@ def _messages() -> dict[str, str]:
             "%(fate)s); only a proposal not taken up goes to the Chair's summary."
         ),
         "already-moved": _("Provision %(uid)s has already been moved to the Chair's summary."),
+        "not-adopted": _(
+            "%(document)s has not been adopted; explanations of position follow an adoption."
+        ),
+        "already-explained": _(
+            "%(delegation)s has already explained its position on this adoption."
+        ),
         "refused": _("This action is not allowed."),
     }
 
@@ -252,6 +258,7 @@ def _missing() -> dict[str, str]:
         "letter": _("A letter breaking silence needs its text."),
         "reason": _("An objection needs its reason."),
         "organisation": _("Give the name of the organisation."),
+        "explanation": _("An explanation of position needs its text."),
     }
 
 

@@ -104,3 +104,22 @@ def test_the_desk_lists_invitations_awaiting_consent_and_open_silence_procedures
     assert f'href="/p/wg/silence/{procedure.pk}/"' in page.content.decode()
     client.force_login(negotiation.chair)
     assert "Proposals awaiting your consent to co-sponsor None." in _text(client.get("/p/wg/desk/"))
+
+
+def test_a_delegation_delivers_its_explanation_of_position_through_the_page(client, negotiation):
+    from accord.actions.adoption import record_adoption
+
+    record_adoption(negotiation.version, by=negotiation.chair)
+    client.force_login(negotiation.brazil)
+    version = client.get("/p/wg/report/v1/")
+    assert 'href="/p/wg/report/explanation/"' in version.content.decode()
+    refused = client.post("/p/wg/report/explanation/", {"text": "  "})
+    assert refused.status_code == 400
+    assert models.ExplanationOfPosition.objects.count() == 0
+    done = client.post("/p/wg/report/explanation/", {"text": "Brazil joins consensus."})
+    assert (done.status_code, done["Location"]) == (302, "/p/wg/report/")
+    page = _text(client.get("/p/wg/report/v1/"))
+    assert "Explanation of position by Brazil (national view) Brazil joins consensus." in page
+    again = client.post("/p/wg/report/explanation/", {"text": "Once more."})
+    assert "Brazil has already explained its position on this adoption." in _text(again)
+    assert models.ExplanationOfPosition.objects.count() == 1

@@ -1,6 +1,8 @@
 """The Chair convenes the adoption of a version: consensus holds when no member objects."""
 
+import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -10,7 +12,7 @@ from accord.actions.checks import require_open
 from accord.actions.events import record
 from accord.actions.processes import NotParticipating
 from accord.core.decisions import Consensus, evaluate_consensus
-from accord.core.errors import NotPermitted, TextTooLong
+from accord.core.errors import Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store import models, queries
 
@@ -93,3 +95,72 @@ def record_adoption(
         },
     )
     return adoption
+
+
+@dataclass(frozen=True, slots=True)
+class NotAdopted(Refusal):
+    """An explanation of position follows a decision; this document has none yet."""
+
+    document: str
+    code = "not-adopted"
+
+    def params(self) -> dict[str, object]:
+        return {"document": self.document}
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyExplained(Refusal):
+    """A delegation (named) explains its position on an adoption once."""
+
+    delegation: str
+    code = "already-explained"
+
+    def params(self) -> dict[str, object]:
+        return {"delegation": self.delegation}
+
+
+@transaction.atomic
+def deliver_explanation(
+    document: models.Document, *, by: User, text: str
+) -> models.ExplanationOfPosition:
+    """A delegation's explanation of position after ``document`` was adopted: its own view,
+    shown attributed beside the adoption, never part of the consensus report. Delegates of
+    members and observers deliver one each, for their own delegation. Writes one
+    ``explanation.delivered`` event. Raises `NotPermitted`, `NotAdopted`, `AlreadyExplained`,
+    `Missing` or `TextTooLong`."""
+    process = document.process
+    actor = queries.actor(by, process)
+    if actor.role not in (Role.DELEGATE, Role.OBSERVER) or actor.delegation is None:
+        raise NotPermitted(Reason.NOT_A_DELEGATE)
+    adoption = (
+        models.Adoption.objects.select_for_update()
+        .filter(version__document=document, adopted=True)
+        .select_related("version")
+        .first()
+    )
+    if adoption is None:
+        raise NotAdopted(document.slug)
+    note = text.strip()
+    if not note:
+        raise Missing("explanation")
+    if len(note) > MAX_EXPLANATION_CHARS:
+        raise TextTooLong(length=len(note), limit=MAX_EXPLANATION_CHARS)
+    delegation = models.Delegation.objects.get(code=actor.delegation)
+    if adoption.explanations.filter(delegation=delegation).exists():
+        raise AlreadyExplained(delegation.name)
+    explanation = models.ExplanationOfPosition.objects.create(
+        adoption=adoption, delegation=delegation, text=note
+    )
+    record(
+        "explanation.delivered",
+        by=by,
+        process=process,
+        delegation=delegation,
+        subject=f"document:{document.slug}",
+        payload={
+            "document": document.slug,
+            "version": adoption.version.number,
+            "text_hash": hashlib.sha256(note.encode()).hexdigest(),
+        },
+    )
+    return explanation

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from accord.actions.adoption import AlreadyExplained, NotAdopted
 from accord.actions.processes import ProcessExists
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
 from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
@@ -26,6 +27,8 @@ _REFUSAL_STATUS = {
     AlreadyInvited: 409,
     NotInvited: 409,
     ProposalNotOpen: 409,
+    AlreadyExplained: 409,
+    NotAdopted: 409,
 }
 
 

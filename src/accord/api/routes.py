@@ -10,6 +10,7 @@ from ninja import Status
 from accord.actions.positions import record_position
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.api import live, problems, process_routes, schemas
+from accord.api.adoption_routes import router as adoption_router
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
 from accord.api.cosponsor_routes import router as cosponsor_router
@@ -39,6 +40,7 @@ problems.install(api)
 api.add_router("/", live.router)
 api.add_router("", document_router)
 api.add_router("/", check_router)
+api.add_router("/", adoption_router)
 api.add_router("", participant_router)
 api.add_router("/", status_router)
 process_routes.install(api)

@@ -3,17 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accord.actions.adoption import record_adoption
+from accord.actions.adoption import deliver_explanation, record_adoption
 from accord.core.errors import Refusal
 from accord.core.participants import Role
 from accord.messages import explain
-from accord.store import queries
-from accord.web.forms import AdoptionForm
-from accord.web.views import signed_in, visible_version
+from accord.store import models, queries
+from accord.web.forms import AdoptionForm, ExplanationForm
+from accord.web.views import signed_in, visible_process, visible_version
 
 
 @login_required
@@ -59,3 +59,24 @@ def adoption(request: HttpRequest, process: str, document: str, number: int) -> 
                 return redirect("web:version", process, document, number)
     context = queries.reading_context(found, request.user) | {"form": form}
     return render(request, "accord/adoption.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def explanation(request: HttpRequest, process: str, document: str) -> HttpResponse:
+    """A delegation explains its position after the adoption: a national view, attributed."""
+    found = get_object_or_404(
+        models.Document, process=visible_process(request, process), slug=document
+    )
+    form = ExplanationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deliver_explanation(found, by=signed_in(request), text=form.cleaned_data["text"])
+        except Refusal as refusal:
+            form.add_error(None, explain(refusal))
+        else:
+            messages.success(request, _("Your explanation of position was delivered."))
+            return redirect("web:current-version", process, document)
+    context = {"process": found.process, "document": found, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "accord/explanation.html", context, status=status)

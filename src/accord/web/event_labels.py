@@ -15,6 +15,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "revision.issued": _("Revision issued"),
     "adoption.recorded": _("Adoption recorded"),
     "corpus.imported": _("Agreed-language corpus imported"),
+    "explanation.delivered": _("Explanation of position delivered"),
     "status.marked": _("Paragraph status marked by the Chair"),
     "cosponsorship.invited": _("Invited to co-sponsor"),
     "cosponsorship.accepted": _("Co-sponsorship accepted"),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accord.actions.adoption import MAX_EXPLANATION_CHARS
 from accord.core.fates import FateKind
 from accord.core.national_views import MAX_ENTRY_CHARS, MAX_STATEMENT_CHARS
 from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS, Proposal
@@ -352,3 +353,12 @@ class MoveProvisionForm(forms.Form):
 
     def clean_holders(self) -> list[str]:
         return [code.strip() for code in self.cleaned_data["holders"].split(",") if code.strip()]
+
+
+class ExplanationForm(forms.Form):
+    text = forms.CharField(
+        label=_("Explanation of position"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=MAX_EXPLANATION_CHARS,
+        strip=True,
+    )

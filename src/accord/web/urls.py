@@ -56,6 +56,11 @@ urlpatterns = [
     path("p/<slug:process>/chairs-summary/", statement_views.chairs_summary, name="chairs-summary"),
     path("p/<slug:process>/<slug:document>/", views.current_version, name="current-version"),
     path(
+        "p/<slug:process>/<slug:document>/explanation/",
+        adoption_views.explanation,
+        name="explanation",
+    ),
+    path(
         "p/<slug:process>/<slug:document>/consensus-report/",
         report_views.consensus_report,
         name="consensus-report",
