@@ -35,7 +35,8 @@ def test_the_demo_is_a_whole_negotiation_made_through_the_actions():
     assert summary.proposals == proposals.count() >= 36
     assert proposals.values("delegation").distinct().count() >= 20
     assert proposals.exclude(on_behalf_of=None).count() >= 5
-    assert models.Event.objects.filter(kind="proposal.submitted").count() == summary.proposals
+    submitted = models.Event.objects.filter(kind="proposal.submitted", process=summary.process)
+    assert submitted.count() == summary.proposals
 
 
 def test_loading_the_demo_again_adds_nothing():
@@ -66,7 +67,7 @@ def test_the_demo_revision_settles_every_proposal_and_renumbers():
     fates = models.ProposalFate.objects.filter(revision=summary.version)
     assert fates.count() == summary.proposals
     assert set(fates.values_list("kind", flat=True)) == {"reflected", "not-taken-up", "pending"}
-    event = models.Event.objects.get(kind="revision.issued")
+    event = models.Event.objects.get(kind="revision.issued", process__slug=PROCESS_SLUG)
     assert event.payload["number_map"]["12"] == []
     assert event.payload["number_map"]["13"] == ["12"]
     assert event.payload["number_map"]["30"] == ["30"]
@@ -121,7 +122,9 @@ def test_the_demo_chair_marks_rev1_paragraphs():
     version = summary.version
     marks = models.StatusMark.objects.filter(version=version)
     assert marks.count() == 8
-    assert models.Event.objects.filter(kind="status.marked").count() == 8
+    assert (
+        models.Event.objects.filter(kind="status.marked", process__slug=PROCESS_SLUG).count() == 8
+    )
     rows = status_queries.statuses(version, version_value(version))
     by_label = {r.provision.label: r for r in rows if r.outcome}
     for label in ("1", "2", "3", "8", "21"):
@@ -133,7 +136,7 @@ def test_the_demo_chair_marks_rev1_paragraphs():
 
 def test_the_demo_secretariat_may_set_up_processes_and_no_one_else():
     load_demo()
-    staff = models.Accreditation.objects.filter(user__is_staff=True)
+    staff = models.Accreditation.objects.filter(user__is_staff=True, process__slug=PROCESS_SLUG)
     assert list(staff.values_list("user__username", "role")) == [("secretariat", "secretariat")]
 
 
@@ -272,3 +275,28 @@ def test_the_demo_zero_draft_exports_bracketed_and_rev1_carries_its_lifecycle():
     assert akn_schema.errors(root) == []
     ns = {"a": akn_schema.AKN_NS}
     assert root.xpath("//a:lifecycle/a:eventRef/@eId", namespaces=ns) == ["evt_v1", "evt_v2"]
+
+
+def test_the_demo_has_a_concluded_process_with_provenance_for_every_adopted_paragraph(client):
+    from accord.demo.concluded import SLUG
+
+    load_demo()
+    adoption = models.Adoption.objects.get(version__document__process__slug=SLUG)
+    assert (adoption.adopted, adoption.method, adoption.version.label) == (
+        True,
+        "consensus",
+        "Rev.1",
+    )
+    assert adoption.disassociations == {"RUS": ["p4"]}
+    assert sorted(adoption.explanations.values_list("delegation__code", flat=True)) == [
+        "CHN",
+        "USA",
+    ]
+    report = client.get(f"/p/{SLUG}/report/consensus-report/").content.decode()
+    assert len(adoption.provision_hashes) == 5
+    for uid in adoption.provision_hashes:
+        assert f'href="/p/{SLUG}/report/provenance/{uid}/"' in report
+        page = client.get(f"/p/{SLUG}/report/provenance/{uid}/")
+        assert page.status_code == 200
+    story = client.get(f"/p/{SLUG}/report/provenance/p2/").content.decode()
+    assert "Germany" in story  # the proposal that shaped paragraph 2, attributed

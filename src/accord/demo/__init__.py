@@ -18,6 +18,7 @@ from accord.actions.corpus import import_corpus_once
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
 from accord.actions.proposals import submit_proposal
 from accord.core.participants import ParticipantKind, Role
+from accord.demo.concluded import add_concluded_process
 from accord.demo.cosponsors import add_demo_cosponsors
 from accord.demo.revision import issue_demo_revision
 from accord.demo.room import let_the_secretariat_set_up_processes
@@ -123,6 +124,7 @@ def _create(password_hash: str) -> None:
     add_demo_cosponsors(version)
     add_demo_silence(version.document, chair, password_hash)
     add_national_views(process, chair, password_hash)
+    add_concluded_process(chair, secretariat, delegates)
 
 
 def _accredit_delegations(
