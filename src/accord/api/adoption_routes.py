@@ -5,14 +5,12 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from accord.actions.adoption import deliver_explanation, record_adoption
-from accord.api import problems
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, visible_process, visible_version
-from accord.store import models, queries
+from accord.api.lookups import ERRORS, version_to_change, visible_process
+from accord.store import models
 
 router = Router(tags=["adoption"])
 
@@ -94,12 +92,7 @@ def create_adoption(
     adopted by consensus), disassociations from provisions (uids) and explanations. With
     If-Match carrying the version's ETag it is refused with 412 if the text changed."""
     by = writer(request)
-    version = visible_version(request, process, document, number)
-    expected = request.headers.get("If-Match")
-    if expected and expected != f'"{queries.version_value(version).content_hash}"':
-        raise problems.Problem(
-            412, "precondition-failed", _("The version changed since you read it; read it again.")
-        )
+    version = version_to_change(request, process, document, number)
     adoption = record_adoption(
         version,
         by=by,

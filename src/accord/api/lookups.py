@@ -1,8 +1,9 @@
 """What every endpoint looks up the same way, and the failures every endpoint may answer."""
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 
-from accord.api import schemas
+from accord.api import problems, schemas
 from accord.api.auth import optional_user
 from accord.store import models, queries
 
@@ -27,3 +28,23 @@ def visible_version(
     if found is None:
         raise Http404
     return found
+
+
+def version_etag(version: models.Version) -> str:
+    """The ETag of a version: the hash of its text as it reads now."""
+    return f'"{queries.version_value(version).content_hash}"'
+
+
+def version_to_change(
+    request: HttpRequest, process: str, document: str, number: int
+) -> models.Version:
+    """The version a write acts on. With If-Match carrying the ETag the caller read, a 412
+    when the text is no longer that: two people editing the same thing do not overwrite each
+    other."""
+    version = visible_version(request, process, document, number)
+    expected = request.headers.get("If-Match")
+    if expected and expected != version_etag(version):
+        raise problems.Problem(
+            412, "precondition-failed", _("The version changed since you read it; read it again.")
+        )
+    return version

@@ -4,7 +4,6 @@ from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Status
 
 from accord.actions.positions import record_position
@@ -15,7 +14,7 @@ from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
 from accord.api.cosponsor_routes import router as cosponsor_router
 from accord.api.document_routes import router as document_router
-from accord.api.lookups import ERRORS, visible_process, visible_version
+from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.participant_routes import router as participant_router
 from accord.api.rendering import FastJSONRenderer
@@ -177,12 +176,7 @@ def create_proposal(
     holds the mandate of). With If-Match carrying the version's ETag, the proposal is refused
     with 412 if the version's text is no longer what the caller read."""
     by = writer(request)
-    version = visible_version(request, process, document, number)
-    expected = request.headers.get("If-Match")
-    if expected and expected != _etag(queries.version_value(version)):
-        raise problems.Problem(
-            412, "precondition-failed", _("The version changed since you read it; read it again.")
-        )
+    version = version_to_change(request, process, document, number)
     row = submit_proposal(
         version,
         by=by,

@@ -11,7 +11,7 @@ from accord.actions.silence import break_silence, launch_silence
 from accord.actions.stakeholders import object_to_stakeholder
 from accord.api import problems
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, visible_process, visible_version
+from accord.api.lookups import ERRORS, version_to_change, visible_process
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.store import models, queries
 
@@ -151,12 +151,7 @@ def create_silence(
     process's minimum). With If-Match carrying the version's ETag, refused with 412 if the
     text is no longer what the caller read."""
     by = writer(request)
-    version = visible_version(request, process, document, number)
-    expected = request.headers.get("If-Match")
-    if expected and expected != f'"{version.content_hash}"':
-        raise problems.Problem(
-            412, "precondition-failed", _("The version changed since you read it; read it again.")
-        )
+    version = version_to_change(request, process, document, number)
     row = launch_silence(version, by=by, deadline=_utc(body.deadline))
     return Status(201, _silence(_procedure(request, process, row.pk)))
 

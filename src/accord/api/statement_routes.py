@@ -17,7 +17,7 @@ from accord.actions.statements import (
 )
 from accord.api import problems
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, visible_process, visible_version
+from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.core.citations import Citation, Standing, cite
 from accord.core.errors import NotPermitted
@@ -286,12 +286,7 @@ def move_provision(
     the Chair's summary; no consensus report will show it. With If-Match carrying the
     version's ETag, refused with 412 if the text changed since the caller read it."""
     by = writer(request)
-    version = visible_version(request, process, document, number)
-    expected = request.headers.get("If-Match")
-    if expected and expected != f'"{queries.version_value(version).content_hash}"':
-        raise problems.Problem(
-            412, "precondition-failed", _("The version changed since you read it; read it again.")
-        )
+    version = version_to_change(request, process, document, number)
     entry = move_to_summary(
         version,
         by=by,

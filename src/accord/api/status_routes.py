@@ -6,13 +6,11 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from accord.actions.status import mark_provision_status
-from accord.api import problems
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, visible_process, visible_version
+from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
 from accord.core.status import ActKind
 from accord.store import models, provenance_queries, queries, status_queries
 
@@ -50,10 +48,6 @@ class StatusMarkOut(Schema):
     pending: list[str]
     text_hash: str
     recorded_at: datetime
-
-
-def _etag(version: models.Version) -> str:
-    return f'"{queries.version_value(version).content_hash}"'
 
 
 @router.get(
@@ -98,12 +92,7 @@ def create_status_mark(
     ``pending``, or reopens it. With If-Match carrying the version's ETag, the mark is refused
     with 412 if the version's text is no longer what the caller read."""
     by = writer(request)
-    version = visible_version(request, process, document, number)
-    expected = request.headers.get("If-Match")
-    if expected and expected != _etag(version):
-        raise problems.Problem(
-            412, "precondition-failed", _("The version changed since you read it; read it again.")
-        )
+    version = version_to_change(request, process, document, number)
     mark = mark_provision_status(
         version,
         by=by,
