@@ -16,10 +16,14 @@ def _recorded_kinds() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func
-            if name != "record" and getattr(name, "id", None) != "record":
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name == "_deliver":  # statements and written inputs pass their kind along
+                first = node.args[1]
+            elif name == "record":
+                first = node.args[0]
+            else:
                 continue
-            first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 kinds.add(first.value)
             elif isinstance(first, ast.JoinedStr):
@@ -31,6 +35,7 @@ def test_every_recorded_kind_has_words():
     kinds = _recorded_kinds()
     assert "proposal.submitted" in kinds
     assert "silence.closed" in kinds
+    assert "statement.delivered" in kinds
     templated = {k for k in kinds if k.startswith("f")}
     assert templated == {"f'cosponsorship.{status}'"}
     plain = kinds - templated

@@ -71,27 +71,21 @@ def deliver_statement(
     cleaned = nv.clean_text(text)
     links = _links(process, version, provision_uids)
     speaker = models.Delegation.objects.get(code=delegation)
-    row = models.Statement.objects.create(
-        process=process,
-        kind=models.Statement.Kind.STATEMENT,
-        delegation=speaker,
-        holder=speaker.name,
-        text=cleaned,
-        version=version,
-        provision_uids=links,
-        delivered_on=delivered_on or timezone.localdate(),
-        submitted_by=by,
-        submitted_at=timezone.now(),
-    )
-    record(
+    return _deliver(
+        models.Statement(
+            process=process,
+            kind=models.Statement.Kind.STATEMENT,
+            delegation=speaker,
+            holder=speaker.name,
+            text=cleaned,
+            version=version,
+            provision_uids=links,
+            delivered_on=delivered_on or timezone.localdate(),
+            submitted_by=by,
+        ),
         "statement.delivered",
-        by=by,
-        process=process,
-        delegation=speaker,
-        subject=f"statement:{row.pk}",
-        payload=_statement_payload(row),
+        "statement",
     )
-    return row
 
 
 @transaction.atomic
@@ -113,24 +107,33 @@ def submit_input(
     links = _links(process, version, provision_uids)
     accredited = queries.accreditation(by, process)
     organisation = accredited.delegation if accredited else None
-    row = models.Statement.objects.create(
-        process=process,
-        kind=models.Statement.Kind.WRITTEN_INPUT,
-        delegation=organisation,
-        holder=organisation.name if organisation else (by.get_full_name() or by.username),
-        text=cleaned,
-        version=version,
-        provision_uids=links,
-        delivered_on=delivered_on or timezone.localdate(),
-        submitted_by=by,
-        submitted_at=timezone.now(),
-    )
-    record(
+    return _deliver(
+        models.Statement(
+            process=process,
+            kind=models.Statement.Kind.WRITTEN_INPUT,
+            delegation=organisation,
+            holder=organisation.name if organisation else (by.get_full_name() or by.username),
+            text=cleaned,
+            version=version,
+            provision_uids=links,
+            delivered_on=delivered_on or timezone.localdate(),
+            submitted_by=by,
+        ),
         "input.submitted",
-        by=by,
-        process=process,
-        delegation=organisation,
-        subject=f"input:{row.pk}",
+        "input",
+    )
+
+
+def _deliver(row: models.Statement, kind: str, subject: str) -> models.Statement:
+    """Store a statement or written input and write its one event."""
+    row.submitted_at = timezone.now()
+    row.save()
+    record(
+        kind,
+        by=row.submitted_by,
+        process=row.process,
+        delegation=row.delegation,
+        subject=f"{subject}:{row.pk}",
         payload=_statement_payload(row),
     )
     return row
