@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 .PHONY: demo test test-fast check format lock clean
 
 # The virtual environment is made on first use and refreshed when the dependencies change.
-$(INSTALLED): pyproject.toml requirements.lock scripts/find-python
+$(INSTALLED): pyproject.toml setup.py src/accord/core/_chainscan.c requirements.lock scripts/find-python
 	@python=$$(scripts/find-python) || exit 1; \
 	  echo "Creating $(VENV) with $$python"; \
 	  [ -x $(BIN)/python ] || "$$python" -m venv $(VENV)
@@ -17,12 +17,18 @@ $(INSTALLED): pyproject.toml requirements.lock scripts/find-python
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	@touch $@
 
+# The tests check the C scanner of the event log: build it now if the compiler or OpenSSL's
+# headers were only just installed by scripts/ensure-test-tools.
+BUILD_SCANNER := $(BIN)/python -c "import accord.core._chainscan" 2>/dev/null \
+  || $(BIN)/python -m pip install --quiet -c requirements.lock --no-deps -e .
+
 demo: $(INSTALLED)
 	$(BIN)/accord demo --port $(PORT)
 
 # The whole suite, browser tests included; DATABASE_URL=postgres://... runs it on PostgreSQL.
 test: $(INSTALLED)
 	@scripts/ensure-test-tools
+	@$(BUILD_SCANNER)
 	$(BIN)/coverage run -m pytest $(PYTEST_ARGS)
 	@echo "Branch coverage: all of accord $$($(BIN)/coverage report --format=total)%"
 	@# The core's rules are covered completely, every branch; anything less fails the run.
@@ -31,6 +37,7 @@ test: $(INSTALLED)
 # Everything but the browser, for a quick loop while editing.
 test-fast: $(INSTALLED)
 	@scripts/ensure-test-tools
+	@$(BUILD_SCANNER)
 	$(BIN)/pytest -m 'not browser' $(PYTEST_ARGS)
 
 check: $(INSTALLED)

@@ -266,8 +266,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
     key = args.key or args.log.with_suffix(".pub")
     if not key.exists():
         raise CommandError(f"no public key at {key}; give one with --key")
-    with args.log.open("rb") as log:
-        verdict = eventlog.verify(log, eventlog.public_key_check(key.read_bytes()))
+    verdict = eventlog.verify_file(args.log, eventlog.public_key_check(key.read_bytes()))
     return _report(verdict.ok, verdict.describe())
 
 

@@ -11,11 +11,10 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.core import eventlog
+from accord.core import _chainscan, eventlog
 from accord.core.eventlog import CHECKPOINT_EVERY, Verdict, canonical, chain_hash, verify
 
 KEY = Ed25519PrivateKey.generate()
-EVENTS = 2500
 
 
 def _pem(key: Ed25519PrivateKey) -> bytes:
@@ -23,6 +22,8 @@ def _pem(key: Ed25519PrivateKey) -> bytes:
 
 
 CHECK = eventlog.public_key_check(_pem(KEY))
+C = CHECKPOINT_EVERY
+EVENTS = 2 * C + C // 2
 
 
 def _bodies(count: int) -> list[bytes]:
@@ -55,9 +56,19 @@ def _replace(index: int, line: bytes) -> list[bytes]:
     return [*LOG[:index], line, *LOG[index + 1 :]]
 
 
+@pytest.fixture(autouse=True, params=["C", "Python"])
+def scanner(request, monkeypatch):
+    """Every verification here runs twice: with the scanner accord ships in C, and with the
+    pure Python one that a standalone copy of eventlog.py runs."""
+    scan = {"C": _chainscan.scan, "Python": eventlog.scan_in_python}[request.param]
+    monkeypatch.setattr(eventlog, "_scan", scan)
+    return request.param
+
+
 def _problem(lines: list[bytes], key=CHECK) -> tuple[int | None, str | None]:
     verdict = verify(lines, key)
     assert not verdict.ok
+    assert verify(b"".join(lines), key) == verdict, "read whole, the log gives another verdict"
     return verdict.bad_seq, verdict.problem
 
 
@@ -65,15 +76,20 @@ HASH = "its hash does not match its content and the event before it"
 BAD_SIGNATURE = "its signature does not verify with the published key"
 
 
-def test_an_intact_log_verifies():
+def test_an_intact_log_verifies(tmp_path: Path):
     assert verify(LOG, CHECK) == Verdict(ok=True, events=EVENTS)
+    assert verify(b"".join(LOG), CHECK) == Verdict(ok=True, events=EVENTS)
+    (tmp_path / "log.jsonl").write_bytes(b"".join(LOG))
+    assert eventlog.verify_file(tmp_path / "log.jsonl", CHECK) == Verdict(ok=True, events=EVENTS)
     assert verify([], CHECK) == Verdict(ok=True, events=0)
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    assert eventlog.verify_file(tmp_path / "empty.jsonl", CHECK) == Verdict(ok=True, events=0)
 
 
 def test_signature_lines_follow_the_checkpoints_and_the_last_event():
     signed = [int(line.split(b"\t")[1]) for line in LOG if line.startswith(b"!")]
-    assert signed == [CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY, EVENTS]
-    assert LOG[_at(1001) - 1].startswith(b"!\t1000\t")
+    assert signed == [C, 2 * C, EVENTS]
+    assert LOG[_at(C + 1) - 1].startswith(b"!\t%d\t" % C)
 
 
 def test_a_changed_event_is_named():
@@ -100,44 +116,44 @@ def test_an_inserted_event_is_named():
 
 def test_a_rewritten_chain_fails_at_the_first_signature_the_forger_could_not_make():
     bodies = _bodies(EVENTS)
-    bodies[1300] = canonical({"seq": 1301, "kind": "text.adopted", "payload": {}})
+    bodies[C + 300] = canonical({"seq": C + 301, "kind": "text.adopted", "payload": {}})
     forged = _log(bodies, key=Ed25519PrivateKey.generate())
-    assert _problem(LOG[: _at(1301)] + forged[_at(1301) :]) == (2000, BAD_SIGNATURE)
+    assert _problem(LOG[: _at(C + 301)] + forged[_at(C + 301) :]) == (2 * C, BAD_SIGNATURE)
 
 
 def test_an_altered_signature_is_named():
-    mark, seq, digest, signature = LOG[_at(1000) + 1].rstrip(b"\n").split(b"\t")
+    mark, seq, digest, signature = LOG[_at(C) + 1].rstrip(b"\n").split(b"\t")
     flipped = signature[:-1] + (b"1" if signature.endswith(b"0") else b"0")
     altered = b"\t".join([mark, seq, digest, flipped]) + b"\n"
-    assert _problem(_replace(_at(1000) + 1, altered)) == (1000, BAD_SIGNATURE)
+    assert _problem(_replace(_at(C) + 1, altered)) == (C, BAD_SIGNATURE)
 
 
 def test_a_signature_that_is_not_hexadecimal_is_named():
-    mark, seq, digest, _ = LOG[_at(1000) + 1].split(b"\t")
+    mark, seq, digest, _ = LOG[_at(C) + 1].split(b"\t")
     altered = b"\t".join([mark, seq, digest, b"zz\n"])
-    assert _problem(_replace(_at(1000) + 1, altered)) == (1000, "its signature is not hexadecimal")
+    assert _problem(_replace(_at(C) + 1, altered)) == (C, "its signature is not hexadecimal")
 
 
 def test_a_signature_line_moved_away_from_its_event_is_named():
-    moved = [*LOG[: _at(1000) + 1], LOG[_at(1001)], LOG[_at(1000) + 1], *LOG[_at(1002) :]]
-    assert _problem(moved) == (1001, "the signature line after it does not name it")
+    moved = [*LOG[: _at(C) + 1], LOG[_at(C + 1)], LOG[_at(C) + 1], *LOG[_at(C + 2) :]]
+    assert _problem(moved) == (C + 1, "the signature line after it does not name it")
 
 
 def test_a_swapped_key_is_caught_at_the_first_signature():
     other = eventlog.public_key_check(_pem(Ed25519PrivateKey.generate()))
-    assert _problem(LOG, other) == (CHECKPOINT_EVERY, BAD_SIGNATURE)
+    assert _problem(LOG, other) == (C, BAD_SIGNATURE)
 
 
 def test_a_log_cut_short_without_its_last_signature_is_refused():
-    assert _problem(LOG[: _at(1500) + 1]) == (
-        1500,
+    assert _problem(LOG[: _at(C + 500) + 1]) == (
+        C + 500,
         "the last event of the log carries no signature",
     )
 
 
 def test_a_checkpoint_stripped_of_its_signature_is_refused():
-    stripped = [*LOG[: _at(1000) + 1], *LOG[_at(1000) + 2 :]]
-    assert _problem(stripped) == (1000, "this checkpoint event carries no signature")
+    stripped = [*LOG[: _at(C) + 1], *LOG[_at(C) + 2 :]]
+    assert _problem(stripped) == (C, "this checkpoint event carries no signature")
 
 
 @pytest.mark.parametrize("line", [b"garbage\n", b"x\t00\t\t{}\n", b"\n"])
@@ -243,3 +259,35 @@ def test_a_commitment_binds_the_salt_and_the_content():
     assert committed == eventlog.commitment("a1b2", sealed)
     assert committed != eventlog.commitment("a1b3", sealed)
     assert committed != eventlog.commitment("a1b2", sealed.replace(b"object", b"support"))
+
+
+# The events before the first signature line: a scanner takes them all, or stops at the damage.
+WHOLE = b"".join(LOG[: _at(CHECKPOINT_EVERY)])
+
+
+@given(
+    st.integers(min_value=0, max_value=len(WHOLE) - 1),
+    st.sampled_from([b"", b"0", b"\n", b"\t", b"!\t", b"a" * 64, b"}"]),
+    st.integers(min_value=0, max_value=3),
+)
+def test_both_scanners_give_the_same_answer_on_any_damaged_log(position, patch, cut):
+    damaged = WHOLE[:position] + patch + WHOLE[position + cut :]
+    taken = _chainscan.scan(damaged, 0, eventlog.GENESIS)
+    assert taken == eventlog.scan_in_python(damaged, 0, eventlog.GENESIS)
+    assert damaged[: taken[0]] == WHOLE[: taken[0]], "a scanner took a damaged line"
+    assert (taken[0] == len(damaged)) == (damaged == WHOLE)
+
+
+def test_the_c_scanner_refuses_arguments_outside_the_log():
+    with pytest.raises(ValueError, match="64 hex digits"):
+        _chainscan.scan(WHOLE, 0, b"0")
+    with pytest.raises(ValueError, match="outside the data"):
+        _chainscan.scan(WHOLE, len(WHOLE) + 1, eventlog.GENESIS)
+
+
+def test_a_signature_line_on_any_event_is_checked_so_older_checkpoints_still_verify():
+    digest = LOG[_at(5)][:64]
+    extra = eventlog.signature_line(5, digest, KEY.sign(digest))
+    assert verify([*LOG[: _at(5) + 1], extra, *LOG[_at(5) + 1 :]], CHECK).ok
+    forged = eventlog.signature_line(5, digest, Ed25519PrivateKey.generate().sign(digest))
+    assert _problem([*LOG[: _at(5) + 1], forged, *LOG[_at(5) + 1 :]]) == (5, BAD_SIGNATURE)

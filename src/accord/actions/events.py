@@ -7,8 +7,8 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from accord.core.eventlog import GENESIS, canonical, chain_hash, commitment
-from accord.store import models, signing
+from accord.core.eventlog import canonical, chain_hash, commitment
+from accord.store import chain, models
 
 
 def record(
@@ -26,13 +26,9 @@ def record(
     transaction: the chain head stays locked until that transaction ends, so a failed action
     leaves neither its event nor a gap behind.
     """
-    head, _ = models.ChainHead.objects.select_for_update().get_or_create(
-        pk=1, defaults={"seq": 0, "digest": GENESIS.decode()}
-    )
     occurred_at = timezone.now()
     visibility = _visibility(process)
     content = {
-        "seq": head.seq + 1,
         "kind": kind,
         "process": process.slug if process else None,
         "actor": by.get_username() if by else None,
@@ -42,27 +38,28 @@ def record(
         "occurred_at": occurred_at.isoformat(timespec="microseconds"),
         "visibility": visibility,
     }
-    body, sealed, salt = _published_form(content)
-    digest = chain_hash(head.digest.encode(), body)
-    event = models.Event.objects.create(
-        seq=head.seq + 1,
-        kind=kind,
-        actor=by,
-        process=process,
-        delegation=delegation,
-        subject=subject,
-        payload=payload,
-        occurred_at=occurred_at,
-        visibility=visibility,
-        body=body.decode(),
-        sealed=sealed.decode(),
-        salt=salt,
-        digest=digest.decode(),
-        signature=signing.private_key().sign(digest).hex(),
-    )
-    head.seq, head.digest = event.seq, event.digest
-    head.save(update_fields=["seq", "digest"])
-    return event
+
+    def chained(head: chain.Head) -> models.Event:
+        body, sealed, salt = _published_form({**content, "seq": head.seq + 1})
+        digest = chain_hash(head.digest, body)
+        return models.Event(
+            seq=head.seq + 1,
+            kind=kind,
+            actor=by,
+            process=process,
+            delegation=delegation,
+            subject=subject,
+            payload=payload,
+            occurred_at=occurred_at,
+            visibility=visibility,
+            body=body.decode(),
+            sealed=sealed.decode(),
+            salt=salt,
+            digest=digest.decode(),
+            signature=head.key.sign(digest).hex(),
+        )
+
+    return chain.append(chained)
 
 
 def _visibility(process: models.Process | None) -> str:

@@ -1,6 +1,8 @@
 """The instance's signing key: created once, kept in the database so that every app instance
 behind a load balancer signs with the same key, its public half published."""
 
+import functools
+
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
@@ -29,7 +31,14 @@ def _stored_key() -> SigningKey:
 
 
 def private_key() -> Ed25519PrivateKey:
-    key = load_pem_private_key(_stored_key().private_pem.encode(), password=None)
+    """The instance's key, created if it has none yet."""
+    return loaded(_stored_key().private_pem)
+
+
+@functools.lru_cache(maxsize=4)
+def loaded(private_pem: str) -> Ed25519PrivateKey:
+    """The key a stored PEM holds, parsed once per process rather than on every append."""
+    key = load_pem_private_key(private_pem.encode(), password=None)
     assert isinstance(key, Ed25519PrivateKey)
     return key
 
