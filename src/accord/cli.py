@@ -4,7 +4,7 @@ accord demo [--port 8000] [--reset]         the demo negotiation on the embedded
 accord serve [--workers N]                  production: uvicorn workers, DATABASE_URL
 accord worker [--once]                      periodic jobs: close silence procedures at deadline
 accord migrate                              create or update the database, reference data
-accord audit export|verify                  the signed event log, published and checked
+accord audit export|verify|release          the signed event log, published and checked
 accord redline OLD NEW [--format F]         the redline between two draft files
 accord import FILE --process P --label L    import a Word or Akoma Ntoso draft
 accord export --process P --format F --view V -o FILE   export a view of a version
@@ -99,7 +99,16 @@ def _parser() -> argparse.ArgumentParser:
     verify = steps.add_parser("verify", help="check a log file, or this instance's database")
     verify.add_argument("log", type=Path, nargs="?", help="an exported log (default: the database)")
     verify.add_argument("--key", type=Path, help="the public key (default: the log's .pub file)")
+    verify.add_argument(
+        "--released", type=Path, help="content released from sealed events, checked against the log"
+    )
     verify.set_defaults(run=_audit_verify)
+    release = steps.add_parser(
+        "release", help="write the sealed content of a confidential process, to publish it"
+    )
+    release.add_argument("--process", required=True, help="the process's short name")
+    release.add_argument("--out", type=Path, default=Path("accord-release.jsonl"))
+    release.set_defaults(run=_audit_release)
 
     redline = commands.add_parser("redline", help="compare two draft files, print the redline")
     redline_files.add_arguments(redline)
@@ -267,7 +276,27 @@ def _audit_verify(args: argparse.Namespace) -> int:
     if not key.exists():
         raise CommandError(f"no public key at {key}; give one with --key")
     verdict = eventlog.verify_file(args.log, eventlog.public_key_check(key.read_bytes()))
-    return _report(verdict.ok, verdict.describe())
+    if not verdict.ok or args.released is None:
+        return _report(verdict.ok, verdict.describe())
+    _report(True, verdict.describe())
+    if not args.released.exists():
+        raise CommandError(f"no release at {args.released}")
+    return eventlog.report_release(args.log, args.released)
+
+
+def _audit_release(args: argparse.Namespace) -> None:
+    from accord.store import models, record
+
+    _require_database()
+    process = models.Process.objects.filter(slug=args.process).first()
+    if process is None:
+        raise CommandError(f"there is no process '{args.process}'")
+    count = 0
+    with args.out.open("wb") as release:
+        for line in record.released_lines(process):
+            release.write(line)
+            count += 1
+    print(f"Wrote the sealed content of {count} events of {process.slug} to {args.out}.")
 
 
 def _verify_database() -> int:

@@ -1,5 +1,6 @@
 """The signed hash chain: every kind of tampering is caught, and the event is named."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -291,3 +292,134 @@ def test_a_signature_line_on_any_event_is_checked_so_older_checkpoints_still_ver
     assert verify([*LOG[: _at(5) + 1], extra, *LOG[_at(5) + 1 :]], CHECK).ok
     forged = eventlog.signature_line(5, digest, Ed25519PrivateKey.generate().sign(digest))
     assert _problem([*LOG[: _at(5) + 1], forged, *LOG[_at(5) + 1 :]]) == (5, BAD_SIGNATURE)
+
+
+def _sealed_log() -> tuple[list[bytes], list[bytes]]:
+    """A log whose events 2 and 4 are sealed, and the release of both."""
+    bodies, release = [], []
+    for seq in range(1, 6):
+        content = canonical(
+            {"seq": seq, "kind": "position.recorded", "occurred_at": "t", "visibility": "x"}
+        )
+        if seq % 2:
+            bodies.append(content)
+            continue
+        salt = f"{seq:032x}"
+        bodies.append(
+            canonical(
+                {
+                    "seq": seq,
+                    "kind": "position.recorded",
+                    "occurred_at": "t",
+                    "visibility": "x",
+                    "commitment": eventlog.commitment(salt, content),
+                }
+            )
+        )
+        line = json.dumps({"seq": seq, "salt": salt, "content": content.decode()})
+        release.append(line.encode() + b"\n")
+    return _log(bodies), release
+
+
+def _released(release: list[bytes]) -> eventlog.ReleaseVerdict:
+    log, _ = _sealed_log()
+    return eventlog.check_release(log, release)
+
+
+def test_released_content_is_checked_against_the_commitments_in_the_log():
+    log, release = _sealed_log()
+    assert verify(log, CHECK).ok
+    verdict = eventlog.check_release(log, release)
+    assert verdict == eventlog.ReleaseVerdict(ok=True, released=2)
+    assert verdict.describe() == "ok: 2 released events match their commitments"
+
+
+def _altered(index: int, **changes) -> list[bytes]:
+    _, release = _sealed_log()
+    item = json.loads(release[index])
+    item.update(changes)
+    release[index] = json.dumps(item).encode() + b"\n"
+    return release
+
+
+def test_released_content_that_differs_from_what_was_sealed_is_named():
+    _, release = _sealed_log()
+    content = json.loads(release[1])["content"].replace('"t"', '"u"')
+    verdict = _released(_altered(1, content=content))
+    assert (verdict.ok, verdict.bad_seq) == (False, 4)
+    assert verdict.describe() == (
+        "event 4: the released content does not match the commitment the log published"
+    )
+    assert _released(_altered(0, salt="0" * 32)).bad_seq == 2
+
+
+def test_a_release_of_an_event_never_sealed_or_not_in_the_log_is_named():
+    assert _released(_altered(0, seq=3)).describe() == "event 3: released, but it was never sealed"
+    assert _released(_altered(0, seq=9)).describe() == (
+        "event 9: released, but the log holds no such event"
+    )
+
+
+def test_released_content_that_matches_its_commitment_but_not_its_event_is_named():
+    def sealed_as(content: bytes) -> tuple[list[bytes], list[bytes]]:
+        salt = "a" * 32
+        body = canonical(
+            {
+                "seq": 1,
+                "kind": "position.recorded",
+                "occurred_at": "t",
+                "visibility": "x",
+                "commitment": eventlog.commitment(salt, content),
+            }
+        )
+        line = json.dumps({"seq": 1, "salt": salt, "content": content.decode()}).encode()
+        return _log([body]), [line + b"\n"]
+
+    elsewhere = canonical({"seq": 1, "kind": "adoption.recorded", "occurred_at": "t"})
+    assert eventlog.check_release(*sealed_as(elsewhere)).describe() == (
+        "event 1: the released content gives another kind than the log"
+    )
+    assert eventlog.check_release(*sealed_as(b"not json")).describe() == (
+        "event 1: the released content is not JSON"
+    )
+
+
+@pytest.mark.parametrize("line", [b"not json\n", b'{"seq": 2}\n', b"[2]\n"])
+def test_a_release_line_that_is_not_a_released_event_is_named_by_its_number(line):
+    _, release = _sealed_log()
+    verdict = _released([release[0], line])
+    assert (verdict.ok, verdict.bad_seq) == (False, None)
+    assert verdict.describe() == "line 2 of the release is not a released event"
+
+
+def test_the_lone_verifier_checks_a_release_too(tmp_path: Path):
+    shutil.copy(eventlog.__file__, tmp_path / "verify.py")
+    (tmp_path / "log.pub").write_bytes(_pem(KEY))
+    log, release = _sealed_log()
+    (tmp_path / "release.jsonl").write_bytes(b"".join(release))
+    (tmp_path / "log.jsonl").write_bytes(b"".join(log))
+    command = [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"]
+    ran = subprocess.run(
+        [*command, "--released", "release.jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (ran.returncode, ran.stdout) == (
+        0,
+        "ok: 5 events, chain and signatures verified\n"
+        "ok: 2 released events match their commitments\n",
+    )
+    (tmp_path / "release.jsonl").write_bytes(b"".join(_altered(1, salt="f" * 32)))
+    ran = subprocess.run(
+        [*command, "--released", "release.jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (ran.returncode, ran.stderr) == (
+        1,
+        "event 4: the released content does not match the commitment the log published\n",
+    )

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.db import connection, transaction
 
+from accord import cli
 from accord.actions.events import record as record_event
 from accord.actions.proposals import submit_proposal
 from accord.core import eventlog
@@ -122,3 +123,48 @@ def test_a_sealed_event_whose_content_is_edited_no_longer_matches_its_commitment
         event.seq,
         "its sealed content no longer matches its published commitment",
     )
+
+
+def test_a_confidential_process_released_later_checks_against_its_published_commitments(
+    db, tmp_path, capsys
+):
+    from tests.builders import make_negotiation
+
+    negotiation = make_negotiation(is_public=False)
+    log, key, release = tmp_path / "log.jsonl", tmp_path / "log.pub", tmp_path / "release.jsonl"
+    assert cli.main(["audit", "export", "--log", str(log), "--key", str(key)]) == 0
+    slug = negotiation.process.slug
+    assert cli.main(["audit", "release", "--process", slug, "--out", str(release)]) == 0
+    sealed = models.Event.objects.filter(process=negotiation.process).exclude(sealed="")
+    assert capsys.readouterr().out.endswith(
+        f"Wrote the sealed content of {sealed.count()} events of {slug} to {release}.\n"
+    )
+    lines = release.read_bytes().splitlines()
+    assert [json.loads(line)["seq"] for line in lines] == [event.seq for event in sealed]
+    assert "Zero draft" in release.read_text()  # what the public log kept sealed
+
+    assert cli.main(["audit", "verify", str(log), "--released", str(release)]) == 0
+    assert capsys.readouterr().out.endswith(
+        f"ok: {sealed.count()} released events match their commitments\n"
+    )
+    release.write_text(release.read_text().replace("Zero draft", "Final text"))
+    assert cli.main(["audit", "verify", str(log), "--released", str(release)]) == 1
+    first = json.loads(lines[[b"Zero draft" in line for line in lines].index(True)])["seq"]
+    assert capsys.readouterr().err == (
+        f"event {first}: the released content does not match the commitment the log published\n"
+    )
+
+
+def test_a_release_of_an_unknown_process_is_refused_and_writes_nothing(db, tmp_path, capsys):
+    release = tmp_path / "release.jsonl"
+    assert cli.main(["audit", "release", "--process", "nowhere", "--out", str(release)]) == 2
+    assert capsys.readouterr().err == "accord: there is no process 'nowhere'\n"
+    assert not release.exists()
+
+
+def test_verifying_against_a_release_that_is_not_there_says_so(db, tmp_path, capsys):
+    log, key = tmp_path / "log.jsonl", tmp_path / "log.pub"
+    assert cli.main(["audit", "export", "--log", str(log), "--key", str(key)]) == 0
+    missing = tmp_path / "missing.jsonl"
+    assert cli.main(["audit", "verify", str(log), "--released", str(missing)]) == 2
+    assert capsys.readouterr().err == f"accord: no release at {missing}\n"

@@ -258,6 +258,67 @@ def _mismatch(seq: int, line: bytes) -> str:
     return "its hash does not match its content and the event before it"
 
 
+@dataclass(frozen=True, slots=True)
+class ReleaseVerdict:
+    """What checking released content found: ``ok``, how many released events were checked,
+    and — when not ok — the event (or, for a line that is not a release, the line) at fault."""
+
+    ok: bool
+    released: int
+    bad_seq: int | None = None
+    problem: str | None = None
+
+    def describe(self) -> str:
+        if self.ok:
+            return f"ok: {self.released} released events match their commitments"
+        return f"event {self.bad_seq}: {self.problem}" if self.bad_seq else str(self.problem)
+
+
+def check_release(log: Iterable[bytes], release: Iterable[bytes]) -> ReleaseVerdict:
+    """Check content released from sealed events against the commitments in a log, read line
+    by line, that has been verified. Each line of ``release`` is a JSON object ``{"seq": N,
+    "salt": S, "content": C}``: C is the sealed event's canonical JSON as text, S its salt."""
+    released: dict[int, tuple[str, str]] = {}
+    for number, line in enumerate(release, start=1):
+        try:
+            item = json.loads(line)
+            released[item["seq"]] = (item["salt"], item["content"])
+        except (ValueError, KeyError, TypeError):
+            return ReleaseVerdict(
+                ok=False,
+                released=0,
+                problem=f"line {number} of the release is not a released event",
+            )
+    bodies, seq = {}, 0
+    for line in log:
+        if not line.startswith(b"!\t"):
+            seq += 1
+            if seq in released:
+                bodies[seq] = json.loads(line[_HASH_LENGTH + 1 :])
+    for seq, (salt, content) in sorted(released.items()):
+        problem = _release_problem(bodies.get(seq), salt, content)
+        if problem:
+            return ReleaseVerdict(ok=False, released=len(released), bad_seq=seq, problem=problem)
+    return ReleaseVerdict(ok=True, released=len(released))
+
+
+def _release_problem(body: dict[str, Any] | None, salt: str, content: str) -> str | None:
+    if body is None:
+        return "released, but the log holds no such event"
+    if "commitment" not in body:
+        return "released, but it was never sealed"
+    if commitment(salt, content.encode()) != body["commitment"]:
+        return "the released content does not match the commitment the log published"
+    try:
+        unsealed = json.loads(content)
+    except ValueError:
+        return "the released content is not JSON"
+    for field in ("seq", "kind", "occurred_at", "visibility"):
+        if not isinstance(unsealed, dict) or unsealed.get(field) != body.get(field):
+            return f"the released content gives another {field} than the log"
+    return None
+
+
 def public_key_check(pem: bytes) -> Callable[[bytes, bytes], bool]:
     """A ``signed_by`` function for the Ed25519 public key in ``pem``."""
     key = load_pem_public_key(pem)
@@ -278,8 +339,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Verify an exported accord event log.")
     parser.add_argument("log", type=Path, help="the log, JSON Lines as exported by accord")
     parser.add_argument("--key", type=Path, required=True, help="the instance's public key (PEM)")
+    parser.add_argument(
+        "--released", type=Path, help="content released from sealed events, to check as well"
+    )
     args = parser.parse_args(argv)
     verdict = verify_file(args.log, public_key_check(args.key.read_bytes()))
+    print(verdict.describe(), file=sys.stdout if verdict.ok else sys.stderr)
+    if not verdict.ok or args.released is None:
+        return 0 if verdict.ok else 1
+    return report_release(args.log, args.released)
+
+
+def report_release(log: Path, release: Path) -> int:
+    """Check a release against a verified log file and say what was found, as the commands do."""
+    with log.open("rb") as lines, release.open("rb") as released:
+        verdict = check_release(lines, released)
     print(verdict.describe(), file=sys.stdout if verdict.ok else sys.stderr)
     return 0 if verdict.ok else 1
 

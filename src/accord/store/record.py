@@ -22,6 +22,16 @@ def log_lines() -> Iterator[bytes]:
             yield signature_line(seq, digest.encode(), bytes.fromhex(signature))
 
 
+def released_lines(process: models.Process) -> Iterator[bytes]:
+    """The sealed events of ``process`` as a release: for each, its number, salt and full
+    content, which anyone can check against the commitment in the public log."""
+    sealed = models.Event.objects.filter(process=process).exclude(sealed="")
+    rows = sealed.order_by("seq").values_list("seq", "salt", "sealed")
+    for seq, salt, content in rows.iterator(chunk_size=2000):
+        release = {"seq": seq, "salt": salt, "content": content}
+        yield json.dumps(release, ensure_ascii=False, sort_keys=True).encode() + b"\n"
+
+
 def _columns(event: models.Event) -> dict[str, object]:
     return {
         "seq": event.seq,
