@@ -102,6 +102,13 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--released", type=Path, help="content released from sealed events, checked against the log"
     )
+    verify.add_argument(
+        "--document",
+        type=Path,
+        action="append",
+        default=[],
+        help="a published document (JSON: clean view or consensus report), checked against the log",
+    )
     verify.set_defaults(run=_audit_verify)
     release = steps.add_parser(
         "release", help="write the sealed content of a confidential process, to publish it"
@@ -275,13 +282,14 @@ def _audit_verify(args: argparse.Namespace) -> int:
     key = args.key or args.log.with_suffix(".pub")
     if not key.exists():
         raise CommandError(f"no public key at {key}; give one with --key")
+    for path in [args.released, *args.document]:
+        if path is not None and not path.exists():
+            raise CommandError(f"no such file: {path}")
     verdict = eventlog.verify_file(args.log, eventlog.public_key_check(key.read_bytes()))
-    if not verdict.ok or args.released is None:
+    if not verdict.ok or (args.released is None and not args.document):
         return _report(verdict.ok, verdict.describe())
     _report(True, verdict.describe())
-    if not args.released.exists():
-        raise CommandError(f"no release at {args.released}")
-    return eventlog.report_release(args.log, args.released)
+    return eventlog.report_beside(args.log, args.released, args.document)
 
 
 def _audit_release(args: argparse.Namespace) -> None:

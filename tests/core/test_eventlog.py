@@ -321,7 +321,7 @@ def _sealed_log() -> tuple[list[bytes], list[bytes]]:
     return _log(bodies), release
 
 
-def _released(release: list[bytes]) -> eventlog.ReleaseVerdict:
+def _released(release: list[bytes]) -> eventlog.Finding:
     log, _ = _sealed_log()
     return eventlog.check_release(log, release)
 
@@ -330,7 +330,9 @@ def test_released_content_is_checked_against_the_commitments_in_the_log():
     log, release = _sealed_log()
     assert verify(log, CHECK).ok
     verdict = eventlog.check_release(log, release)
-    assert verdict == eventlog.ReleaseVerdict(ok=True, released=2)
+    assert verdict == eventlog.Finding(
+        ok=True, checked=2, what="released events match their commitments"
+    )
     assert verdict.describe() == "ok: 2 released events match their commitments"
 
 
@@ -422,4 +424,159 @@ def test_the_lone_verifier_checks_a_release_too(tmp_path: Path):
     assert (ran.returncode, ran.stderr) == (
         1,
         "event 4: the released content does not match the commitment the log published\n",
+    )
+
+
+# Published documents checked against the log: a version of three provisions, published, then
+# adopted with two of its paragraphs covered; the third was moved to the Chair's summary.
+PROVISIONS = [
+    {"uid": "s1", "kind": "section", "label": "A", "parent": None, "text": "Norms"},
+    {"uid": "p1", "kind": "paragraph", "label": "1", "parent": None, "text": "States should."},
+    {"uid": "p2", "kind": "paragraph", "label": "2", "parent": None, "text": "States may."},
+    {"uid": "p3", "kind": "paragraph", "label": "3", "parent": None, "text": "States must."},
+]
+for _p in PROVISIONS:
+    _p["content_hash"] = eventlog.text_hash(_p["text"])
+
+
+def _payload_event(seq: int, kind: str, payload: dict) -> bytes:
+    return canonical({"seq": seq, "kind": kind, "process": "wg", "payload": payload})
+
+
+def _published_log(*, adopted: bool = True) -> list[bytes]:
+    published = {
+        "document": "report",
+        "version": 2,
+        "content_hash": eventlog.version_hash("Report", PROVISIONS),
+    }
+    covered = {p["uid"]: p["content_hash"] for p in PROVISIONS[1:3]}
+    moved = {"document": "report", "version": 2, "provision": "p3"}
+    decided = {"document": "report", "version": 2, "adopted": adopted, "provision_hashes": covered}
+    return _log(
+        [
+            _payload_event(1, "revision.issued", published),
+            _payload_event(2, "summary.moved", moved),
+            _payload_event(3, "adoption.recorded", decided),
+        ]
+    )
+
+
+def _exported(view: str, provisions: list[dict], **extra) -> bytes:
+    data = {
+        "format": "accord-document",
+        "format_version": 1,
+        "view": view,
+        "document": {"slug": "report", "title": "Report", "symbol": ""},
+        "version": {"number": 2, "label": "Rev.1", "issued": "2026-11-29", "language": "en"},
+        "provisions": provisions,
+        **extra,
+    }
+    return json.dumps(data).encode()
+
+
+REPORT = _exported(
+    "consensus-report",
+    PROVISIONS[:3],
+    adoption={"process": "wg", "method": "consensus", "decided": "2026-11-29", "event": 3},
+)
+
+
+def _documents(**files: bytes) -> eventlog.Finding:
+    return eventlog.check_documents(_published_log(), files)
+
+
+def test_a_published_version_and_its_consensus_report_check_against_the_log():
+    assert verify(_published_log(), CHECK).ok
+    finding = _documents(clean=_exported("clean", PROVISIONS), report=REPORT)
+    assert finding.describe() == "ok: 2 documents match the log"
+
+
+def _edited(provisions: list[dict], uid: str, text: str, *, rehash: bool) -> list[dict]:
+    edited = [dict(p) for p in provisions]
+    for p in edited:
+        if p["uid"] == uid:
+            p["text"] = text
+            p["content_hash"] = eventlog.text_hash(text) if rehash else p["content_hash"]
+    return edited
+
+
+def test_a_version_whose_text_was_changed_after_publication_is_named():
+    stale = _exported("clean", _edited(PROVISIONS, "p2", "States shall.", rehash=False))
+    assert _documents(**{"rev1.json": stale}).describe() == (
+        "rev1.json: the text of provision p2 does not have its content hash"
+    )
+    rehashed = _exported("clean", _edited(PROVISIONS, "p2", "States shall.", rehash=True))
+    assert _documents(**{"rev1.json": rehashed}).describe() == (
+        "rev1.json: the log published no version 2 of 'report' with this text"
+    )
+
+
+def test_a_consensus_report_cannot_carry_a_paragraph_the_adoption_did_not_cover():
+    with_moved = _exported("consensus-report", PROVISIONS, adoption=json.loads(REPORT)["adoption"])
+    assert _documents(r=with_moved).describe() == (
+        "r: provision p3 was moved to the Chair's summary (event 2)"
+    )
+    extra = {"uid": "p9", "kind": "paragraph", "label": "9", "parent": None, "text": "Also."}
+    extra["content_hash"] = eventlog.text_hash(extra["text"])
+    never = _exported(
+        "consensus-report", [*PROVISIONS[:3], extra], adoption=json.loads(REPORT)["adoption"]
+    )
+    assert _documents(r=never).describe() == "r: provision p9 is not one event 3 adopted"
+    changed = _exported(
+        "consensus-report",
+        _edited(PROVISIONS[:3], "p1", "States shall.", rehash=True),
+        adoption=json.loads(REPORT)["adoption"],
+    )
+    assert _documents(r=changed).describe() == "r: provision p1 is not the text event 3 adopted"
+    short = _exported("consensus-report", PROVISIONS[:2], adoption=json.loads(REPORT)["adoption"])
+    assert _documents(r=short).describe() == "r: it leaves out provision p2, which event 3 adopted"
+
+
+@pytest.mark.parametrize("event", [1, 2, 7, None, "3"])
+def test_a_consensus_report_must_name_the_event_that_adopted_it(event):
+    adoption = {"process": "wg", "method": "consensus", "decided": "2026-11-29", "event": event}
+    report = _exported("consensus-report", PROVISIONS[:3], adoption=adoption)
+    assert _documents(r=report).describe() == (
+        "r: it names no event of the log adopting version 2 of 'report'"
+    )
+
+
+def test_a_report_of_an_adoption_that_failed_is_refused():
+    finding = eventlog.check_documents(_published_log(adopted=False), {"r": REPORT})
+    assert finding.describe() == "r: it names no event of the log adopting version 2 of 'report'"
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"not json", "not an accord document in JSON (the clean view or a consensus report)"),
+        (
+            b'{"view": "clean"}',
+            "not an accord document in JSON (the clean view or a consensus report)",
+        ),
+        (
+            _exported("compilation", PROVISIONS),
+            "the compilation view is not checked against the log; check the clean view",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_checkable_document_is_named(raw, problem):
+    assert _documents(f=raw).describe() == f"f: {problem}"
+
+
+def test_the_lone_verifier_checks_published_documents_too(tmp_path: Path):
+    shutil.copy(eventlog.__file__, tmp_path / "verify.py")
+    (tmp_path / "log.pub").write_bytes(_pem(KEY))
+    (tmp_path / "log.jsonl").write_bytes(b"".join(_published_log()))
+    (tmp_path / "report.json").write_bytes(REPORT)
+    (tmp_path / "rev1.json").write_bytes(_exported("clean", PROVISIONS[:2]))
+    command = [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"]
+    documents = ["--document", "report.json", "--document", "rev1.json"]
+    ran = subprocess.run(
+        [*command, *documents], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert (ran.returncode, ran.stdout, ran.stderr) == (
+        1,
+        "ok: 3 events, chain and signatures verified\n",
+        "rev1.json: the log published no version 2 of 'report' with this text\n",
     )

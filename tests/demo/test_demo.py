@@ -1,3 +1,4 @@
+import json
 from collections import Counter
 
 import pytest
@@ -300,3 +301,36 @@ def test_the_demo_has_a_concluded_process_with_provenance_for_every_adopted_para
         assert page.status_code == 200
     story = client.get(f"/p/{SLUG}/report/provenance/p2/").content.decode()
     assert "Germany" in story  # the proposal that shaped paragraph 2, attributed
+
+
+def test_the_demo_consensus_report_and_its_version_check_against_the_published_log(client):
+    from accord.core import eventlog
+    from accord.demo.concluded import SLUG
+    from accord.store import record
+
+    load_demo()
+    downloaded = client.get(f"/p/{SLUG}/report/consensus-report.json")
+    assert downloaded["Content-Disposition"] == (
+        'attachment; filename="report-consensus-report.json"'
+    )
+    report = json.loads(downloaded.content)
+    adoption = models.Adoption.objects.get(version__document__process__slug=SLUG)
+    assert [p["uid"] for p in report["provisions"] if p["kind"] != "section"] == list(
+        adoption.provision_hashes
+    )
+    decided = models.Event.objects.get(seq=report["adoption"]["event"])
+    assert (decided.kind, decided.process.slug) == ("adoption.recorded", SLUG)
+    clean = client.get(f"/p/{SLUG}/report/v{adoption.version.number}/download/clean.json")
+    log = list(record.log_lines())
+    found = eventlog.check_documents(
+        log, {"report.json": downloaded.content, "rev1.json": clean.content}
+    )
+    assert found.describe() == "ok: 2 documents match the log"
+
+    report["provisions"][-1]["text"] = "A national view, passed off as agreed."
+    report["provisions"][-1]["content_hash"] = eventlog.text_hash(report["provisions"][-1]["text"])
+    tampered = eventlog.check_documents(log, {"report.json": json.dumps(report).encode()})
+    uid = report["provisions"][-1]["uid"]
+    assert tampered.describe() == (
+        f"report.json: provision {uid} is not the text event {decided.seq} adopted"
+    )

@@ -167,4 +167,40 @@ def test_verifying_against_a_release_that_is_not_there_says_so(db, tmp_path, cap
     assert cli.main(["audit", "export", "--log", str(log), "--key", str(key)]) == 0
     missing = tmp_path / "missing.jsonl"
     assert cli.main(["audit", "verify", str(log), "--released", str(missing)]) == 2
-    assert capsys.readouterr().err == f"accord: no release at {missing}\n"
+    assert capsys.readouterr().err == f"accord: no such file: {missing}\n"
+
+
+def test_audit_verify_checks_a_downloaded_consensus_report_against_the_log(
+    client, negotiation, tmp_path, capsys
+):
+    from accord.actions.adoption import record_adoption
+
+    record_adoption(negotiation.version, by=negotiation.chair)
+    report = tmp_path / "report.json"
+    report.write_bytes(client.get("/p/wg/report/consensus-report.json").content)
+    log, key = tmp_path / "log.jsonl", tmp_path / "log.pub"
+    assert cli.main(["audit", "export", "--log", str(log), "--key", str(key)]) == 0
+    capsys.readouterr()
+    assert cli.main(["audit", "verify", str(log), "--document", str(report)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "events, chain and signatures verified\nok: 1 documents match the log\n"
+    )
+    data = json.loads(report.read_text())
+    data["provisions"] = [p for p in data["provisions"] if p["uid"] != "p4"]
+    report.write_text(json.dumps(data))
+    assert cli.main(["audit", "verify", str(log), "--document", str(report)]) == 1
+    assert capsys.readouterr().err.startswith(
+        "report.json: it leaves out provision p4, which event"
+    )
+
+
+def test_the_consensus_report_page_offers_its_json_and_none_exists_before_adoption(
+    client, negotiation
+):
+    from accord.actions.adoption import record_adoption
+
+    assert client.get("/p/wg/report/consensus-report.json").status_code == 404
+    record_adoption(negotiation.version, by=negotiation.chair)
+    page = client.get("/p/wg/report/consensus-report/").content.decode()
+    assert 'href="/p/wg/report/consensus-report.json" download' in page
+    assert 'href="/record/log.jsonl"' in page

@@ -259,22 +259,27 @@ def _mismatch(seq: int, line: bytes) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class ReleaseVerdict:
-    """What checking released content found: ``ok``, how many released events were checked,
-    and — when not ok — the event (or, for a line that is not a release, the line) at fault."""
+class Finding:
+    """What checking something against a verified log found: ``ok`` and how many items were
+    checked (``what`` says of what, when ok), or the first problem — with the event it
+    concerns, where there is one."""
 
     ok: bool
-    released: int
+    checked: int
+    what: str
     bad_seq: int | None = None
     problem: str | None = None
 
     def describe(self) -> str:
         if self.ok:
-            return f"ok: {self.released} released events match their commitments"
+            return f"ok: {self.checked} {self.what}"
         return f"event {self.bad_seq}: {self.problem}" if self.bad_seq else str(self.problem)
 
 
-def check_release(log: Iterable[bytes], release: Iterable[bytes]) -> ReleaseVerdict:
+_RELEASED = "released events match their commitments"
+
+
+def check_release(log: Iterable[bytes], release: Iterable[bytes]) -> Finding:
     """Check content released from sealed events against the commitments in a log, read line
     by line, that has been verified. Each line of ``release`` is a JSON object ``{"seq": N,
     "salt": S, "content": C}``: C is the sealed event's canonical JSON as text, S its salt."""
@@ -284,11 +289,8 @@ def check_release(log: Iterable[bytes], release: Iterable[bytes]) -> ReleaseVerd
             item = json.loads(line)
             released[item["seq"]] = (item["salt"], item["content"])
         except (ValueError, KeyError, TypeError):
-            return ReleaseVerdict(
-                ok=False,
-                released=0,
-                problem=f"line {number} of the release is not a released event",
-            )
+            problem = f"line {number} of the release is not a released event"
+            return Finding(ok=False, checked=0, what=_RELEASED, problem=problem)
     bodies, seq = {}, 0
     for line in log:
         if not line.startswith(b"!\t"):
@@ -296,10 +298,10 @@ def check_release(log: Iterable[bytes], release: Iterable[bytes]) -> ReleaseVerd
             if seq in released:
                 bodies[seq] = json.loads(line[_HASH_LENGTH + 1 :])
     for seq, (salt, content) in sorted(released.items()):
-        problem = _release_problem(bodies.get(seq), salt, content)
-        if problem:
-            return ReleaseVerdict(ok=False, released=len(released), bad_seq=seq, problem=problem)
-    return ReleaseVerdict(ok=True, released=len(released))
+        wrong = _release_problem(bodies.get(seq), salt, content)
+        if wrong:
+            return Finding(False, len(released), _RELEASED, bad_seq=seq, problem=wrong)
+    return Finding(ok=True, checked=len(released), what=_RELEASED)
 
 
 def _release_problem(body: dict[str, Any] | None, salt: str, content: str) -> str | None:
@@ -316,6 +318,113 @@ def _release_problem(body: dict[str, Any] | None, salt: str, content: str) -> st
     for field in ("seq", "kind", "occurred_at", "visibility"):
         if not isinstance(unsealed, dict) or unsealed.get(field) != body.get(field):
             return f"the released content gives another {field} than the log"
+    return None
+
+
+_DOCUMENTS = "documents match the log"
+# The events that publish a version, and those that decide on its adoption.
+_PUBLISHING = ("draft.published", "draft.imported", "revision.issued")
+_DECIDING = ("adoption.recorded", "silence.closed")
+_MOVED = "summary.moved"  # a paragraph taken out of the draft into the Chair's summary
+_MARKERS = tuple(b'"kind":"%s"' % kind.encode() for kind in (*_PUBLISHING, *_DECIDING, _MOVED))
+
+
+def check_documents(log: Iterable[bytes], documents: Mapping[str, bytes]) -> Finding:
+    """Check published documents — accord's JSON exports, by file name — against a log, read
+    line by line, that has been verified. A clean view must be a version the log published,
+    exactly; a consensus report must hold every provision the adoption it names covered,
+    each with the text it covered, and nothing else."""
+    events, seq = {}, 0
+    for line in log:
+        if line.startswith(b"!\t"):
+            continue
+        seq += 1
+        if any(marker in line for marker in _MARKERS):
+            body = json.loads(line[_HASH_LENGTH + 1 :])
+            if isinstance(body.get("payload"), dict):
+                events[seq] = body
+    for name, raw in documents.items():
+        wrong = _document_problem(raw, events)
+        if wrong:
+            return Finding(False, len(documents), _DOCUMENTS, problem=f"{name}: {wrong}")
+    return Finding(ok=True, checked=len(documents), what=_DOCUMENTS)
+
+
+def text_hash(text: str) -> str:
+    """A text's content hash, as events and exports give it: hex SHA-256 of its UTF-8."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def version_hash(title: str, provisions: Iterable[Mapping[str, Any]]) -> str:
+    """A version's content hash from its exported title and provisions, in order."""
+    lines = (
+        f"{p['uid']}\t{p['kind']}\t{p['label']}\t{p.get('parent') or ''}\t{text_hash(p['text'])}"
+        for p in provisions
+    )
+    return text_hash(f"{title}\n" + "\n".join(lines))
+
+
+def _document_problem(raw: bytes, events: Mapping[int, dict[str, Any]]) -> str | None:
+    try:
+        data = json.loads(raw)
+        view, provisions = data["view"], data["provisions"]
+        slug, number = data["document"]["slug"], data["version"]["number"]
+        changed = [p["uid"] for p in provisions if p["content_hash"] != text_hash(p["text"])]
+    except (ValueError, KeyError, TypeError):
+        return "not an accord document in JSON (the clean view or a consensus report)"
+    if changed:
+        return f"the text of provision {changed[0]} does not have its content hash"
+    if view == "clean":
+        computed = version_hash(data["document"]["title"], provisions)
+        for body in events.values():
+            payload = body["payload"]
+            if body["kind"] in _PUBLISHING and (
+                payload.get("document"),
+                payload.get("version"),
+                payload.get("content_hash"),
+            ) == (slug, number, computed):
+                return None
+        return f"the log published no version {number} of '{slug}' with this text"
+    if view == "consensus-report":
+        return _report_problem(data.get("adoption"), slug, number, provisions, events)
+    return f"the {view} view is not checked against the log; check the clean view"
+
+
+def _report_problem(
+    adoption: Any,
+    slug: str,
+    number: int,
+    provisions: list[dict[str, Any]],
+    events: Mapping[int, dict[str, Any]],
+) -> str | None:
+    seq = adoption.get("event") if isinstance(adoption, dict) else None
+    body = events.get(seq, {}) if isinstance(seq, int) else {}
+    payload = body.get("payload", {})
+    adopted = payload.get("adopted") is True or payload.get("outcome") == "adopted"
+    if not adopted or (payload.get("document"), payload.get("version")) != (slug, number):
+        return f"it names no event of the log adopting version {number} of '{slug}'"
+    covered = payload.get("provision_hashes") or {}
+    moved = {
+        event["payload"].get("provision"): at
+        for at, event in events.items()
+        if event["kind"] == _MOVED
+        and (event.get("process"), event["payload"].get("document")) == (body.get("process"), slug)
+    }
+    present = {p["uid"] for p in provisions if p["kind"] != "section"}
+    for p in provisions:
+        if p["kind"] == "section":
+            continue
+        if p["uid"] in moved:
+            return (
+                f"provision {p['uid']} was moved to the Chair's summary (event {moved[p['uid']]})"
+            )
+        if p["uid"] not in covered:
+            return f"provision {p['uid']} is not one event {seq} adopted"
+        if covered[p["uid"]] != p["content_hash"]:
+            return f"provision {p['uid']} is not the text event {seq} adopted"
+    left_out = sorted(set(covered) - present - set(moved))
+    if left_out:
+        return f"it leaves out provision {left_out[0]}, which event {seq} adopted"
     return None
 
 
@@ -342,20 +451,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--released", type=Path, help="content released from sealed events, to check as well"
     )
+    parser.add_argument(
+        "--document",
+        type=Path,
+        action="append",
+        default=[],
+        help="a published document (JSON export: clean view or consensus report) to check",
+    )
     args = parser.parse_args(argv)
     verdict = verify_file(args.log, public_key_check(args.key.read_bytes()))
     print(verdict.describe(), file=sys.stdout if verdict.ok else sys.stderr)
-    if not verdict.ok or args.released is None:
-        return 0 if verdict.ok else 1
-    return report_release(args.log, args.released)
+    if not verdict.ok:
+        return 1
+    return report_beside(args.log, args.released, args.document)
 
 
-def report_release(log: Path, release: Path) -> int:
-    """Check a release against a verified log file and say what was found, as the commands do."""
-    with log.open("rb") as lines, release.open("rb") as released:
-        verdict = check_release(lines, released)
-    print(verdict.describe(), file=sys.stdout if verdict.ok else sys.stderr)
-    return 0 if verdict.ok else 1
+def report_beside(log: Path, release: Path | None, documents: list[Path]) -> int:
+    """Check a release and published documents against a verified log file, and say what was
+    found, as the commands do: 0 when all is well, 1 otherwise."""
+    findings = []
+    if release is not None:
+        with log.open("rb") as lines, release.open("rb") as released:
+            findings.append(check_release(lines, released))
+    if documents:
+        with log.open("rb") as lines:
+            published = {path.name: path.read_bytes() for path in documents}
+            findings.append(check_documents(lines, published))
+    for finding in findings:
+        print(finding.describe(), file=sys.stdout if finding.ok else sys.stderr)
+    return 0 if all(finding.ok for finding in findings) else 1
 
 
 if __name__ == "__main__":

@@ -142,6 +142,29 @@ def clean_json(meta: DocumentMeta, version: Version) -> str:
     return _dump(data)
 
 
+def consensus_report_json(
+    meta: DocumentMeta, provisions: Iterable[Provision], adoption: dict[str, Any]
+) -> str:
+    """The consensus report as published: the provisions the adoption covered, each with its
+    content hash, and the adoption — process, method, date and the number of the event that
+    decided it — so that `accord audit verify --document` can check one against the other."""
+    data = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "view": "consensus-report",
+        "document": {"slug": meta.document_slug, "title": meta.title, "symbol": meta.symbol},
+        "version": {
+            "number": meta.version_number,
+            "label": meta.version_label,
+            "issued": meta.issued.isoformat(),
+            "language": meta.language,
+        },
+        "adoption": adoption,
+        "provisions": [_provision(p) for p in provisions],
+    }
+    return _dump(data)
+
+
 def compilation_json(meta: DocumentMeta, compilation: Compilation) -> str:
     data = _document(meta, View.COMPILATION)
     data["provisions"] = [

@@ -10,6 +10,7 @@ from accord.documents.export import (
 )
 from accord.documents.model import Attribution, DocumentMeta, Exported, Format, Issue, View
 from accord.documents.pdf_export import Progress
+from accord.documents.text_export import consensus_report_json
 from accord.documents.version_redline import provision_redlines
 from accord.documents.word_export import word_date
 from accord.documents.words import ENGLISH, Words
@@ -77,3 +78,20 @@ def export_view(
             previous=document_meta(against), **told,
         )  # fmt: skip
     raise NoSuchView(view.value)
+
+
+def consensus_report_export(document: models.Document) -> tuple[str, str] | None:
+    """The consensus report of ``document`` as JSON, with the adoption and the event that
+    decided it, and its file name; None while the document has not been adopted."""
+    report = queries.consensus_report(document)
+    if report is None:
+        return None
+    adoption, version = report["adoption"], report["version"]
+    decided = {
+        "process": document.process.slug,
+        "method": adoption.method,
+        "decided": timezone.localdate(adoption.decided_at).isoformat(),
+        "event": queries.deciding_event(adoption),
+    }
+    text = consensus_report_json(document_meta(version), report["provisions"], decided)
+    return text, f"{document.slug}-consensus-report.json"

@@ -436,6 +436,26 @@ def consensus_report(document: models.Document) -> dict[str, Any] | None:
     }
 
 
+def deciding_event(adoption: models.Adoption) -> int | None:
+    """The number of the event that recorded ``adoption``'s decision: the adoption at a
+    meeting, or the silence procedure closing with the text adopted."""
+    version = adoption.version
+    decided = Q(kind="adoption.recorded", payload__adopted=True) | Q(
+        kind="silence.closed", payload__outcome="adopted"
+    )
+    return (
+        models.Event.objects.filter(
+            decided,
+            process_id=version.document.process_id,
+            payload__document=version.document.slug,
+            payload__version=version.number,
+        )
+        .order_by("-seq")
+        .values_list("seq", flat=True)
+        .first()
+    )
+
+
 DESK_CHANGES = 50
 
 

@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from accord.store import models, queries
+from accord.store import exports, models, queries
 from accord.web.views import visible_process
 
 
@@ -20,3 +20,20 @@ def consensus_report(request: HttpRequest, process: str, document: str) -> HttpR
         "accord/consensus_report.html",
         {"process": found.process, "document": found, **report},
     )
+
+
+def consensus_report_json(request: HttpRequest, process: str, document: str) -> HttpResponse:
+    """The consensus report as a JSON file that `accord audit verify --document` checks
+    against the published log."""
+    found = get_object_or_404(
+        models.Document.objects.select_related("process"),
+        process=visible_process(request, process),
+        slug=document,
+    )
+    exported = exports.consensus_report_export(found)
+    if exported is None:
+        raise Http404(_("This document has not been adopted."))
+    text, filename = exported
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

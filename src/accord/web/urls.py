@@ -65,6 +65,11 @@ urlpatterns = [
         report_views.consensus_report,
         name="consensus-report",
     ),
+    path(
+        "p/<slug:process>/<slug:document>/consensus-report.json",
+        report_views.consensus_report_json,
+        name="consensus-report-json",
+    ),
     path("p/<slug:process>/<slug:document>/v<int:number>/", views.version, name="version"),
     path("p/<slug:process>/<slug:document>/v<int:number>/redline/", views.redline, name="redline"),
     path(
