@@ -580,3 +580,13 @@ def test_the_lone_verifier_checks_published_documents_too(tmp_path: Path):
         "ok: 3 events, chain and signatures verified\n",
         "rev1.json: the log published no version 2 of 'report' with this text\n",
     )
+
+
+def test_a_sealed_publication_vouches_for_no_document_until_it_is_released():
+    sealed = canonical({"seq": 1, "kind": "revision.issued", "commitment": "0" * 64})
+    finding = eventlog.check_documents(
+        _log([sealed]), {"rev1.json": _exported("clean", PROVISIONS)}
+    )
+    assert finding.describe() == (
+        "rev1.json: the log published no version 2 of 'report' with this text"
+    )
