@@ -30,7 +30,7 @@ from pathlib import Path
 from accord import check_cli
 from accord.bench import record as record_bench
 from accord.bench import run as bench_run
-from accord.core import redline_files
+from accord.core import eventlog, redline_files
 
 MINIMUM_PYTHON = (3, 12)
 
@@ -99,16 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     verify = steps.add_parser("verify", help="check a log file, or this instance's database")
     verify.add_argument("log", type=Path, nargs="?", help="an exported log (default: the database)")
     verify.add_argument("--key", type=Path, help="the public key (default: the log's .pub file)")
-    verify.add_argument(
-        "--released", type=Path, help="content released from sealed events, checked against the log"
-    )
-    verify.add_argument(
-        "--document",
-        type=Path,
-        action="append",
-        default=[],
-        help="a published document (JSON: clean view or consensus report), checked against the log",
-    )
+    eventlog.add_beside_arguments(verify)
     verify.set_defaults(run=_audit_verify)
     release = steps.add_parser(
         "release", help="write the sealed content of a confidential process, to publish it"
@@ -274,8 +265,6 @@ def _audit_export(args: argparse.Namespace) -> None:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    from accord.core import eventlog
-
     if args.log is None:
         _require_database()
         return _verify_database()
@@ -308,7 +297,6 @@ def _audit_release(args: argparse.Namespace) -> None:
 
 
 def _verify_database() -> int:
-    from accord.core import eventlog
     from accord.store import record, signing
 
     check = eventlog.public_key_check(signing.public_pem().encode())

@@ -213,10 +213,10 @@ def test_floats_are_refused_because_their_text_is_not_canonical(value):
         canonical(value)
 
 
-def _run_lone(tmp_path: Path, lines: list[bytes]) -> subprocess.CompletedProcess:
+def _run_lone(tmp_path: Path, lines: list[bytes], *options: str) -> subprocess.CompletedProcess:
     (tmp_path / "log.jsonl").write_bytes(b"".join(lines))
     return subprocess.run(
-        [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"],
+        [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub", *options],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -399,28 +399,14 @@ def test_the_lone_verifier_checks_a_release_too(tmp_path: Path):
     (tmp_path / "log.pub").write_bytes(_pem(KEY))
     log, release = _sealed_log()
     (tmp_path / "release.jsonl").write_bytes(b"".join(release))
-    (tmp_path / "log.jsonl").write_bytes(b"".join(log))
-    command = [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"]
-    ran = subprocess.run(
-        [*command, "--released", "release.jsonl"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    ran = _run_lone(tmp_path, log, "--released", "release.jsonl")
     assert (ran.returncode, ran.stdout) == (
         0,
         "ok: 5 events, chain and signatures verified\n"
         "ok: 2 released events match their commitments\n",
     )
     (tmp_path / "release.jsonl").write_bytes(b"".join(_altered(1, salt="f" * 32)))
-    ran = subprocess.run(
-        [*command, "--released", "release.jsonl"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    ran = _run_lone(tmp_path, log, "--released", "release.jsonl")
     assert (ran.returncode, ran.stderr) == (
         1,
         "event 4: the released content does not match the commitment the log published\n",
@@ -567,14 +553,10 @@ def test_a_file_that_is_not_a_checkable_document_is_named(raw, problem):
 def test_the_lone_verifier_checks_published_documents_too(tmp_path: Path):
     shutil.copy(eventlog.__file__, tmp_path / "verify.py")
     (tmp_path / "log.pub").write_bytes(_pem(KEY))
-    (tmp_path / "log.jsonl").write_bytes(b"".join(_published_log()))
     (tmp_path / "report.json").write_bytes(REPORT)
     (tmp_path / "rev1.json").write_bytes(_exported("clean", PROVISIONS[:2]))
-    command = [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub"]
     documents = ["--document", "report.json", "--document", "rev1.json"]
-    ran = subprocess.run(
-        [*command, *documents], cwd=tmp_path, capture_output=True, text=True, check=False
-    )
+    ran = _run_lone(tmp_path, _published_log(), *documents)
     assert (ran.returncode, ran.stdout, ran.stderr) == (
         1,
         "ok: 3 events, chain and signatures verified\n",

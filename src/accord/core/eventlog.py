@@ -448,6 +448,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Verify an exported accord event log.")
     parser.add_argument("log", type=Path, help="the log, JSON Lines as exported by accord")
     parser.add_argument("--key", type=Path, required=True, help="the instance's public key (PEM)")
+    add_beside_arguments(parser)
+    args = parser.parse_args(argv)
+    verdict = verify_file(args.log, public_key_check(args.key.read_bytes()))
+    print(verdict.describe(), file=sys.stdout if verdict.ok else sys.stderr)
+    if not verdict.ok:
+        return 1
+    return report_beside(args.log, args.released, args.document)
+
+
+def add_beside_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that check more against a verified log: a release, published documents."""
     parser.add_argument(
         "--released", type=Path, help="content released from sealed events, to check as well"
     )
@@ -458,12 +469,6 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="a published document (JSON export: clean view or consensus report) to check",
     )
-    args = parser.parse_args(argv)
-    verdict = verify_file(args.log, public_key_check(args.key.read_bytes()))
-    print(verdict.describe(), file=sys.stdout if verdict.ok else sys.stderr)
-    if not verdict.ok:
-        return 1
-    return report_beside(args.log, args.released, args.document)
 
 
 def report_beside(log: Path, release: Path | None, documents: list[Path]) -> int:

@@ -105,11 +105,11 @@ def redline_md(
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _document(meta: DocumentMeta, view: View) -> dict[str, Any]:
+def _document(meta: DocumentMeta, view: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "view": view.value,
+        "view": str(view),
         "document": {"slug": meta.document_slug, "title": meta.title, "symbol": meta.symbol},
         "version": {
             "number": meta.version_number,
@@ -148,20 +148,9 @@ def consensus_report_json(
     """The consensus report as published: the provisions the adoption covered, each with its
     content hash, and the adoption — process, method, date and the number of the event that
     decided it — so that `accord audit verify --document` can check one against the other."""
-    data = {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "view": "consensus-report",
-        "document": {"slug": meta.document_slug, "title": meta.title, "symbol": meta.symbol},
-        "version": {
-            "number": meta.version_number,
-            "label": meta.version_label,
-            "issued": meta.issued.isoformat(),
-            "language": meta.language,
-        },
-        "adoption": adoption,
-        "provisions": [_provision(p) for p in provisions],
-    }
+    data = _document(meta, "consensus-report")
+    data["adoption"] = adoption
+    data["provisions"] = [_provision(p) for p in provisions]
     return _dump(data)
 
 
