@@ -183,7 +183,7 @@ def test_audit_verify_checks_a_downloaded_consensus_report_against_the_log(
     capsys.readouterr()
     assert cli.main(["audit", "verify", str(log), "--document", str(report)]) == 0
     assert capsys.readouterr().out.endswith(
-        "events, chain and signatures verified\nok: 1 documents match the log\n"
+        "events, chain and signatures verified\nok: 1 document matches the log\n"
     )
     data = json.loads(report.read_text())
     data["provisions"] = [p for p in data["provisions"] if p["uid"] != "p4"]

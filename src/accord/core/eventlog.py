@@ -261,22 +261,25 @@ def _mismatch(seq: int, line: bytes) -> str:
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What checking something against a verified log found: ``ok`` and how many items were
-    checked (``what`` says of what, when ok), or the first problem — with the event it
-    concerns, where there is one."""
+    checked (``what`` says of what, singular and plural), or the first problem — with the
+    event it concerns, where there is one."""
 
     ok: bool
     checked: int
-    what: str
+    what: tuple[str, str]
     bad_seq: int | None = None
     problem: str | None = None
 
     def describe(self) -> str:
         if self.ok:
-            return f"ok: {self.checked} {self.what}"
+            return f"ok: {self.checked} {self.what[self.checked != 1]}"
         return f"event {self.bad_seq}: {self.problem}" if self.bad_seq else str(self.problem)
 
 
-_RELEASED = "released events match their commitments"
+_RELEASED = (
+    "released event matches its commitment",
+    "released events match their commitments",
+)
 
 
 def check_release(log: Iterable[bytes], release: Iterable[bytes]) -> Finding:
@@ -321,7 +324,7 @@ def _release_problem(body: dict[str, Any] | None, salt: str, content: str) -> st
     return None
 
 
-_DOCUMENTS = "documents match the log"
+_DOCUMENTS = ("document matches the log", "documents match the log")
 # The events that publish a version, and those that decide on its adoption.
 _PUBLISHING = ("draft.published", "draft.imported", "revision.issued")
 _DECIDING = ("adoption.recorded", "silence.closed")
