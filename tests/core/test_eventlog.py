@@ -387,7 +387,17 @@ def test_released_content_that_matches_its_commitment_but_not_its_event_is_named
     )
 
 
-@pytest.mark.parametrize("line", [b"not json\n", b'{"seq": 2}\n', b"[2]\n"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"not json\n",
+        b'{"seq": 2}\n',
+        b"[2]\n",
+        b'{"seq": 2, "salt": "a", "content": 5}\n',
+        b'{"seq": 2, "salt": 7, "content": "{}"}\n',
+        b'{"seq": "2", "salt": "a", "content": "{}"}\n',
+    ],
+)
 def test_a_release_line_that_is_not_a_released_event_is_named_by_its_number(line):
     _, release = _sealed_log()
     verdict = _released([release[0], line])
@@ -539,6 +549,18 @@ def test_a_report_of_an_adoption_that_failed_is_refused():
         (b"not json", "not an accord document in JSON (the clean view or a consensus report)"),
         (
             b'{"view": "clean"}',
+            "not an accord document in JSON (the clean view or a consensus report)",
+        ),
+        (
+            _exported("clean", [{**PROVISIONS[1], "text": 5}]),
+            "not an accord document in JSON (the clean view or a consensus report)",
+        ),
+        (
+            _exported("clean", [{"uid": "p1", "text": "x", "content_hash": "y"}]),
+            "not an accord document in JSON (the clean view or a consensus report)",
+        ),
+        (
+            json.dumps({"view": "clean", "provisions": [], "document": {"slug": "r"}}).encode(),
             "not an accord document in JSON (the clean view or a consensus report)",
         ),
         (

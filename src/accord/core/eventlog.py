@@ -290,7 +290,10 @@ def check_release(log: Iterable[bytes], release: Iterable[bytes]) -> Finding:
     for number, line in enumerate(release, start=1):
         try:
             item = json.loads(line)
-            released[item["seq"]] = (item["salt"], item["content"])
+            seq, salt, content = item["seq"], item["salt"], item["content"]
+            if not (isinstance(seq, int) and isinstance(salt, str) and isinstance(content, str)):
+                raise TypeError("a field of the wrong type")
+            released[seq] = (salt, content)
         except (ValueError, KeyError, TypeError):
             problem = f"line {number} of the release is not a released event"
             return Finding(ok=False, checked=0, what=_RELEASED, problem=problem)
@@ -371,14 +374,17 @@ def _document_problem(raw: bytes, events: Mapping[int, dict[str, Any]]) -> str |
     try:
         data = json.loads(raw)
         view, provisions = data["view"], data["provisions"]
-        slug, number = data["document"]["slug"], data["version"]["number"]
-        changed = [p["uid"] for p in provisions if p["content_hash"] != text_hash(p["text"])]
+        title, slug = data["document"]["title"], data["document"]["slug"]
+        number = data["version"]["number"]
+        if not all(_is_provision(p) for p in provisions):
+            raise TypeError("a provision without its fields")
     except (ValueError, KeyError, TypeError):
         return "not an accord document in JSON (the clean view or a consensus report)"
+    changed = [p["uid"] for p in provisions if p["content_hash"] != text_hash(p["text"])]
     if changed:
         return f"the text of provision {changed[0]} does not have its content hash"
     if view == "clean":
-        computed = version_hash(data["document"]["title"], provisions)
+        computed = version_hash(title, provisions)
         for body in events.values():
             payload = body["payload"]
             if body["kind"] in _PUBLISHING and (
@@ -391,6 +397,13 @@ def _document_problem(raw: bytes, events: Mapping[int, dict[str, Any]]) -> str |
     if view == "consensus-report":
         return _report_problem(data.get("adoption"), slug, number, provisions, events)
     return f"the {view} view is not checked against the log; check the clean view"
+
+
+def _is_provision(provision: Any) -> bool:
+    fields = ("uid", "kind", "label", "text", "content_hash")
+    return isinstance(provision, dict) and all(
+        isinstance(provision.get(field), str) for field in fields
+    )
 
 
 def _report_problem(
