@@ -334,3 +334,13 @@ def test_the_demo_consensus_report_and_its_version_check_against_the_published_l
     assert tampered.describe() == (
         f"report.json: provision {uid} is not the text event {decided.seq} adopted"
     )
+
+
+def test_the_home_page_names_each_document_by_the_title_of_its_current_version(client):
+    load_demo()
+    home = client.get("/").content.decode()
+    assert (
+        "Revised draft of the report of the Open-ended Working Group on security of and in the "
+        "use of ICTs (demo)"
+    ) in home
+    assert "Zero draft of the report" not in home

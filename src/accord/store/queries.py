@@ -246,6 +246,15 @@ def invitations(proposal_ids: Iterable[int]) -> dict[int, list[models.CoSponsors
     return found
 
 
+def documents_with_current_title() -> QuerySet[models.Document]:
+    """Documents with ``current_title``: the title of their latest version, which a revision
+    may have changed ("Zero draft of the report …" becomes "Revised draft …")."""
+    latest = models.Version.objects.filter(document=OuterRef("pk")).order_by("-number")
+    return models.Document.objects.annotate(
+        current_title=Subquery(latest.values("title")[:1])
+    ).order_by("id")
+
+
 def documents_with_current_version(process: models.Process) -> list[models.Version]:
     """The current version of each of the process's documents, with its document."""
     latest = (

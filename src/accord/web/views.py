@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -44,7 +45,9 @@ def signed_in(request: HttpRequest) -> User:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    processes = queries.visible_processes(request.user).prefetch_related("documents")
+    processes = queries.visible_processes(request.user).prefetch_related(
+        Prefetch("documents", queryset=queries.documents_with_current_title())
+    )
     context = {
         "processes": processes,
         "may_create_process": isinstance(request.user, User) and may_create_processes(request.user),
