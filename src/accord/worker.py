@@ -15,6 +15,7 @@ from datetime import datetime
 from django.db import close_old_connections
 from django.utils import timezone
 
+from accord.actions.export_jobs import forget_finished_export_jobs, resume_export_jobs
 from accord.actions.silence import close_due_silence_procedures
 from accord.actions.stakeholders import decide_due_stakeholder_requests
 
@@ -32,6 +33,8 @@ class Job:
 JOBS: list[Job] = [
     Job("close-silence-procedures", close_due_silence_procedures),
     Job("decide-stakeholder-requests", decide_due_stakeholder_requests),
+    Job("resume-export-jobs", resume_export_jobs),
+    Job("forget-finished-export-jobs", forget_finished_export_jobs),
 ]
 
 

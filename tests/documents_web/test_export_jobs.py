@@ -13,7 +13,12 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from accord.actions import export_jobs
-from accord.actions.export_jobs import request_export, run_export_job, run_pending_export_jobs
+from accord.actions.export_jobs import (
+    forget_finished_export_jobs,
+    request_export,
+    resume_export_jobs,
+    run_export_job,
+)
 from accord.actions.proposals import submit_proposal
 from accord.documents import html_export, pdf_export
 from accord.documents.model import Format, View
@@ -125,7 +130,12 @@ def test_pending_and_abandoned_jobs_are_picked_up(in_parts):
     models.ExportJob.objects.filter(pk=fresh.pk).update(
         status=Status.RUNNING, updated_at=timezone.now()
     )
-    assert run_pending_export_jobs() == 3
+    # Just asked for: the request that asked starts them, the worker leaves them alone.
+    assert [job.pk for job in resume_export_jobs(timezone.now())] == [bracketed.pk]
+    assert models.ExportJob.objects.get(pk=bracketed.pk).status == "done"
+    # Still waiting a while later: the server stopped before it could start them.
+    later = timezone.now() + export_jobs.LEFT_PENDING_AFTER + timedelta(seconds=1)
+    assert sorted(job.pk for job in resume_export_jobs(later)) == sorted([waiting.pk, clean.pk])
     statuses = dict(models.ExportJob.objects.values_list("pk", "status"))
     assert statuses == {
         waiting.pk: "done",
@@ -133,7 +143,26 @@ def test_pending_and_abandoned_jobs_are_picked_up(in_parts):
         bracketed.pk: "done",
         fresh.pk: "running",
     }
-    assert run_pending_export_jobs() == 0
+    assert resume_export_jobs(later) == []
+
+
+def test_finished_jobs_are_forgotten_with_their_files_after_a_week(in_parts, client):
+    done = run_export_job(_job(in_parts).pk)
+    failed = request_export(in_parts.version, by=None, view=View.CLEAN, fmt=Format.PDF)
+    running = request_export(in_parts.version, by=None, view=View.BRACKETED, fmt=Format.PDF)
+    models.ExportJob.objects.filter(pk=failed.pk).update(
+        status=Status.FAILED, finished_at=timezone.now()
+    )
+    models.ExportJob.objects.filter(pk=running.pk).update(status=Status.RUNNING)
+    page = client.get(
+        reverse("web:export-job", args=["wg", "report", in_parts.version.number, done.pk])
+    )
+    assert "The file is kept for 7 days after it is made" in page.content.decode()
+    finished = models.ExportJob.objects.get(pk=done.pk).finished_at
+    assert forget_finished_export_jobs(finished + export_jobs.KEPT_FOR) == []
+    week_later = finished + export_jobs.KEPT_FOR + timedelta(seconds=1)
+    assert sorted(forget_finished_export_jobs(week_later)) == sorted([done.pk, failed.pk])
+    assert list(models.ExportJob.objects.values_list("pk", flat=True)) == [running.pk]
 
 
 def test_the_download_of_a_long_pdf_shows_progress_then_offers_the_file(

@@ -23,12 +23,19 @@ def _launch(negotiation):
 def test_the_worker_closes_a_due_procedure_and_leaves_one_not_yet_due(negotiation):
     procedure = _launch(negotiation)
     early = worker.run_due(procedure.deadline - timedelta(minutes=1))
-    assert early == {"close-silence-procedures": 0, "decide-stakeholder-requests": 0}
+    assert early == {
+        "close-silence-procedures": 0,
+        "decide-stakeholder-requests": 0,
+        "resume-export-jobs": 0,
+        "forget-finished-export-jobs": 0,
+    }
     procedure.refresh_from_db()
     assert procedure.closed_at is None
     assert worker.run_due(procedure.deadline + timedelta(minutes=1)) == {
         "close-silence-procedures": 1,
         "decide-stakeholder-requests": 0,
+        "resume-export-jobs": 0,
+        "forget-finished-export-jobs": 0,
     }
     procedure.refresh_from_db()
     assert (procedure.outcome, procedure.adoption.method) == ("adopted", "silence")
@@ -89,18 +96,28 @@ assert models.StakeholderRequest.objects.filter(accredited=None).update(deadline
 """
 
 
+QUIET = (
+    "close-silence-procedures: 0\n"
+    "decide-stakeholder-requests: 0\n"
+    "resume-export-jobs: 0\n"
+    "forget-finished-export-jobs: 0\n"
+)
+
+
 def test_accord_worker_once_records_the_outcome_of_the_demo_silence(tmp_path):
     loaded = _accord("demo", "--no-serve", tmp_path=tmp_path)
     assert loaded.returncode == 0, loaded.stderr
     nothing_due = _accord("worker", "--once", tmp_path=tmp_path)
     assert nothing_due.returncode == 0, nothing_due.stderr
-    assert nothing_due.stdout == ("close-silence-procedures: 0\ndecide-stakeholder-requests: 0\n")
+    assert nothing_due.stdout == QUIET
     shifted = _accord("manage", "shell", "-c", SHIFT_DEADLINES, tmp_path=tmp_path)
     assert shifted.returncode == 0, shifted.stderr
     due = _accord("worker", "--once", tmp_path=tmp_path)
-    assert due.stdout == "close-silence-procedures: 1\ndecide-stakeholder-requests: 1\n"
+    assert due.stdout == QUIET.replace(
+        ": 0\ndecide-stakeholder-requests: 0", ": 1\ndecide-stakeholder-requests: 1"
+    )
     again = _accord("worker", "--once", tmp_path=tmp_path)
-    assert again.stdout == "close-silence-procedures: 0\ndecide-stakeholder-requests: 0\n"
+    assert again.stdout == QUIET
     kinds = _accord(
         "manage",
         "shell",

@@ -3,15 +3,16 @@
 The compilation's PDF of a large negotiation takes most of a minute to set, longer than a
 page should make anyone wait. A page or endpoint asks for it with `request_export`; the job
 runs in a background thread of the server process once the request's transaction commits,
-and reports each part of the PDF as it is set. Jobs left pending (the server stopped before
-running them) are picked up by `run_pending_export_jobs`, which a periodic worker calls.
+and reports each part of the PDF as it is set. The periodic worker starts again the jobs left
+behind (`resume_export_jobs`: the server stopped before or while running them) and forgets
+finished jobs, file and all, after `KEPT_FOR` (`forget_finished_export_jobs`).
 
 An export reads the record and changes nothing in the negotiation, so a job writes no event.
 """
 
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import close_old_connections, connections, transaction
@@ -29,6 +30,11 @@ UNFINISHED = (Status.PENDING, Status.RUNNING)
 # A running job that has not reported progress for this long was cut short (the server
 # stopped while it ran) and is run again.
 STALE_AFTER = timedelta(minutes=10)
+# A job still waiting this long after it was asked for was never started (the server stopped
+# first); a job asked for just now is about to be started by the request that asked.
+LEFT_PENDING_AFTER = timedelta(minutes=1)
+# How long a finished job, and its file, is kept.
+KEPT_FOR = timedelta(days=7)
 
 # One job at a time: rendering a PDF keeps a core busy, and pages must still be served.
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="accord-export")
@@ -140,12 +146,25 @@ def run_export_job(job_id: int) -> models.ExportJob | None:
     return job
 
 
-def run_pending_export_jobs() -> int:
-    """Run every job still waiting, oldest first, and those cut short while running (no
-    progress for `STALE_AFTER`); returns how many this call finished. For a periodic
-    worker, and after a restart."""
-    models.ExportJob.objects.filter(
-        status=Status.RUNNING, updated_at__lt=timezone.now() - STALE_AFTER
-    ).update(status=Status.PENDING)
-    waiting = models.ExportJob.objects.filter(status=Status.PENDING).values_list("pk", flat=True)
-    return sum(run_export_job(pk) is not None for pk in list(waiting))
+def resume_export_jobs(now: datetime) -> list[object]:
+    """Start again, in the background, the jobs left behind at ``now``: those cut short while
+    running (no progress for `STALE_AFTER`) and those left waiting for `LEFT_PENDING_AFTER`;
+    what `start` gave for each. For the periodic worker."""
+    models.ExportJob.objects.filter(status=Status.RUNNING, updated_at__lt=now - STALE_AFTER).update(
+        status=Status.PENDING
+    )
+    left = models.ExportJob.objects.filter(
+        status=Status.PENDING, updated_at__lt=now - LEFT_PENDING_AFTER
+    ).values_list("pk", flat=True)
+    return [start(pk) for pk in list(left)]
+
+
+def forget_finished_export_jobs(now: datetime) -> list[int]:
+    """Delete the jobs, and their files, that finished more than `KEPT_FOR` before ``now``;
+    their numbers. For the periodic worker."""
+    old = models.ExportJob.objects.filter(
+        status__in=(Status.DONE, Status.FAILED), finished_at__lt=now - KEPT_FOR
+    )
+    forgotten = list(old.values_list("pk", flat=True))
+    models.ExportJob.objects.filter(pk__in=forgotten).delete()
+    return forgotten

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accord.actions.export_jobs import UNFINISHED, request_export
+from accord.actions.export_jobs import KEPT_FOR, UNFINISHED, request_export
 from accord.actions.imports import import_draft, import_revision, read_draft
 from accord.core.errors import ProposalsWithoutFate, Refusal
 from accord.core.fates import Fate, FateKind
@@ -181,6 +181,7 @@ def export_job(
         "document": found.version.document,
         "process": found.version.document.process,
         "unfinished": found.status in UNFINISHED,
+        "kept_days": KEPT_FOR.days,
     }
     return render(request, "accord/export_job.html", context)
 
