@@ -448,7 +448,13 @@ def _published_log(*, adopted: bool = True) -> list[bytes]:
     }
     covered = {p["uid"]: p["content_hash"] for p in PROVISIONS[1:3]}
     moved = {"document": "report", "version": 2, "provision": "p3"}
-    decided = {"document": "report", "version": 2, "adopted": adopted, "provision_hashes": covered}
+    decided = {
+        "document": "report",
+        "version": 2,
+        "adopted": adopted,
+        "content_hash": eventlog.version_hash("Report", PROVISIONS),
+        "provision_hashes": covered,
+    }
     return _log(
         [
             _payload_event(1, "revision.issued", published),
@@ -471,11 +477,17 @@ def _exported(view: str, provisions: list[dict], **extra) -> bytes:
     return json.dumps(data).encode()
 
 
-REPORT = _exported(
-    "consensus-report",
-    PROVISIONS[:3],
-    adoption={"process": "wg", "method": "consensus", "decided": "2026-11-29", "event": 3},
-)
+OUTLINE = [
+    {key: p[key] for key in ("uid", "kind", "label", "parent", "content_hash")} for p in PROVISIONS
+]
+ADOPTION = {
+    "process": "wg",
+    "method": "consensus",
+    "decided": "2026-11-29",
+    "event": 3,
+    "outline": OUTLINE,
+}
+REPORT = _exported("consensus-report", PROVISIONS[:3], adoption=ADOPTION)
 
 
 def _documents(**files: bytes) -> eventlog.Finding:
@@ -509,33 +521,53 @@ def test_a_version_whose_text_was_changed_after_publication_is_named():
 
 
 def test_a_consensus_report_cannot_carry_a_paragraph_the_adoption_did_not_cover():
-    with_moved = _exported("consensus-report", PROVISIONS, adoption=json.loads(REPORT)["adoption"])
+    with_moved = _exported("consensus-report", PROVISIONS, adoption=ADOPTION)
     assert _documents(r=with_moved).describe() == (
         "r: provision p3 was moved to the Chair's summary (event 2)"
     )
     extra = {"uid": "p9", "kind": "paragraph", "label": "9", "parent": None, "text": "Also."}
     extra["content_hash"] = eventlog.text_hash(extra["text"])
-    never = _exported(
-        "consensus-report", [*PROVISIONS[:3], extra], adoption=json.loads(REPORT)["adoption"]
-    )
+    never = _exported("consensus-report", [*PROVISIONS[:3], extra], adoption=ADOPTION)
     assert _documents(r=never).describe() == "r: provision p9 is not one event 3 adopted"
     changed = _exported(
         "consensus-report",
         _edited(PROVISIONS[:3], "p1", "States shall.", rehash=True),
-        adoption=json.loads(REPORT)["adoption"],
+        adoption=ADOPTION,
     )
     assert _documents(r=changed).describe() == "r: provision p1 is not the text event 3 adopted"
-    short = _exported("consensus-report", PROVISIONS[:2], adoption=json.loads(REPORT)["adoption"])
+    short = _exported("consensus-report", PROVISIONS[:2], adoption=ADOPTION)
     assert _documents(r=short).describe() == "r: it leaves out provision p2, which event 3 adopted"
 
 
 @pytest.mark.parametrize("event", [1, 2, 7, None, "3"])
 def test_a_consensus_report_must_name_the_event_that_adopted_it(event):
-    adoption = {"process": "wg", "method": "consensus", "decided": "2026-11-29", "event": event}
+    adoption = {**ADOPTION, "event": event}
     report = _exported("consensus-report", PROVISIONS[:3], adoption=adoption)
     assert _documents(r=report).describe() == (
         "r: it names no event of the log adopting version 2 of 'report'"
     )
+
+
+def test_a_consensus_report_keeps_the_title_and_numbering_of_the_version_adopted():
+    retitled = json.loads(REPORT)
+    retitled["document"]["title"] = "Report, as we would have liked it"
+    assert _documents(r=json.dumps(retitled).encode()).describe() == (
+        "r: its title or outline is not that of the version event 3 adopted"
+    )
+    renumbered = [{**p, "label": "7"} if p["uid"] == "p2" else p for p in PROVISIONS[:3]]
+    assert _documents(
+        r=_exported("consensus-report", renumbered, adoption=ADOPTION)
+    ).describe() == ("r: provision p2 is numbered or placed otherwise than event 3 adopted")
+    outline = [{**p, "label": "7"} if p["uid"] == "p2" else p for p in OUTLINE]
+    forged = {**ADOPTION, "outline": outline}
+    assert _documents(r=_exported("consensus-report", renumbered, adoption=forged)).describe() == (
+        "r: its title or outline is not that of the version event 3 adopted"
+    )
+    for missing in (None, [{"uid": "p1"}]):
+        bare = {**ADOPTION, "outline": missing}
+        assert _documents(
+            r=_exported("consensus-report", PROVISIONS[:3], adoption=bare)
+        ).describe() == ("r: it gives no outline of the version adopted")
 
 
 def test_a_report_of_an_adoption_that_failed_is_refused():

@@ -28,7 +28,22 @@ SCHEMA = json.loads(
             consensus_report_json(
                 META,
                 version(),
-                {"process": "wg", "method": "silence", "decided": "2026-11-29", "event": 12},
+                {
+                    "process": "wg",
+                    "method": "silence",
+                    "decided": "2026-11-29",
+                    "event": 12,
+                    "outline": [
+                        {
+                            "uid": p.uid,
+                            "kind": p.kind.value,
+                            "label": p.label,
+                            "parent": p.parent,
+                            "content_hash": p.content_hash,
+                        }
+                        for p in version()
+                    ],
+                },
             ).encode(),
             "application/json",
             "report.json",

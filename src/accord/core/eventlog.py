@@ -362,9 +362,10 @@ def text_hash(text: str) -> str:
 
 
 def version_hash(title: str, provisions: Iterable[Mapping[str, Any]]) -> str:
-    """A version's content hash from its exported title and provisions, in order."""
+    """A version's content hash from its exported title and its provisions in order, each
+    with its uid, kind, label, parent and content hash."""
     lines = (
-        f"{p['uid']}\t{p['kind']}\t{p['label']}\t{p.get('parent') or ''}\t{text_hash(p['text'])}"
+        f"{p['uid']}\t{p['kind']}\t{p['label']}\t{p.get('parent') or ''}\t{p['content_hash']}"
         for p in provisions
     )
     return text_hash(f"{title}\n" + "\n".join(lines))
@@ -395,19 +396,24 @@ def _document_problem(raw: bytes, events: Mapping[int, dict[str, Any]]) -> str |
                 return None
         return f"the log published no version {number} of '{slug}' with this text"
     if view == "consensus-report":
-        return _report_problem(data.get("adoption"), slug, number, provisions, events)
+        return _report_problem(data.get("adoption"), title, slug, number, provisions, events)
     return f"the {view} view is not checked against the log; check the clean view"
 
 
-def _is_provision(provision: Any) -> bool:
-    fields = ("uid", "kind", "label", "text", "content_hash")
+def _is_provision(provision: Any, fields: tuple[str, ...] = ("text",)) -> bool:
+    fields = ("uid", "kind", "label", "content_hash", *fields)
     return isinstance(provision, dict) and all(
         isinstance(provision.get(field), str) for field in fields
     )
 
 
+# What places a provision in its version: the outline of an adopted version gives these.
+_PLACE = ("uid", "kind", "label", "parent", "content_hash")
+
+
 def _report_problem(
     adoption: Any,
+    title: str,
     slug: str,
     number: int,
     provisions: list[dict[str, Any]],
@@ -417,7 +423,8 @@ def _report_problem(
     body = events.get(seq, {}) if isinstance(seq, int) else {}
     payload = body.get("payload", {})
     adopted = payload.get("adopted") is True or payload.get("outcome") == "adopted"
-    if not adopted or (payload.get("document"), payload.get("version")) != (slug, number):
+    named = (payload.get("document"), payload.get("version")) == (slug, number)
+    if not (isinstance(seq, int) and adopted and named):
         return f"it names no event of the log adopting version {number} of '{slug}'"
     covered = payload.get("provision_hashes") or {}
     moved = {
@@ -441,6 +448,27 @@ def _report_problem(
     left_out = sorted(set(covered) - present - set(moved))
     if left_out:
         return f"it leaves out provision {left_out[0]}, which event {seq} adopted"
+    return _outline_problem(adoption.get("outline"), title, provisions, seq, payload)
+
+
+def _outline_problem(
+    outline: Any,
+    title: str,
+    provisions: list[dict[str, Any]],
+    seq: int,
+    payload: Mapping[str, Any],
+) -> str | None:
+    """The report's title, and each provision's number and place, against the outline of the
+    adopted version — every provision, without its text — which must give the content hash
+    the deciding event recorded."""
+    if not isinstance(outline, list) or not all(_is_provision(p, ()) for p in outline):
+        return "it gives no outline of the version adopted"
+    if version_hash(title, outline) != payload.get("content_hash"):
+        return f"its title or outline is not that of the version event {seq} adopted"
+    placed = {p["uid"]: p for p in outline}
+    for p in provisions:
+        if any(p.get(field) != placed.get(p["uid"], {}).get(field) for field in _PLACE):
+            return f"provision {p['uid']} is numbered or placed otherwise than event {seq} adopted"
     return None
 
 

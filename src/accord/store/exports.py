@@ -87,11 +87,24 @@ def consensus_report_export(document: models.Document) -> tuple[str, str] | None
     if report is None:
         return None
     adoption, version = report["adoption"], report["version"]
+    covered = adoption.provision_hashes
     decided = {
         "process": document.process.slug,
         "method": adoption.method,
         "decided": timezone.localdate(adoption.decided_at).isoformat(),
         "event": queries.deciding_event(adoption),
+        # Every provision of the adopted version, with the hash adopted where there is one:
+        # checks the report's title and numbering against the adoption's content hash.
+        "outline": [
+            {
+                "uid": p.uid,
+                "kind": p.kind.value,
+                "label": p.label,
+                "parent": p.parent,
+                "content_hash": covered.get(p.uid, p.content_hash),
+            }
+            for p in queries.version_value(version)
+        ],
     }
     text = consensus_report_json(document_meta(version), report["provisions"], decided)
     return text, f"{document.slug}-consensus-report.json"
