@@ -25,7 +25,7 @@ def _sign_out(page: Page) -> None:
 
 def test_a_delegate_proposes_and_the_chair_sees_it_attributed(page: Page, demo_server: str):
     page.goto(f"{demo_server}/")
-    page.get_by_role("link", name=re.compile("Zero draft of the report")).click()
+    page.get_by_role("link", name=re.compile("Revised draft of the report")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Revised draft of the report")
     expect(page.get_by_role("link", name="Propose on 5")).to_have_count(0)
 
