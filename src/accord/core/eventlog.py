@@ -328,11 +328,14 @@ def _release_problem(body: dict[str, Any] | None, salt: str, content: str) -> st
 
 
 _DOCUMENTS = ("document matches the log", "documents match the log")
-# The events that publish a version, and those that decide on its adoption.
-_PUBLISHING = ("draft.published", "draft.imported", "revision.issued")
-_DECIDING = ("adoption.recorded", "silence.closed")
+# The events that publish a version, and those that decide on its adoption: they carry the
+# content hashes documents are checked against.
+PUBLISHING_KINDS = ("draft.published", "draft.imported", "revision.issued")
+DECIDING_KINDS = ("adoption.recorded", "silence.closed")
 _MOVED = "summary.moved"  # a paragraph taken out of the draft into the Chair's summary
-_MARKERS = tuple(b'"kind":"%s"' % kind.encode() for kind in (*_PUBLISHING, *_DECIDING, _MOVED))
+_MARKERS = tuple(
+    b'"kind":"%s"' % kind.encode() for kind in (*PUBLISHING_KINDS, *DECIDING_KINDS, _MOVED)
+)
 
 
 def check_documents(log: Iterable[bytes], documents: Mapping[str, bytes]) -> Finding:
@@ -388,7 +391,7 @@ def _document_problem(raw: bytes, events: Mapping[int, dict[str, Any]]) -> str |
         computed = version_hash(title, provisions)
         for body in events.values():
             payload = body["payload"]
-            if body["kind"] in _PUBLISHING and (
+            if body["kind"] in PUBLISHING_KINDS and (
                 payload.get("document"),
                 payload.get("version"),
                 payload.get("content_hash"),

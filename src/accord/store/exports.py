@@ -103,7 +103,7 @@ def consensus_report_export(document: models.Document) -> tuple[str, str] | None
                 "parent": p.parent,
                 "content_hash": covered.get(p.uid, p.content_hash),
             }
-            for p in queries.version_value(version)
+            for p in report["text"]
         ],
     }
     text = consensus_report_json(document_meta(version), report["provisions"], decided)

@@ -416,8 +416,8 @@ def consensus_report(document: models.Document) -> dict[str, Any] | None:
     """The consensus report of ``document``, derived from its adoption record: every
     provision of the adopted version whose text still has the hash the adoption covered.
     A provision whose text no longer matches is withheld and named, never shown as agreed;
-    one the Chair moved to the Chair's summary is named apart (``moved``). None while the
-    document has not been adopted."""
+    one the Chair moved to the Chair's summary is named apart (``moved``); ``text`` is the
+    whole adopted version. None while the document has not been adopted."""
     adoption = (
         models.Adoption.objects.filter(version__document=document, adopted=True)
         .select_related("version")
@@ -439,6 +439,7 @@ def consensus_report(document: models.Document) -> dict[str, Any] | None:
     return {
         "adoption": adoption,
         "version": adoption.version,
+        "text": text,
         "provisions": agreed,
         "withheld": withheld,
         "moved": elsewhere,

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Max
 
-from accord.core.eventlog import commitment, event_line, needs_signature, signature_line
+from accord.core.eventlog import (
+    DECIDING_KINDS,
+    PUBLISHING_KINDS,
+    commitment,
+    event_line,
+    needs_signature,
+    signature_line,
+)
 from accord.store import models, queries
 
 
@@ -76,13 +83,7 @@ def _column_problem(event: models.Event) -> str | None:
 
 def first_document_mismatch() -> tuple[int, str] | None:
     """The first publication event whose document text no longer has the published hash."""
-    kinds = (
-        "draft.published",
-        "draft.imported",
-        "revision.issued",
-        "adoption.recorded",
-        "silence.closed",
-    )
+    kinds = (*PUBLISHING_KINDS, *DECIDING_KINDS)
     published = models.Event.objects.filter(kind__in=kinds).select_related("process")
     for event in published.order_by("seq"):
         version = models.Version.objects.filter(
