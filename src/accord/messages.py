@@ -26,6 +26,18 @@ def _reasons() -> dict[str, str]:
             "Only staff of this instance may set up a process; ask its administrators."
         ),
         Reason.NOT_A_STAKEHOLDER: _("Only accredited stakeholders submit written inputs."),
+        Reason.OWN_ACCREDITATION: _(
+            "You cannot withdraw your own accreditation; another member of the Secretariat "
+            "may."
+        ),
+        Reason.NOT_REVISION_TEAM: _(
+            "Only the Chair, the Bureau and the Secretariat see the draft of a revision "
+            "before it is issued."
+        ),
+        Reason.WORKSPACE_CLOSED: _(
+            "The Chair has not allowed the Bureau and the Secretariat to edit the draft of "
+            "this revision; you may read it."
+        ),
     }
 
 
@@ -154,6 +166,12 @@ def _messages() -> dict[str, str]:
         "already-explained": _(
             "%(delegation)s has already explained its position on this adoption."
         ),
+        "unknown-groups": _("No group has the code %(codes)s."),
+        "mandate-outside-group": _(
+            "Only a delegation that is one of its members may hold the mandate of the group "
+            "%(group)s."
+        ),
+        "not-accredited": _("%(username)s holds no accreditation to this process."),
         "refused": _("This action is not allowed."),
     }
 

@@ -1,6 +1,12 @@
 import pytest
 
-from accord.core.accreditation import RoleMismatch, check_accreditation
+from accord.core.accreditation import (
+    MandateOutsideGroup,
+    RoleMismatch,
+    UnknownGroups,
+    check_accreditation,
+    check_mandates,
+)
 from accord.core.participants import ParticipantKind, Role
 
 
@@ -38,3 +44,32 @@ def test_roles_that_do_not_fit_are_refused_with_what_was_asked(role, kind):
         "role": role.value,
         "participant_kind": kind.value if kind else "none",
     }
+
+
+GROUPS = {"eu": ("DEU", "FRA"), "g77": ("BRA",)}
+
+
+@pytest.mark.parametrize(
+    ("delegation", "mandates"), [("DEU", ["eu"]), ("BRA", ["g77", "g77"]), (None, [])]
+)
+def test_mandates_for_groups_the_delegation_is_in(delegation, mandates):
+    check_mandates(delegation, mandates, GROUPS)
+
+
+def test_a_mandate_for_an_unknown_group_names_every_unknown_code():
+    with pytest.raises(UnknownGroups) as raised:
+        check_mandates("DEU", ["eu", "zz", "aa"], GROUPS)
+    assert raised.value.params() == {"codes": "aa, zz"}
+
+
+@pytest.mark.parametrize(
+    ("delegation", "mandates", "said"),
+    [
+        ("BRA", ["eu"], {"group": "eu", "delegation": "BRA"}),
+        (None, ["g77"], {"group": "g77", "delegation": ""}),
+    ],
+)
+def test_a_mandate_for_a_group_the_delegation_is_not_in_is_refused(delegation, mandates, said):
+    with pytest.raises(MandateOutsideGroup) as raised:
+        check_mandates(delegation, mandates, GROUPS)
+    assert raised.value.params() == said

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accord.actions.events import record
-from accord.core.accreditation import check_accreditation
+from accord.core.accreditation import check_accreditation, check_mandates
 from accord.core.decisions import DecisionRule, SilenceProcedure, StakeholderModality
 from accord.core.draft_text import parse_draft
 from accord.core.errors import (
@@ -278,8 +278,10 @@ def accredit(
 
     The delegation must take part in the process in a way that fits the role (delegates act
     for members, observers for observers; the Chair and Secretariat for no delegation), and
-    a user holds one role per process. Raises `NotPermitted`, `RoleMismatch` or
-    `AlreadyAccredited`. Writes one ``accreditation.granted`` event.
+    a user holds one role per process. ``mandates`` name the groups the delegation speaks
+    for, each one it is a member of. Raises `NotPermitted`, `NotParticipating`,
+    `RoleMismatch`, `UnknownGroups`, `MandateOutsideGroup` or `AlreadyAccredited`. Writes one
+    ``accreditation.granted`` event.
     """
     _check_secretariat(by, process)
     participation = (
@@ -292,13 +294,17 @@ def accredit(
     if delegation and participation is None:
         raise NotParticipating(delegation)
     check_accreditation(role, ParticipantKind(participation.kind) if participation else None)
+    mandates = list(mandates)
+    groups = list(models.Group.objects.filter(code__in=mandates).prefetch_related("members"))
+    check_mandates(
+        delegation, mandates, {g.code: [d.code for d in g.members.all()] for g in groups}
+    )
     if process.accreditations.filter(user=user).exists():
         raise AlreadyAccredited(user.get_username())
     acting_for = participation.delegation if participation else None
     found = models.Accreditation.objects.create(
         process=process, user=user, role=role.value, delegation=acting_for
     )
-    groups = list(models.Group.objects.filter(code__in=list(mandates)))
     found.mandates.set(groups)
     record(
         "accreditation.granted",
@@ -340,6 +346,53 @@ def accredit_person(
             username=username, email=email, password=password, first_name=full_name[:150]
         )
     return accredit(process, by=by, user=user, role=role, delegation=delegation, mandates=mandates)
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class NotAccredited(Refusal):
+    """The person named holds no accreditation to this process."""
+
+    username: str
+    code = "not-accredited"
+
+    def params(self) -> dict[str, object]:
+        return {"username": self.username}
+
+
+@transaction.atomic
+def withdraw_accreditation(
+    process: models.Process, *, by: User | None, username: str
+) -> models.Accreditation:
+    """Withdraw the accreditation of ``username`` to ``process``: they keep their account but
+    no longer act in the process. Only the Secretariat (or the instance) withdraws, and not
+    its own accreditation, so a process never loses the last person who accredits. What they
+    did stays on the record. Raises `NotPermitted` or `NotAccredited`. Writes one
+    ``accreditation.withdrawn`` event."""
+    _check_secretariat(by, process)
+    found = (
+        process.accreditations.select_related("user", "delegation")
+        .filter(user__username=username)
+        .first()
+    )
+    if found is None:
+        raise NotAccredited(username)
+    if by is not None and found.user == by:
+        raise NotPermitted(Reason.OWN_ACCREDITATION)
+    payload = {
+        "user": username,
+        "role": found.role,
+        "delegation": found.delegation.code if found.delegation else None,
+    }
+    found.delete()
+    record(
+        "accreditation.withdrawn",
+        by=by,
+        process=process,
+        delegation=found.delegation,
+        subject=f"user:{username}",
+        payload=payload,
+    )
+    return found
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """Which roles a person may hold for which kind of participant."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from accord.core.errors import Refusal
@@ -36,3 +37,42 @@ def check_accreditation(role: Role, participant_kind: ParticipantKind | None) ->
     observers; the Chair and the Secretariat act for no delegation."""
     if participant_kind not in _ACTS_FOR[role]:
         raise RoleMismatch(role.value, participant_kind.value if participant_kind else None)
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class UnknownGroups(Refusal):
+    """Codes that name no group of the reference data."""
+
+    codes: tuple[str, ...]
+    code = "unknown-groups"
+
+    def params(self) -> dict[str, object]:
+        return {"codes": ", ".join(self.codes)}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class MandateOutsideGroup(Refusal):
+    """A delegation speaks for a group only if it is one of the group's members;
+    ``delegation`` is empty for a person who acts for no delegation."""
+
+    group: str
+    delegation: str
+    code = "mandate-outside-group"
+
+    def params(self) -> dict[str, object]:
+        return {"group": self.group, "delegation": self.delegation}
+
+
+def check_mandates(
+    delegation: str | None, mandates: Iterable[str], members: Mapping[str, Iterable[str]]
+) -> None:
+    """Raise `UnknownGroups` for mandate codes missing from ``members`` (group code → codes
+    of its member delegations) and `MandateOutsideGroup` for a group ``delegation`` is not a
+    member of (any group, when the person acts for no delegation)."""
+    wanted = sorted(set(mandates))
+    unknown = tuple(code for code in wanted if code not in members)
+    if unknown:
+        raise UnknownGroups(unknown)
+    for group in wanted:
+        if delegation is None or delegation not in set(members[group]):
+            raise MandateOutsideGroup(group, delegation or "")

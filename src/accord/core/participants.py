@@ -34,6 +34,9 @@ class Reason(StrEnum):
     NOT_THE_CHAIR = "not-the-chair"
     MAY_NOT_CREATE_PROCESS = "may-not-create-process"
     NOT_A_STAKEHOLDER = "not-a-stakeholder"
+    OWN_ACCREDITATION = "own-accreditation"
+    NOT_REVISION_TEAM = "not-revision-team"
+    WORKSPACE_CLOSED = "workspace-closed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "process.created": _("Process created"),
     "participants.admitted": _("Participants admitted"),
     "accreditation.granted": _("Accreditation granted"),
+    "accreditation.withdrawn": _("Accreditation withdrawn"),
     "draft.published": _("Draft published"),
     "draft.imported": _("Draft imported"),
     "proposal.submitted": _("Proposal submitted"),
