@@ -27,8 +27,7 @@ def _reasons() -> dict[str, str]:
         ),
         Reason.NOT_A_STAKEHOLDER: _("Only accredited stakeholders submit written inputs."),
         Reason.OWN_ACCREDITATION: _(
-            "You cannot withdraw your own accreditation; another member of the Secretariat "
-            "may."
+            "You cannot withdraw your own accreditation; another member of the Secretariat may."
         ),
         Reason.NOT_REVISION_TEAM: _(
             "Only the Chair, the Bureau and the Secretariat see the draft of a revision "

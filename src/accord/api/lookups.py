@@ -42,9 +42,14 @@ def version_to_change(
     when the text is no longer that: two people editing the same thing do not overwrite each
     other."""
     version = visible_version(request, process, document, number)
+    check_if_match(request, version)
+    return version
+
+
+def check_if_match(request: HttpRequest, version: models.Version) -> None:
+    """A 412 when If-Match carries an ETag other than ``version``'s."""
     expected = request.headers.get("If-Match")
     if expected and expected != version_etag(version):
         raise problems.Problem(
             412, "precondition-failed", _("The version changed since you read it; read it again.")
         )
-    return version

@@ -13,7 +13,12 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from accord.actions.adoption import AlreadyExplained, NotAdopted
-from accord.actions.processes import ProcessExists
+from accord.actions.processes import (
+    AlreadyAccredited,
+    DocumentExists,
+    NotAccredited,
+    ProcessExists,
+)
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
 from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
 from accord.messages import explain
@@ -23,6 +28,9 @@ _REFUSAL_STATUS = {
     UnknownProvision: 404,
     VersionNotCurrent: 409,
     ProcessExists: 409,
+    AlreadyAccredited: 409,
+    DocumentExists: 409,
+    NotAccredited: 404,
     NotTheProposer: 403,
     AlreadyInvited: 409,
     NotInvited: 409,

@@ -19,6 +19,7 @@ from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.participant_routes import router as participant_router
 from accord.api.rendering import FastJSONRenderer
 from accord.api.silence_routes import router as silence_router
+from accord.api.staff_routes import router as staff_router
 from accord.api.statement_routes import router as statement_router
 from accord.api.status_routes import router as status_router
 from accord.api.throttling import CallerThrottle
@@ -46,6 +47,7 @@ process_routes.install(api)
 api.add_router("/", cosponsor_router)
 api.add_router("/", silence_router)
 api.add_router("/", statement_router)
+api.add_router("/", staff_router)
 
 
 def _etag(text: pv.Version) -> str:
