@@ -113,10 +113,7 @@ def _messages() -> dict[str, str]:
             "Paragraph %(label)s is no longer in the draft of the revision; type the wording "
             "in by hand where it belongs."
         ),
-        "cannot-take-in": _(
-            "Proposal %(proposal)d adds, deletes or moves a paragraph, or has no such "
-            "alternative: make that change in the text by hand."
-        ),
+        "cannot-take-in": _("Proposal %(proposal)d offers no such alternative."),
         "pending-mismatch": _(
             "Name the delegations that still have to confirm when marking a paragraph "
             "“agreed pending”, and only then (the mark asked for was “%(kind)s”)."

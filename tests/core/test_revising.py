@@ -5,10 +5,18 @@ import pytest
 from tests.core.builders import load_version, make_proposal
 
 from accord.core.draft_text import render_draft
-from accord.core.errors import CannotTakeIn, MalformedDraft, ParagraphNotInDraft
+from accord.core.errors import CannotTakeIn, MalformedDraft, NotPermitted, ParagraphNotInDraft
 from accord.core.fates import Fate, FateKind
-from accord.core.revising import CHAIR_FATES, chair_fate, read_revision, take_in
-from accord.core.structure import DeleteProvision
+from accord.core.participants import Reason, Role
+from accord.core.revising import (
+    CHAIR_FATES,
+    chair_fate,
+    check_may_edit_draft,
+    check_may_read_draft,
+    read_revision,
+    take_in,
+)
+from accord.core.structure import AddProvision, DeleteProvision, MoveProvision
 
 ZERO = load_version("zero_draft.md")
 TEXT = render_draft(ZERO)
@@ -56,11 +64,67 @@ def test_taking_in_an_alternative_takes_that_option() -> None:
     assert refused.value == CannotTakeIn(1)
 
 
-def test_a_structural_proposal_is_made_by_hand() -> None:
-    proposal = make_proposal(ZERO, "p4", P4, structure=DeleteProvision("p4"))
+def _labels(text: str) -> list[str]:
+    return [p.label for p in read_revision(ZERO, text).new if p.kind.value == "paragraph"]
+
+
+def test_taking_in_a_deletion_deletes_the_paragraph_where_the_draft_has_it() -> None:
+    moved = TEXT.replace("4. States expressed", "14. States expressed")
+    proposal = make_proposal(ZERO, "p4", "", structure=DeleteProvision("p4"))
+    text = take_in(read_revision(ZERO, moved), proposal)
+    assert P4 not in text
+    assert "14" not in _labels(text)
+    assert _labels(text)[:4] == ["1", "2", "3", "5"]
     with pytest.raises(CannotTakeIn) as refused:
-        take_in(read_revision(ZERO, TEXT), proposal)
+        take_in(read_revision(ZERO, TEXT), proposal, option=1)
     assert refused.value.params() == {"proposal": 1}
+
+
+def test_taking_in_an_addition_adds_the_paragraph_after_the_one_it_follows() -> None:
+    added = "States stressed the role of capacity-building."
+    proposal = make_proposal(ZERO, "p4", P4, structure=AddProvision("p4", added))
+    text = take_in(read_revision(ZERO, TEXT), proposal)
+    assert f"4. {P4}\n\n4bis. {added}\n\n5. " in text
+
+
+def test_taking_in_a_move_moves_the_paragraph_after_its_new_anchor() -> None:
+    proposal = make_proposal(
+        ZERO, "p1", ZERO.provision("p1").text, structure=MoveProvision("p1", "p4")
+    )
+    text = take_in(read_revision(ZERO, TEXT), proposal)
+    assert _labels(text)[:5] == ["2", "3", "4", "1", "5"]
+
+
+def test_a_move_whose_anchor_the_draft_dropped_cannot_be_taken_in() -> None:
+    dropped = TEXT.replace(P4, "").replace("4. \n", "")
+    proposal = make_proposal(
+        ZERO, "p1", ZERO.provision("p1").text, structure=MoveProvision("p1", "p4")
+    )
+    with pytest.raises(ParagraphNotInDraft) as refused:
+        take_in(read_revision(ZERO, dropped), proposal)
+    assert refused.value.params() == {"label": "4"}
+
+
+@pytest.mark.parametrize("role", [Role.CHAIR, Role.BUREAU, Role.SECRETARIAT])
+def test_the_chair_the_bureau_and_the_secretariat_read_the_draft(role: Role) -> None:
+    check_may_read_draft(role)
+
+
+@pytest.mark.parametrize("role", [Role.DELEGATE, Role.OBSERVER, Role.STAKEHOLDER, Role.PUBLIC])
+def test_nobody_else_reads_or_edits_the_draft(role: Role) -> None:
+    for check in (check_may_read_draft, lambda r: check_may_edit_draft(r, others_may_edit=True)):
+        with pytest.raises(NotPermitted) as refused:
+            check(role)
+        assert refused.value == NotPermitted(Reason.NOT_REVISION_TEAM)
+
+
+@pytest.mark.parametrize("role", [Role.BUREAU, Role.SECRETARIAT])
+def test_the_bureau_and_the_secretariat_edit_only_when_the_chair_allows(role: Role) -> None:
+    check_may_edit_draft(role, others_may_edit=True)
+    check_may_edit_draft(Role.CHAIR, others_may_edit=False)
+    with pytest.raises(NotPermitted) as refused:
+        check_may_edit_draft(role, others_may_edit=False)
+    assert refused.value == NotPermitted(Reason.WORKSPACE_CLOSED)
 
 
 def test_a_paragraph_the_draft_dropped_cannot_take_a_proposal() -> None:

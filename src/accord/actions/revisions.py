@@ -40,7 +40,8 @@ def issue_revision(
     `Fate`), the engine's suggestion otherwise; a proposal the revision does not reflect and
     the Chair did not settle would vanish, so the revision is refused
     (`ProposalsWithoutFate`). Only the Chair issues revisions (``by=None``: the instance, for
-    the demo). Writes one ``revision.issued`` event with the old→new number map.
+    the demo). Clears the stored draft of the revision (`accord.actions.workspace`). Writes
+    one ``revision.issued`` event with the old→new number map.
     """
     process = document.process
     check_may_revise(document, by=by)
@@ -75,6 +76,8 @@ def issue_revision(
         )
         for f in report.fates
     )
+    # The revision workspace has served its purpose: the next one starts from this version.
+    models.WorkingDraft.objects.filter(document=document).delete()
     record(
         "revision.issued",
         by=by,

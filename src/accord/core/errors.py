@@ -267,8 +267,7 @@ class ParagraphNotInDraft(Refusal):
 
 @dataclass(slots=True, unsafe_hash=True)
 class CannotTakeIn(Refusal):
-    """Proposal ``proposal_id`` adds, deletes or moves a paragraph, or the alternative asked
-    for is not one it offers: it cannot be taken in as wording."""
+    """The alternative asked for is not one proposal ``proposal_id`` offers."""
 
     proposal_id: int
     code = "cannot-take-in"

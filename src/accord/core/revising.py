@@ -1,19 +1,31 @@
 """The Chair's draft of a revision, read against the current version before it is issued.
 
 The Chair starts from the current text, takes in proposals paragraph by paragraph, rewrites
-and merges freely, and settles the fate of every open proposal. Nothing here is stored: the
-draft is read again from its text each time, exactly as `issue_revision` will read it.
+and merges freely, and settles the fate of every open proposal. The draft is read again from
+its text each time, exactly as `issue_revision` will read it. The Bureau and the Secretariat
+prepare it with the Chair: they read it, and edit it when the Chair allows.
 """
 
 from dataclasses import dataclass, replace
 
 from accord.core.draft_text import parse_draft, render_draft
-from accord.core.errors import CannotTakeIn, ParagraphNotInDraft
+from accord.core.errors import CannotTakeIn, NotPermitted, ParagraphNotInDraft
 from accord.core.fates import Fate, FateKind
 from accord.core.identifiers import inherit_identifiers
 from accord.core.lineage import Lineage, trace_lineage
+from accord.core.participants import Reason, Role
 from accord.core.proposals import Proposal, normalise_wording
 from accord.core.provisions import Version
+from accord.core.structure import (
+    AddProvision,
+    DeleteProvision,
+    MoveProvision,
+    StructuralOp,
+    apply_structure,
+)
+
+# Who prepares a revision: the Chair, with the Bureau and the Secretariat.
+REVISION_TEAM = (Role.CHAIR, Role.BUREAU, Role.SECRETARIAT)
 
 # The fates the Chair may record for an open proposal (withdrawal is the proponent's act).
 CHAIR_FATES = (
@@ -46,21 +58,54 @@ def read_revision(old: Version, text: str) -> RevisionDraft:
 
 
 def take_in(draft: RevisionDraft, proposal: Proposal, option: int = 0) -> str:
-    """The draft's text with ``proposal``'s wording (or its ``option``-th alternative) in place
-    of the text of the paragraph it amends, wherever the draft now has that paragraph.
+    """The draft's text with ``proposal`` taken in, wherever the draft now has the paragraphs
+    it names: its wording (or its ``option``-th alternative) in place of the text of the
+    paragraph it amends; or the paragraph it adds, deletes or moves added, deleted or moved.
 
-    Raises `ParagraphNotInDraft` when the draft no longer continues the paragraph, and
-    `CannotTakeIn` for a proposal that adds, deletes or moves a paragraph, or names an
-    alternative it does not offer: the Chair makes those changes in the text by hand.
+    Raises `ParagraphNotInDraft` when the draft no longer continues a paragraph the proposal
+    names, and `CannotTakeIn` for an alternative the proposal does not offer.
     """
-    if proposal.structure is not None or (option and option >= len(proposal.options)):
+    if option and option >= len(proposal.options):
         raise CannotTakeIn(proposal.id)
-    successors = draft.lineage.successors(proposal.provision_uid)
-    if not successors:
-        raise ParagraphNotInDraft(draft.old.provision(proposal.provision_uid).label)
+    if proposal.structure is not None:
+        op = _carried(draft, proposal.structure)
+        return render_draft(apply_structure(draft.new, (op,)))
+    where = _successor(draft, proposal.provision_uid)
     wording = normalise_wording(proposal.options[option] if proposal.options else proposal.wording)
-    provisions = tuple(replace(p, text=wording) if p.uid == successors[0] else p for p in draft.new)
+    provisions = tuple(replace(p, text=wording) if p.uid == where else p for p in draft.new)
     return render_draft(Version(draft.new.title, provisions))
+
+
+def _successor(draft: RevisionDraft, uid: str) -> str:
+    """The provision of the draft that continues ``uid`` of the current version."""
+    successors = draft.lineage.successors(uid)
+    if not successors:
+        raise ParagraphNotInDraft(draft.old.provision(uid).label)
+    return successors[0]
+
+
+def _carried(draft: RevisionDraft, op: StructuralOp) -> StructuralOp:
+    """A whole-provision operation on the current version, restated on the draft."""
+    if isinstance(op, AddProvision):
+        return AddProvision(_successor(draft, op.after), op.text)
+    if isinstance(op, DeleteProvision):
+        return DeleteProvision(_successor(draft, op.uid))
+    return MoveProvision(_successor(draft, op.uid), _successor(draft, op.after))
+
+
+def check_may_read_draft(role: Role) -> None:
+    """Raise `NotPermitted` unless ``role`` prepares revisions (Chair, Bureau, Secretariat):
+    a draft is never public before it is issued."""
+    if role not in REVISION_TEAM:
+        raise NotPermitted(Reason.NOT_REVISION_TEAM)
+
+
+def check_may_edit_draft(role: Role, *, others_may_edit: bool) -> None:
+    """Raise `NotPermitted` unless ``role`` may change the draft: the Chair always, the
+    Bureau and the Secretariat when the Chair allows (``others_may_edit``)."""
+    check_may_read_draft(role)
+    if role is not Role.CHAIR and not others_may_edit:
+        raise NotPermitted(Reason.WORKSPACE_CLOSED)
 
 
 def chair_fate(

@@ -639,3 +639,24 @@ class ExportJob(models.Model):
     class Meta:
         ordering = ["requested_at", "id"]
         indexes = [models.Index(fields=["status", "updated_at"])]
+
+
+class WorkingDraft(models.Model):
+    """The draft of a document's next revision, as the Chair and those preparing it with the
+    Chair left it: stored so that it survives sign-out and is shared with the Bureau and the
+    Secretariat, who edit it when ``others_may_edit``. ``choices`` holds the fates chosen so
+    far (proposal id as text → ``{"fate": kind, "merged_with": [ids]}``). Never public and
+    not part of the record: no event is written for it, and it is deleted when the revision
+    is issued."""
+
+    document = models.OneToOneField(
+        Document, on_delete=models.CASCADE, related_name="working_draft"
+    )
+    text = models.TextField()
+    label = models.CharField(max_length=80, blank=True)
+    choices = models.JSONField(default=dict)
+    others_may_edit = models.BooleanField(default=False)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    saved_at = models.DateTimeField()

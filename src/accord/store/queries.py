@@ -299,6 +299,7 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
         "can_propose": is_current and may_propose(who) and adoption is None,
         "adoption": adoption,
         "is_chair": who.role is Role.CHAIR,
+        "prepares_revisions": who.role in rv.REVISION_TEAM,
     }
 
 
@@ -339,6 +340,11 @@ def accreditations(process: models.Process) -> QuerySet[models.Accreditation]:
         .prefetch_related("mandates")
         .order_by("role", "delegation__name", "user__username")
     )
+
+
+def working_draft(document: models.Document) -> models.WorkingDraft | None:
+    """The stored draft of ``document``'s next revision, with who saved it last."""
+    return models.WorkingDraft.objects.select_related("saved_by").filter(document=document).first()
 
 
 def may_administer(user: User | AnonymousUser, process: models.Process) -> bool:

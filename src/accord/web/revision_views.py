@@ -1,24 +1,32 @@
-"""The Chair's desk for a revision: edit the current text, take in proposals, preview the
-redline and the fate of every open proposal, then issue. The draft in progress is kept in
-the Chair's session only; nothing is recorded until the revision is issued."""
+"""The revision desk: edit the current text, take in proposals, preview the redline and the
+fate of every open proposal, then the Chair issues. The draft in progress is stored
+(`accord.actions.workspace`) and shared with the Bureau and the Secretariat, who edit it when
+the Chair allows; nothing is recorded until the revision is issued."""
 
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accord.actions.checks import check_not_adopted
 from accord.actions.revisions import issue_revision
+from accord.actions.workspace import (
+    Choice,
+    discard_working_draft,
+    read_working_draft,
+    save_working_draft,
+    share_working_draft,
+)
 from accord.core import proposals as pr
 from accord.core.draft_text import render_draft
-from accord.core.errors import Refusal
+from accord.core.errors import NotPermitted, Refusal
 from accord.core.fates import Fate, FateKind
-from accord.core.participants import Role
 from accord.core.redline_render import notes
 from accord.core.revising import RevisionDraft, chair_fate, read_revision, take_in
 from accord.document_words import redline_words
@@ -28,18 +36,25 @@ from accord.web.forms import RevisionForm
 from accord.web.views import signed_in, visible_process
 
 
-def _session_key(version: models.Version) -> str:
-    return f"accord-revision-{version.pk}"
+def _document(request: HttpRequest, process: str, document: str) -> models.Document:
+    return get_object_or_404(
+        models.Document, process=visible_process(request, process), slug=document
+    )
+
+
+def _stored(found: models.Document, request: HttpRequest) -> models.WorkingDraft | None:
+    """The stored draft, if the caller prepares revisions; 403 otherwise."""
+    try:
+        return read_working_draft(found, by=signed_in(request))
+    except Refusal as refusal:
+        raise PermissionDenied(explain(refusal)) from None
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def revise(request: HttpRequest, process: str, document: str) -> HttpResponse:
-    found = get_object_or_404(
-        models.Document, process=visible_process(request, process), slug=document
-    )
-    if queries.actor(request.user, found.process).role is not Role.CHAIR:
-        raise PermissionDenied(_("Only the Chair issues revisions."))
+    found = _document(request, process, document)
+    stored = _stored(found, request)
     current = queries.current_version(found)
     context = queries.reading_context(current, request.user)
     try:
@@ -47,24 +62,55 @@ def revise(request: HttpRequest, process: str, document: str) -> HttpResponse:
     except Refusal as refusal:
         context["refused"] = explain(refusal)
         return render(request, "accord/revise.html", context, status=409)
-    key = _session_key(current)
-    if request.POST.get("step") == "restart":
-        request.session.pop(key, None)
-        return redirect("web:revise", process, document)
+    is_chair = context["is_chair"]
+    step = request.POST.get("step", "")
+    if step in ("share", "unshare", "restart"):
+        return _chair_step(request, found, step)
     open_ = queries.open_proposals(current)
-    saved = request.session.get(key, {})
-    initial = {
-        "text": saved.get("text") or render_draft(context["text"]),
-        "label": saved.get("label", ""),
+    initial: dict[str, Any] = {
+        "text": stored.text if stored else render_draft(context["text"]),
+        "label": stored.label if stored else "",
     }
+    for number, chosen in (stored.choices if stored else {}).items():
+        initial |= {f"fate_{number}": chosen["fate"], f"merged_{number}": chosen["merged_with"]}
     form = RevisionForm(request.POST or None, initial=initial, proposals=open_)
-    context |= {"form": form, "open": open_, "preview": None, "vanishing": []}
+    may_edit = is_chair or bool(stored and stored.others_may_edit)
+    if not may_edit:
+        form.fields["text"].widget.attrs["readonly"] = True
+        form.fields["label"].widget.attrs["readonly"] = True
+    context |= {
+        "form": form,
+        "open": open_,
+        "preview": None,
+        "vanishing": [],
+        "draft": stored,
+        "may_edit": may_edit,
+    }
     if request.method == "POST" and form.is_valid():
         try:
             return _step(request, form, context, open_) or _page(request, context)
         except Refusal as refusal:
             form.add_error(None, explain(refusal))
+            context["status"] = 403 if isinstance(refusal, NotPermitted) else 400
     return _page(request, context)
+
+
+def _chair_step(request: HttpRequest, found: models.Document, step: str) -> HttpResponse:
+    """The Chair shares the workspace for editing (or not), or starts again from the current
+    text."""
+    by = signed_in(request)
+    try:
+        if step == "restart":
+            discard_working_draft(found, by=by)
+        else:
+            share_working_draft(found, by=by, others_may_edit=step == "share")
+    except Refusal as refusal:
+        raise PermissionDenied(explain(refusal)) from None
+    if step == "share":
+        messages.success(request, _("The Bureau and the Secretariat may now edit this draft."))
+    elif step == "unshare":
+        messages.success(request, _("The Bureau and the Secretariat may now only read this draft."))
+    return redirect("web:revise", found.process.slug, found.slug)
 
 
 def _page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
@@ -97,21 +143,42 @@ def _page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
             for p in context["open"]
         ]
         context["vanishing"] = [row for row in context["fate_rows"] if row["vanishing"]]
-    status = 400 if form.errors else 200
+    context["saved"] = saved_words(context["draft"]) if context["draft"] else ""
+    status = context.get("status", 400 if form.errors else 200)
     return render(request, "accord/revise.html", context, status=status)
+
+
+def _save(
+    request: HttpRequest, document: models.Document, data: dict[str, Any], open_: list[pr.Proposal]
+) -> models.WorkingDraft:
+    """Store the draft as posted, with the fates chosen when the form carried them."""
+    posted = any(f"fate_{p.id}" in request.POST for p in open_)
+    choices: dict[int, Choice] = {
+        p.id: (FateKind(data[f"fate_{p.id}"]), tuple(data[f"merged_{p.id}"]))
+        for p in open_
+        if data[f"fate_{p.id}"]
+    }
+    return save_working_draft(
+        document,
+        by=signed_in(request),
+        text=data["text"],
+        label=data["label"],
+        choices=choices if posted else None,
+    )
 
 
 def _step(
     request: HttpRequest, form: RevisionForm, context: dict[str, Any], open_: list[pr.Proposal]
 ) -> HttpResponse | None:
-    """Carry out the step the Chair asked for; a response when it ends the page."""
+    """Carry out the step asked for; a response when it ends the page."""
     data, current = form.cleaned_data, context["version"]
-    key = _session_key(current)
-    request.session[key] = {"text": data["text"], "label": data["label"]}
+    context["draft"] = _save(request, current.document, data, open_)
     draft = read_revision(context["text"], data["text"])
     if request.POST.get("take"):
         text = _taken(request, draft, open_, request.POST["take"])
-        request.session[key] = {"text": text, "label": data["label"]}
+        context["draft"] = save_working_draft(
+            current.document, by=signed_in(request), text=text, label=data["label"]
+        )
         posted = request.POST.copy()
         posted["text"] = text
         context["form"] = RevisionForm(posted, proposals=open_)
@@ -119,7 +186,7 @@ def _step(
         return None
     step = request.POST.get("step", "")
     if step not in ("preview", "issue"):
-        messages.success(request, _("The draft of the revision was kept."))
+        messages.success(request, _("The draft of the revision was saved."))
         return None
     chosen = _chosen(data, draft, open_)
     context["preview"] = queries.revision_preview(current, draft, open_, chosen, data["label"])
@@ -134,12 +201,41 @@ def _step(
             label=data["label"],
             fates=chosen,
         )
-        request.session.pop(key, None)
         messages.success(request, _("%(label)s was issued.") % {"label": version.label})
         return redirect(
             "web:redline", current.document.process.slug, current.document.slug, version.number
         )
     return None
+
+
+def saved_words(draft: models.WorkingDraft) -> str:
+    """“Saved 09:02 by chair” — when the stored draft was saved last, and by whom."""
+    when = formats.time_format(timezone.localtime(draft.saved_at), "H:i")
+    if draft.saved_by is None:
+        return _("Saved %(time)s") % {"time": when}
+    who = draft.saved_by.get_full_name() or draft.saved_by.get_username()
+    return _("Saved %(time)s by %(name)s") % {"time": when, "name": who}
+
+
+@login_required
+@require_POST
+def save_revision_draft(request: HttpRequest, process: str, document: str) -> JsonResponse:
+    """The autosave of the revision desk: store the posted draft, say when it was saved."""
+    found = _document(request, process, document)
+    _stored(found, request)
+    current = queries.current_version(found)
+    open_ = queries.open_proposals(current)
+    form = RevisionForm(request.POST, proposals=open_)
+    if not form.is_valid():
+        return JsonResponse({"status": _("Not saved: check the text and the fates.")}, status=400)
+    try:
+        stored = _save(request, found, form.cleaned_data, open_)
+    except Refusal as refusal:
+        status = 403 if isinstance(refusal, NotPermitted) else 409
+        return JsonResponse(
+            {"status": _("Not saved: %(why)s") % {"why": explain(refusal)}}, status=status
+        )
+    return JsonResponse({"status": saved_words(stored)})
 
 
 def _taken(
@@ -151,19 +247,23 @@ def _taken(
     if proposal is None or not (option or "0").isdigit():
         raise Http404(_("No such open proposal."))
     text = take_in(draft, proposal, int(option or 0))
-    label = draft.old.provision(proposal.provision_uid).label
-    messages.success(
-        request,
-        _("Proposal %(id)d by %(delegation)s was taken into paragraph %(label)s.")
-        % {"id": proposal.id, "delegation": proposal.proponent.delegation_name, "label": label},
-    )
+    said = {
+        "id": proposal.id,
+        "delegation": proposal.proponent.delegation_name,
+        "label": draft.old.provision(proposal.provision_uid).label,
+    }
+    if proposal.structure is None:
+        taken = _("Proposal %(id)d by %(delegation)s was taken into paragraph %(label)s.")
+    else:
+        taken = _("Proposal %(id)d by %(delegation)s on paragraph %(label)s was taken in.")
+    messages.success(request, taken % said)
     return text
 
 
 def _chosen(
     data: dict[str, Any], draft: RevisionDraft, open_: list[pr.Proposal]
 ) -> dict[int, Fate]:
-    """The fates the Chair set in the form (proposals left to the engine are absent)."""
+    """The fates set in the form (proposals left to the engine are absent)."""
     return {
         p.id: chair_fate(
             p, FateKind(data[f"fate_{p.id}"]), draft, data["label"], tuple(data[f"merged_{p.id}"])

@@ -119,6 +119,11 @@ urlpatterns = [
     ),
     path("p/<slug:process>/<slug:document>/revise/", revision_views.revise, name="revise"),
     path(
+        "p/<slug:process>/<slug:document>/revise/save/",
+        revision_views.save_revision_draft,
+        name="revise-save",
+    ),
+    path(
         "p/<slug:process>/<slug:document>/provisions/<str:uid>/",
         revision_views.provision_history,
         name="provision-history",
