@@ -71,9 +71,14 @@ def revise(request: HttpRequest, process: str, document: str) -> HttpResponse:
         "text": stored.text if stored else render_draft(context["text"]),
         "label": stored.label if stored else "",
     }
+    posted = request.POST.copy() if request.method == "POST" else None
+    # The fates chosen earlier hold until the form shows them again.
     for number, chosen in (stored.choices if stored else {}).items():
         initial |= {f"fate_{number}": chosen["fate"], f"merged_{number}": chosen["merged_with"]}
-    form = RevisionForm(request.POST or None, initial=initial, proposals=open_)
+        if posted is not None and f"fate_{number}" not in posted:
+            posted[f"fate_{number}"] = chosen["fate"]
+            posted.setlist(f"merged_{number}", [str(m) for m in chosen["merged_with"]])
+    form = RevisionForm(posted, initial=initial, proposals=open_)
     may_edit = is_chair or bool(stored and stored.others_may_edit)
     if not may_edit:
         form.fields["text"].widget.attrs["readonly"] = True
