@@ -1,12 +1,13 @@
 """Who takes part: the delegations of a process and, for the Secretariat, its accredited people."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from accord.actions.processes import accredit_person
+from accord.actions.processes import accredit_person, withdraw_accreditation
 from accord.core.errors import Refusal
 from accord.core.participants import Role
 from accord.messages import explain
@@ -57,3 +58,19 @@ def participants(request: HttpRequest, process: str) -> HttpResponse:
     return render(
         request, "accord/participants.html", context, status=400 if form and form.errors else 200
     )
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, process: str, username: str) -> HttpResponse:
+    """The Secretariat withdraws a person's accreditation."""
+    found = visible_process(request, process)
+    try:
+        withdraw_accreditation(found, by=signed_in(request), username=username)
+    except Refusal as refusal:
+        messages.error(request, explain(refusal))
+    else:
+        messages.success(
+            request, _("The accreditation of %(user)s was withdrawn.") % {"user": username}
+        )
+    return redirect("web:participants", found.slug)

@@ -39,6 +39,11 @@ urlpatterns = [
     path("p/<slug:process>/history/", history_views.history, name="history"),
     path("p/<slug:process>/drafts/new/", drafting_views.new_draft, name="new-draft"),
     path("p/<slug:process>/participants/", participants_views.participants, name="participants"),
+    path(
+        "p/<slug:process>/participants/<str:username>/withdraw/",
+        participants_views.withdraw,
+        name="withdraw-accreditation",
+    ),
     path("p/<slug:process>/import/", download_views.import_page, name="import"),
     path("p/<slug:process>/invitations/", cosponsor_views.invitations, name="invitations"),
     path("p/<slug:process>/stakeholders/", silence_views.stakeholders, name="stakeholders"),
