@@ -71,8 +71,8 @@ def save_working_draft(
         }
     if draft is None:
         return models.WorkingDraft.objects.create(document=document, **fields)
-    for name, value in fields.items():
-        setattr(draft, name, value)
+    for name, given in fields.items():
+        setattr(draft, name, given)
     draft.save()
     return draft
 
