@@ -66,6 +66,8 @@ def staffed(client, db):
         _person("bra", "delegate", "BRA"),
         _person("deu", "delegate", "deu", ["eu"]),
         _person("vat", "observer", "VAT"),
+        _person("sec", "secretariat"),
+        _person("ngo", "stakeholder"),
     ):
         response = _call(client, "post", "/processes/oewg/accreditations", token, person)
         assert response.status_code == 201, response.json()
@@ -105,7 +107,9 @@ def test_the_secretariat_accredits_people_with_their_mandates(client, staffed):
         ("fra", "delegate", "FRA", ["eu"]),
         ("deu", "delegate", "DEU", ["eu"]),
         ("vat", "observer", "VAT", []),
+        ("sec", "secretariat", None, []),
         ("staff", "secretariat", None, []),
+        ("ngo", "stakeholder", None, []),
     ]
 
 
