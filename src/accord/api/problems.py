@@ -14,6 +14,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 
 from accord.actions.adoption import AlreadyExplained, NotAdopted
 from accord.actions.processes import ProcessExists
+from accord.core.adoption import AdoptionNotConfirmed
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
 from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
 from accord.messages import explain
@@ -29,6 +30,7 @@ _REFUSAL_STATUS = {
     ProposalNotOpen: 409,
     AlreadyExplained: 409,
     NotAdopted: 409,
+    AdoptionNotConfirmed: 409,
 }
 
 
