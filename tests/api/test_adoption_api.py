@@ -30,6 +30,7 @@ def test_the_chair_records_the_adoption_and_everyone_reads_it(client, negotiatio
     body = {
         "disassociations": {"fra": ["p2"]},
         "explanations": {"BRA": "Brazil joins consensus."},
+        "confirm": True,
     }
     response = _post(client, f"{DOCUMENT}/versions/1/adoptions", body, **{"If-Match": etag})
     assert response.status_code == 201
@@ -40,12 +41,15 @@ def test_the_chair_records_the_adoption_and_everyone_reads_it(client, negotiatio
         "version": 1,
         "adopted": True,
         "method": "consensus",
+        "outcome": "Adopted by consensus",
         "decided_at": adoption.decided_at.isoformat(),
         "objections": [],
+        "objecting": [],
         "disassociations": {"FRA": ["p2"]},
         "explanations": [
             {"delegation": "BRA", "delegation_name": "Brazil", "text": "Brazil joins consensus."}
         ],
+        "vote": None,
     }
     assert recorded["provision_hashes"]["p4"] == content_hash(P4)
     client.logout()
@@ -74,7 +78,7 @@ def test_a_delegation_explains_its_position_once_after_the_adoption(client, nego
         409,
         "report has not been adopted; explanations of position follow an adoption.",
     )
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     response = _post(client, f"{DOCUMENT}/explanations", {"text": " Germany joins. "})
     assert (response.status_code, response.json()) == (
         201,

@@ -284,12 +284,12 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
     accredited = accreditation(user, document.process)
     who = actor_of(accredited, document.process)
     is_current = versions[-1].pk == version.pk
-    adoption = (
-        version.adoptions.filter(adopted=True)
-        .select_related("vote")
+    recorded = list(
+        version.adoptions.select_related("vote")
         .prefetch_related("explanations__delegation")
-        .first()
+        .order_by("decided_at", "id")
     )
+    adoption = next((a for a in recorded if a.adopted), None)
     return {
         "process": document.process,
         "document": document,
@@ -301,18 +301,10 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
         "accreditation": accredited,
         "can_propose": is_current and may_propose(who) and adoption is None,
         "adoption": adoption,
-        "not_adopted": not_adopted(version),
+        # The outcomes that did not adopt it, each with the members whose objection blocked it.
+        "not_adopted": _with_objecting(document.process, [a for a in recorded if not a.adopted]),
         "is_chair": who.role is Role.CHAIR,
     }
-
-
-def not_adopted(version: models.Version) -> list[dict[str, Any]]:
-    """The outcomes recorded on ``version`` that did not adopt it, oldest first, each with
-    the names of the members whose objection blocked it."""
-    return _with_objecting(
-        version.document.process,
-        version.adoptions.filter(adopted=False).select_related("vote").order_by("decided_at", "id"),
-    )
 
 
 def outcome_of(version: models.Version) -> dict[str, Any]:
@@ -334,7 +326,7 @@ def outcomes(document: models.Document) -> list[dict[str, Any]]:
 
 
 def _with_objecting(
-    process: models.Process, adoptions: QuerySet[models.Adoption]
+    process: models.Process, adoptions: Iterable[models.Adoption]
 ) -> list[dict[str, Any]]:
     found = list(adoptions)
     if not found:
