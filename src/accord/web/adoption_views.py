@@ -28,7 +28,7 @@ def adoption(request: HttpRequest, process: str, document: str, number: int) -> 
         raise Http404(_("Only the Chair records an adoption."))
     if DecisionRule(found.document.process.decision_rule).majority is not None:
         return _vote(request, found)
-    form = AdoptionForm(request.POST or None)
+    form = AdoptionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         uid_of = {p.label: p.uid for p in queries.version_value(found)}
@@ -72,7 +72,7 @@ def adoption(request: HttpRequest, process: str, document: str, number: int) -> 
 
 def _vote(request: HttpRequest, found: models.Version) -> HttpResponse:
     members = sorted(status_queries.member_names(found.document.process).items(), key=_by_name)
-    form = VoteForm(request.POST or None, members=members)
+    form = VoteForm(request.POST if request.method == "POST" else None, members=members)
     if request.method == "POST" and form.is_valid():
         try:
             record_vote(
