@@ -347,7 +347,9 @@ def test_the_home_page_names_each_document_by_the_title_of_its_current_version(c
 
 
 def test_the_demo_has_a_process_decided_by_a_recorded_vote(client):
+    from accord.core import eventlog
     from accord.demo.voted import SLUG
+    from accord.store import record
 
     load_demo()
     adoption = models.Adoption.objects.select_related("vote").get(
@@ -373,3 +375,7 @@ def test_the_demo_has_a_process_decided_by_a_recorded_vote(client):
     assert tally.status_code == 200
     report = client.get(f"/p/{SLUG}/resolution/consensus-report/").content.decode()
     assert "(adopted by a recorded vote)" in report
+    downloaded = client.get(f"/p/{SLUG}/resolution/consensus-report.json")
+    assert json.loads(downloaded.content)["adoption"]["method"] == "vote"
+    found = eventlog.check_documents(record.log_lines(), {"report.json": downloaded.content})
+    assert found.describe() == "ok: 1 document matches the log"

@@ -128,7 +128,6 @@ def list_adoptions(request: HttpRequest, process: str, document: str) -> list[di
 @router.get(
     "/processes/{process}/documents/{document}/versions/{number}/adoption-checklist",
     response={200: ChecklistOut, **ERRORS},
-    auth=AUTH,
 )
 def adoption_checklist(
     request: HttpRequest, process: str, document: str, number: int
@@ -136,8 +135,7 @@ def adoption_checklist(
     """What is outstanding before the Chair records an outcome on the version: paragraphs
     not agreed (labels), open proposals on the document, silence procedures running and the
     members reserving or objecting (names). Unless ``nothing_outstanding``, recording an
-    outcome needs ``"confirm": true``."""
-    writer(request)
+    outcome needs ``"confirm": true``. Anyone who may read the version may read it."""
     found = status_queries.adoption_checklist(visible_version(request, process, document, number))
     return {
         "nothing_outstanding": found.is_empty,
