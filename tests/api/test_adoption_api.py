@@ -151,7 +151,7 @@ def test_the_chair_records_a_vote_and_its_result_is_derived(client, negotiation)
     assert (recorded["adopted"], recorded["method"], recorded["outcome"]) == (
         True,
         "vote",
-        "Adopted by a recorded vote of 2–1–0 (yes, no, abstain)",
+        "Adopted by a recorded vote of 2–1–0 (yes, no, abstain)",  # noqa: RUF001 (a tally is written with en dashes)
     )
     assert recorded["vote"] == {
         "rule": "vote-simple-majority",

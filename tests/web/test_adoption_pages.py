@@ -89,7 +89,7 @@ def test_where_the_rules_decide_by_vote_the_chair_records_each_members_ballot(cl
         "confirm": "on",
     }
     response = client.post(ADOPTION, form, follow=True)
-    assert "Adopted by a recorded vote of 2–1–0 (yes, no, abstain)" in _text(response)
+    assert "Adopted by a recorded vote of 2–1–0 (yes, no, abstain)" in _text(response)  # noqa: RUF001 (a tally is written with en dashes)
     vote = models.RecordedVote.objects.get()
     assert vote.ballots == {"BRA": "yes", "DEU": "yes", "FRA": "no"}
     client.logout()
@@ -99,7 +99,7 @@ def test_where_the_rules_decide_by_vote_the_chair_records_each_members_ballot(cl
     assert "Brazil Yes France No Germany Yes" in tally
     assert "3 members present, a quorum of 2; 2 yes votes needed." in tally
     report = _text(client.get("/p/wg/report/consensus-report/"))
-    assert "Adopted by a recorded vote of 2–1–0 (yes, no, abstain)" in report
+    assert "Adopted by a recorded vote of 2–1–0 (yes, no, abstain)" in report  # noqa: RUF001 (a tally is written with en dashes)
     assert "(adopted by a recorded vote)" in report
 
 
@@ -110,7 +110,7 @@ def test_a_vote_not_carried_is_shown_as_not_adopted(client, voting):
         ballots={"BRA": Ballot.YES, "DEU": Ballot.NO, "FRA": Ballot.NO},
         confirm=True,
     )
-    expected = "Not adopted — a recorded vote of 1–2–0 (yes, no, abstain); 2 yes votes were needed"
+    expected = "Not adopted — a recorded vote of 1–2–0 (yes, no, abstain); 2 yes votes were needed"  # noqa: RUF001 (a tally is written with en dashes)
     assert expected in _text(client.get("/p/wg/report/v1/"))
     assert expected in _text(client.get("/p/wg/history/"))
 
