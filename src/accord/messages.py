@@ -95,6 +95,12 @@ def _messages() -> dict[str, str]:
             "%(minimum_hours)s."
         ),
         "voting-not-allowed": _("The rules of procedure of this process do not allow a vote."),
+        "adoption-not-confirmed": _(
+            "Matters are outstanding: %(not_agreed)d paragraphs not agreed, %(open_proposals)d "
+            "open proposals, %(silences_running)d silence procedures running, %(reserving)d "
+            "delegations reserving and %(objecting)d objecting. Confirm that you record the "
+            "outcome all the same; nothing was recorded."
+        ),
         "stage-out-of-order": _("A %(stage)s cannot follow the %(current)s."),
         "invalid-corpus": _(
             "The corpus file has %(count)d invalid lines, the first on line %(first)d; "

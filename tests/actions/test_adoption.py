@@ -25,6 +25,7 @@ def test_adopted_by_consensus_with_a_disassociation_and_explanations(negotiation
         by=negotiation.chair,
         disassociations={"FRA": ["p2"]},
         explanations={"BRA": "Brazil joins consensus and reads paragraph 4 as non-binding."},
+        confirm=True,
     )
     assert adoption.adopted
     assert adoption.disassociations == {"FRA": ["p2"]}
@@ -54,19 +55,23 @@ def test_adopted_by_consensus_with_a_disassociation_and_explanations(negotiation
 
 
 def test_one_member_objecting_blocks_consensus_but_an_observer_does_not(negotiation):
-    blocked = record_adoption(negotiation.version, by=negotiation.chair, objections=["DEU"])
+    blocked = record_adoption(
+        negotiation.version, by=negotiation.chair, objections=["DEU"], confirm=True
+    )
     assert not blocked.adopted
     assert models.Event.objects.last().payload["blocking"] == ["DEU"]
-    passed = record_adoption(negotiation.version, by=negotiation.chair, objections=["VAT"])
+    passed = record_adoption(
+        negotiation.version, by=negotiation.chair, objections=["VAT"], confirm=True
+    )
     assert passed.adopted
     assert models.Event.objects.last().payload["objections_not_counted"] == ["VAT"]
 
 
 def test_once_adopted_nothing_more_is_proposed_or_adopted(negotiation):
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     before = _counts()
     with pytest.raises(AlreadyAdopted):
-        record_adoption(negotiation.version, by=negotiation.chair)
+        record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     with pytest.raises(AlreadyAdopted):
         submit_proposal(
             negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other words."
@@ -84,7 +89,7 @@ def test_once_adopted_nothing_more_is_proposed_or_adopted(negotiation):
 def test_bad_records_are_refused_and_store_nothing(negotiation, kwargs, error):
     before = _counts()
     with pytest.raises(type(error)) as raised:
-        record_adoption(negotiation.version, by=negotiation.chair, **kwargs)
+        record_adoption(negotiation.version, by=negotiation.chair, **kwargs, confirm=True)
     assert raised.value == error
     assert _counts() == before
 
@@ -93,7 +98,7 @@ def test_bad_records_are_refused_and_store_nothing(negotiation, kwargs, error):
 def test_only_the_chair_records_an_adoption(negotiation, who):
     before = _counts()
     with pytest.raises(NotPermitted):
-        record_adoption(negotiation.version, by=getattr(negotiation, who))
+        record_adoption(negotiation.version, by=getattr(negotiation, who), confirm=True)
     assert _counts() == before
 
 
@@ -105,7 +110,7 @@ def test_once_adopted_positions_and_withdrawals_are_refused_too(negotiation):
     proposal = submit_proposal(
         negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other words."
     )
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     before = _counts()
     with pytest.raises(AlreadyAdopted):
         record_position(

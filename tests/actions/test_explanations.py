@@ -25,7 +25,7 @@ def _state():
 
 @pytest.fixture
 def adopted(negotiation):
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     return negotiation
 
 
@@ -67,7 +67,7 @@ def test_an_explanation_needs_an_adoption_text_and_comes_once(negotiation):
         _state,
         lambda: deliver_explanation(document, by=negotiation.germany, text=TEXT),
     )
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     assert_refused_without_trace(
         Missing("explanation"),
         _state,
@@ -88,7 +88,7 @@ def test_an_explanation_needs_an_adoption_text_and_comes_once(negotiation):
 
 
 def test_a_not_adopted_outcome_takes_no_explanation(negotiation):
-    record_adoption(negotiation.version, by=negotiation.chair, objections=["BRA"])
+    record_adoption(negotiation.version, by=negotiation.chair, objections=["BRA"], confirm=True)
     assert_refused_without_trace(
         NotAdopted("report"),
         _state,

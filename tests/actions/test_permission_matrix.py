@@ -93,7 +93,7 @@ def _revise(n: Negotiation, by: object, row: str) -> Callable[[], object]:
 
 
 def _adopt(n: Negotiation, by: object, row: str) -> Callable[[], object]:
-    return lambda: record_adoption(n.version, by=by)
+    return lambda: record_adoption(n.version, by=by, confirm=True)
 
 
 def _accredit(n: Negotiation, by: object, row: str) -> Callable[[], object]:

@@ -103,7 +103,7 @@ def test_one_procedure_at_a_time_and_none_on_an_adopted_document(negotiation):
         SilenceAlreadyOpen("report"), _state, lambda: _launch(negotiation, hours=100)
     )
     models.SilenceProcedure.objects.update(closed_at=timezone.now(), outcome="broken")
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     assert_refused_without_trace(AlreadyAdopted("report"), _state, lambda: _launch(negotiation))
 
 
@@ -248,7 +248,7 @@ def test_a_procedure_before_its_deadline_stays_open_and_closing_twice_does_nothi
 
 def test_a_silence_on_a_version_superseded_meanwhile_lapses(negotiation):
     procedure = _launch(negotiation)
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     closed = close_due_silence_procedures(procedure.deadline)
     assert [(p.pk, p.outcome, p.adoption) for p in closed] == [(procedure.pk, "lapsed", None)]
     assert models.Adoption.objects.count() == 1

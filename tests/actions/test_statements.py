@@ -397,7 +397,7 @@ def test_a_paragraph_moves_once_from_the_current_version_before_adoption(negotia
             negotiation.version, by=negotiation.chair, provision_uid="p2", delegations=["BRA"]
         ),
     )
-    record_adoption(rev1, by=negotiation.chair)
+    record_adoption(rev1, by=negotiation.chair, confirm=True)
     assert_refused_without_trace(
         AlreadyAdopted("report"),
         _state,
@@ -417,7 +417,7 @@ def test_a_moved_paragraph_never_appears_in_a_consensus_report(negotiation):
         negotiation.version.document, by=negotiation.chair, text=DRAFT, label="Rev.1"
     )
     assert rev1.provisions.get(uid="p4").text == P4
-    adoption = record_adoption(rev1, by=negotiation.chair)
+    adoption = record_adoption(rev1, by=negotiation.chair, confirm=True)
     assert "p4" not in adoption.provision_hashes
     assert "p4" not in models.Event.objects.last().payload["provision_hashes"]
     report = queries.consensus_report(negotiation.version.document)
@@ -432,7 +432,7 @@ def test_the_consensus_report_leaves_out_a_moved_paragraph_even_if_an_adoption_c
 ):
     """An adoption recorded before this rule existed may still name the paragraph; the report
     still keeps it out."""
-    adoption = record_adoption(negotiation.version, by=negotiation.chair)
+    adoption = record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     assert "p4" in adoption.provision_hashes
     models.ChairSummaryEntry.objects.create(
         summary=models.ChairSummary.objects.create(

@@ -143,7 +143,7 @@ def test_no_marks_on_a_superseded_or_adopted_version(negotiation):
             negotiation.version, by=negotiation.chair, provision_uid="p4", kind=ActKind.AGREED
         ),
     )
-    record_adoption(rev1, by=negotiation.chair)
+    record_adoption(rev1, by=negotiation.chair, confirm=True)
     assert_refused_without_trace(
         AlreadyAdopted("report"),
         _state,

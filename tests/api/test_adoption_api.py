@@ -30,6 +30,7 @@ def test_the_chair_records_the_adoption_and_everyone_reads_it(client, negotiatio
     body = {
         "disassociations": {"fra": ["p2"]},
         "explanations": {"BRA": "Brazil joins consensus."},
+        "confirm": True,
     }
     response = _post(client, f"{DOCUMENT}/versions/1/adoptions", body, **{"If-Match": etag})
     assert response.status_code == 201
@@ -40,12 +41,15 @@ def test_the_chair_records_the_adoption_and_everyone_reads_it(client, negotiatio
         "version": 1,
         "adopted": True,
         "method": "consensus",
+        "outcome": "Adopted by consensus",
         "decided_at": adoption.decided_at.isoformat(),
         "objections": [],
+        "objecting": [],
         "disassociations": {"FRA": ["p2"]},
         "explanations": [
             {"delegation": "BRA", "delegation_name": "Brazil", "text": "Brazil joins consensus."}
         ],
+        "vote": None,
     }
     assert recorded["provision_hashes"]["p4"] == content_hash(P4)
     client.logout()
@@ -74,7 +78,7 @@ def test_a_delegation_explains_its_position_once_after_the_adoption(client, nego
         409,
         "report has not been adopted; explanations of position follow an adoption.",
     )
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     response = _post(client, f"{DOCUMENT}/explanations", {"text": " Germany joins. "})
     assert (response.status_code, response.json()) == (
         201,
@@ -90,3 +94,96 @@ def test_a_delegation_explains_its_position_once_after_the_adoption(client, nego
     assert client.get(f"{DOCUMENT}/adoptions").json()[0]["explanations"] == [
         {"delegation": "DEU", "delegation_name": "Germany", "text": "Germany joins."}
     ]
+
+
+def test_the_checklist_says_what_is_outstanding_and_an_unconfirmed_adoption_is_refused(
+    client, negotiation
+):
+    client.force_login(negotiation.chair)
+    checklist = client.get(f"{DOCUMENT}/versions/1/adoption-checklist").json()
+    assert checklist == {
+        "nothing_outstanding": False,
+        "not_agreed": ["1", "2", "3", "3(a)", "3(b)", "4"],
+        "open_proposals": [],
+        "silences_running": 0,
+        "reserving": [],
+        "objecting": [],
+    }
+    before = _state()
+    refused = _post(client, f"{DOCUMENT}/versions/1/adoptions", {"objections": ["DEU"]})
+    assert (refused.status_code, refused.json()["title"]) == (409, "adoption-not-confirmed")
+    assert refused["Content-Type"] == "application/problem+json"
+    assert refused.json()["detail"].startswith("Matters are outstanding: 6 paragraphs not agreed")
+    assert _state() == before
+
+
+def test_an_objection_reads_as_not_adopted_on_the_records_and_the_document(client, negotiation):
+    client.force_login(negotiation.chair)
+    body = {"objections": ["deu"], "confirm": True}
+    recorded = _post(client, f"{DOCUMENT}/versions/1/adoptions", body).json()
+    assert (recorded["adopted"], recorded["outcome"], recorded["objecting"]) == (
+        False,
+        "Not adopted — objection by Germany",
+        ["Germany"],
+    )
+    client.logout()
+    document = client.get(DOCUMENT).json()
+    assert document["adopted"] is False
+    assert [(o["version"], o["outcome"]) for o in document["outcomes"]] == [
+        (1, "Not adopted — objection by Germany")
+    ]
+    version = client.get(f"{DOCUMENT}/versions/1").json()
+    assert [o["objecting"] for o in version["outcomes"]] == [["Germany"]]
+
+
+def test_the_chair_records_a_vote_and_its_result_is_derived(client, negotiation):
+    negotiation.process.decision_rule = "vote-simple-majority"
+    negotiation.process.save()
+    client.force_login(negotiation.chair)
+    body = {
+        "ballots": {"bra": "yes", "DEU": "yes", "FRA": "no"},
+        "explanations": {"FRA": "France voted against."},
+        "confirm": True,
+    }
+    response = _post(client, f"{DOCUMENT}/versions/1/votes", body)
+    assert response.status_code == 201
+    recorded = response.json()
+    assert (recorded["adopted"], recorded["method"], recorded["outcome"]) == (
+        True,
+        "vote",
+        "Adopted by a recorded vote of 2–1–0 (yes, no, abstain)",  # noqa: RUF001 (a tally is written with en dashes)
+    )
+    assert recorded["vote"] == {
+        "rule": "vote-simple-majority",
+        "ballots": {"BRA": "yes", "DEU": "yes", "FRA": "no"},
+        "yes": 2,
+        "no": 1,
+        "abstentions": 0,
+        "present": 3,
+        "needed": 2,
+        "quorum_needed": 2,
+        "quorum_met": True,
+    }
+    assert recorded["explanations"][0]["text"] == "France voted against."
+    assert client.get(f"{DOCUMENT}/adoptions").json() == [recorded]
+
+
+def test_a_refused_vote_is_a_problem_and_stores_nothing(client, negotiation):
+    client.force_login(negotiation.chair)
+    before = _state()
+    consensus = _post(client, f"{DOCUMENT}/versions/1/votes", {"ballots": {}, "confirm": True})
+    assert (consensus.status_code, consensus.json()["title"]) == (422, "voting-not-allowed")
+    negotiation.process.decision_rule = "vote-two-thirds"
+    negotiation.process.save()
+    body = {"ballots": {"BRA": "yes", "VAT": "no"}, "confirm": True}
+    observer = _post(client, f"{DOCUMENT}/versions/1/votes", body)
+    assert (observer.status_code, observer.json()["detail"]) == (
+        422,
+        "VAT is not a member: only members state positions and vote.",
+    )
+    unconfirmed = _post(client, f"{DOCUMENT}/versions/1/votes", {"ballots": {"BRA": "yes"}})
+    assert (unconfirmed.status_code, unconfirmed.json()["title"]) == (409, "adoption-not-confirmed")
+    typed = _post(client, f"{DOCUMENT}/versions/1/votes", {"ballots": {"BRA": "maybe"}})
+    assert typed.status_code == 422
+    assert _state() == before
+    assert models.RecordedVote.objects.count() == 0

@@ -153,6 +153,8 @@ def test_the_document_names_its_current_version(client, negotiation):
         "symbol": "",
         "current_version": 1,
         "versions": [{"number": 1, "label": "Zero draft"}],
+        "adopted": False,
+        "outcomes": [],
     }
 
 

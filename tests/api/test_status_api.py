@@ -184,6 +184,7 @@ def test_the_provenance_of_an_adopted_provision(client, negotiation):
         by=n.chair,
         disassociations={"FRA": ["p4"]},
         explanations={"FRA": "France reads it as before."},
+        confirm=True,
     )
     body = client.get(url).json()
 

@@ -13,6 +13,7 @@ from accord.core.decisions import (
     Ballot,
     Consensus,
     ConsensusOutcome,
+    DecisionRule,
     Majority,
     RulesOfProcedure,
     SilenceLetter,
@@ -178,6 +179,19 @@ def test_a_vote_without_quorum_fails_whatever_the_count() -> None:
 
 def test_nobody_voting_passes_nothing() -> None:
     assert _vote(TWO_THIRDS, 0, 0, 6).needed == 1
+
+
+@pytest.mark.parametrize(
+    ("rule", "majority"),
+    [
+        (DecisionRule.CONSENSUS, None),
+        (DecisionRule.CONSENSUS_OR_SILENCE, None),
+        (DecisionRule.VOTE_SIMPLE_MAJORITY, SIMPLE_MAJORITY),
+        (DecisionRule.VOTE_TWO_THIRDS, TWO_THIRDS),
+    ],
+)
+def test_only_a_voting_rule_names_a_majority(rule, majority) -> None:  # type: ignore[no-untyped-def]
+    assert rule.majority == majority
 
 
 def test_a_ballot_from_a_non_member_is_refused() -> None:

@@ -97,6 +97,8 @@ def test_citation_forms_say_the_standing_of_what_is_quoted():
     assert cite(adopted) == "A/AC.292/2026/CRP.1, para 13 (adopted by consensus)"
     silent = Citation(Standing.SILENCE, "A/AC.292/2026/CRP.1", paragraph="13")
     assert cite(silent) == "A/AC.292/2026/CRP.1, para 13 (adopted by silence procedure)"
+    voted = Citation(Standing.VOTE, "A/AC.292/2026/CRP.1", paragraph="13")
+    assert cite(voted) == "A/AC.292/2026/CRP.1, para 13 (adopted by a recorded vote)"
     stated = Citation(Standing.NATIONAL_VIEW, "Statement by Brazil", date="12 March 2026")
     assert cite(stated) == "Statement by Brazil, 12 March 2026 (national view)"
     summary = Citation(Standing.CHAIRS_SUMMARY, "OEWG", "2", "1 April 2026")

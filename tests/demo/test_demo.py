@@ -344,3 +344,38 @@ def test_the_home_page_names_each_document_by_the_title_of_its_current_version(c
         "use of ICTs (demo)"
     ) in home
     assert "Zero draft of the report" not in home
+
+
+def test_the_demo_has_a_process_decided_by_a_recorded_vote(client):
+    from accord.core import eventlog
+    from accord.demo.voted import SLUG
+    from accord.store import record
+
+    load_demo()
+    adoption = models.Adoption.objects.select_related("vote").get(
+        version__document__process__slug=SLUG
+    )
+    vote = adoption.vote
+    assert (adoption.adopted, adoption.method, vote.rule) == (True, "vote", "vote-two-thirds")
+    assert (vote.yes, vote.no, vote.abstentions, vote.present, vote.needed) == (
+        145,
+        6,
+        32,
+        183,
+        101,
+    )
+    assert sorted(adoption.explanations.values_list("delegation__code", flat=True)) == [
+        "CHE",
+        "KEN",
+    ]
+    page = client.get(f"/p/{SLUG}/resolution/v1/").content.decode()
+    assert "Adopted by a recorded vote of 145–6–32 (yes, no, abstain)" in page  # noqa: RUF001 (a tally is written with en dashes)
+    assert "Explanation of vote by Switzerland (national view)" in page
+    tally = client.get(f"/p/{SLUG}/resolution/v1/recorded-vote/")
+    assert tally.status_code == 200
+    report = client.get(f"/p/{SLUG}/resolution/consensus-report/").content.decode()
+    assert "(adopted by a recorded vote)" in report
+    downloaded = client.get(f"/p/{SLUG}/resolution/consensus-report.json")
+    assert json.loads(downloaded.content)["adoption"]["method"] == "vote"
+    found = eventlog.check_documents(record.log_lines(), {"report.json": downloaded.content})
+    assert found.describe() == "ok: 1 document matches the log"

@@ -44,7 +44,7 @@ def test_the_adopted_version_carries_every_issue_and_its_adoption(negotiation):
     revision = issue_revision(document, by=negotiation.chair, text=REV1, label="Rev.1")
     _dated(negotiation.version, 2)
     _dated(revision, 9)
-    adoption = record_adoption(revision, by=negotiation.chair)
+    adoption = record_adoption(revision, by=negotiation.chair, confirm=True)
     models.Adoption.objects.filter(pk=adoption.pk).update(
         decided_at=datetime(2026, 3, 20, 16, tzinfo=ZoneInfo("UTC"))
     )
@@ -69,7 +69,7 @@ def test_the_adopted_version_carries_every_issue_and_its_adoption(negotiation):
 
 
 def test_a_version_not_adopted_has_no_adoption_event(negotiation):
-    record_adoption(negotiation.version, by=negotiation.chair, objections=["DEU"])
+    record_adoption(negotiation.version, by=negotiation.chair, objections=["DEU"], confirm=True)
     _dated(negotiation.version, 2)
     root = _akn(negotiation.version)
     assert _events(root) == [("evt_v1", "2026-03-02", "#original", "generation", "#issued")]

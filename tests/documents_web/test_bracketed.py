@@ -74,7 +74,7 @@ def test_open_proposals_and_objections_make_the_brackets(client, negotiation):
 
 def test_an_adopted_version_has_no_brackets(client, negotiation):
     _disputed(negotiation)
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     texts = _texts(client.get(_link("json")).content)
     assert texts["p1"] == P1
     assert "[" not in "".join(texts.values())

@@ -135,7 +135,7 @@ def test_an_unreadable_file_is_refused_and_stores_nothing(negotiation):
 
 
 def test_an_adopted_document_takes_no_imported_revision(negotiation):
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     assert_refused_without_trace(AlreadyAdopted("report"), _state, lambda: _import(negotiation))
 
 

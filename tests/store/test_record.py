@@ -175,7 +175,7 @@ def test_audit_verify_checks_a_downloaded_consensus_report_against_the_log(
 ):
     from accord.actions.adoption import record_adoption
 
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     report = tmp_path / "report.json"
     report.write_bytes(client.get("/p/wg/report/consensus-report.json").content)
     log, key = tmp_path / "log.jsonl", tmp_path / "log.pub"
@@ -200,7 +200,7 @@ def test_the_consensus_report_page_offers_its_json_and_none_exists_before_adopti
     from accord.actions.adoption import record_adoption
 
     assert client.get("/p/wg/report/consensus-report.json").status_code == 404
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     page = client.get("/p/wg/report/consensus-report/").content.decode()
     assert 'href="/p/wg/report/consensus-report.json" download' in page
     assert 'href="/record/log.jsonl"' in page

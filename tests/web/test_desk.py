@@ -109,7 +109,7 @@ def test_the_desk_lists_invitations_awaiting_consent_and_open_silence_procedures
 def test_a_delegation_delivers_its_explanation_of_position_through_the_page(client, negotiation):
     from accord.actions.adoption import record_adoption
 
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     client.force_login(negotiation.brazil)
     version = client.get("/p/wg/report/v1/")
     assert 'href="/p/wg/report/explanation/"' in version.content.decode()

@@ -74,6 +74,7 @@ def _views(n):
         by=n.chair,
         disassociations={"FRA": ["p2"]},
         explanations={"BRA": "Brazil reads the text as voluntary."},
+        confirm=True,
     )
     return rev1
 

@@ -491,6 +491,7 @@ def test_the_chair_records_adoption_and_everyone_sees_it_with_national_views(cli
             "objections": "vat",
             "disassociations": "FRA: 2, 3(a)",
             "explanations": "BRA: Brazil reads paragraph 4 as non-binding.",
+            "confirm": "on",
         },
     )
     assert response.status_code == 302
@@ -532,7 +533,7 @@ def test_the_consensus_report_is_derived_from_the_adoption_and_withholds_changed
     from accord.actions.adoption import record_adoption
 
     assert client.get("/p/wg/report/consensus-report/").status_code == 404
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     text = _text(client.get("/p/wg/report/consensus-report/"))
     assert "Adopted by consensus" in text
     assert (

@@ -243,7 +243,7 @@ def test_the_public_is_sent_to_sign_in(client, negotiation):
 
 
 def test_no_revision_of_an_adopted_document(client, negotiation):
-    record_adoption(negotiation.version, by=negotiation.chair)
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     client.force_login(negotiation.chair)
     before = _state()
     for response in (

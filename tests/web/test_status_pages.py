@@ -157,6 +157,7 @@ def _adopt_after_a_revision(n):
         by=n.chair,
         disassociations={"FRA": ["p4"]},
         explanations={"FRA": "France reads paragraph 4 as it always has."},
+        confirm=True,
     )
     return proposal, rev1, adoption
 
@@ -189,7 +190,7 @@ def test_the_provenance_of_a_private_process_is_for_the_accredited(client, db):
     from tests.builders import make_negotiation
 
     n = make_negotiation(is_public=False)
-    record_adoption(n.version, by=n.chair)
+    record_adoption(n.version, by=n.chair, confirm=True)
     assert client.get("/p/wg/report/provenance/p4/").status_code == 404
     client.force_login(n.outsider)
     assert client.get("/p/wg/report/provenance/p4/").status_code == 404

@@ -11,10 +11,19 @@ from django.utils import timezone
 from accord.actions.checks import require_open
 from accord.actions.events import record
 from accord.actions.processes import NotParticipating
-from accord.core.decisions import Consensus, evaluate_consensus
+from accord.core.adoption import require_confirmation
+from accord.core.decisions import (
+    Ballot,
+    Consensus,
+    DecisionRule,
+    RulesOfProcedure,
+    evaluate_consensus,
+    evaluate_vote,
+)
 from accord.core.errors import Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
-from accord.store import models, queries
+from accord.core.provisions import Version
+from accord.store import models, queries, status_queries
 
 MAX_EXPLANATION_CHARS = 20_000
 
@@ -27,6 +36,7 @@ def record_adoption(
     objections: Iterable[str] = (),
     disassociations: Mapping[str, Iterable[str]] | None = None,
     explanations: Mapping[str, str] | None = None,
+    confirm: bool = False,
 ) -> models.Adoption:
     """Record the outcome when the Chair asked for objections to ``version`` (current).
 
@@ -34,47 +44,32 @@ def record_adoption(
     disassociating from named provisions (uids); explanations of position are kept as each
     delegation's own view. Objections of observers are recorded but never counted. The
     record binds the hash of every provision it covered (all but those the Chair moved to
-    the Chair's summary). Only the Chair records it. Writes
-    one ``adoption.recorded`` event. Raises `NotPermitted`, `VersionNotCurrent`,
-    `AlreadyAdopted`, `NotParticipating`, `UnknownProvision` or `TextTooLong`.
+    the Chair's summary). Only the Chair records it, and over matters outstanding (see
+    `status_queries.adoption_checklist`) only with ``confirm``. Writes one
+    ``adoption.recorded`` event. Raises `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted`,
+    `NotParticipating`, `UnknownProvision`, `TextTooLong` or `AdoptionNotConfirmed`.
     """
     process = version.document.process
-    if by is not None and queries.actor(by, process).role is not Role.CHAIR:
-        raise NotPermitted(Reason.NOT_A_DRAFTER)
+    _check_chair(by, process)
     require_open(version)
     text = queries.version_value(version)
     said = {code: tuple(uids) for code, uids in (disassociations or {}).items()}
-    explained = {code: note.strip() for code, note in (explanations or {}).items()}
-    kinds = dict(process.participations.values_list("delegation__code", "kind"))
-    for code in {*objections, *said, *explained}:
-        if code not in kinds:
-            raise NotParticipating(code)
+    explained = _explained(explanations)
+    kinds = _kinds(process, {*objections, *said, *explained})
     for uids in said.values():
         for uid in uids:
             text.provision(uid)
-    for note in explained.values():
-        if len(note) > MAX_EXPLANATION_CHARS:
-            raise TextTooLong(length=len(note), limit=MAX_EXPLANATION_CHARS)
-    moved = queries.moved_provisions(version.document)
+    require_confirmation(status_queries.adoption_checklist(version), confirmed=confirm)
     members = frozenset(c for c, kind in kinds.items() if kind == ParticipantKind.MEMBER)
     outcome = evaluate_consensus(Consensus(), members, objections, said)
-    adoption = models.Adoption.objects.create(
-        version=version,
+    adoption = _adoption(
+        version,
+        text,
+        by=by,
         adopted=outcome.passed,
         objections=sorted(set(objections)),
         disassociations={code: list(uids) for code, uids in outcome.disassociations},
-        # A provision moved to the Chair's summary is a national view: no adoption covers it.
-        provision_hashes={
-            p.uid: p.content_hash for p in text if p.is_amendable and p.uid not in moved
-        },
-        recorded_by=by,
-        decided_at=timezone.now(),
-    )
-    delegations = {d.code: d for d in models.Delegation.objects.filter(code__in=list(explained))}
-    models.ExplanationOfPosition.objects.bulk_create(
-        models.ExplanationOfPosition(adoption=adoption, delegation=delegations[code], text=note)
-        for code, note in sorted(explained.items())
-        if note
+        explained=explained,
     )
     record(
         "adoption.recorded",
@@ -89,6 +84,138 @@ def record_adoption(
             "blocking": sorted(outcome.blocking),
             "objections_not_counted": sorted(outcome.ignored & set(objections)),
             "disassociations": adoption.disassociations,
+            "explanations": sorted(c for c, note in explained.items() if note),
+            "content_hash": text.content_hash,
+            "provision_hashes": adoption.provision_hashes,
+        },
+    )
+    return adoption
+
+
+def _check_chair(by: User | None, process: models.Process) -> None:
+    if by is not None and queries.actor(by, process).role is not Role.CHAIR:
+        raise NotPermitted(Reason.NOT_A_DRAFTER)
+
+
+def _explained(explanations: Mapping[str, str] | None) -> dict[str, str]:
+    """The explanations by delegation code, trimmed; raises `TextTooLong`."""
+    explained = {code: note.strip() for code, note in (explanations or {}).items()}
+    for note in explained.values():
+        if len(note) > MAX_EXPLANATION_CHARS:
+            raise TextTooLong(length=len(note), limit=MAX_EXPLANATION_CHARS)
+    return explained
+
+
+def _kinds(process: models.Process, named: Iterable[str]) -> dict[str, str]:
+    """Every participant's kind by code; raises `NotParticipating` for a ``named`` code that
+    does not take part in ``process``."""
+    kinds = dict(process.participations.values_list("delegation__code", "kind"))
+    for code in sorted(named):
+        if code not in kinds:
+            raise NotParticipating(code)
+    return kinds
+
+
+def _adoption(
+    version: models.Version,
+    text: Version,
+    *,
+    by: User | None,
+    adopted: bool,
+    explained: Mapping[str, str],
+    method: str = "consensus",
+    objections: list[str] | None = None,
+    disassociations: dict[str, list[str]] | None = None,
+) -> models.Adoption:
+    """Store the record of an outcome on ``version`` with its explanations."""
+    moved = queries.moved_provisions(version.document)
+    adoption = models.Adoption.objects.create(
+        version=version,
+        adopted=adopted,
+        method=method,
+        objections=objections or [],
+        disassociations=disassociations or {},
+        # A provision moved to the Chair's summary is a national view: no adoption covers it.
+        provision_hashes={
+            p.uid: p.content_hash for p in text if p.is_amendable and p.uid not in moved
+        },
+        recorded_by=by,
+        decided_at=timezone.now(),
+    )
+    delegations = {d.code: d for d in models.Delegation.objects.filter(code__in=list(explained))}
+    models.ExplanationOfPosition.objects.bulk_create(
+        models.ExplanationOfPosition(adoption=adoption, delegation=delegations[code], text=note)
+        for code, note in sorted(explained.items())
+        if note
+    )
+    return adoption
+
+
+@transaction.atomic
+def record_vote(
+    version: models.Version,
+    *,
+    by: User | None,
+    ballots: Mapping[str, Ballot],
+    explanations: Mapping[str, str] | None = None,
+    confirm: bool = False,
+) -> models.Adoption:
+    """Record the recorded vote the Chair held on ``version`` (current), where the process's
+    decision rule is a vote: each member delegation's ballot (members not listed did not
+    vote) and explanations of vote by delegation. Whether it is adopted is derived from the
+    ballots by the rule's majority of the members present and voting, never given. Only
+    the Chair records it, over matters outstanding only with ``confirm``. Writes one
+    ``adoption.recorded`` event. Raises `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted`,
+    `VotingNotAllowed`, `NotParticipating`, `NotAMember` (an observer's ballot),
+    `TextTooLong` or `AdoptionNotConfirmed`."""
+    process = version.document.process
+    _check_chair(by, process)
+    require_open(version)
+    rule = DecisionRule(process.decision_rule)
+    cast = {code: Ballot(ballot) for code, ballot in sorted(ballots.items())}
+    explained = _explained(explanations)
+    kinds = _kinds(process, {*cast, *explained})
+    members = frozenset(c for c, kind in kinds.items() if kind == ParticipantKind.MEMBER)
+    outcome = evaluate_vote(RulesOfProcedure(voting=rule.majority), members, (), cast)
+    text = queries.version_value(version)
+    require_confirmation(status_queries.adoption_checklist(version), confirmed=confirm)
+    adoption = _adoption(
+        version,
+        text,
+        by=by,
+        adopted=outcome.passed,
+        method="vote",
+        explained=explained,
+    )
+    models.RecordedVote.objects.create(
+        adoption=adoption,
+        rule=rule.value,
+        ballots={code: ballot.value for code, ballot in cast.items()},
+        yes=outcome.yes,
+        no=outcome.no,
+        abstentions=outcome.abstentions,
+        present=outcome.present,
+        needed=outcome.needed,
+        quorum_needed=outcome.quorum_needed,
+        quorum_met=outcome.quorum_met,
+    )
+    record(
+        "adoption.recorded",
+        by=by,
+        process=process,
+        subject=f"document:{version.document.slug}",
+        payload={
+            "document": version.document.slug,
+            "version": version.number,
+            "rule": rule.value,
+            "adopted": outcome.passed,
+            "ballots": {code: ballot.value for code, ballot in cast.items()},
+            "yes": outcome.yes,
+            "no": outcome.no,
+            "abstentions": outcome.abstentions,
+            "needed": outcome.needed,
+            "quorum_needed": outcome.quorum_needed,
+            "quorum_met": outcome.quorum_met,
             "explanations": sorted(c for c, note in explained.items() if note),
             "content_hash": text.content_hash,
             "provision_hashes": adoption.provision_hashes,

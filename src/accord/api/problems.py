@@ -19,6 +19,7 @@ from accord.actions.processes import (
     NotAccredited,
     ProcessExists,
 )
+from accord.core.adoption import AdoptionNotConfirmed
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
 from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
 from accord.messages import explain
@@ -37,6 +38,7 @@ _REFUSAL_STATUS = {
     ProposalNotOpen: 409,
     AlreadyExplained: 409,
     NotAdopted: 409,
+    AdoptionNotConfirmed: 409,
 }
 
 

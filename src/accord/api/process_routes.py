@@ -12,10 +12,11 @@ from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.store import models, queries
 
 Code = Annotated[str, Field(min_length=1, max_length=40)]
+Rule = Literal["consensus", "consensus-or-silence", "vote-simple-majority", "vote-two-thirds"]
 
 
 class RulesOut(Schema):
-    decision_rule: Literal["consensus", "consensus-or-silence"]
+    decision_rule: Rule
     silence_minimum_hours: int
     stakeholder_modality: Literal["none", "non-objection", "open"]
 
@@ -37,7 +38,7 @@ class ProcessIn(Schema):
     slug: str = Field(max_length=80)
     title: str = Field(max_length=300)
     public: bool = True
-    decision_rule: Literal["consensus", "consensus-or-silence"] = "consensus"
+    decision_rule: Rule = "consensus"
     silence_minimum_hours: int = Field(72, ge=1, le=8760)
     stakeholder_modality: Literal["none", "non-objection", "open"] = "none"
     members: list[Code] | None = Field(None, max_length=400)

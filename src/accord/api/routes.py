@@ -1,6 +1,6 @@
 """Version 1 of the JSON API."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -27,6 +27,7 @@ from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core.positions import Stance
+from accord.outcome_words import adoption_words
 from accord.store import convert, models, queries
 
 api = problems.ProblemAPI(
@@ -94,12 +95,28 @@ def get_document(request: HttpRequest, process: str, document: str) -> dict[str,
         models.Document, process=visible_process(request, process), slug=document
     )
     versions = list(found.versions.order_by("number").values("number", "label"))
+    outcomes = [_outcome(o) for o in queries.outcomes(found)]
     return {
         "slug": found.slug,
         "title": found.title,
         "symbol": found.symbol,
         "current_version": versions[-1]["number"],
         "versions": versions,
+        "adopted": any(o["adopted"] for o in outcomes),
+        "outcomes": outcomes,
+    }
+
+
+def _outcome(found: dict[str, Any]) -> dict[str, object]:
+    """An outcome recorded on a version, as the document and version resources carry it."""
+    adoption = found["adoption"]
+    return {
+        "version": adoption.version.number,
+        "adopted": adoption.adopted,
+        "method": adoption.method,
+        "outcome": adoption_words(adoption, found["objecting"]),
+        "objecting": found["objecting"],
+        "decided_at": adoption.decided_at,
     }
 
 
@@ -125,6 +142,11 @@ def get_version(
         "issued_at": version.issued_at,
         "content_hash": text.content_hash,
         "is_current": queries.current_version(version.document).pk == version.pk,
+        "outcomes": [
+            _outcome(o)
+            for o in queries.outcomes(version.document)
+            if o["adoption"].version_id == version.pk
+        ],
         "provisions": [schemas.provision_body(p) for p in text],
     }
 

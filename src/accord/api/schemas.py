@@ -21,12 +21,25 @@ class VersionRef(Schema):
     label: str
 
 
+class OutcomeOut(Schema):
+    """An outcome recorded on a version: adopted or not, how, in words, and who objected."""
+
+    version: int
+    adopted: bool
+    method: str
+    outcome: str
+    objecting: list[str]
+    decided_at: datetime
+
+
 class DocumentOut(Schema):
     slug: str
     title: str
     symbol: str
     current_version: int
     versions: list[VersionRef]
+    adopted: bool
+    outcomes: list[OutcomeOut]
 
 
 class ProvisionOut(Schema):
@@ -58,6 +71,7 @@ class VersionOut(Schema):
     issued_at: datetime
     content_hash: str
     is_current: bool
+    outcomes: list[OutcomeOut]
     provisions: list[ProvisionOut]
 
 

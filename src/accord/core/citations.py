@@ -1,9 +1,9 @@
 """How a passage is cited: the one place that says what a quoted text is.
 
 A citation names its source (a document symbol, or who holds a view), where in it (a
-paragraph), when, and its standing — adopted by consensus or by silence procedure, a
-national view, the Chair's summary or a stakeholder's input — so a national view is never
-quoted as agreed text.
+paragraph), when, and its standing — adopted by consensus, by silence procedure or by a
+recorded vote, a national view, the Chair's summary or a stakeholder's input — so a national
+view is never quoted as agreed text.
 The words come from the caller (translated), the order and the punctuation from here.
 """
 
@@ -15,6 +15,7 @@ from enum import StrEnum
 class Standing(StrEnum):
     CONSENSUS = "consensus"
     SILENCE = "silence"
+    VOTE = "vote"
     NATIONAL_VIEW = "national-view"
     CHAIRS_SUMMARY = "chairs-summary"
     STAKEHOLDER_INPUT = "stakeholder-input"
@@ -24,6 +25,7 @@ class Standing(StrEnum):
 WORDS: Mapping[str, str] = {
     Standing.CONSENSUS: "adopted by consensus",
     Standing.SILENCE: "adopted by silence procedure",
+    Standing.VOTE: "adopted by a recorded vote",
     Standing.NATIONAL_VIEW: "national view",
     Standing.CHAIRS_SUMMARY: "Chair's summary, not negotiated",
     Standing.STAKEHOLDER_INPUT: "stakeholder input, not negotiated",

@@ -84,11 +84,25 @@ class RulesOfProcedure:
 
 
 class DecisionRule(StrEnum):
-    """How a process takes decisions, as its rules of procedure say: by consensus only, or by
-    consensus with texts that may also be adopted under a silence procedure."""
+    """How a process takes decisions, as its rules of procedure say: by consensus only, by
+    consensus with texts that may also be adopted under a silence procedure, or by a recorded
+    vote of the members present and voting (a simple or a two-thirds majority)."""
 
     CONSENSUS = "consensus"
     CONSENSUS_OR_SILENCE = "consensus-or-silence"
+    VOTE_SIMPLE_MAJORITY = "vote-simple-majority"
+    VOTE_TWO_THIRDS = "vote-two-thirds"
+
+    @property
+    def majority(self) -> "Majority | None":
+        """The majority a recorded vote needs under this rule; None where nothing is voted."""
+        return _MAJORITIES.get(self)
+
+
+_MAJORITIES = {
+    DecisionRule.VOTE_SIMPLE_MAJORITY: SIMPLE_MAJORITY,
+    DecisionRule.VOTE_TWO_THIRDS: TWO_THIRDS,
+}
 
 
 class StakeholderModality(StrEnum):

@@ -25,6 +25,7 @@ from accord.demo.room import let_the_secretariat_set_up_processes
 from accord.demo.silence import add_demo_silence
 from accord.demo.status import mark_demo_statuses
 from accord.demo.views import add_national_views
+from accord.demo.voted import add_voted_process
 from accord.store import models
 from accord.store.reference import load_reference_data, reference_data
 
@@ -125,6 +126,7 @@ def _create(password_hash: str) -> None:
     add_demo_silence(version.document, chair, password_hash)
     add_national_views(process, chair, password_hash)
     add_concluded_process(chair, secretariat, delegates)
+    add_voted_process(chair, secretariat)
 
 
 def _accredit_delegations(

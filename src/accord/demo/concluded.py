@@ -124,6 +124,7 @@ def add_concluded_process(chair: User, secretariat: User, delegates: dict[str, U
         by=chair,
         disassociations={"RUS": [uid_of["4"]]},
         explanations={"CHN": "China joined consensus and reads paragraph 2 as recalling norms."},
+        confirm=True,
     )
     deliver_explanation(
         rev1.document,

@@ -357,7 +357,11 @@ class CorpusEntry(models.Model):
 
 
 # How an adoption was decided: by consensus at a meeting, or by silence procedure.
-ADOPTION_METHODS = [("consensus", _("Consensus")), ("silence", _("Silence procedure"))]
+ADOPTION_METHODS = [
+    ("consensus", _("Consensus")),
+    ("silence", _("Silence procedure")),
+    ("vote", _("Recorded vote")),
+]
 
 
 class Adoption(models.Model):
@@ -378,6 +382,23 @@ class Adoption(models.Model):
 
     class Meta:
         ordering = ["decided_at", "id"]
+
+
+class RecordedVote(models.Model):
+    """The recorded vote an adoption was decided by: each member delegation's ballot (yes,
+    no or abstain; a member not listed did not vote), the rule that said the majority needed,
+    and the counts derived from the ballots."""
+
+    adoption = models.OneToOneField(Adoption, on_delete=models.CASCADE, related_name="vote")
+    rule = models.CharField(max_length=30, choices=_choices(DecisionRule))
+    ballots = models.JSONField(default=dict)
+    yes = models.PositiveIntegerField()
+    no = models.PositiveIntegerField()
+    abstentions = models.PositiveIntegerField()
+    present = models.PositiveIntegerField()
+    needed = models.PositiveIntegerField()
+    quorum_needed = models.PositiveIntegerField()
+    quorum_met = models.BooleanField()
 
 
 class ExplanationOfPosition(models.Model):

@@ -284,9 +284,12 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
     accredited = accreditation(user, document.process)
     who = actor_of(accredited, document.process)
     is_current = versions[-1].pk == version.pk
-    adoption = (
-        version.adoptions.filter(adopted=True).prefetch_related("explanations__delegation").first()
+    recorded = list(
+        version.adoptions.select_related("vote")
+        .prefetch_related("explanations__delegation")
+        .order_by("decided_at", "id")
     )
+    adoption = next((a for a in recorded if a.adopted), None)
     return {
         "process": document.process,
         "document": document,
@@ -298,9 +301,73 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
         "accreditation": accredited,
         "can_propose": is_current and may_propose(who) and adoption is None,
         "adoption": adoption,
+        # The outcomes that did not adopt it, each with the members whose objection blocked it.
+        "not_adopted": _with_objecting(document.process, [a for a in recorded if not a.adopted]),
         "is_chair": who.role is Role.CHAIR,
         "prepares_revisions": who.role in rv.REVISION_TEAM,
     }
+
+
+def outcome_of(version: models.Version) -> dict[str, Any]:
+    """The latest outcome recorded on ``version``, with the names of the members objecting."""
+    latest = version.adoptions.select_related("vote").order_by("-decided_at", "-id")[:1]
+    return _with_objecting(version.document.process, latest)[0]
+
+
+def outcomes(document: models.Document) -> list[dict[str, Any]]:
+    """Every outcome recorded on ``document``, oldest first, with the names of the members
+    objecting, the recorded vote and the explanations."""
+    return _with_objecting(
+        document.process,
+        models.Adoption.objects.filter(version__document=document)
+        .select_related("version__document", "vote")
+        .prefetch_related("explanations__delegation")
+        .order_by("decided_at", "id"),
+    )
+
+
+def _with_objecting(
+    process: models.Process, adoptions: Iterable[models.Adoption]
+) -> list[dict[str, Any]]:
+    found = list(adoptions)
+    if not found:
+        return []
+    names = dict(
+        process.participations.filter(
+            kind=ParticipantKind.MEMBER,
+            delegation__code__in={code for a in found for code in a.objections},
+        ).values_list("delegation__code", "delegation__name")
+    )
+    return [
+        {"adoption": a, "objecting": [names[code] for code in a.objections if code in names]}
+        for a in found
+    ]
+
+
+def recorded_votes(version: models.Version) -> list[dict[str, Any]]:
+    """The recorded votes held on ``version``, oldest first: each with every member's ballot
+    by name ("" for a member that did not vote) and the explanations of vote."""
+    adoptions = list(
+        version.adoptions.filter(method="vote")
+        .select_related("vote")
+        .prefetch_related("explanations__delegation")
+        .order_by("decided_at", "id")
+    )
+    if not adoptions:
+        return []
+    members = (
+        version.document.process.participations.filter(kind=ParticipantKind.MEMBER)
+        .order_by("delegation__name")
+        .values_list("delegation__code", "delegation__name")
+    )
+    return [
+        {
+            "adoption": a,
+            "ballots": [(name, a.vote.ballots.get(code, "")) for code, name in members],
+            "explanations": list(a.explanations.all()),
+        }
+        for a in adoptions
+    ]
 
 
 def proposal_values(version: models.Version, *, ids: list[int]) -> Iterator[pr.Proposal]:

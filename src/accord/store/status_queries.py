@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db.models import Count
 
+from accord.core import adoption as ad
 from accord.core import provisions as pv
 from accord.core import status as st
 from accord.core.participants import ParticipantKind
@@ -137,3 +138,35 @@ def progress(document: models.Document) -> tuple[st.Moment, ...]:
         .first()
     )
     return st.progress(texts, marks, adoption.decided_at if adoption else None)
+
+
+def adoption_checklist(version: models.Version) -> ad.Checklist:
+    """What stands outstanding before the adoption of ``version``: its paragraphs not agreed
+    and the members reserving or objecting (from the status board), the open proposals on
+    the document whatever version they were made on, and its silence procedures running."""
+    document = version.document
+    rows = statuses(version, queries.version_value(version))
+    proposals = list(
+        models.Proposal.objects.filter(version__document=document, status=ProposalStatus.OPEN)
+        .select_related("delegation", "version")
+        .order_by("version__number", "submitted_at", "id")
+    )
+    rows_of_labels = models.Provision.objects.filter(
+        version_id__in={p.version_id for p in proposals},
+        uid__in={p.provision_uid for p in proposals},
+    ).values_list("version_id", "uid", "label")
+    labels = {(version_id, uid): label for version_id, uid, label in rows_of_labels}
+    running = models.SilenceProcedure.objects.filter(
+        version__document=document, closed_at__isnull=True
+    ).count()
+    return ad.checklist(
+        ((row.provision.label, row.outcome) for row in rows if row.outcome is not None),
+        (
+            ad.OpenProposal(
+                p.delegation.name, labels.get((p.version_id, p.provision_uid), ""), p.version.label
+            )
+            for p in proposals
+        ),
+        running,
+        member_names(document.process),
+    )

@@ -7,22 +7,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accord.actions.adoption import deliver_explanation, record_adoption
+from accord.actions.adoption import deliver_explanation, record_adoption, record_vote
+from accord.core.decisions import DecisionRule
 from accord.core.errors import Refusal
 from accord.core.participants import Role
 from accord.messages import explain
-from accord.store import models, queries
-from accord.web.forms import AdoptionForm, ExplanationForm
+from accord.outcome_words import adoption_words
+from accord.store import models, queries, status_queries
+from accord.web.forms import AdoptionForm, ExplanationForm, VoteForm
 from accord.web.views import signed_in, visible_process, visible_version
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def adoption(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
+    """The Chair records the outcome: by consensus, or by a recorded vote where the rules of
+    procedure decide by vote; first the matters outstanding, which the Chair confirms."""
     found = visible_version(request, process, document, number)
     if queries.actor(request.user, found.document.process).role is not Role.CHAIR:
         raise Http404(_("Only the Chair records an adoption."))
-    form = AdoptionForm(request.POST or None)
+    if DecisionRule(found.document.process.decision_rule).majority is not None:
+        return _vote(request, found)
+    form = AdoptionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         uid_of = {p.label: p.uid for p in queries.version_value(found)}
@@ -51,14 +57,62 @@ def adoption(request: HttpRequest, process: str, document: str, number: int) -> 
                     objections=data["objections"],
                     disassociations=said,
                     explanations=data["explanations"],
+                    confirm=data["confirm"],
                 )
             except Refusal as refusal:
                 form.add_error(None, explain(refusal))
             else:
-                messages.success(request, _("The outcome was recorded."))
-                return redirect("web:version", process, document, number)
-    context = queries.reading_context(found, request.user) | {"form": form}
+                return _recorded(request, found)
+    context = queries.reading_context(found, request.user) | {
+        "form": form,
+        "checklist": status_queries.adoption_checklist(found),
+    }
     return render(request, "accord/adoption.html", context, status=400 if form.errors else 200)
+
+
+def _vote(request: HttpRequest, found: models.Version) -> HttpResponse:
+    members = sorted(status_queries.member_names(found.document.process).items(), key=_by_name)
+    form = VoteForm(request.POST if request.method == "POST" else None, members=members)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_vote(
+                found,
+                by=signed_in(request),
+                ballots=form.ballots(),
+                explanations=form.cleaned_data["explanations"],
+                confirm=form.cleaned_data["confirm"],
+            )
+        except Refusal as refusal:
+            form.add_error(None, explain(refusal))
+        else:
+            return _recorded(request, found)
+    context = queries.reading_context(found, request.user) | {
+        "form": form,
+        "checklist": status_queries.adoption_checklist(found),
+        "majority": DecisionRule(found.document.process.decision_rule),
+    }
+    return render(request, "accord/vote.html", context, status=400 if form.errors else 200)
+
+
+def _by_name(member: tuple[str, str]) -> str:
+    return member[1]
+
+
+def _recorded(request: HttpRequest, found: models.Version) -> HttpResponse:
+    """Say the outcome just recorded, in words, on the version it concerns."""
+    latest = queries.outcome_of(found)
+    messages.success(request, adoption_words(latest["adoption"], latest["objecting"]))
+    return redirect("web:version", found.document.process.slug, found.document.slug, found.number)
+
+
+def recorded_vote(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
+    """How each member voted in the recorded votes on a version, with explanations of vote."""
+    found = visible_version(request, process, document, number)
+    votes = queries.recorded_votes(found)
+    if not votes:
+        raise Http404(_("No recorded vote was held on this version."))
+    context = queries.reading_context(found, request.user) | {"votes": votes}
+    return render(request, "accord/recorded_vote.html", context)
 
 
 @login_required

@@ -1,7 +1,10 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accord.actions.adoption import MAX_EXPLANATION_CHARS
+from accord.core.decisions import Ballot
 from accord.core.fates import FateKind
 from accord.core.national_views import MAX_ENTRY_CHARS, MAX_STATEMENT_CHARS
 from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS, Proposal
@@ -169,6 +172,61 @@ def _coded_lines(text: str) -> dict[str, str]:
     return found
 
 
+CONFIRM_LABEL = _("I have seen what is outstanding and record the outcome all the same")
+BALLOTS = [
+    (Ballot.YES.value, _("Yes")),
+    (Ballot.NO.value, _("No")),
+    (Ballot.ABSTAIN.value, _("Abstain")),
+    ("", _("Not voting")),
+]
+
+
+class VoteForm(forms.Form):
+    """The Chair's record of a recorded vote: one ballot per member delegation (a member left
+    "not voting" casts none) and explanations of vote; the result is the core's to derive."""
+
+    explanations = forms.CharField(
+        label=_("Explanations of vote, one delegation a line: “CODE: text”"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    confirm = forms.BooleanField(label=CONFIRM_LABEL, required=False)
+
+    def __init__(self, *args: Any, members: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = members
+        for code, name in members:
+            self.fields[f"ballot-{code}"] = forms.ChoiceField(
+                label=name, choices=BALLOTS, required=False
+            )
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """Each member's code, name, the ballot the form holds for it ("" for none) and what
+        is wrong with it."""
+        data = self.data if self.is_bound else {}
+        errors = self.errors if self.is_bound else {}
+        return [
+            (
+                code,
+                name,
+                data.get(f"ballot-{code}", ""),
+                " ".join(map(str, errors.get(f"ballot-{code}", ()))),
+            )
+            for code, name in self.members
+        ]
+
+    def clean_explanations(self) -> dict[str, str]:
+        return _coded_lines(self.cleaned_data["explanations"])
+
+    def ballots(self) -> dict[str, Ballot]:
+        """The ballots cast, by delegation code (valid forms only)."""
+        return {
+            code: Ballot(self.cleaned_data[f"ballot-{code}"])
+            for code, _name in self.members
+            if self.cleaned_data[f"ballot-{code}"]
+        }
+
+
 class AdoptionForm(forms.Form):
     """The Chair's record of the adoption meeting; who counts is the core's rule."""
 
@@ -186,6 +244,7 @@ class AdoptionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
+    confirm = forms.BooleanField(label=CONFIRM_LABEL, required=False)
 
     def clean_objections(self) -> list[str]:
         text = self.cleaned_data["objections"]

@@ -3,17 +3,42 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from accord.store import queries
+from accord.outcome_words import outcome_words
+from accord.store import models, queries
 from accord.web.event_labels import event_label
 from accord.web.views import visible_process
 
 PAGE = 100
 
 
+def _label(event: models.Event, names: dict[str, str]) -> str:
+    """The event in words; an adoption recorded says its outcome and who objected."""
+    label = event_label(event.kind)
+    if event.kind != "adoption.recorded":
+        return label
+    payload = event.payload
+    outcome = outcome_words(
+        adopted=payload["adopted"],
+        method="vote" if "ballots" in payload else "consensus",
+        objecting=[names.get(code, code) for code in payload.get("blocking", ())],
+        vote=payload if "ballots" in payload else None,
+    )
+    return f"{label}: {outcome}"
+
+
 def history(request: HttpRequest, process: str) -> HttpResponse:
     found = visible_process(request, process)
     before = request.GET.get("before", "")
     events = queries.process_events(found, before=int(before) if before.isdigit() else None)
-    rows = [(event, event_label(event.kind)) for event in events[:PAGE]]
+    shown = events[:PAGE]
+    decided = [e.payload for e in shown if e.kind == "adoption.recorded"]
+    names = dict(
+        models.Delegation.objects.filter(
+            code__in={code for payload in decided for code in payload.get("blocking", ())}
+        ).values_list("code", "name")
+        if decided
+        else ()
+    )
+    rows = [(event, _label(event, names)) for event in shown]
     older = events[PAGE - 1].seq if len(events) > PAGE else None
     return render(request, "accord/history.html", {"process": found, "rows": rows, "older": older})

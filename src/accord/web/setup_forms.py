@@ -13,6 +13,14 @@ DECISION_RULES = [
         DecisionRule.CONSENSUS_OR_SILENCE.value,
         _("Consensus, and adoption under a silence procedure allowed"),
     ),
+    (
+        DecisionRule.VOTE_SIMPLE_MAJORITY.value,
+        _("A recorded vote: a simple majority of the members present and voting"),
+    ),
+    (
+        DecisionRule.VOTE_TWO_THIRDS.value,
+        _("A recorded vote: a two-thirds majority of the members present and voting"),
+    ),
 ]
 STAKEHOLDER_MODALITIES = [
     (StakeholderModality.NONE.value, _("None: stakeholders do not take part")),

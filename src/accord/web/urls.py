@@ -108,6 +108,11 @@ urlpatterns = [
         name="adoption",
     ),
     path(
+        "p/<slug:process>/<slug:document>/v<int:number>/recorded-vote/",
+        adoption_views.recorded_vote,
+        name="recorded-vote",
+    ),
+    path(
         "p/<slug:process>/<slug:document>/v<int:number>/positions/",
         position_views.board,
         name="positions",

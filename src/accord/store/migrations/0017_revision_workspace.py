@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('store', '0013_export_jobs'),
+        ('store', '0016_recorded_votes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -16,6 +16,7 @@ def words() -> dict[str, str]:
     return {
         Standing.CONSENSUS: _("adopted by consensus"),
         Standing.SILENCE: _("adopted by silence procedure"),
+        Standing.VOTE: _("adopted by a recorded vote"),
         Standing.NATIONAL_VIEW: _("national view"),
         Standing.CHAIRS_SUMMARY: _("Chair's summary, not negotiated"),
         Standing.STAKEHOLDER_INPUT: _("stakeholder input, not negotiated"),
