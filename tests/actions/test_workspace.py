@@ -172,7 +172,7 @@ def test_too_long_a_draft_or_label_is_refused(team):
 
 
 def test_no_draft_is_saved_or_shared_after_adoption(team):
-    record_adoption(team.version, by=team.chair)
+    record_adoption(team.version, by=team.chair, confirm=True)
     for act in (
         lambda: save_working_draft(_document(team), by=team.chair, text=REV1, label="", now=NINE),
         lambda: share_working_draft(_document(team), by=team.chair, others_may_edit=True),
