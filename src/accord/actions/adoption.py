@@ -11,6 +11,7 @@ from django.utils import timezone
 from accord.actions.checks import require_open
 from accord.actions.events import record
 from accord.actions.processes import NotParticipating
+from accord.actions.silence import close_silences_on_adoption
 from accord.core.decisions import Consensus, evaluate_consensus
 from accord.core.errors import Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
@@ -94,6 +95,7 @@ def record_adoption(
             "provision_hashes": adoption.provision_hashes,
         },
     )
+    close_silences_on_adoption(adoption, by=by)
     return adoption
 
 

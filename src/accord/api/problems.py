@@ -15,7 +15,17 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from accord.actions.adoption import AlreadyExplained, NotAdopted
 from accord.actions.processes import ProcessExists
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
-from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
+from accord.core.errors import (
+    NotPermitted,
+    ProposalsFrozen,
+    Refusal,
+    SilenceClosed,
+    SilenceClosedByAdoption,
+    SilenceSuperseded,
+    SilenceWithdrawn,
+    UnknownProvision,
+    VersionNotCurrent,
+)
 from accord.messages import explain
 
 _REFUSAL_STATUS = {
@@ -29,6 +39,11 @@ _REFUSAL_STATUS = {
     ProposalNotOpen: 409,
     AlreadyExplained: 409,
     NotAdopted: 409,
+    SilenceSuperseded: 409,
+    SilenceWithdrawn: 409,
+    SilenceClosedByAdoption: 409,
+    SilenceClosed: 409,
+    ProposalsFrozen: 409,
 }
 
 
