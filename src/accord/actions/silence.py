@@ -200,7 +200,13 @@ def withdraw_silence(
     if len(text) > MAX_LETTER_CHARS:
         raise TextTooLong(length=len(text), limit=MAX_LETTER_CHARS)
     procedure.reason = text
-    _close(procedure, SilenceState.WITHDRAWN, by=by, now=timezone.now(), reason=text)
+    record(
+        "silence.withdrawn",
+        by=by,
+        process=process,
+        subject=f"document:{procedure.version.document.slug}",
+        payload=_close(procedure, SilenceState.WITHDRAWN, now=timezone.now()),
+    )
     return procedure
 
 
@@ -210,7 +216,13 @@ def supersede_silences(revision: models.Version, *, by: User | None) -> None:
     Called by the action issuing the revision, inside its transaction."""
     for procedure in _running(revision.document):
         procedure.superseded_by = revision
-        _close(procedure, SilenceState.SUPERSEDED, by=by, now=revision.issued_at)
+        record(
+            "silence.superseded",
+            by=by,
+            process=revision.document.process,
+            subject=f"document:{revision.document.slug}",
+            payload=_close(procedure, SilenceState.SUPERSEDED, now=revision.issued_at),
+        )
 
 
 def close_silences_on_adoption(adoption: models.Adoption, *, by: User | None) -> None:
@@ -222,7 +234,14 @@ def close_silences_on_adoption(adoption: models.Adoption, *, by: User | None) ->
         return
     for procedure in _running(adoption.version.document):
         procedure.adoption = adoption
-        _close(procedure, SilenceState.CLOSED_BY_ADOPTION, by=by, now=adoption.decided_at)
+        document = adoption.version.document
+        record(
+            "silence.ended",
+            by=by,
+            process=document.process,
+            subject=f"document:{document.slug}",
+            payload=_close(procedure, SilenceState.CLOSED_BY_ADOPTION, now=adoption.decided_at),
+        )
 
 
 def _running(document: models.Document) -> list[models.SilenceProcedure]:
@@ -234,23 +253,11 @@ def _running(document: models.Document) -> list[models.SilenceProcedure]:
     )
 
 
-# The event each way of closing writes; at the deadline, the instance writes it itself.
-_CLOSING_EVENTS = {
-    SilenceState.SUPERSEDED: "silence.superseded",
-    SilenceState.WITHDRAWN: "silence.withdrawn",
-    SilenceState.CLOSED_BY_ADOPTION: "silence.ended",
-}
-
-
 def _close(
-    procedure: models.SilenceProcedure,
-    state: SilenceState,
-    *,
-    by: User | None,
-    now: datetime,
-    reason: str = "",
-) -> None:
-    """Close ``procedure`` into ``state`` before its deadline, with its one event."""
+    procedure: models.SilenceProcedure, state: SilenceState, *, now: datetime
+) -> dict[str, object]:
+    """Close ``procedure`` into ``state`` before its deadline; the payload of its one event
+    (which the caller records under the kind of that closing)."""
     version = procedure.version
     procedure.state = state.value
     procedure.closed_at = now
@@ -266,15 +273,9 @@ def _close(
         payload["revision"] = procedure.superseded_by.number
     if procedure.adoption is not None:
         payload["adoption"] = procedure.adoption.pk
-    if reason:
-        payload["reason"] = reason
-    record(
-        _CLOSING_EVENTS[state],
-        by=by,
-        process=version.document.process,
-        subject=f"document:{version.document.slug}",
-        payload=payload,
-    )
+    if procedure.reason:
+        payload["reason"] = procedure.reason
+    return payload
 
 
 def check_proposals_allowed(version: models.Version) -> None:
