@@ -260,6 +260,7 @@ def test_a_superseded_procedure_says_so_and_refuses_a_letter_in_words(client, ne
     assert (models.SilenceBreak.objects.count(), models.Event.objects.count()) == before
     history = _text(client.get("/p/wg/history/"))
     assert "Silence procedure superseded by a revision" in history
+    assert "Open silence procedures None." in _text(client.get("/p/wg/desk/"))
 
 
 def test_the_chair_withdraws_a_procedure_with_a_reason_on_its_page(client, negotiation):
