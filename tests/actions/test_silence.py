@@ -487,9 +487,12 @@ def test_where_the_rules_freeze_proposals_none_is_made_while_silence_runs(negoti
     negotiation.process.proposals_under_silence = "frozen"
     negotiation.process.save()
     procedure = _launch_at_fixed_time(negotiation)
-    propose = lambda: submit_proposal(  # noqa: E731
-        negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other."
-    )
+
+    def propose():
+        return submit_proposal(
+            negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other."
+        )
+
     with time_machine.travel(REVISED, tick=False):
         assert_refused_without_trace(ProposalsFrozen("report"), _proposal, propose)
         withdraw_silence(procedure, by=negotiation.chair, reason="Back to consultations.")

@@ -1,80 +1,79 @@
 """Procedures recorded before the lifecycle get their state: open ones still running, or
-superseded or closed by adoption where the text moved on while they were open."""
+superseded or closed by adoption where the text moved on while they were open. The data step
+of the migration runs here on today's models, which have the fields it reads and writes."""
 
+import importlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from django.apps import apps
+from django.contrib.auth.models import User
 
-BEFORE = [("store", "0013_export_jobs")]
-AFTER = [("store", "0015_silence_lifecycle")]
+from accord.store import models
+
+MIGRATION = importlib.import_module("accord.store.migrations.0015_silence_lifecycle")
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+DEADLINE = T0 + timedelta(days=3)
+
+pytestmark = pytest.mark.django_db
 
 
-def _migrate(targets):  # type: ignore[no-untyped-def]
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def latest_schema_after():  # type: ignore[no-untyped-def]
-    """Leave the database at the latest migrations for the tests that follow."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("latest_schema_after")
 def test_old_outcomes_become_states() -> None:
-    old = _migrate(BEFORE)
-    user = old.get_model("auth", "User").objects.create(username="chair")
-    process = old.get_model("store", "Process").objects.create(slug="wg", title="WG")
-    documents, versions = old.get_model("store", "Document"), old.get_model("store", "Version")
-    procedures = old.get_model("store", "SilenceProcedure")
+    chair = User.objects.create(username="chair")
+    process = models.Process.objects.create(slug="wg", title="WG")
 
-    def version(slug: str, number: int, at: datetime):  # type: ignore[no-untyped-def]
-        document, _ = documents.objects.get_or_create(process=process, slug=slug, title=slug)
-        return versions.objects.create(
+    def version(slug: str, number: int, at: datetime = T0) -> models.Version:
+        document, _ = models.Document.objects.get_or_create(process=process, slug=slug, title=slug)
+        return models.Version.objects.create(
             document=document, number=number, label=f"v{number}", title=slug, issued_at=at
         )
 
-    def procedure(on, outcome: str, closed: datetime | None = None) -> int:  # type: ignore[no-untyped-def]
-        row = procedures.objects.create(
+    def procedure(on: models.Version, outcome: str, closed: datetime | None = None) -> int:
+        row = models.SilenceProcedure.objects.create(
             version=on,
-            launched_by=user,
+            launched_by=chair,
             launched_at=T0,
-            deadline=T0 + timedelta(days=3),
+            deadline=DEADLINE,
             closed_at=closed,
-            outcome=outcome,
+            state=outcome,
         )
-        return int(row.pk)
+        return row.pk
 
-    running = procedure(version("a", 1, T0), "")
-    adopted = procedure(version("b", 1, T0), "adopted", T0 + timedelta(days=3))
-    broken = procedure(version("c", 1, T0), "broken", T0 + timedelta(days=3))
-    replaced = version("d", 1, T0)
-    revised_at = T0 + timedelta(days=1)
-    left_open = procedure(replaced, "")
-    version("d", 2, revised_at)
-    on_adopted = version("e", 1, T0)
-    old.get_model("store", "Adoption").objects.create(
-        version=on_adopted, adopted=True, decided_at=T0 + timedelta(days=2)
-    )
-    lapsed = procedure(on_adopted, "lapsed", T0 + timedelta(days=3))
+    running = procedure(version("a", 1), "")
+    adopted = procedure(version("b", 1), "adopted", DEADLINE)
+    broken = procedure(version("c", 1), "broken", DEADLINE)
+    left_open = procedure(version("d", 1), "")
+    revised = T0 + timedelta(days=1)
+    version("d", 2, revised)
+    on_adopted = version("e", 1)
+    models.Adoption.objects.create(version=on_adopted, adopted=True, decided_at=DEADLINE)
+    lapsed = procedure(on_adopted, "lapsed", DEADLINE)
+    decided = T0 + timedelta(days=2)
+    adopted_meanwhile = version("f", 1)
+    models.Adoption.objects.create(version=adopted_meanwhile, adopted=True, decided_at=decided)
+    open_on_adopted = procedure(adopted_meanwhile, "")
 
-    new = _migrate(AFTER)
+    MIGRATION.to_states(apps, None)
+
     rows = {
         row.pk: (row.state, row.closed_at, row.superseded_by and row.superseded_by.number)
-        for row in new.get_model("store", "SilenceProcedure").objects.all()
+        for row in models.SilenceProcedure.objects.select_related("superseded_by")
     }
     assert rows == {
         running: ("running", None, None),
-        adopted: ("passed", T0 + timedelta(days=3), None),
-        broken: ("broken", T0 + timedelta(days=3), None),
-        left_open: ("superseded", revised_at, 2),
-        lapsed: ("closed-by-adoption", T0 + timedelta(days=3), None),
+        adopted: ("passed", DEADLINE, None),
+        broken: ("broken", DEADLINE, None),
+        left_open: ("superseded", revised, 2),
+        lapsed: ("closed-by-adoption", DEADLINE, None),
+        open_on_adopted: ("closed-by-adoption", decided, None),
+    }
+    MIGRATION.to_outcomes(apps, None)
+    back = dict(models.SilenceProcedure.objects.values_list("pk", "state"))
+    assert back == {
+        running: "",
+        adopted: "adopted",
+        broken: "broken",
+        left_open: "lapsed",
+        lapsed: "lapsed",
+        open_on_adopted: "lapsed",
     }
