@@ -277,6 +277,7 @@ def _missing() -> dict[str, str]:
     return {
         "letter": _("A letter breaking silence needs its text."),
         "reason": _("An objection needs its reason."),
+        "withdrawal": _("Say why the silence procedure is withdrawn."),
         "organisation": _("Give the name of the organisation."),
         "explanation": _("An explanation of position needs its text."),
     }
@@ -290,7 +291,28 @@ def _silence_messages() -> dict[str, str]:
             "A letter breaking silence names the paragraphs of concern; name at least one."
         ),
         "silence-already-open": _(
-            "A silence procedure is already running on %(document)s; it closes at its deadline."
+            "A silence procedure is already running on %(document)s; it closes at its deadline, "
+            "when a revision is issued, or when the Chair withdraws it."
+        ),
+        "silence-superseded": _(
+            "A revision of %(document)s was issued: this silence procedure was superseded then "
+            "and is closed; silence can no longer be broken on it."
+        ),
+        "silence-withdrawn": _(
+            "The Chair withdrew this silence procedure on %(document)s; it is closed and silence "
+            "can no longer be broken on it."
+        ),
+        "silence-closed-by-adoption": _(
+            "%(document)s was adopted: this silence procedure closed then, and silence can no "
+            "longer be broken on it."
+        ),
+        "silence-closed": _(
+            "This silence procedure closed at its deadline (%(deadline)s); silence can no longer "
+            "be broken on it."
+        ),
+        "proposals-frozen": _(
+            "A silence procedure is running on %(document)s and the rules of procedure freeze "
+            "proposals while it runs; propose again once it has closed."
         ),
         "request-pending": _(
             "A request to accredit %(username)s as a stakeholder is already pending."

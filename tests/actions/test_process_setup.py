@@ -16,6 +16,7 @@ from accord.actions.processes import (
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.errors import EmptyText, ImpossibleThreshold, NotPermitted, TextTooLong
 from accord.core.participants import Reason, Role
+from accord.core.silence import ProposalsUnderSilence
 from accord.store import models
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,7 @@ def test_a_staff_user_sets_up_a_process_and_becomes_its_secretariat(db):
         decision_rule=DecisionRule.CONSENSUS_OR_SILENCE,
         silence_minimum_hours=48,
         stakeholder_modality=StakeholderModality.NON_OBJECTION,
+        proposals_under_silence=ProposalsUnderSilence.FROZEN,
         members=["KEN", "BRA"],
         observers=["VAT"],
     )
@@ -57,7 +59,7 @@ def test_a_staff_user_sets_up_a_process_and_becomes_its_secretariat(db):
         "consensus-or-silence",
         48,
     )
-    assert row.stakeholder_modality == "non-objection"
+    assert (row.stakeholder_modality, row.proposals_under_silence) == ("non-objection", "frozen")
     assert sorted(process.participations.values_list("delegation__code", "kind")) == [
         ("BRA", "member"),
         ("KEN", "member"),
@@ -80,6 +82,7 @@ def test_a_staff_user_sets_up_a_process_and_becomes_its_secretariat(db):
             "decision_rule": "consensus-or-silence",
             "silence_minimum_hours": 48,
             "stakeholder_modality": "non-objection",
+            "proposals_under_silence": "frozen",
         },
         "secretariat": "sec",
     }
@@ -93,7 +96,7 @@ def test_without_a_list_every_member_state_of_the_united_nations_is_a_member(db)
     assert members.count() == 193
     assert not members.exclude(delegation__kind="member-state").exists()
     assert (process.decision_rule, process.silence_minimum_hours) == ("consensus", 72)
-    assert process.stakeholder_modality == "none"
+    assert (process.stakeholder_modality, process.proposals_under_silence) == ("none", "allowed")
 
 
 def test_the_instance_creates_a_process_without_a_secretariat(db):
@@ -107,6 +110,7 @@ def test_the_instance_creates_a_process_without_a_secretariat(db):
             "decision_rule": "consensus",
             "silence_minimum_hours": 72,
             "stakeholder_modality": "none",
+            "proposals_under_silence": "allowed",
         },
     }
 

@@ -1,17 +1,20 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
-from tests.builders import assert_refused_without_trace
+from tests.builders import DRAFT, assert_refused_without_trace
 
 from accord.actions.adoption import record_adoption
 from accord.actions.checks import AlreadyAdopted
 from accord.actions.proposals import submit_proposal
+from accord.actions.revisions import issue_revision
 from accord.actions.silence import (
     SilenceAlreadyOpen,
     break_silence,
     close_due_silence_procedures,
     launch_silence,
+    withdraw_silence,
 )
 from accord.core.errors import (
     DeadlinePassed,
@@ -19,9 +22,16 @@ from accord.core.errors import (
     Missing,
     NoProvisionsNamed,
     NotPermitted,
+    ProposalsFrozen,
+    SilenceClosed,
+    SilenceClosedByAdoption,
+    SilenceSuperseded,
+    SilenceWithdrawn,
+    TextTooLong,
     UnknownProvision,
 )
 from accord.core.participants import Reason
+from accord.core.silence import MAX_LETTER_CHARS
 from accord.store import models, queries
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +39,7 @@ pytestmark = pytest.mark.django_db
 
 def _state():
     return (
-        list(models.SilenceProcedure.objects.values_list("pk", "closed_at", "outcome")),
+        list(models.SilenceProcedure.objects.values_list("pk", "closed_at", "state", "reason")),
         list(models.SilenceBreak.objects.values_list("pk", flat=True)),
         models.Adoption.objects.count(),
         models.Event.objects.count(),
@@ -51,11 +61,11 @@ def _pass_deadline(procedure):
 
 def test_the_chair_launches_a_silence_on_the_current_version(negotiation):
     procedure = _launch(negotiation)
-    assert (procedure.version, procedure.launched_by, procedure.closed_at, procedure.outcome) == (
+    assert (procedure.version, procedure.launched_by, procedure.closed_at, procedure.state) == (
         negotiation.version,
         negotiation.chair,
         None,
-        "",
+        "running",
     )
     event = models.Event.objects.last()
     assert (event.kind, event.actor, event.subject) == (
@@ -102,7 +112,7 @@ def test_one_procedure_at_a_time_and_none_on_an_adopted_document(negotiation):
     assert_refused_without_trace(
         SilenceAlreadyOpen("report"), _state, lambda: _launch(negotiation, hours=100)
     )
-    models.SilenceProcedure.objects.update(closed_at=timezone.now(), outcome="broken")
+    models.SilenceProcedure.objects.update(closed_at=timezone.now(), state="broken")
     record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
     assert_refused_without_trace(AlreadyAdopted("report"), _state, lambda: _launch(negotiation))
 
@@ -170,7 +180,7 @@ def test_silence_cannot_be_broken_after_the_deadline(negotiation):
     )
     close_due_silence_procedures(timezone.now())
     assert_refused_without_trace(
-        DeadlinePassed(procedure.deadline.isoformat()),
+        SilenceClosed(procedure.deadline.isoformat()),
         _state,
         lambda: break_silence(procedure, by=negotiation.brazil, letter="Late.", provisions=["p2"]),
     )
@@ -184,7 +194,7 @@ def test_unbroken_silence_adopts_the_version_at_the_deadline(negotiation):
     procedure.refresh_from_db()
     adoption = procedure.adoption
     text = queries.version_value(negotiation.version)
-    assert (procedure.outcome, procedure.closed_at) == ("adopted", now)
+    assert (procedure.state, procedure.closed_at) == ("passed", now)
     assert (adoption.version, adoption.adopted, adoption.method, adoption.decided_at) == (
         negotiation.version,
         True,
@@ -200,6 +210,7 @@ def test_unbroken_silence_adopts_the_version_at_the_deadline(negotiation):
         "procedure": procedure.pk,
         "document": "report",
         "version": 1,
+        "state": "passed",
         "outcome": "adopted",
         "broken_by": [],
         "paragraphs": {},
@@ -224,10 +235,11 @@ def test_broken_silence_adopts_nothing_and_names_who_broke_it_on_what(negotiatio
     now = procedure.deadline
     assert close_due_silence_procedures(now) == [procedure]
     procedure.refresh_from_db()
-    assert (procedure.outcome, procedure.adoption, procedure.closed_at) == ("broken", None, now)
+    assert (procedure.state, procedure.adoption, procedure.closed_at) == ("broken", None, now)
     assert models.Adoption.objects.count() == 0
     payload = models.Event.objects.last().payload
-    assert (payload["outcome"], payload["broken_by"], payload["paragraphs"]) == (
+    assert (payload["state"], payload["outcome"], payload["broken_by"], payload["paragraphs"]) == (
+        "broken",
         "broken",
         ["BRA", "DEU"],
         {"BRA": ["p2", "p4"], "DEU": ["p3", "p3-a"]},
@@ -239,16 +251,251 @@ def test_broken_silence_adopts_nothing_and_names_who_broke_it_on_what(negotiatio
 def test_a_procedure_before_its_deadline_stays_open_and_closing_twice_does_nothing(negotiation):
     procedure = _launch(negotiation)
     assert close_due_silence_procedures(procedure.deadline - timedelta(seconds=1)) == []
-    assert _state()[0] == [(procedure.pk, None, "")]
+    assert _state()[0] == [(procedure.pk, None, "running", "")]
     assert close_due_silence_procedures(procedure.deadline) == [procedure]
     after = _state()
     assert close_due_silence_procedures(procedure.deadline + timedelta(days=1)) == []
     assert _state() == after
 
 
-def test_a_silence_on_a_version_superseded_meanwhile_lapses(negotiation):
-    procedure = _launch(negotiation)
-    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
-    closed = close_due_silence_procedures(procedure.deadline)
-    assert [(p.pk, p.outcome, p.adoption) for p in closed] == [(procedure.pk, "lapsed", None)]
+# The lifecycle: a procedure closes once, as passed, broken, superseded, withdrawn or closed
+# by adoption, and only a running one on the current text of a document not adopted takes a
+# letter. These run at fixed moments.
+
+LAUNCHED = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+REVISED = LAUNCHED + timedelta(days=1)
+REV1 = DRAFT.replace("three substantive sessions", "four substantive sessions")
+
+
+def _launch_at_fixed_time(negotiation):
+    with time_machine.travel(LAUNCHED, tick=False):
+        return launch_silence(
+            negotiation.version, by=negotiation.chair, deadline=LAUNCHED + timedelta(days=3)
+        )
+
+
+def _revise(negotiation):
+    with time_machine.travel(REVISED, tick=False):
+        return issue_revision(
+            negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1"
+        )
+
+
+def _letter(procedure, negotiation):
+    return lambda: break_silence(
+        procedure, by=negotiation.brazil, letter="Para 2.", provisions=["p2"]
+    )
+
+
+def test_a_revision_supersedes_the_procedure_running_on_the_version_it_replaces(negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    break_silence(procedure, by=negotiation.brazil, letter="Para 2.", provisions=["p2"])
+    revision = _revise(negotiation)
+    procedure.refresh_from_db()
+    assert (procedure.state, procedure.closed_at, procedure.superseded_by, procedure.adoption) == (
+        "superseded",
+        REVISED,
+        revision,
+        None,
+    )
+    events = list(models.Event.objects.order_by("-seq")[:2])
+    assert [e.kind for e in events] == ["silence.superseded", "revision.issued"]
+    assert (events[0].actor, events[0].subject) == (negotiation.chair, "document:report")
+    assert events[0].payload == {
+        "procedure": procedure.pk,
+        "document": "report",
+        "version": 1,
+        "state": "superseded",
+        "breaks": 1,
+        "revision": 2,
+    }
+    # Silence follows the text: a new procedure on the revision may be launched, and the
+    # superseded one never closes again at its old deadline.
+    with time_machine.travel(REVISED, tick=False):
+        again = launch_silence(revision, by=negotiation.chair, deadline=REVISED + timedelta(days=3))
+    assert again.state == "running"
+    assert close_due_silence_procedures(procedure.deadline) == []
+
+
+def test_a_superseded_procedure_takes_no_letter(negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    _revise(negotiation)
+    with time_machine.travel(REVISED, tick=False):
+        assert_refused_without_trace(
+            SilenceSuperseded("report"), _state, _letter(procedure, negotiation)
+        )
+
+
+def test_an_adoption_at_a_meeting_closes_the_running_procedure(negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    with time_machine.travel(REVISED, tick=False):
+        adoption = record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
+    procedure.refresh_from_db()
+    assert (procedure.state, procedure.closed_at, procedure.adoption) == (
+        "closed-by-adoption",
+        REVISED,
+        adoption,
+    )
+    event = models.Event.objects.last()
+    assert (event.kind, event.actor) == ("silence.ended", negotiation.chair)
+    assert event.payload == {
+        "procedure": procedure.pk,
+        "document": "report",
+        "version": 1,
+        "state": "closed-by-adoption",
+        "breaks": 0,
+        "adoption": adoption.pk,
+    }
+    with time_machine.travel(REVISED, tick=False):
+        assert_refused_without_trace(
+            SilenceClosedByAdoption("report"), _state, _letter(procedure, negotiation)
+        )
+    assert close_due_silence_procedures(procedure.deadline) == []
     assert models.Adoption.objects.count() == 1
+
+
+def test_an_objection_at_a_meeting_leaves_the_procedure_running(negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    with time_machine.travel(REVISED, tick=False):
+        record_adoption(
+            negotiation.version, by=negotiation.chair, objections=["BRA"], confirm=True
+        )
+        _letter(procedure, negotiation)()
+    procedure.refresh_from_db()
+    assert (procedure.state, procedure.closed_at) == ("running", None)
+
+
+def test_the_chair_withdraws_a_running_procedure_with_a_reason(negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    with time_machine.travel(REVISED, tick=False):
+        withdrawn = withdraw_silence(
+            procedure, by=negotiation.chair, reason="  Consultations resume on paragraph 3.  "
+        )
+    assert (withdrawn.state, withdrawn.closed_at, withdrawn.reason) == (
+        "withdrawn",
+        REVISED,
+        "Consultations resume on paragraph 3.",
+    )
+    assert models.Adoption.objects.count() == 0
+    event = models.Event.objects.last()
+    assert (event.kind, event.actor) == ("silence.withdrawn", negotiation.chair)
+    assert event.payload == {
+        "procedure": procedure.pk,
+        "document": "report",
+        "version": 1,
+        "state": "withdrawn",
+        "breaks": 0,
+        "reason": "Consultations resume on paragraph 3.",
+    }
+    with time_machine.travel(REVISED, tick=False):
+        assert_refused_without_trace(
+            SilenceWithdrawn("report"), _state, _letter(procedure, negotiation)
+        )
+        assert_refused_without_trace(
+            SilenceWithdrawn("report"),
+            _state,
+            lambda: withdraw_silence(procedure, by=negotiation.chair, reason="Again."),
+        )
+        # Withdrawn, it no longer blocks a new procedure.
+        assert _launch(negotiation).state == "running"
+
+
+@pytest.mark.parametrize(
+    ("who", "reason", "error"),
+    [
+        ("brazil", "Reason.", NotPermitted(Reason.NOT_THE_CHAIR)),
+        ("secretariat", "Reason.", NotPermitted(Reason.NOT_THE_CHAIR)),
+        ("chair", "   ", Missing("withdrawal")),
+        (
+            "chair",
+            "x" * (MAX_LETTER_CHARS + 1),
+            TextTooLong(MAX_LETTER_CHARS + 1, MAX_LETTER_CHARS),
+        ),
+    ],
+)
+def test_bad_withdrawals_are_refused_and_store_nothing(negotiation, who, reason, error):
+    procedure = _launch_at_fixed_time(negotiation)
+    with time_machine.travel(REVISED, tick=False):
+        assert_refused_without_trace(
+            error,
+            _state,
+            lambda: withdraw_silence(procedure, by=getattr(negotiation, who), reason=reason),
+        )
+
+
+def test_a_closed_procedure_cannot_be_withdrawn(negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    close_due_silence_procedures(procedure.deadline)
+    assert_refused_without_trace(
+        SilenceClosed(procedure.deadline.isoformat()),
+        _state,
+        lambda: withdraw_silence(procedure, by=negotiation.chair, reason="Too late."),
+    )
+
+
+def test_a_procedure_left_running_on_a_text_decided_otherwise_adopts_nothing_at_its_deadline(
+    negotiation,
+):
+    # Written past the actions, as a decision recorded without closing the procedure would be.
+    procedure = _launch_at_fixed_time(negotiation)
+    models.Adoption.objects.create(
+        version=negotiation.version, adopted=True, decided_at=REVISED, recorded_by=None
+    )
+    with time_machine.travel(REVISED, tick=False):
+        assert_refused_without_trace(
+            SilenceClosedByAdoption("report"), _state, _letter(procedure, negotiation)
+        )
+    [closed] = close_due_silence_procedures(procedure.deadline)
+    assert (closed.state, closed.adoption) == ("closed-by-adoption", None)
+    assert models.Event.objects.last().payload["outcome"] == "closed-by-adoption"
+    assert models.Adoption.objects.count() == 1
+
+
+def test_a_procedure_left_running_on_a_replaced_version_is_superseded_at_its_deadline(
+    negotiation,
+):
+    procedure = _launch_at_fixed_time(negotiation)
+    models.Version.objects.create(
+        document=negotiation.version.document,
+        number=2,
+        label="Rev.1",
+        title=negotiation.version.title,
+        issued_at=REVISED,
+        content_hash="x",
+    )
+    with time_machine.travel(REVISED, tick=False):
+        assert_refused_without_trace(
+            SilenceSuperseded("report"), _state, _letter(procedure, negotiation)
+        )
+    [closed] = close_due_silence_procedures(procedure.deadline)
+    assert closed.state == "superseded"
+    assert models.Adoption.objects.count() == 0
+
+
+def _proposal():
+    return (models.Proposal.objects.count(), models.Event.objects.count())
+
+
+def test_proposals_on_a_text_under_silence_are_allowed_by_default(negotiation):
+    _launch_at_fixed_time(negotiation)
+    with time_machine.travel(REVISED, tick=False):
+        proposal = submit_proposal(
+            negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other."
+        )
+    assert proposal.pk
+
+
+def test_where_the_rules_freeze_proposals_none_is_made_while_silence_runs(negotiation):
+    negotiation.process.proposals_under_silence = "frozen"
+    negotiation.process.save()
+    procedure = _launch_at_fixed_time(negotiation)
+
+    def propose():
+        return submit_proposal(
+            negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other."
+        )
+
+    with time_machine.travel(REVISED, tick=False):
+        assert_refused_without_trace(ProposalsFrozen("report"), _proposal, propose)
+        withdraw_silence(procedure, by=negotiation.chair, reason="Back to consultations.")
+        assert propose().pk

@@ -17,6 +17,7 @@ BODY = {
     "decision_rule": "consensus-or-silence",
     "silence_minimum_hours": 48,
     "stakeholder_modality": "non-objection",
+    "proposals_under_silence": "frozen",
     "members": ["KEN", "BRA"],
     "observers": ["VAT"],
 }
@@ -61,6 +62,7 @@ def test_a_process_and_its_rules(client, negotiation):
             "decision_rule": "consensus",
             "silence_minimum_hours": 72,
             "stakeholder_modality": "none",
+            "proposals_under_silence": "allowed",
         },
         "members": ["BRA", "FRA", "DEU"],
         "observers": ["VAT"],
@@ -80,6 +82,7 @@ def test_a_staff_user_sets_up_a_process(client, staff):
             "decision_rule": "consensus-or-silence",
             "silence_minimum_hours": 48,
             "stakeholder_modality": "non-objection",
+            "proposals_under_silence": "frozen",
         },
         "members": ["BRA", "KEN"],
         "observers": ["VAT"],

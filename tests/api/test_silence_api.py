@@ -2,9 +2,11 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
-from tests.builders import make_user
+from tests.builders import DRAFT, make_user
 
+from accord.actions.revisions import issue_revision
 from accord.actions.silence import close_due_silence_procedures, launch_silence
 from accord.actions.stakeholders import propose_stakeholder
 from accord.store import models
@@ -41,8 +43,10 @@ def test_the_chair_launches_with_if_match_and_everyone_reads_it(client, negotiat
         "content_hash": negotiation.version.content_hash,
         "launched_at": body["launched_at"],
         "deadline": deadline.isoformat(),
+        "state": "running",
         "closed_at": None,
-        "outcome": None,
+        "reason": None,
+        "superseded_by": None,
         "breaks": [],
     }
     client.logout()
@@ -93,16 +97,16 @@ def test_a_member_breaks_silence_and_the_outcome_names_it(client, negotiation):
     }
     close_due_silence_procedures(procedure.deadline)
     body = client.get(f"{BASE}/silence-procedures/{procedure.pk}").json()
-    assert (body["outcome"], [b["delegation"] for b in body["breaks"]]) == ("broken", ["BRA"])
+    assert (body["state"], [b["delegation"] for b in body["breaks"]]) == ("broken", ["BRA"])
     late = _post(client, url, {"letter": "Again.", "provisions": ["p2"]})
-    assert (late.status_code, late.json()["title"]) == (422, "deadline-passed")
+    assert (late.status_code, late.json()["title"]) == (409, "silence-closed")
 
 
 def test_lists_page_with_a_cursor(client, negotiation):
     for _ in range(3):
         procedure = launch_silence(negotiation.version, by=negotiation.chair, deadline=_deadline())
         models.SilenceProcedure.objects.filter(pk=procedure.pk).update(
-            closed_at=timezone.now(), outcome="broken"
+            closed_at=timezone.now(), state="broken"
         )
     first = client.get(f"{BASE}/silence-procedures?limit=2").json()
     assert len(first["items"]) == 2
@@ -143,3 +147,150 @@ def test_stakeholder_requests_listed_and_objected_to(client, negotiation):
         None,
     )
     assert [o["delegation"] for o in item["objections"]] == ["DEU"]
+
+
+# The lifecycle through the API, at fixed moments.
+
+LAUNCHED = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+LATER = LAUNCHED + timedelta(days=1)
+REV1 = DRAFT.replace("three substantive sessions", "four substantive sessions")
+
+
+def _launch_at_fixed_time(negotiation):
+    with time_machine.travel(LAUNCHED, tick=False):
+        return launch_silence(
+            negotiation.version, by=negotiation.chair, deadline=LAUNCHED + timedelta(days=3)
+        )
+
+
+def _traces():
+    return (
+        list(models.SilenceProcedure.objects.values_list("state", "closed_at", "reason")),
+        models.SilenceBreak.objects.count(),
+        models.Proposal.objects.count(),
+        models.Event.objects.count(),
+    )
+
+
+def _refused(response, status, code, detail):
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert (response.json()["title"], response.json()["detail"]) == (code, detail)
+
+
+@time_machine.travel(LATER, tick=False)
+def test_a_superseded_procedure_reads_so_and_refuses_a_letter(client, negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    issue_revision(negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1")
+    body = client.get(f"{BASE}/silence-procedures/{procedure.pk}").json()
+    assert {k: body[k] for k in ("state", "closed_at", "reason", "superseded_by")} == {
+        "state": "superseded",
+        "closed_at": "2026-12-02T09:00:00+00:00",
+        "reason": None,
+        "superseded_by": 2,
+    }
+    client.force_login(negotiation.brazil)
+    before = _traces()
+    _refused(
+        _post(
+            client,
+            f"{BASE}/silence-procedures/{procedure.pk}/breaks",
+            {"letter": "Late.", "provisions": ["p2"]},
+        ),
+        409,
+        "silence-superseded",
+        "A revision of report was issued: this silence procedure was superseded then and is "
+        "closed; silence can no longer be broken on it.",
+    )
+    assert _traces() == before
+    # A new procedure on the revision is not refused as "already running".
+    client.force_login(negotiation.chair)
+    relaunched = _post(
+        client,
+        f"{BASE}/documents/report/versions/2/silence-procedures",
+        {"deadline": (LATER + timedelta(days=3)).isoformat()},
+    )
+    assert (relaunched.status_code, relaunched.json()["state"]) == (201, "running")
+
+
+@time_machine.travel(LATER, tick=False)
+def test_after_adoption_a_letter_is_refused(client, negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    client.force_login(negotiation.chair)
+    adopted = _post(client, f"{BASE}/documents/report/versions/1/adoptions", {})
+    assert adopted.status_code == 201
+    assert client.get(f"{BASE}/silence-procedures/{procedure.pk}").json()["state"] == (
+        "closed-by-adoption"
+    )
+    client.force_login(negotiation.germany)
+    before = _traces()
+    _refused(
+        _post(
+            client,
+            f"{BASE}/silence-procedures/{procedure.pk}/breaks",
+            {"letter": "Late.", "provisions": ["p2"]},
+        ),
+        409,
+        "silence-closed-by-adoption",
+        "report was adopted: this silence procedure closed then, and silence can no longer be "
+        "broken on it.",
+    )
+    assert _traces() == before
+
+
+@time_machine.travel(LATER, tick=False)
+def test_the_chair_withdraws_a_procedure_through_the_api(client, negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    url = f"{BASE}/silence-procedures/{procedure.pk}/withdrawal"
+    before = _traces()
+    client.force_login(negotiation.brazil)
+    _refused(
+        _post(client, url, {"reason": "Mine."}), 403, "not-permitted", "Only the Chair may do this."
+    )
+    client.force_login(negotiation.chair)
+    _refused(
+        _post(client, url, {"reason": "  "}),
+        422,
+        "missing",
+        "Say why the silence procedure is withdrawn.",
+    )
+    assert _traces() == before
+    withdrawn = _post(client, url, {"reason": "Consultations resume."})
+    assert withdrawn.status_code == 200
+    assert {k: withdrawn.json()[k] for k in ("state", "closed_at", "reason")} == {
+        "state": "withdrawn",
+        "closed_at": "2026-12-02T09:00:00+00:00",
+        "reason": "Consultations resume.",
+    }
+    event = models.Event.objects.last()
+    assert (event.kind, event.payload["reason"]) == ("silence.withdrawn", "Consultations resume.")
+    after = _traces()
+    _refused(
+        _post(client, url, {"reason": "Again."}),
+        409,
+        "silence-withdrawn",
+        "The Chair withdrew this silence procedure on report; it is closed and silence can no "
+        "longer be broken on it.",
+    )
+    assert _traces() == after
+
+
+@time_machine.travel(LATER, tick=False)
+def test_where_the_rules_freeze_proposals_the_api_refuses_one_under_silence(client, negotiation):
+    negotiation.process.proposals_under_silence = "frozen"
+    negotiation.process.save()
+    _launch_at_fixed_time(negotiation)
+    client.force_login(negotiation.brazil)
+    before = _traces()
+    _refused(
+        _post(
+            client,
+            f"{BASE}/documents/report/versions/1/proposals",
+            {"provision": "p4", "wording": "Other words."},
+        ),
+        409,
+        "proposals-frozen",
+        "A silence procedure is running on report and the rules of procedure freeze proposals "
+        "while it runs; propose again once it has closed.",
+    )
+    assert _traces() == before

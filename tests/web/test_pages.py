@@ -171,7 +171,7 @@ def test_the_compilation_reads_in_a_constant_number_of_queries(
             wording=f"{WORDING_2} Variant {i}.",
         )
     # One of them finds the latest event, after which the page follows the record live.
-    with django_assert_num_queries(11) as few:
+    with django_assert_num_queries(12) as few:
         client.get("/p/wg/report/v1/compilation/")
     for i in range(20):
         submit_proposal(

@@ -18,6 +18,7 @@ FORM = {
     "decision_rule": "consensus-or-silence",
     "silence_minimum_hours": "48",
     "stakeholder_modality": "open",
+    "proposals_under_silence": "frozen",
     "member_scope": "chosen",
     "members": "bra, ken\nDEU",
     "observers": "VAT",
@@ -59,7 +60,9 @@ def test_a_staff_user_sets_up_a_process_and_sees_its_rules(client, staff):
     assert "“Fifth session” was set up; you are its Secretariat." in text
     assert (
         "Rules of procedure Decision rule Consensus; a text may also be adopted under a silence "
-        "procedure Shortest silence procedure 48 hours Stakeholder participation Open: any "
+        "procedure Shortest silence procedure 48 hours Proposals during a silence procedure "
+        "Frozen: no proposal on a text while a silence procedure runs on it Stakeholder "
+        "participation Open: any "
         "accredited stakeholder takes part Who may read it Confidential: only the people "
         "accredited to it"
     ) in text
@@ -121,7 +124,8 @@ def test_only_staff_users_see_the_setup_page(client, negotiation):
 def test_the_rules_of_a_consensus_process_on_its_page(client, negotiation):
     text = _text(client.get("/p/wg/"))
     assert (
-        "Rules of procedure Decision rule Consensus Stakeholder participation None "
+        "Rules of procedure Decision rule Consensus Proposals during a silence procedure "
+        "Allowed: members may still propose on a text under silence Stakeholder participation None "
         "Who may read it Public"
     ) in text
 

@@ -1,10 +1,13 @@
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
-from tests.builders import make_user
+from tests.builders import DRAFT, make_user
 
+from accord.actions.adoption import record_adoption
+from accord.actions.revisions import issue_revision
 from accord.actions.silence import break_silence, close_due_silence_procedures, launch_silence
 from accord.actions.stakeholders import propose_stakeholder
 from accord.store import models
@@ -108,7 +111,8 @@ def test_a_broken_silence_is_shown_as_not_adopted(client, negotiation):
     break_silence(procedure, by=negotiation.germany, letter="No.", provisions=["p4"])
     close_due_silence_procedures(procedure.deadline)
     page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
-    assert "Silence broken: not adopted" in page
+    assert "Broken: not adopted" in page
+    assert "The deadline came after one letter breaking silence: the text is not adopted." in page
     assert "Letter from Germany (national view)" in page
     assert "Adopted" not in _text(client.get("/p/wg/report/v1/"))
 
@@ -170,3 +174,136 @@ def test_only_members_object_and_only_the_secretariat_proposes(client, negotiati
     assert client.post("/p/wg/stakeholders/", form).status_code == 404
     assert models.StakeholderObjection.objects.count() == 0
     assert models.StakeholderRequest.objects.count() == 1
+
+
+# The lifecycle on the pages, at fixed moments.
+
+LAUNCHED = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+LATER = LAUNCHED + timedelta(days=1)
+REV1 = DRAFT.replace("three substantive sessions", "four substantive sessions")
+
+
+def _launch_at_fixed_time(negotiation):
+    with time_machine.travel(LAUNCHED, tick=False):
+        return launch_silence(
+            negotiation.version, by=negotiation.chair, deadline=LAUNCHED + timedelta(days=3)
+        )
+
+
+@time_machine.travel(LATER, tick=False)
+def test_a_running_procedure_shows_on_the_version_its_time_left_and_the_rule(client, negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    note = (
+        "Zero draft is under a silence procedure until 4 December 2026 09:00 UTC. Proposals may "
+        "still be made while it runs; they do not stop it, and the Chair considers them in a "
+        "later revision."
+    )
+    assert note in _text(client.get("/p/wg/report/v1/"))
+    assert note in _text(client.get("/p/wg/report/v1/status/"))
+    page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
+    assert "Status Under silence" in page
+    assert "Time left 2 days" in page
+    client.force_login(negotiation.brazil)
+    assert note in _text(client.get("/p/wg/report/v1/p4/propose/"))
+
+
+@time_machine.travel(LATER, tick=False)
+def test_where_the_rules_freeze_proposals_the_proposal_page_says_so_and_refuses(
+    client, negotiation
+):
+    negotiation.process.proposals_under_silence = "frozen"
+    negotiation.process.save()
+    _launch_at_fixed_time(negotiation)
+    client.force_login(negotiation.brazil)
+    page = _text(client.get("/p/wg/report/v1/p4/propose/"))
+    assert (
+        "The rules of procedure freeze proposals while it runs: none can be made on this text "
+        "until it closes."
+    ) in page
+    before = (models.Proposal.objects.count(), models.Event.objects.count())
+    refused = client.post(
+        "/p/wg/report/v1/p4/propose/", {"kind": "wording", "wording": "Other words."}
+    )
+    assert refused.status_code == 400
+    assert (
+        "A silence procedure is running on report and the rules of procedure freeze proposals "
+        "while it runs; propose again once it has closed."
+    ) in _text(refused)
+    assert (models.Proposal.objects.count(), models.Event.objects.count()) == before
+
+
+def test_a_superseded_procedure_says_so_and_refuses_a_letter_in_words(client, negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    with time_machine.travel(LATER, tick=False):
+        issue_revision(negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1")
+    url = f"/p/wg/silence/{procedure.pk}/"
+    client.force_login(negotiation.brazil)
+    with time_machine.travel(LATER + timedelta(hours=1), tick=False):
+        page = _text(client.get(url))
+        assert "Status Superseded: closed when Rev.1 was issued" in page
+        assert "Closed 2 December 2026 09:00 UTC" in page
+        assert (
+            "Rev.1 was issued: silence follows the text, so this procedure closed then. A new "
+            "one may be launched on the current version."
+        ) in page
+        assert "This silence procedure is closed: silence can no longer be broken on it." in page
+        for gone in ("Under silence", "Time left", "Break silence for your delegation"):
+            assert gone not in page
+        assert "under a silence procedure" not in _text(client.get("/p/wg/report/v2/"))
+        before = (models.SilenceBreak.objects.count(), models.Event.objects.count())
+        refused = client.post(url, {"letter": "Late.", "provisions": ["p2"]})
+    assert refused.status_code == 400
+    assert (
+        "A revision of report was issued: this silence procedure was superseded then and is "
+        "closed; silence can no longer be broken on it."
+    ) in _text(refused)
+    assert (models.SilenceBreak.objects.count(), models.Event.objects.count()) == before
+    history = _text(client.get("/p/wg/history/"))
+    assert "Silence procedure superseded by a revision" in history
+    assert "Open silence procedures None." in _text(client.get("/p/wg/desk/"))
+
+
+def test_the_chair_withdraws_a_procedure_with_a_reason_on_its_page(client, negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    url = f"/p/wg/silence/{procedure.pk}/"
+    withdraw = f"/p/wg/silence/{procedure.pk}/withdraw/"
+    client.force_login(negotiation.brazil)
+    with time_machine.travel(LATER, tick=False):
+        assert "Withdraw this silence procedure" not in _text(client.get(url))
+        before = (models.SilenceProcedure.objects.get().state, models.Event.objects.count())
+        refused = client.post(withdraw, {"reason": "Mine."}, follow=True)
+        assert "Only the Chair may do this." in _text(refused)
+        client.force_login(negotiation.chair)
+        assert "Withdraw this silence procedure" in _text(client.get(url))
+        empty = client.post(withdraw, {"reason": ""}, follow=True)
+        assert "Say why the silence procedure is withdrawn." in _text(empty)
+        assert (models.SilenceProcedure.objects.get().state, models.Event.objects.count()) == before
+        done = client.post(withdraw, {"reason": "Consultations resume."})
+        assert done["Location"] == url
+        page = _text(client.get(url))
+    assert "Status Withdrawn by the Chair" in page
+    assert "The Chair withdrew it, giving this reason: Consultations resume." in page
+    for gone in ("Under silence", "Time left", "Withdraw this silence procedure"):
+        assert gone not in page
+    history = _text(client.get("/p/wg/history/"))
+    assert "Silence procedure withdrawn by the Chair: “Consultations resume.”" in history
+
+
+def test_adoption_at_a_meeting_closes_the_procedure_on_its_page(client, negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    with time_machine.travel(LATER, tick=False):
+        record_adoption(negotiation.version, by=negotiation.chair)
+        page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
+    assert "Status Closed: the document was adopted at a meeting" in page
+    assert "The document was adopted at a meeting while it ran, so it closed then." in page
+    assert "Time left" not in page
+
+
+def test_past_its_deadline_a_procedure_not_yet_closed_shows_no_time_left(client, negotiation):
+    procedure = _launch_at_fixed_time(negotiation)
+    with time_machine.travel(procedure.deadline + timedelta(minutes=1), tick=False):
+        page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
+    assert "Time left None: the deadline has passed, and the outcome is being recorded." in page
+    close_due_silence_procedures(procedure.deadline)
+    history = _text(client.get("/p/wg/history/"))
+    assert "Silence procedure closed at its deadline: passed, the text is adopted" in history

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accord.actions.checks import require_open
 from accord.actions.events import record
 from accord.actions.processes import NotParticipating
+from accord.actions.silence import close_silences_on_adoption
 from accord.core.adoption import require_confirmation
 from accord.core.decisions import (
     Ballot,
@@ -89,6 +90,7 @@ def record_adoption(
             "provision_hashes": adoption.provision_hashes,
         },
     )
+    close_silences_on_adoption(adoption, by=by)
     return adoption
 
 
@@ -221,6 +223,7 @@ def record_vote(
             "provision_hashes": adoption.provision_hashes,
         },
     )
+    close_silences_on_adoption(adoption, by=by)
     return adoption
 
 

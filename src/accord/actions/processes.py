@@ -22,6 +22,7 @@ from accord.core.errors import (
 )
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.provisions import Version
+from accord.core.silence import ProposalsUnderSilence
 from accord.store import convert, models, queries
 
 DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
@@ -135,6 +136,7 @@ def create_process(
     decision_rule: DecisionRule = DecisionRule.CONSENSUS,
     silence_minimum_hours: int = 72,
     stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
+    proposals_under_silence: ProposalsUnderSilence = ProposalsUnderSilence.ALLOWED,
 ) -> models.Process:
     """Create a negotiating process under its rules of procedure; a person who creates it
     (a staff user, see `may_create_processes`) becomes its Secretariat. Raises `NotPermitted`,
@@ -163,6 +165,7 @@ def create_process(
                 decision_rule=decision_rule.value,
                 silence_minimum_hours=silence_minimum_hours,
                 stakeholder_modality=stakeholder_modality.value,
+                proposals_under_silence=proposals_under_silence.value,
             )
     except IntegrityError:
         # Someone took the name between the check and the insert.
@@ -186,6 +189,7 @@ def rules_of_procedure(process: models.Process) -> dict[str, object]:
         "decision_rule": process.decision_rule,
         "silence_minimum_hours": process.silence_minimum_hours,
         "stakeholder_modality": process.stakeholder_modality,
+        "proposals_under_silence": process.proposals_under_silence,
     }
 
 
@@ -208,6 +212,7 @@ def set_up_process(
     decision_rule: DecisionRule = DecisionRule.CONSENSUS,
     silence_minimum_hours: int = 72,
     stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
+    proposals_under_silence: ProposalsUnderSilence = ProposalsUnderSilence.ALLOWED,
     members: Iterable[str] | None = None,
     observers: Iterable[str] = (),
 ) -> models.Process:
@@ -222,6 +227,7 @@ def set_up_process(
         decision_rule=decision_rule,
         silence_minimum_hours=silence_minimum_hours,
         stakeholder_modality=stakeholder_modality,
+        proposals_under_silence=proposals_under_silence,
     )
     wanted = un_members() if members is None else list(members)
     admit_participants(process, by=by, codes=wanted, kind=ParticipantKind.MEMBER)

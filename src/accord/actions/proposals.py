@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accord.actions.checks import require_open
 from accord.actions.events import record
+from accord.actions.silence import check_proposals_allowed
 from accord.core.cosponsorship import InvitationStatus
 from accord.core.errors import NotPermitted, Refusal
 from accord.core.participants import Reason, check_may_propose
@@ -55,6 +56,7 @@ def submit_proposal(
         raise NotPermitted(Reason.NOT_A_DELEGATE)
     check_may_propose(actor, for_delegation=for_delegation, on_behalf_of=on_behalf_of)
     require_open(version)
+    check_proposals_allowed(version)
     text = queries.version_value(version)
     drafted = draft_proposal(
         text, provision_uid, kind, wording=wording, options=options, after=after

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accord.actions.checks import check_not_adopted
 from accord.actions.events import record
+from accord.actions.silence import supersede_silences
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted
 from accord.core.fates import Fate, check_settled, settle_fates
@@ -96,6 +97,7 @@ def issue_revision(
             **({"file": dict(file)} if file is not None else {}),
         },
     )
+    supersede_silences(version, by=by)
     return version
 
 

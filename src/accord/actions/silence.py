@@ -1,7 +1,9 @@
 """Silence procedure: the Chair circulates the current version with a deadline; it is adopted
 at the deadline unless a member delegation breaks silence by a letter naming the paragraphs
 of concern. The outcome is recorded by the instance itself when the deadline passes
-(`close_due_silence_procedures`, run by `accord.worker`), not by anyone's visit."""
+(`close_due_silence_procedures`, run by `accord.worker`), not by anyone's visit. A procedure
+closes earlier when a revision supersedes it, the Chair withdraws it or the document is
+adopted otherwise (the lifecycle is `accord.core.silence`)."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,15 +13,20 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.adoption import MAX_EXPLANATION_CHARS
 from accord.actions.checks import require_open
 from accord.actions.events import record
 from accord.core import decisions as dc
-from accord.core.errors import DeadlinePassed, NotPermitted, Refusal, TextTooLong
+from accord.core.errors import Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
+from accord.core.silence import (
+    MAX_LETTER_CHARS,
+    ProposalsUnderSilence,
+    SilenceState,
+    at_deadline,
+    check_may_propose,
+    check_running,
+)
 from accord.store import models, queries
-
-ADOPTED, BROKEN, LAPSED = "adopted", "broken", "lapsed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +69,9 @@ def launch_silence(
     if queries.actor(by, process).role is not Role.CHAIR:
         raise NotPermitted(Reason.NOT_THE_CHAIR)
     require_open(version)
-    if models.SilenceProcedure.objects.filter(version__document=document, closed_at=None).exists():
+    if models.SilenceProcedure.objects.filter(
+        version__document=document, state=SilenceState.RUNNING
+    ).exists():
         raise SilenceAlreadyOpen(document.slug)
     now = timezone.now()
     dc.open_silence(rule(process), version.content_hash, now, deadline)
@@ -90,6 +99,29 @@ def _silence(procedure: models.SilenceProcedure) -> dc.Silence:
     return dc.Silence(procedure.version.content_hash, procedure.launched_at, procedure.deadline)
 
 
+def _standing(version: models.Version) -> dict[str, bool]:
+    """Whether ``version`` is its document's current version, and the document adopted."""
+    document = version.document
+    return {
+        "current": queries.current_version(document).pk == version.pk,
+        "adopted": models.Adoption.objects.filter(
+            version__document=document, adopted=True
+        ).exists(),
+    }
+
+
+def _check_running(procedure: models.SilenceProcedure) -> None:
+    """Refuse any step on ``procedure`` unless it runs on the current version of a document
+    not yet adopted, saying why it no longer runs."""
+    version = procedure.version
+    check_running(
+        SilenceState(procedure.state),
+        document=version.document.slug,
+        deadline=procedure.deadline,
+        **_standing(version),
+    )
+
+
 @transaction.atomic
 def break_silence(
     procedure: models.SilenceProcedure,
@@ -99,9 +131,11 @@ def break_silence(
     provisions: Iterable[str],
 ) -> models.SilenceBreak:
     """Break silence for the caller's member delegation with ``letter``, naming the
-    provisions (uids) of concern. Only delegates of members, and only by the deadline.
-    Writes one ``silence.broken`` event. Raises `NotPermitted`, `NotAMember`,
-    `DeadlinePassed`, `Missing`, `NoProvisionsNamed`, `UnknownProvision` or `TextTooLong`.
+    provisions (uids) of concern. Only delegates of members, only while the procedure runs
+    on the current version of a document not adopted, and only by the deadline. Writes one
+    ``silence.broken`` event. Raises `NotPermitted`, `SilenceSuperseded`, `SilenceWithdrawn`,
+    `SilenceClosedByAdoption`, `SilenceClosed`, `NotAMember`, `DeadlinePassed`, `Missing`,
+    `NoProvisionsNamed`, `UnknownProvision` or `TextTooLong`.
     """
     procedure = models.SilenceProcedure.objects.select_for_update().get(pk=procedure.pk)
     version = procedure.version
@@ -110,15 +144,14 @@ def break_silence(
     who = queries.actor_of(found, process)
     if who.role is not Role.DELEGATE or found is None or found.delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
+    _check_running(procedure)
     now = timezone.now()
-    if procedure.closed_at is not None:
-        raise DeadlinePassed(procedure.deadline.isoformat())
     named = tuple(dict.fromkeys(provisions))
     text = letter.strip()
     sent = dc.SilenceLetter(found.delegation.code, now, named)
     dc.check_silence_letter(_silence(procedure), sent, text, members(process))
-    if len(text) > MAX_EXPLANATION_CHARS:
-        raise TextTooLong(length=len(text), limit=MAX_EXPLANATION_CHARS)
+    if len(text) > MAX_LETTER_CHARS:
+        raise TextTooLong(length=len(text), limit=MAX_LETTER_CHARS)
     value = queries.version_value(version)
     for uid in named:
         value.provision(uid)
@@ -148,10 +181,120 @@ def break_silence(
     return row
 
 
+@transaction.atomic
+def withdraw_silence(
+    procedure: models.SilenceProcedure, *, by: User, reason: str
+) -> models.SilenceProcedure:
+    """The Chair withdraws a running procedure, giving ``reason``: it closes as withdrawn
+    now, and nothing is adopted. Writes one ``silence.withdrawn`` event. Raises
+    `NotPermitted`, `SilenceSuperseded`, `SilenceWithdrawn`, `SilenceClosedByAdoption`,
+    `SilenceClosed`, `Missing` or `TextTooLong`."""
+    procedure = models.SilenceProcedure.objects.select_for_update().get(pk=procedure.pk)
+    process = procedure.version.document.process
+    if queries.actor(by, process).role is not Role.CHAIR:
+        raise NotPermitted(Reason.NOT_THE_CHAIR)
+    _check_running(procedure)
+    text = reason.strip()
+    if not text:
+        raise Missing("withdrawal")
+    if len(text) > MAX_LETTER_CHARS:
+        raise TextTooLong(length=len(text), limit=MAX_LETTER_CHARS)
+    procedure.reason = text
+    record(
+        "silence.withdrawn",
+        by=by,
+        process=process,
+        subject=f"document:{procedure.version.document.slug}",
+        payload=_close(procedure, SilenceState.WITHDRAWN, now=timezone.now()),
+    )
+    return procedure
+
+
+def supersede_silences(revision: models.Version, *, by: User | None) -> None:
+    """Close every procedure running on ``revision``'s document as superseded by it, at the
+    moment it was issued: silence follows the text. One ``silence.superseded`` event each.
+    Called by the action issuing the revision, inside its transaction."""
+    for procedure in _running(revision.document):
+        procedure.superseded_by = revision
+        record(
+            "silence.superseded",
+            by=by,
+            process=revision.document.process,
+            subject=f"document:{revision.document.slug}",
+            payload=_close(procedure, SilenceState.SUPERSEDED, now=revision.issued_at),
+        )
+
+
+def close_silences_on_adoption(adoption: models.Adoption, *, by: User | None) -> None:
+    """When ``adoption`` adopted its document (at a meeting), close every procedure still
+    running on it as closed by adoption, at the moment of the decision; nothing when the
+    document was not adopted. One ``silence.ended`` event each. Called by the action
+    recording the adoption, inside its transaction."""
+    if not adoption.adopted:
+        return
+    for procedure in _running(adoption.version.document):
+        procedure.adoption = adoption
+        document = adoption.version.document
+        record(
+            "silence.ended",
+            by=by,
+            process=document.process,
+            subject=f"document:{document.slug}",
+            payload=_close(procedure, SilenceState.CLOSED_BY_ADOPTION, now=adoption.decided_at),
+        )
+
+
+def _running(document: models.Document) -> list[models.SilenceProcedure]:
+    return list(
+        models.SilenceProcedure.objects.select_for_update()
+        .select_related("version__document__process")
+        .filter(version__document=document, state=SilenceState.RUNNING)
+        .order_by("pk")
+    )
+
+
+def _close(
+    procedure: models.SilenceProcedure, state: SilenceState, *, now: datetime
+) -> dict[str, object]:
+    """Close ``procedure`` into ``state`` before its deadline; the payload of its one event
+    (which the caller records under the kind of that closing)."""
+    version = procedure.version
+    procedure.state = state.value
+    procedure.closed_at = now
+    procedure.save(update_fields=["state", "closed_at", "reason", "superseded_by", "adoption"])
+    payload: dict[str, object] = {
+        "procedure": procedure.pk,
+        "document": version.document.slug,
+        "version": version.number,
+        "state": state.value,
+        "breaks": procedure.breaks.count(),
+    }
+    if procedure.superseded_by is not None:
+        payload["revision"] = procedure.superseded_by.number
+    if procedure.adoption is not None:
+        payload["adoption"] = procedure.adoption.pk
+    if procedure.reason:
+        payload["reason"] = procedure.reason
+    return payload
+
+
+def check_proposals_allowed(version: models.Version) -> None:
+    """Raise `ProposalsFrozen` for a proposal on ``version`` while a silence procedure runs on
+    its document, where the rules of procedure freeze proposals during silence."""
+    document = version.document
+    check_may_propose(
+        ProposalsUnderSilence(document.process.proposals_under_silence),
+        under_silence=models.SilenceProcedure.objects.filter(
+            version__document=document, state=SilenceState.RUNNING
+        ).exists(),
+        document=document.slug,
+    )
+
+
 def close_due_silence_procedures(now: datetime) -> list[models.SilenceProcedure]:
     """Record the outcome of every procedure whose deadline has passed by ``now``; each in its
     own transaction, so one that fails leaves the others closed. Closing twice does nothing."""
-    due = models.SilenceProcedure.objects.filter(closed_at=None, deadline__lte=now)
+    due = models.SilenceProcedure.objects.filter(state=SilenceState.RUNNING, deadline__lte=now)
     closed = []
     for pk in list(due.order_by("deadline", "pk").values_list("pk", flat=True)):
         procedure = close_silence(pk, now)
@@ -162,18 +305,18 @@ def close_due_silence_procedures(now: datetime) -> list[models.SilenceProcedure]
 
 @transaction.atomic
 def close_silence(pk: int, now: datetime) -> models.SilenceProcedure | None:
-    """Close procedure ``pk`` if it is still open and due at ``now``; None otherwise.
+    """Close procedure ``pk`` if it is still running and due at ``now``; None otherwise.
 
     Broken if any member broke silence by the deadline: the version is not adopted and the
-    record names who broke and on which paragraphs. Otherwise the version is adopted by
-    silence, with an adoption record binding every provision's hash, as at a meeting. A
-    procedure whose version was superseded, or whose document was adopted otherwise, lapses.
-    Writes one ``silence.closed`` event, by the instance itself.
+    record names who broke and on which paragraphs. Otherwise it passed: the version is
+    adopted by silence, with an adoption record binding every provision's hash, as at a
+    meeting. Writes one ``silence.closed`` event, by the instance itself; its ``outcome``
+    says whether the text was adopted.
     """
     procedure = (
         models.SilenceProcedure.objects.select_for_update()
         .select_related("version__document__process")
-        .filter(pk=pk, closed_at=None, deadline__lte=now)
+        .filter(pk=pk, state=SilenceState.RUNNING, deadline__lte=now)
         .first()
     )
     if procedure is None:
@@ -183,6 +326,7 @@ def close_silence(pk: int, now: datetime) -> models.SilenceProcedure | None:
     breaks = list(procedure.breaks.select_related("delegation").order_by("at", "pk"))
     letters = [dc.SilenceLetter(b.delegation.code, b.at, tuple(b.provisions)) for b in breaks]
     outcome = dc.evaluate_silence(_silence(procedure), letters, members(process), now)
+    state = at_deadline(outcome, **_standing(version))
     text = queries.version_value(version)
     paragraphs: dict[str, list[str]] = {}
     for b in breaks:
@@ -190,12 +334,7 @@ def close_silence(pk: int, now: datetime) -> models.SilenceProcedure | None:
             said = paragraphs.setdefault(b.delegation.code, [])
             said.extend(uid for uid in b.provisions if uid not in said)
     hashes: dict[str, str] = {}
-    if not outcome.passed:
-        procedure.outcome = BROKEN
-    elif _lapsed(version):
-        procedure.outcome = LAPSED
-    else:
-        procedure.outcome = ADOPTED
+    if state is SilenceState.PASSED:
         hashes = {p.uid: p.content_hash for p in text if p.is_amendable}
         procedure.adoption = models.Adoption.objects.create(
             version=version,
@@ -205,8 +344,9 @@ def close_silence(pk: int, now: datetime) -> models.SilenceProcedure | None:
             decided_at=procedure.deadline,
             method="silence",
         )
+    procedure.state = state.value
     procedure.closed_at = now
-    procedure.save(update_fields=["outcome", "closed_at", "adoption"])
+    procedure.save(update_fields=["state", "closed_at", "adoption"])
     record(
         "silence.closed",
         by=None,
@@ -216,7 +356,8 @@ def close_silence(pk: int, now: datetime) -> models.SilenceProcedure | None:
             "procedure": procedure.pk,
             "document": version.document.slug,
             "version": version.number,
-            "outcome": procedure.outcome,
+            "state": state.value,
+            "outcome": "adopted" if state is SilenceState.PASSED else state.value,
             "broken_by": sorted(outcome.broken_by),
             "paragraphs": paragraphs,
             "letters_not_counted": sorted(outcome.ignored),
@@ -225,11 +366,3 @@ def close_silence(pk: int, now: datetime) -> models.SilenceProcedure | None:
         },
     )
     return procedure
-
-
-def _lapsed(version: models.Version) -> bool:
-    try:
-        require_open(version)
-    except Refusal:
-        return True
-    return False

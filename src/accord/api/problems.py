@@ -21,7 +21,17 @@ from accord.actions.processes import (
 )
 from accord.core.adoption import AdoptionNotConfirmed
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
-from accord.core.errors import NotPermitted, Refusal, UnknownProvision, VersionNotCurrent
+from accord.core.errors import (
+    NotPermitted,
+    ProposalsFrozen,
+    Refusal,
+    SilenceClosed,
+    SilenceClosedByAdoption,
+    SilenceSuperseded,
+    SilenceWithdrawn,
+    UnknownProvision,
+    VersionNotCurrent,
+)
 from accord.messages import explain
 
 _REFUSAL_STATUS = {
@@ -39,6 +49,11 @@ _REFUSAL_STATUS = {
     AlreadyExplained: 409,
     NotAdopted: 409,
     AdoptionNotConfirmed: 409,
+    SilenceSuperseded: 409,
+    SilenceWithdrawn: 409,
+    SilenceClosedByAdoption: 409,
+    SilenceClosed: 409,
+    ProposalsFrozen: 409,
 }
 
 

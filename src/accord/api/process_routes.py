@@ -9,6 +9,7 @@ from accord.actions.processes import rules_of_procedure, set_up_process
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process
 from accord.core.decisions import DecisionRule, StakeholderModality
+from accord.core.silence import ProposalsUnderSilence
 from accord.store import models, queries
 
 Code = Annotated[str, Field(min_length=1, max_length=40)]
@@ -19,6 +20,7 @@ class RulesOut(Schema):
     decision_rule: Rule
     silence_minimum_hours: int
     stakeholder_modality: Literal["none", "non-objection", "open"]
+    proposals_under_silence: Literal["allowed", "frozen"]
 
 
 class ProcessDetailOut(Schema):
@@ -41,6 +43,7 @@ class ProcessIn(Schema):
     decision_rule: Rule = "consensus"
     silence_minimum_hours: int = Field(72, ge=1, le=8760)
     stakeholder_modality: Literal["none", "non-objection", "open"] = "none"
+    proposals_under_silence: Literal["allowed", "frozen"] = "allowed"
     members: list[Code] | None = Field(None, max_length=400)
     observers: list[Code] = Field(default_factory=list, max_length=400)
 
@@ -77,6 +80,7 @@ def install(api: NinjaAPI) -> None:
             decision_rule=DecisionRule(body.decision_rule),
             silence_minimum_hours=body.silence_minimum_hours,
             stakeholder_modality=StakeholderModality(body.stakeholder_modality),
+            proposals_under_silence=ProposalsUnderSilence(body.proposals_under_silence),
             members=body.members,
             observers=body.observers,
         )

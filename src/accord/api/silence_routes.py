@@ -2,12 +2,13 @@
 pages, problem documents for refusals, cursor pagination on lists."""
 
 from datetime import UTC, datetime
+from typing import Literal
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from accord.actions.silence import break_silence, launch_silence
+from accord.actions.silence import break_silence, launch_silence, withdraw_silence
 from accord.actions.stakeholders import object_to_stakeholder
 from accord.api import problems
 from accord.api.auth import AUTH, writer
@@ -27,6 +28,10 @@ class BreakIn(Schema):
     provisions: list[str]
 
 
+class WithdrawIn(Schema):
+    reason: str
+
+
 class BreakOut(Schema):
     delegation: str
     delegation_name: str
@@ -42,8 +47,10 @@ class SilenceOut(Schema):
     content_hash: str
     launched_at: datetime
     deadline: datetime
+    state: Literal["running", "passed", "broken", "superseded", "withdrawn", "closed-by-adoption"]
     closed_at: datetime | None
-    outcome: str | None
+    reason: str | None
+    superseded_by: int | None
     breaks: list[BreakOut]
 
 
@@ -106,8 +113,10 @@ def _silence(row: models.SilenceProcedure) -> dict[str, object]:
         "content_hash": row.version.content_hash,
         "launched_at": row.launched_at,
         "deadline": row.deadline,
+        "state": row.state,
         "closed_at": row.closed_at,
-        "outcome": row.outcome or None,
+        "reason": row.reason or None,
+        "superseded_by": row.superseded_by.number if row.superseded_by else None,
         "breaks": [_break(b) for b in row.breaks.all()],
     }
 
@@ -163,7 +172,7 @@ def list_silences(
     """The process's silence procedures, oldest first, with the letters breaking them."""
     rows = models.SilenceProcedure.objects.filter(
         version__document__process=visible_process(request, process)
-    ).select_related("version__document")
+    ).select_related("version__document", "superseded_by")
     items, following = page(rows.prefetch_related("breaks__delegation"), cursor=cursor, limit=limit)
     return {"items": [_silence(r) for r in items], "next": following}
 
@@ -172,7 +181,8 @@ def list_silences(
     "/processes/{process}/silence-procedures/{procedure}", response={200: SilenceOut, **ERRORS}
 )
 def get_silence(request: HttpRequest, process: str, procedure: int) -> dict[str, object]:
-    """One procedure: its deadline, outcome once closed, and who broke silence on what."""
+    """One procedure: its deadline, its state (and when and why it closed), and who broke
+    silence on what."""
     return _silence(_procedure(request, process, procedure))
 
 
@@ -193,6 +203,20 @@ def create_break(
         provisions=body.provisions,
     )
     return Status(201, _break(row))
+
+
+@router.post(
+    "/processes/{process}/silence-procedures/{procedure}/withdrawal",
+    response={200: SilenceOut, **ERRORS},
+    auth=AUTH,
+)
+def create_withdrawal(
+    request: HttpRequest, process: str, procedure: int, body: WithdrawIn
+) -> dict[str, object]:
+    """The Chair withdraws a running procedure, giving the reason; nothing is adopted."""
+    by = writer(request)
+    withdraw_silence(_procedure(request, process, procedure), by=by, reason=body.reason)
+    return _silence(_procedure(request, process, procedure))
 
 
 @router.get(

@@ -289,8 +289,64 @@ class DeadlinePassed(Refusal):
 
 
 @dataclass(slots=True, unsafe_hash=True)
+class SilenceSuperseded(Refusal):
+    """A revision of the document was issued: the silence procedure on the version it replaced
+    closed then, and takes no letter nor any other step."""
+
+    document: str
+    code = "silence-superseded"
+
+    def params(self) -> dict[str, object]:
+        return {"document": self.document}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class SilenceWithdrawn(Refusal):
+    """The Chair withdrew the silence procedure: it takes no letter nor any other step."""
+
+    document: str
+    code = "silence-withdrawn"
+
+    def params(self) -> dict[str, object]:
+        return {"document": self.document}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class SilenceClosedByAdoption(Refusal):
+    """The document was adopted otherwise: the silence procedure on it closed then."""
+
+    document: str
+    code = "silence-closed-by-adoption"
+
+    def params(self) -> dict[str, object]:
+        return {"document": self.document}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class SilenceClosed(Refusal):
+    """The silence procedure closed at its deadline (ISO 8601), passed or broken."""
+
+    deadline: str
+    code = "silence-closed"
+
+    def params(self) -> dict[str, object]:
+        return {"deadline": self.deadline}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class ProposalsFrozen(Refusal):
+    """The rules of procedure freeze proposals while a silence procedure runs on the text."""
+
+    document: str
+    code = "proposals-frozen"
+
+    def params(self) -> dict[str, object]:
+        return {"document": self.document}
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class Missing(Refusal):
-    """A required text is empty; ``what`` is "letter", "reason" or "organisation"."""
+    """A required text is empty; ``what`` is "letter", "reason", "withdrawal" or "organisation"."""
 
     what: str
     code = "missing"

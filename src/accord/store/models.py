@@ -11,6 +11,7 @@ from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 from accord.core.proposals import ProposalStatus
 from accord.core.provisions import ProvisionKind
+from accord.core.silence import ProposalsUnderSilence, SilenceState
 
 ROLE_LABELS = {
     Role.CHAIR: _("Chair"),
@@ -81,6 +82,11 @@ class Process(models.Model):
     )
     stakeholder_modality = models.CharField(
         max_length=20, choices=_choices(StakeholderModality), default=StakeholderModality.NONE.value
+    )
+    proposals_under_silence = models.CharField(
+        max_length=20,
+        choices=_choices(ProposalsUnderSilence),
+        default=ProposalsUnderSilence.ALLOWED.value,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -473,9 +479,11 @@ class CoSponsorship(models.Model):
 
 
 class SilenceProcedure(models.Model):
-    """A version put under silence by the Chair until ``deadline``. ``outcome`` is empty while
-    open, then "adopted", "broken" or "lapsed" (the version was superseded or the document
-    adopted otherwise before the deadline); an adoption by silence links its record."""
+    """A version put under silence by the Chair until ``deadline``. ``state`` is "running"
+    until it closes, at ``closed_at``, as "passed" or "broken" at the deadline, "superseded"
+    by the revision ``superseded_by``, "withdrawn" by the Chair for ``reason``, or
+    "closed-by-adoption" (see `accord.core.silence`). ``adoption`` links the adoption it ended
+    in: by silence when it passed, the meeting's when it closed by adoption."""
 
     version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="silences")
     launched_by = models.ForeignKey(
@@ -484,13 +492,23 @@ class SilenceProcedure(models.Model):
     launched_at = models.DateTimeField()
     deadline = models.DateTimeField(db_index=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    outcome = models.CharField(max_length=20, blank=True)
+    state = models.CharField(
+        max_length=20, choices=_choices(SilenceState), default=SilenceState.RUNNING.value
+    )
+    reason = models.TextField(blank=True)
+    superseded_by = models.ForeignKey(
+        Version, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     adoption = models.OneToOneField(
         Adoption, null=True, blank=True, on_delete=models.PROTECT, related_name="silence"
     )
 
     class Meta:
         ordering = ["launched_at", "id"]
+
+    @property
+    def is_running(self) -> bool:
+        return self.state == SilenceState.RUNNING
 
 
 class SilenceBreak(models.Model):

@@ -18,6 +18,7 @@ from accord.core.bracketed import BracketedProvision, bracket_version
 from accord.core.fates import Fate, FateKind, settle_fates
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
 from accord.core.redline import Redline, compare_versions
+from accord.core.silence import SilenceState
 from accord.store import convert, models
 
 
@@ -278,7 +279,8 @@ def mandates(user: User | AnonymousUser, process: models.Process) -> list[tuple[
 
 
 def reading_context(version: models.Version, user: User | AnonymousUser) -> dict[str, Any]:
-    """What every reading view of a version shows: the text, its siblings, the reader's role."""
+    """What every reading view of a version shows: the text, its siblings, the reader's role,
+    and the silence procedure running on the document, if any."""
     document = version.document
     versions = list(document.versions.order_by("number"))
     accredited = accreditation(user, document.process)
@@ -305,6 +307,7 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
         "not_adopted": _with_objecting(document.process, [a for a in recorded if not a.adopted]),
         "is_chair": who.role is Role.CHAIR,
         "prepares_revisions": who.role in rv.REVISION_TEAM,
+        "silence": running_silence(document),
     }
 
 
@@ -562,7 +565,7 @@ def desk(user: User, process: models.Process) -> dict[str, Any]:
                 stale.append({"version": version, "provision": text.provision(uid), **position})
     open_silences = (
         models.SilenceProcedure.objects.filter(
-            version__document__process=process, closed_at__isnull=True
+            version__document__process=process, state=SilenceState.RUNNING
         )
         .select_related("version__document")
         .prefetch_related("breaks__delegation")
@@ -666,7 +669,7 @@ def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvi
 def silence_procedures(version: models.Version) -> list[models.SilenceProcedure]:
     """The silence procedures on ``version``, newest first, with who broke silence."""
     return list(
-        version.silences.select_related("launched_by", "adoption")
+        version.silences.select_related("launched_by", "adoption", "superseded_by")
         .prefetch_related("breaks__delegation")
         .order_by("-launched_at", "-id")
     )
@@ -675,9 +678,20 @@ def silence_procedures(version: models.Version) -> list[models.SilenceProcedure]
 def silence_procedure(process: models.Process, pk: int) -> models.SilenceProcedure | None:
     """Procedure ``pk`` of ``process``, with its version, document and letters."""
     return (
-        models.SilenceProcedure.objects.select_related("version__document", "adoption")
+        models.SilenceProcedure.objects.select_related(
+            "version__document", "adoption", "superseded_by"
+        )
         .prefetch_related("breaks__delegation", "breaks__recorded_by")
         .filter(version__document__process=process, pk=pk)
+        .first()
+    )
+
+
+def running_silence(document: models.Document) -> models.SilenceProcedure | None:
+    """The silence procedure running on ``document``, if one is (one at a time)."""
+    return (
+        models.SilenceProcedure.objects.select_related("version")
+        .filter(version__document=document, state=SilenceState.RUNNING)
         .first()
     )
 

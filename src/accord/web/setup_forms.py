@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accord.core.decisions import DecisionRule, StakeholderModality
+from accord.core.silence import ProposalsUnderSilence
 
 DECISION_RULES = [
     (DecisionRule.CONSENSUS.value, _("Consensus")),
@@ -29,6 +30,16 @@ STAKEHOLDER_MODALITIES = [
         _("Non-objection: stakeholders are admitted unless a member objects"),
     ),
     (StakeholderModality.OPEN.value, _("Open: any accredited stakeholder takes part")),
+]
+PROPOSALS_UNDER_SILENCE = [
+    (
+        ProposalsUnderSilence.ALLOWED.value,
+        _("Allowed: members may still propose on a text under silence"),
+    ),
+    (
+        ProposalsUnderSilence.FROZEN.value,
+        _("Frozen: no proposal on a text while a silence procedure runs on it"),
+    ),
 ]
 ALL_MEMBERS, CHOSEN_MEMBERS = "all", "chosen"
 
@@ -54,6 +65,13 @@ class ProcessForm(forms.Form):
     decision_rule = forms.ChoiceField(label=_("Decision rule"), choices=DECISION_RULES)
     silence_minimum_hours = forms.IntegerField(
         label=_("Shortest silence procedure, in hours"), initial=72, min_value=1, max_value=8760
+    )
+    proposals_under_silence = forms.TypedChoiceField(
+        label=_("Proposals during a silence procedure"),
+        choices=PROPOSALS_UNDER_SILENCE,
+        coerce=ProposalsUnderSilence,
+        empty_value=ProposalsUnderSilence.ALLOWED,
+        required=False,
     )
     stakeholder_modality = forms.ChoiceField(
         label=_("Stakeholder participation"), choices=STAKEHOLDER_MODALITIES

@@ -32,6 +32,7 @@ def new_process(request: HttpRequest) -> HttpResponse:
                 decision_rule=DecisionRule(data["decision_rule"]),
                 silence_minimum_hours=data["silence_minimum_hours"],
                 stakeholder_modality=StakeholderModality(data["stakeholder_modality"]),
+                proposals_under_silence=data["proposals_under_silence"],
                 members=None if data["member_scope"] == ALL_MEMBERS else codes(data["members"]),
                 observers=codes(data["observers"]),
             )

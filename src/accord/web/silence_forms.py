@@ -5,8 +5,8 @@ from datetime import datetime, timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accord.actions.adoption import MAX_EXPLANATION_CHARS
 from accord.core.provisions import Version
+from accord.core.silence import MAX_LETTER_CHARS
 
 
 class DeadlineInput(forms.DateTimeInput):
@@ -35,7 +35,7 @@ class BreakSilenceForm(forms.Form):
     letter = forms.CharField(
         label=_("Letter breaking silence"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=MAX_EXPLANATION_CHARS,
+        max_length=MAX_LETTER_CHARS,
     )
 
     def __init__(self, *args: object, text: Version, **kwargs: object) -> None:
@@ -45,6 +45,14 @@ class BreakSilenceForm(forms.Form):
         field.choices = [
             (p.uid, _("Paragraph %(label)s") % {"label": p.label}) for p in text if p.is_amendable
         ]
+
+
+class WithdrawSilenceForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the silence procedure is withdrawn"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_LETTER_CHARS,
+    )
 
 
 class StakeholderRequestForm(forms.Form):
@@ -65,5 +73,5 @@ class ObjectionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for the objection"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=MAX_EXPLANATION_CHARS,
+        max_length=MAX_LETTER_CHARS,
     )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accord.actions.silence import break_silence, launch_silence
+from accord.actions.silence import break_silence, launch_silence, withdraw_silence
 from accord.actions.stakeholders import object_to_stakeholder, propose_stakeholder
 from accord.core.errors import Refusal
 from accord.core.participants import ParticipantKind, Role
@@ -22,6 +22,7 @@ from accord.web.silence_forms import (
     LaunchSilenceForm,
     ObjectionForm,
     StakeholderRequestForm,
+    WithdrawSilenceForm,
 )
 from accord.web.views import signed_in, visible_process, visible_version
 
@@ -37,9 +38,11 @@ def silence(request: HttpRequest, process: str, document: str, number: int) -> H
     context = queries.reading_context(found, request.user)
     earliest = _earliest(found.document.process)
     procedures = queries.silence_procedures(found)
-    running = any(p.closed_at is None for p in procedures)
     may_launch = (
-        context["is_chair"] and context["is_current"] and not context["adoption"] and not running
+        context["is_chair"]
+        and context["is_current"]
+        and not context["adoption"]
+        and context["silence"] is None
     )
     form = LaunchSilenceForm(request.POST or None, earliest=earliest) if may_launch else None
     if request.method == "POST":
@@ -66,25 +69,32 @@ def silence(request: HttpRequest, process: str, document: str, number: int) -> H
     return render(request, "accord/silence.html", context, status=status)
 
 
-@require_http_methods(["GET", "POST"])
-def procedure(request: HttpRequest, process: str, procedure: int) -> HttpResponse:
-    """One procedure: its deadline and time left, and the letters of those who broke silence,
-    each attributed as its delegation's national view. Member delegations break it here."""
+def _procedure(request: HttpRequest, process: str, procedure: int) -> models.SilenceProcedure:
     found_process = visible_process(request, process)
     found = queries.silence_procedure(found_process, procedure)
     if found is None:
         raise Http404(_("No such silence procedure."))
-    version = found.version
-    version.document.process = found_process
-    context = queries.reading_context(version, request.user)
+    found.version.document.process = found_process
+    return found
+
+
+@require_http_methods(["GET", "POST"])
+def procedure(request: HttpRequest, process: str, procedure: int) -> HttpResponse:
+    """One procedure: its state (and when and why it closed), its deadline and time left while
+    it runs, and the letters of those who broke silence, each attributed as its delegation's
+    national view. Member delegations break it here; the Chair withdraws it here."""
+    found = _procedure(request, process, procedure)
+    context = queries.reading_context(found.version, request.user)
     actor = context["actor"]
-    may_break = (
-        found.closed_at is None
-        and found.deadline > timezone.now()
-        and actor.role is Role.DELEGATE
-        and actor.participant_kind is ParticipantKind.MEMBER
+    now = timezone.now()
+    is_member = actor.role is Role.DELEGATE and actor.participant_kind is ParticipantKind.MEMBER
+    may_break = found.is_running and found.deadline > now
+    # A letter posted from a page read before the procedure closed gets the refusal in words.
+    form = (
+        BreakSilenceForm(request.POST or None, text=context["text"])
+        if is_member and (may_break or request.method == "POST")
+        else None
     )
-    form = BreakSilenceForm(request.POST or None, text=context["text"]) if may_break else None
     if request.method == "POST":
         if form is None:
             raise Http404(_("Only member delegations break silence, before the deadline."))
@@ -106,9 +116,36 @@ def procedure(request: HttpRequest, process: str, procedure: int) -> HttpRespons
         {"row": b, "labels": [labels.get(uid, uid) for uid in b.provisions]}
         for b in found.breaks.all()
     ]
-    context |= {"view": "silence", "procedure": found, "letters": letters, "form": form}
+    context |= {
+        "view": "silence",
+        "procedure": found,
+        "letters": letters,
+        "form": form,
+        "due": found.is_running and found.deadline <= now,
+        "withdraw_form": WithdrawSilenceForm()
+        if context["is_chair"] and found.is_running
+        else None,
+    }
     status = 400 if form is not None and form.errors else 200
     return render(request, "accord/silence_procedure.html", context, status=status)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, process: str, procedure: int) -> HttpResponse:
+    """The Chair withdraws a running procedure, with the reason."""
+    found = _procedure(request, process, procedure)
+    form = WithdrawSilenceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the silence procedure is withdrawn."))
+        return redirect("web:silence-procedure", process, found.pk)
+    try:
+        withdraw_silence(found, by=signed_in(request), reason=form.cleaned_data["reason"])
+    except Refusal as refusal:
+        messages.error(request, explain(refusal))
+    else:
+        messages.success(request, _("The silence procedure was withdrawn."))
+    return redirect("web:silence-procedure", process, found.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -184,4 +184,9 @@ urlpatterns = [
         silence_views.procedure,
         name="silence-procedure",
     ),
+    path(
+        "p/<slug:process>/silence/<int:procedure>/withdraw/",
+        silence_views.withdraw,
+        name="silence-withdraw",
+    ),
 ]

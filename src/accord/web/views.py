@@ -213,6 +213,8 @@ def propose(
         "provision": provision,
         "form": form,
         "preview": preview,
+        "process": found.document.process,
+        "silence": queries.running_silence(found.document),
     }
     return render(request, "accord/propose.html", context, status=400 if form.errors else 200)
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('store', '0013_export_jobs'),
+        ('store', '0015_silence_lifecycle'),
     ]
 
     operations = [
