@@ -217,7 +217,7 @@ def test_a_superseded_procedure_reads_so_and_refuses_a_letter(client, negotiatio
 def test_after_adoption_a_letter_is_refused(client, negotiation):
     procedure = _launch_at_fixed_time(negotiation)
     client.force_login(negotiation.chair)
-    adopted = _post(client, f"{BASE}/documents/report/versions/1/adoptions", {})
+    adopted = _post(client, f"{BASE}/documents/report/versions/1/adoptions", {"confirm": True})
     assert adopted.status_code == 201
     assert client.get(f"{BASE}/silence-procedures/{procedure.pk}").json()["state"] == (
         "closed-by-adoption"

@@ -292,7 +292,7 @@ def test_the_chair_withdraws_a_procedure_with_a_reason_on_its_page(client, negot
 def test_adoption_at_a_meeting_closes_the_procedure_on_its_page(client, negotiation):
     procedure = _launch_at_fixed_time(negotiation)
     with time_machine.travel(LATER, tick=False):
-        record_adoption(negotiation.version, by=negotiation.chair)
+        record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
         page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
     assert "Status Closed: the document was adopted at a meeting" in page
     assert "The document was adopted at a meeting while it ran, so it closed then." in page
