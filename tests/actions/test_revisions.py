@@ -166,7 +166,9 @@ def test_a_revision_gives_each_proposal_its_fate_as_status_and_a_pending_one_sta
     assert statuses == {reflected.pk: "reflected", ignored.pk: "not-taken-up", pending.pk: "open"}
 
 
-def test_a_pending_proposal_shows_in_the_compilation_of_the_next_version(negotiation, pending_in_rev1):
+def test_a_pending_proposal_shows_in_the_compilation_of_the_next_version(
+    negotiation, pending_in_rev1
+):
     rev1, pending = pending_in_rev1
     compiled = queries.compilation(rev1)
     shown = [(e.provision.label, p.id) for e in compiled.entries for p in e.proposals]

@@ -38,7 +38,11 @@ def rev1(negotiation):
 
 
 def _proposals(compilation):
-    return {p["id"]: (e["provision"]["label"], p) for e in compilation["entries"] for p in e["proposals"]}
+    return {
+        p["id"]: (e["provision"]["label"], p)
+        for e in compilation["entries"]
+        for p in e["proposals"]
+    }
 
 
 def test_each_proposal_reads_with_its_status_and_fate_history(client, rev1):

@@ -190,6 +190,7 @@ def test_a_proposal_stays_pending_only_while_the_provisions_it_names_continue() 
         with pytest.raises(CannotStayPending) as refused:
             settle_fates([proposal], ZERO, REV1, LINEAGE, {proposal.id: pending[proposal.id]})
         assert refused.value == CannotStayPending(proposal.id, ZERO.provision("p3").label)
+        assert refused.value.params() == {"proposal": proposal.id, "label": "3"}
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 FINAL = ('reflected', 'partly-reflected', 'merged', 'not-taken-up', 'withdrawn')
 
 
-def status_from_latest_fate(apps, schema_editor):
+def status_from_latest_fate(apps, schema_editor):  # type: ignore[no-untyped-def]
     """A proposal's status now follows its latest fate: before, only a withdrawal changed it."""
     Proposal = apps.get_model('store', 'Proposal')
     ProposalFate = apps.get_model('store', 'ProposalFate')
