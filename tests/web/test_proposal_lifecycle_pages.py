@@ -12,7 +12,7 @@ from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
 from accord.core.draft_text import render_draft
 from accord.core.fates import Fate, FateKind
-from accord.store import models, queries
+from accord.store import models, queries, status_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +107,17 @@ def test_the_compilation_filters_by_every_status(client, negotiation):
     assert "1 proposal matches." in _text(page)
     assert "Rev.1: pending" in _text(page)
     assert "Rev.2: not taken up" in _text(page)
+
+
+def test_the_pending_proposal_keeps_its_paragraph_bracketed_on_the_next_version(negotiation):
+    _pending_into(negotiation, REV1)
+    rev1 = models.Version.objects.get(number=2)
+    text = queries.version_value(rev1)
+    rows = {r.provision.label: r.status for r in status_queries.statuses(rev1, text)}
+    assert (rows["1"], rows["3"]) == ("open", "bracketed")
+    bracketed = {
+        b.provision.label: [(s.kind.value, s.text) for s in b.segments]
+        for b in queries.bracketed(rev1, text)
+    }
+    assert ("disputed", "the application of ") in bracketed["3"]
+    assert [kind for kind, _ in bracketed["1"]] == ["text"]

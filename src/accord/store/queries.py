@@ -652,7 +652,7 @@ def groups_with_participants(process: models.Process) -> QuerySet[models.Group]:
 
 
 def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvision, ...]:
-    """``version`` as bracketed text: the words its open proposals (see `_open_on`) and the
+    """``version`` as bracketed text: the words its open proposals (see `open_on`) and the
     members' standing objections dispute. An adopted version carries no brackets."""
     document = version.document
     if version.adoptions.filter(adopted=True).exists():
@@ -662,16 +662,18 @@ def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvi
             "delegation__code", flat=True
         )
     )
-    return bracket_version(text, _open_on(version), position_values(document), members=members)
+    return bracket_version(text, open_on(version), position_values(document), members=members)
 
 
-def _open_on(version: models.Version) -> list[pr.Proposal]:
-    """The proposals open while ``version`` was current: on the current version every open
-    proposal of the document, carried onto it; on an earlier one, those made on it (a
-    revision settled them since; the withdrawn ones dispute nothing)."""
+def open_on(version: models.Version) -> list[pr.Proposal]:
+    """The proposals open while ``version`` was current, in the order they were submitted: on
+    the current version every open proposal of the document, carried onto it (see
+    `open_proposals`); on an earlier one, those made on it and not withdrawn (a revision
+    settled them since)."""
     if current_version(version.document).pk == version.pk:
         return open_proposals(version)
-    return [convert.proposal_value(p) for p in proposals(version)]
+    made = proposals(version).exclude(status=pr.ProposalStatus.WITHDRAWN)
+    return [convert.proposal_value(p) for p in made]
 
 
 def silence_procedures(version: models.Version) -> list[models.SilenceProcedure]:
