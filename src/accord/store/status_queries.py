@@ -4,7 +4,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-
 from accord.core import provisions as pv
 from accord.core import status as st
 from accord.core.participants import ParticipantKind
