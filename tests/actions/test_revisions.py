@@ -239,3 +239,26 @@ def test_a_carried_proposal_can_be_withdrawn_while_it_is_open(negotiation, pendi
     pending.refresh_from_db()
     assert pending.status == "withdrawn"
     assert models.Event.objects.last().kind == "proposal.withdrawn"
+
+
+def test_the_engine_reads_a_carried_proposal_against_the_version_the_revision_replaces(
+    negotiation, pending_in_rev1
+):
+    rev1, pending = pending_in_rev1
+    rev2 = issue_revision(
+        rev1.document,
+        by=negotiation.chair,
+        text=REV1.replace(
+            "complement the application of international law", "complement international law"
+        ),
+        label="Rev.2",
+    )
+    fate = models.ProposalFate.objects.get(revision=rev2)
+    assert (fate.proposal_id, fate.kind, fate.provisions, fate.recorded) == (
+        pending.pk,
+        "reflected",
+        ["p4"],
+        False,
+    )
+    pending.refresh_from_db()
+    assert pending.status == "reflected"
