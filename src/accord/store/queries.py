@@ -236,8 +236,8 @@ def compilation(
     """The version with every proposal it shows (those ``wanted``, when a filter is given):
     the proposals made on it and, on the current version, the open ones made on earlier
     versions, carried onto it (see `shown_proposals`, `carried_onto`); with their consenting
-    co-sponsors and their fates in every revision so far. In six queries whatever its size
-    (five when the caller already holds the version's ``text``), two more when a proposal
+    co-sponsors and their fates in every revision so far. In five queries whatever its size
+    (four when the caller already holds the version's ``text``), two more when a proposal
     was carried. A section filter keeps only that section's provisions."""
     text = text or version_value(version)
     wanted = wanted or CompilationFilter()
@@ -259,7 +259,7 @@ def compilation(
 
 def compilation_choices(version: models.Version) -> dict[str, list[tuple[str, str]]]:
     """What a compilation can be filtered by: the delegations whose proposals it shows and
-    the groups of the process's delegations (code, name), in three queries."""
+    the groups of the process's delegations (code, name), in two queries."""
     delegations = (
         models.Delegation.objects.filter(pk__in=shown_proposals(version).values("delegation"))
         .order_by("name")
