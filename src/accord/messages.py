@@ -88,6 +88,10 @@ def _messages() -> dict[str, str]:
             "%(count)d open proposals would vanish without a fate: %(proposals)s. Record what "
             "the revision does with each of them."
         ),
+        "cannot-stay-pending": _(
+            "Proposal %(proposal)d cannot stay pending: the revision deletes paragraph "
+            "%(label)s, which it concerns. Record what the revision does with it."
+        ),
         "not-a-member": _("%(delegation)s is not a member: only members state positions and vote."),
         "impossible-threshold": _("This rule cannot be met: %(what)s of %(value)s."),
         "deadline-too-short": _(

@@ -1,10 +1,20 @@
 import pytest
+from tests.builders import assert_refused_without_trace
 
-from accord.actions.proposals import submit_proposal
+from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.actions.revisions import issue_revision
-from accord.core.errors import MalformedDraft, NotPermitted, ProposalsWithoutFate
+from accord.core.amendments import apply_amendment
+from accord.core.draft_text import render_draft
+from accord.core.errors import (
+    CannotStayPending,
+    MalformedDraft,
+    NotPermitted,
+    ProposalsWithoutFate,
+)
 from accord.core.fates import Fate, FateKind
-from accord.store import models
+from accord.core.proposals import Carried
+from accord.core.revising import chair_fate, read_revision, take_in
+from accord.store import models, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +132,133 @@ def test_a_revision_that_cannot_be_read_stores_nothing(negotiation):
             negotiation.version.document, by=negotiation.chair, text="Loose text.", label="Rev.1"
         )
     assert _state() == before
+
+
+# A proposal left pending stays open, carried onto each revision, until it gets a final fate.
+
+LAW = "The voluntary, non-binding norms complement international law."
+
+
+@pytest.fixture
+def pending_in_rev1(negotiation, proposals):
+    """Rev.1 issued with Germany's proposal on paragraph 4 left pending and a new proposal by
+    Brazil; returns Rev.1 and the pending proposal."""
+    _, ignored = proposals
+    pending = submit_proposal(
+        negotiation.version, by=negotiation.brazil, provision_uid="p4", wording=LAW
+    )
+    fates = {
+        ignored.pk: Fate(ignored.pk, FateKind.NOT_TAKEN_UP),
+        pending.pk: Fate(pending.pk, FateKind.PENDING),
+    }
+    rev1 = issue_revision(
+        negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1", fates=fates
+    )
+    return rev1, pending
+
+
+def test_a_revision_gives_each_proposal_its_fate_as_status_and_a_pending_one_stays_open(
+    negotiation, proposals, pending_in_rev1
+):
+    reflected, ignored = proposals
+    _, pending = pending_in_rev1
+    statuses = dict(models.Proposal.objects.values_list("pk", "status"))
+    assert statuses == {reflected.pk: "reflected", ignored.pk: "not-taken-up", pending.pk: "open"}
+
+
+def test_a_pending_proposal_shows_in_the_compilation_of_the_next_version(
+    negotiation, pending_in_rev1
+):
+    rev1, pending = pending_in_rev1
+    compiled = queries.compilation(rev1)
+    shown = [(e.provision.label, p.id) for e in compiled.entries for p in e.proposals]
+    assert shown == [("3", pending.pk)]
+    entry = next(e for e in compiled.entries if e.proposals)
+    (carried,) = entry.proposals
+    assert carried.carried == Carried(1, "Zero draft", "p4", "4", ())
+    assert apply_amendment(entry.provision.text, carried.amendment) == LAW
+    assert entry.fates == ((Fate(pending.pk, FateKind.PENDING, "Rev.1", version=2),),)
+    # The zero draft's own compilation still shows the proposals made on it, settled.
+    assert queries.compilation(negotiation.version).proposal_count == 3
+
+
+def test_a_pending_proposal_is_taken_in_at_the_next_revision_and_gets_its_fate(
+    negotiation, pending_in_rev1
+):
+    rev1, pending = pending_in_rev1
+    (carried,) = queries.open_proposals(rev1)
+    draft = read_revision(queries.version_value(rev1), render_draft(queries.version_value(rev1)))
+    text = take_in(draft, carried)
+    fate = chair_fate(carried, FateKind.REFLECTED, read_revision(draft.old, text), "Rev.2")
+    rev2 = issue_revision(
+        rev1.document, by=negotiation.chair, text=text, label="Rev.2", fates={pending.pk: fate}
+    )
+    assert rev2.provisions.get(uid="p4").text == LAW
+    pending.refresh_from_db()
+    assert pending.status == "reflected"
+    history = list(pending.fates.values_list("revision__label", "kind", "provisions"))
+    assert history == [("Rev.1", "pending", []), ("Rev.2", "reflected", ["p4"])]
+    assert models.Event.objects.last().payload["fates"] == {str(pending.pk): "reflected"}
+    assert queries.open_proposals(rev2) == []
+
+
+def test_a_revision_without_a_fate_for_a_proposal_made_on_an_earlier_version_is_refused(
+    negotiation, pending_in_rev1
+):
+    rev1, pending = pending_in_rev1
+    assert_refused_without_trace(
+        ProposalsWithoutFate((pending.pk,)),
+        lambda: (*_state(), list(models.Proposal.objects.values_list("status", flat=True))),
+        lambda: issue_revision(rev1.document, by=negotiation.chair, text=REV1, label="Rev.2"),
+    )
+
+
+def test_a_proposal_cannot_stay_pending_on_a_paragraph_the_revision_deletes(negotiation):
+    intro = submit_proposal(
+        negotiation.version,
+        by=negotiation.brazil,
+        provision_uid="p1",
+        wording="The working group met in four substantive sessions.",
+    )
+    assert_refused_without_trace(
+        CannotStayPending(intro.pk, "1"),
+        _state,
+        lambda: issue_revision(
+            negotiation.version.document,
+            by=negotiation.chair,
+            text=REV1,
+            label="Rev.1",
+            fates={intro.pk: Fate(intro.pk, FateKind.PENDING)},
+        ),
+    )
+
+
+def test_a_carried_proposal_can_be_withdrawn_while_it_is_open(negotiation, pending_in_rev1):
+    _, pending = pending_in_rev1
+    withdraw_proposal(pending, by=negotiation.brazil)
+    pending.refresh_from_db()
+    assert pending.status == "withdrawn"
+    assert models.Event.objects.last().kind == "proposal.withdrawn"
+
+
+def test_the_engine_reads_a_carried_proposal_against_the_version_the_revision_replaces(
+    negotiation, pending_in_rev1
+):
+    rev1, pending = pending_in_rev1
+    rev2 = issue_revision(
+        rev1.document,
+        by=negotiation.chair,
+        text=REV1.replace(
+            "complement the application of international law", "complement international law"
+        ),
+        label="Rev.2",
+    )
+    fate = models.ProposalFate.objects.get(revision=rev2)
+    assert (fate.proposal_id, fate.kind, fate.provisions, fate.recorded) == (
+        pending.pk,
+        "reflected",
+        ["p4"],
+        False,
+    )
+    pending.refresh_from_db()
+    assert pending.status == "reflected"

@@ -75,6 +75,8 @@ def test_a_delegate_proposes_through_the_api(client, negotiation):
         "justification": "Cite the law.",
         "status": "open",
         "submitted_at": body["submitted_at"],
+        "fates": [],
+        "carried": None,
     }
     compilation = client.get(f"{BASE}/compilation").json()
     entry = next(e for e in compilation["entries"] if e["provision"]["uid"] == "p4")

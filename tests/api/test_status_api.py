@@ -76,7 +76,7 @@ def test_the_status_of_every_provision_in_one_list(client, negotiation, django_a
         ("3(b)", "open"),
         ("4", "agreed-pending"),
     ]
-    with django_assert_num_queries(7) as few:
+    with django_assert_num_queries(8) as few:
         client.get(f"{BASE}/status")
     for uid in ("p1", "p3", "p3-b"):
         mark_provision_status(
@@ -223,7 +223,7 @@ def test_the_provenance_of_an_adopted_provision(client, negotiation):
                 "delegation_name": "Brazil",
                 "on_behalf_of": None,
                 "wording": adopted,
-                "status": "open",
+                "status": "reflected",
                 "submitted_at": at(taken.submitted_at),
                 "fates": [{"revision": "Rev.1", "kind": "reflected"}],
             },
@@ -234,7 +234,7 @@ def test_the_provenance_of_an_adopted_provision(client, negotiation):
                 "delegation_name": "Germany",
                 "on_behalf_of": "eu",
                 "wording": "Norms help.",
-                "status": "open",
+                "status": "not-taken-up",
                 "submitted_at": at(other.submitted_at),
                 "fates": [{"revision": "Rev.1", "kind": "not-taken-up"}],
             },

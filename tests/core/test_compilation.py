@@ -1,6 +1,7 @@
 """The compilation: every proposal under its provision, attributed, with its fates."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -11,6 +12,7 @@ from accord.core.compilation import compile_version
 from accord.core.compilation_render import compilation_data, compilation_html
 from accord.core.errors import UnknownProposal, UnknownProvision
 from accord.core.fates import Fate, FateKind
+from accord.core.proposals import Carried, TargetChange
 from accord.core.provisions import Provision, ProvisionKind, Version
 
 ZERO = load_version("zero_draft.md")
@@ -59,7 +61,7 @@ def test_a_proposal_on_an_unknown_provision_is_refused() -> None:
 
 
 def test_data_attributes_every_proposal_and_shows_its_redline() -> None:
-    fates = {1: [Fate(1, FateKind.REFLECTED, "Rev.1", ("p3",))]}
+    fates = {1: [Fate(1, FateKind.REFLECTED, "Rev.1", ("p3",), version=2)]}
     data = compilation_data(compile_version(ZERO, _three(), fates))
     assert json.loads(json.dumps(data)) == data
     entry = next(e for e in data["entries"] if e["uid"] == "p4")  # type: ignore[attr-defined]
@@ -72,11 +74,13 @@ def test_data_attributes_every_proposal_and_shows_its_redline() -> None:
         {
             "kind": "reflected",
             "revision": "Rev.1",
+            "version": 2,
             "provisions": ["p3"],
             "merged_with": [],
             "recorded": True,
         }
     ]
+    assert second["carried"] is None
 
 
 def test_html_escapes_and_attributes() -> None:
@@ -113,3 +117,23 @@ def test_each_proposal_comes_with_its_fates_or_none():
     fate = Fate(1, FateKind.PENDING, "Rev.1")
     settled = CompilationEntry(provision, (first,), ((fate,),))  # type: ignore[arg-type]
     assert settled.proposals_with_fates == ((first, (fate,)),)
+
+
+def test_a_carried_proposal_says_where_it_was_made_and_how_its_target_changed() -> None:
+    made = Carried(1, "Zero <draft>", "p4", "4", (TargetChange.WORDS, TargetChange.SPLIT))
+    carried = replace(_three()[0], carried=made)
+    compilation = compile_version(ZERO, [carried])
+    (proposal,) = next(e for e in compilation_data(compilation)["entries"] if e["proposals"])[
+        "proposals"
+    ]  # type: ignore[index]
+    assert proposal["carried"] == {
+        "version": 1,
+        "version_label": "Zero <draft>",
+        "provision": "p4",
+        "provision_label": "4",
+        "changes": ["words", "split"],
+    }
+    assert (
+        '<span class="carried words split" data-version="Zero &lt;draft&gt;" '
+        'data-provision="4"></span>'
+    ) in compilation_html(compilation)

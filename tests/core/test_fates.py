@@ -5,8 +5,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.core.builders import FRANCE, KENYA, load_version, make_proposal, make_version
 
-from accord.core.errors import ProposalsWithoutFate, UnknownProposal, UnknownProvision
-from accord.core.fates import Fate, FateKind, check_settled, settle_fates, suggest_fate
+from accord.core.errors import (
+    CannotStayPending,
+    ProposalsWithoutFate,
+    UnknownProposal,
+    UnknownProvision,
+)
+from accord.core.fates import (
+    Fate,
+    FateKind,
+    check_settled,
+    settle_fates,
+    status_after,
+    suggest_fate,
+)
 from accord.core.lineage import trace_lineage
 from accord.core.proposals import ProposalStatus
 from accord.core.provisions import Version
@@ -165,3 +177,32 @@ def test_words_found_elsewhere_in_the_text_do_not_make_a_proposal_reflected() ->
     assert suggest_fate(proposal, old, new, trace_lineage(old, new)).kind is FateKind.NOT_TAKEN_UP
     taken = make_version("States shall act and shall report on progress.", "Other.")
     assert suggest_fate(proposal, old, taken, trace_lineage(old, taken)).kind is FateKind.REFLECTED
+
+
+def test_a_proposal_stays_pending_only_while_the_provisions_it_names_continue() -> None:
+    on_deleted = make_proposal(ZERO, "p3", ZERO.provision("p3").text + " Indeed.", id=1)
+    moving = make_proposal(ZERO, "p6", P4, id=2, structure=MoveProvision("p6", "p3"))
+    kept = make_proposal(ZERO, "p4", P4 + " More.", id=3)
+    pending = {n: Fate(n, FateKind.PENDING, "Rev.1") for n in (1, 2, 3)}
+    report = settle_fates([kept], ZERO, REV1, LINEAGE, {3: pending[3]}, "Rev.1")
+    assert report.fates == (pending[3],)
+    for proposal in (on_deleted, moving):
+        with pytest.raises(CannotStayPending) as refused:
+            settle_fates([proposal], ZERO, REV1, LINEAGE, {proposal.id: pending[proposal.id]})
+        assert refused.value == CannotStayPending(proposal.id, ZERO.provision("p3").label)
+        assert refused.value.params() == {"proposal": proposal.id, "label": "3"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "status"),
+    [
+        (FateKind.PENDING, ProposalStatus.OPEN),
+        (FateKind.REFLECTED, ProposalStatus.REFLECTED),
+        (FateKind.PARTLY_REFLECTED, ProposalStatus.PARTLY_REFLECTED),
+        (FateKind.MERGED, ProposalStatus.MERGED),
+        (FateKind.NOT_TAKEN_UP, ProposalStatus.NOT_TAKEN_UP),
+        (FateKind.WITHDRAWN, ProposalStatus.WITHDRAWN),
+    ],
+)
+def test_a_final_fate_becomes_the_proposals_status(kind: FateKind, status: ProposalStatus) -> None:
+    assert status_after(Fate(1, kind)) is status

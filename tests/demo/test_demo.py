@@ -103,8 +103,13 @@ def test_the_demo_chair_revises_rev1_and_the_preview_lists_every_open_proposal(c
     preview = client.post(url, {"text": render_draft(text), "label": "Rev.2", "step": "preview"})
     assert preview.status_code == 200
     rows = preview.context["fate_rows"]
-    assert [row["proposal"].id for row in rows] == [p.pk for p in opened]
-    assert [row["proposal"].proponent.delegation for row in rows] == ["ARG", "KEN"]
+    # The proposals the Chair left pending in Rev.1 are still open, carried onto Rev.1.
+    pending = models.ProposalFate.objects.filter(revision=rev1, kind="pending")
+    carried = sorted(pending.values_list("proposal_id", flat=True))
+    assert carried
+    assert [row["proposal"].id for row in rows] == [*carried, *(p.pk for p in opened)]
+    assert {row["proposal"].carried.version_label for row in rows[:-2]} == {"Zero draft"}
+    assert [row["proposal"].proponent.delegation for row in rows[-2:]] == ["ARG", "KEN"]
     assert all(row["vanishing"] for row in rows)
     assert models.Event.objects.count() == events
     history = client.get(f"/p/{PROCESS_SLUG}/{rev1.document.slug}/provisions/{paragraphs[0].uid}/")
@@ -261,14 +266,14 @@ def test_the_demo_zero_draft_exports_bracketed_and_rev1_carries_its_lifecycle():
     zero = summary.version.document.versions.select_related("document__process").get(number=1)
     bracketed = json.loads(exports.export_view(zero, View.BRACKETED, Format.JSON).content)
     disputed = [p for p in bracketed["provisions"] if "[" in p["text"]]
-    # Exactly the paragraphs with an open proposal on their words show brackets (a proposal
-    # to delete or move a whole paragraph brackets no words).
+    # Exactly the paragraphs with a proposal on their words open while it was current show
+    # brackets (a proposal to delete or move a whole paragraph brackets no words).
     from accord.store import convert
 
     worded = {
         p.provision_uid
         for p in map(convert.proposal_value, models.Proposal.objects.filter(version=zero))
-        if p.status == "open" and p.structure is None
+        if p.status != "withdrawn" and p.structure is None
     }
     assert {p["uid"] for p in disputed} == worded
     assert len(disputed) >= 20

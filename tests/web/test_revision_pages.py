@@ -299,8 +299,8 @@ def test_the_redline_of_a_revision_compares_with_any_earlier_version(
     client.force_login(negotiation.chair)
     for label, text in (("Rev.1", REV1), ("Rev.2", REV1.replace("complement", "support"))):
         fates = {
-            f"fate_{p.pk}": "pending"
-            for p in queries.proposals(queries.current_version(negotiation.version.document))
+            f"fate_{p.id}": "pending"
+            for p in queries.open_proposals(queries.current_version(negotiation.version.document))
         }
         response = client.post(URL, {"text": text, "label": label, "step": "issue", **fates})
         assert response.status_code == 302, _text(response)

@@ -174,8 +174,8 @@ def test_the_provenance_of_an_adopted_paragraph(client, negotiation):
     assert "Zero draft" in text
     assert f"Paragraph 4 (zero draft) {P4}" in text
     assert f"Paragraph 4 — revised: the text changed {adopted}" in text
-    assert f"Brazil (on Zero draft, open) {adopted} Rev.1: reflected" in text
-    assert "Germany (on Zero draft, open) Norms help. Rev.1: not taken up" in text
+    assert f"Brazil (on Zero draft, reflected) {adopted} Rev.1: reflected" in text
+    assert "Germany (on Zero draft, not taken up) Norms help. Rev.1: not taken up" in text
     assert "Rev.1: agreed ad referendum" in text
     assert "France joined consensus and disassociated from this paragraph (national view)." in text
     assert "Explanation of position by France at the adoption (national view)" in text

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import require_open
+from accord.actions.checks import check_not_adopted, require_open
 from accord.actions.events import record
 from accord.actions.silence import check_proposals_allowed
 from accord.core.cosponsorship import InvitationStatus
@@ -103,9 +103,10 @@ def submit_proposal(
 @transaction.atomic
 def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal:
     """Withdraw an open proposal. Only a delegate of the proposing delegation may, and only
-    while the proposal's version is current; invitations to co-sponsor it still pending end
+    while it is open — until a revision gives it a final fate, whatever version it was made
+    on — and its document is not adopted; invitations to co-sponsor it still pending end
     (the event names their delegations). Writes one ``proposal.withdrawn`` event. Raises
-    `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted` or `NotOpen`."""
+    `NotPermitted`, `AlreadyAdopted` or `NotOpen`."""
     locked = (
         models.Proposal.objects.select_for_update()
         .select_related("version__document__process", "delegation")
@@ -116,7 +117,7 @@ def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal
         raise NotPermitted(Reason.OTHER_DELEGATION)
     if locked.status != ProposalStatus.OPEN:
         raise NotOpen(locked.pk, locked.status)
-    require_open(locked.version)
+    check_not_adopted(locked.version.document)
     locked.status = ProposalStatus.WITHDRAWN
     locked.save(update_fields=["status"])
     pending = locked.invitations.filter(status=InvitationStatus.PENDING)

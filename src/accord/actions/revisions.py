@@ -1,5 +1,5 @@
 """The Chair issues a revision: a new version of the document, with a fate for every open
-proposal on the version it replaces."""
+proposal of the document, whatever version it was made on."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -13,11 +13,10 @@ from accord.actions.events import record
 from accord.actions.silence import supersede_silences
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted
-from accord.core.fates import Fate, check_settled, settle_fates
+from accord.core.fates import Fate, FateReport, check_settled, settle_fates, status_after
 from accord.core.identifiers import inherit_identifiers
 from accord.core.lineage import trace_lineage
 from accord.core.participants import Reason, Role
-from accord.core.proposals import ProposalStatus
 from accord.core.provisions import Version
 from accord.store import convert, models, queries
 
@@ -37,12 +36,15 @@ def issue_revision(
     the version an imported file holds, with ``file`` (name, format, SHA-256) in the event.
 
     The new version inherits the stable identifiers of the provisions it continues. Every open
-    proposal on the current version gets a fate: the Chair's in ``fates`` (proposal id →
-    `Fate`), the engine's suggestion otherwise; a proposal the revision does not reflect and
-    the Chair did not settle would vanish, so the revision is refused
-    (`ProposalsWithoutFate`). Only the Chair issues revisions (``by=None``: the instance, for
-    the demo). Clears the stored draft of the revision (`accord.actions.workspace`). Writes
-    one ``revision.issued`` event with the old→new number map.
+    proposal of the document — those made on earlier versions carried onto the current one —
+    gets a fate: the Chair's in ``fates`` (proposal id → `Fate`), the engine's suggestion
+    otherwise; a proposal the revision does not reflect and the Chair did not settle would
+    vanish, so the revision is refused (`ProposalsWithoutFate`), as is a proposal left
+    pending on a provision the revision deletes (`CannotStayPending`). A final fate becomes
+    the proposal's status; a pending one keeps it open into the new version. Only the Chair
+    issues revisions (``by=None``: the instance, for the demo). Clears the stored draft of the
+    revision (`accord.actions.workspace`). Writes one ``revision.issued`` event with the
+    old→new number map and the fates.
     """
     process = document.process
     check_may_revise(document, by=by)
@@ -51,10 +53,7 @@ def issue_revision(
     typed = draft if draft is not None else parse_draft(text)
     new = inherit_identifiers(old, typed, trace_lineage(old, typed))
     lineage = trace_lineage(old, new)
-    open_proposals = [
-        convert.proposal_value(p)
-        for p in queries.proposals(current).filter(status=ProposalStatus.OPEN)
-    ]
+    open_proposals = queries.open_proposals(current)
     report = settle_fates(open_proposals, old, new, lineage, fates or {}, revision=label)
     check_settled(report)
     version = models.Version.objects.create(
@@ -77,6 +76,7 @@ def issue_revision(
         )
         for f in report.fates
     )
+    _settle_statuses(report)
     # The revision workspace has served its purpose: the next one starts from this version.
     models.WorkingDraft.objects.filter(document=document).delete()
     record(
@@ -99,6 +99,15 @@ def issue_revision(
     )
     supersede_silences(version, by=by)
     return version
+
+
+def _settle_statuses(report: FateReport) -> None:
+    """Each proposal given a final fate takes it as its status; a pending one stays open."""
+    by_status: dict[str, list[int]] = {}
+    for fate in report.fates:
+        by_status.setdefault(status_after(fate), []).append(fate.proposal_id)
+    for status, ids in by_status.items():
+        models.Proposal.objects.filter(pk__in=ids).update(status=status)
 
 
 def check_may_revise(document: models.Document, *, by: User | None) -> None:

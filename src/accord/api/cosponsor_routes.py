@@ -65,7 +65,7 @@ def _proposal(
     return get_object_or_404(
         models.Proposal.objects.select_related("delegation", "version__document"),
         pk=proposal,
-        version=version,
+        version__document=version.document,
     )
 
 

@@ -1,5 +1,6 @@
 """Version 1 of the JSON API."""
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
@@ -26,6 +27,7 @@ from accord.api.throttling import CallerThrottle
 from accord.core import compilation as cp
 from accord.core import proposals as pr
 from accord.core import provisions as pv
+from accord.core.fates import Fate
 from accord.core.positions import Stance
 from accord.outcome_words import adoption_words
 from accord.store import convert, models, queries
@@ -55,7 +57,30 @@ def _etag(text: pv.Version) -> str:
     return f'"{text.content_hash}"'
 
 
-def _proposal(p: pr.Proposal) -> dict[str, object]:
+def _fate(f: Fate) -> dict[str, object]:
+    return {
+        "revision": f.revision,
+        "version": f.version,
+        "fate": f.kind.value,
+        "provisions": list(f.provisions),
+        "merged_with": list(f.merged_with),
+        "recorded": f.recorded,
+    }
+
+
+def _carried(c: pr.Carried | None) -> dict[str, object] | None:
+    if c is None:
+        return None
+    return {
+        "version": c.version,
+        "version_label": c.version_label,
+        "provision": c.provision_uid,
+        "provision_label": c.provision_label,
+        "changes": [change.value for change in c.changes],
+    }
+
+
+def _proposal(p: pr.Proposal, fates: Sequence[Fate] = ()) -> dict[str, object]:
     return {
         "id": p.id,
         "provision": p.provision_uid,
@@ -73,6 +98,8 @@ def _proposal(p: pr.Proposal) -> dict[str, object]:
         "operations": [{"kind": o.kind.value, "old": o.old, "new": o.new} for o in p.amendment.ops],
         "options": list(p.options),
         "structure": convert.structure_json(p.structure),
+        "fates": [_fate(f) for f in fates],
+        "carried": _carried(p.carried),
     }
 
 
@@ -163,11 +190,16 @@ def get_compilation(
     delegation: str = "",
     group: str = "",
     section: str = "",
-    status: Literal["", "open", "withdrawn"] = "",
+    status: Literal[
+        "", "open", "reflected", "partly-reflected", "merged", "not-taken-up", "withdrawn"
+    ] = "",
 ) -> HttpResponse:
-    """Every proposal on the version, under its provision; ``delegation`` (a code), ``group``
-    (a code: proposals on its behalf or by its members), ``section`` (a section's uid: its
-    provisions only) and ``status`` narrow it down. The body is built to the published
+    """Every proposal on the version, under its provision, with its fates; on the current
+    version also every open proposal made on an earlier one, carried onto the provision that
+    now continues its target (``carried`` says where it was made and how its target
+    changed). ``delegation`` (a code), ``group`` (a code: proposals on its behalf or by its
+    members), ``section`` (a section's uid: its provisions only) and ``status`` narrow it
+    down. The body is built to the published
     schema and sent as it is: validating 5,000 proposals again on the way out would cost more
     than building them (the schema tests and schemathesis check that it matches)."""
     version = visible_version(request, process, document, number)
@@ -180,7 +212,7 @@ def get_compilation(
         "entries": [
             {
                 "provision": schemas.provision_body(e.provision),
-                "proposals": [_proposal(p) for p in e.proposals],
+                "proposals": [_proposal(p, f) for p, f in e.proposals_with_fates],
             }
             for e in compiled.entries
         ],
@@ -224,11 +256,14 @@ def create_proposal(
 def withdraw(
     request: HttpRequest, process: str, document: str, number: int, proposal: int
 ) -> dict[str, object]:
-    """Withdraw one of your delegation's open proposals."""
+    """Withdraw one of your delegation's open proposals, made on this version or, still open,
+    on an earlier version of the document."""
     by = writer(request)
     version = visible_version(request, process, document, number)
-    withdraw_proposal(get_object_or_404(models.Proposal, pk=proposal, version=version), by=by)
-    return _proposal(next(queries.proposal_values(version, ids=[proposal])))
+    found = get_object_or_404(models.Proposal, pk=proposal, version__document=version.document)
+    withdraw_proposal(found, by=by)
+    fates = queries.fates_of([proposal]).get(proposal, [])
+    return _proposal(next(queries.proposal_values(version, ids=[proposal])), fates)
 
 
 @api.post(

@@ -96,7 +96,42 @@ class StructureOut(Schema):
     text: str | None = None
 
 
+class FateOut(Schema):
+    """What revision ``revision`` (its label; ``version`` its number) did with a proposal:
+    ``fate`` is reflected (in ``provisions``), partly reflected, merged (``merged_with``
+    other proposals), not taken up, withdrawn or pending; ``recorded`` is false where the
+    engine's suggestion stood."""
+
+    revision: str
+    version: int
+    fate: Literal["reflected", "partly-reflected", "merged", "not-taken-up", "withdrawn", "pending"]
+    provisions: list[str]
+    merged_with: list[int]
+    recorded: bool
+
+
+class CarriedOut(Schema):
+    """Where an open proposal shown on a later version was made: the version (number and
+    label) and the provision (uid and number there); ``changes`` says how that provision
+    changed since: ``words`` (the words it touched were rewritten: its operations are read
+    against today's text), ``split``, ``merged``."""
+
+    version: int
+    version_label: str
+    provision: str
+    provision_label: str
+    changes: list[Literal["words", "split", "merged"]]
+
+
+ProposalStatusOut = Literal[
+    "open", "reflected", "partly-reflected", "merged", "not-taken-up", "withdrawn"
+]
+
+
 class ProposalOut(Schema):
+    """A proposal. ``status`` is open until a revision gives it a final fate (``fates``, one
+    per revision since it was made, oldest first), or withdrawn by its delegation."""
+
     id: int
     provision: str
     delegation: str
@@ -109,8 +144,10 @@ class ProposalOut(Schema):
     options: list[str]
     structure: StructureOut | None
     justification: str
-    status: str
+    status: ProposalStatusOut
     submitted_at: datetime
+    fates: list[FateOut]
+    carried: CarriedOut | None
 
 
 class CompilationEntryOut(Schema):

@@ -50,15 +50,17 @@ def bracket_version(
     members: frozenset[str] = frozenset(),
     agreed: frozenset[str] = frozenset(),
 ) -> tuple[BracketedProvision, ...]:
-    """Every provision of ``version`` with the words that open proposals and members'
-    objections make disputed; provisions whose uid is in ``agreed`` stay clean.
+    """Every provision of ``version`` with the words that proposals and members' objections
+    make disputed; provisions whose uid is in ``agreed`` stay clean. ``proposals`` are the
+    ones open while ``version`` was current (a later revision may have settled them since);
+    a withdrawn one disputes nothing.
 
     Raises `UnknownProvision` for a proposal on a provision the version does not have.
     """
     by_uid: dict[str, list[Proposal]] = {}
     for p in proposals:
         version.provision(p.provision_uid)
-        if p.status is ProposalStatus.OPEN and p.structure is None:
+        if p.status is not ProposalStatus.WITHDRAWN and p.structure is None:
             by_uid.setdefault(p.provision_uid, []).append(p)
     positions = tuple(positions)
     return tuple(

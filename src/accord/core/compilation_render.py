@@ -1,7 +1,8 @@
 """A compilation as structured data and as safe HTML.
 
 Each proposal is attributed: the delegation, the group it speaks for (on behalf of its
-members) and its co-sponsors; its amendment is shown as a redline of the provision.
+members) and its co-sponsors; its amendment is shown as a redline of the provision. A
+proposal carried from an earlier version says where it was made and how its target changed.
 """
 
 import html
@@ -9,7 +10,7 @@ import html
 from accord.core.amendments import Mark, redline_marks
 from accord.core.compilation import Compilation, CompilationEntry
 from accord.core.fates import Fate
-from accord.core.proposals import Proponent, Proposal
+from accord.core.proposals import Carried, Proponent, Proposal
 from accord.core.redline_render import ENGLISH, RedlineWords, mark_html
 
 
@@ -26,9 +27,22 @@ def _fate(f: Fate) -> dict[str, object]:
     return {
         "kind": str(f.kind),
         "revision": f.revision,
+        "version": f.version,
         "provisions": list(f.provisions),
         "merged_with": list(f.merged_with),
         "recorded": f.recorded,
+    }
+
+
+def _carried(c: Carried | None) -> dict[str, object] | None:
+    if c is None:
+        return None
+    return {
+        "version": c.version,
+        "version_label": c.version_label,
+        "provision": c.provision_uid,
+        "provision_label": c.provision_label,
+        "changes": [str(change) for change in c.changes],
     }
 
 
@@ -48,6 +62,7 @@ def _proposal(text: str, proposal: Proposal, fates: tuple[Fate, ...]) -> dict[st
         "options": list(proposal.options),
         "justification": proposal.justification,
         "fates": [_fate(f) for f in fates],
+        "carried": _carried(proposal.carried),
     }
 
 
@@ -103,7 +118,17 @@ def _proposal_html(
     )
     return (
         f'<div class="proposal {proposal.status}" id="proposal-{proposal.id}">'
-        f'<p class="by">{by}</p><p>{body}</p>{fate}</div>'
+        f'<p class="by">{by}</p>{_carried_html(proposal.carried)}<p>{body}</p>{fate}</div>'
+    )
+
+
+def _carried_html(c: Carried | None) -> str:
+    if c is None:
+        return ""
+    changes = "".join(f" {change}" for change in c.changes)
+    return (
+        f'<span class="carried{changes}" data-version="{html.escape(c.version_label)}" '
+        f'data-provision="{html.escape(c.provision_label)}"></span>'
     )
 
 

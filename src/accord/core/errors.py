@@ -179,6 +179,19 @@ class ProposalsWithoutFate(Refusal):
 
 
 @dataclass(slots=True, unsafe_hash=True)
+class CannotStayPending(Refusal):
+    """A proposal stays pending only while the provisions it names continue: the revision
+    deletes provision ``label``, so the proposal needs a final fate."""
+
+    proposal: int
+    label: str
+    code = "cannot-stay-pending"
+
+    def params(self) -> dict[str, object]:
+        return {"proposal": self.proposal, "label": self.label}
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class NotAMember(Refusal):
     """Only member states state positions and vote; ``delegation`` is not a member."""
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from accord.core.carry import untouched
-from accord.core.errors import ProposalsWithoutFate, UnknownProposal
+from accord.core.errors import CannotStayPending, ProposalsWithoutFate, UnknownProposal
 from accord.core.lineage import Lineage
 from accord.core.proposals import Proposal, ProposalStatus
 from accord.core.provisions import Version
-from accord.core.structure import AddProvision, DeleteProvision, MoveProvision
+from accord.core.structure import AddProvision, DeleteProvision, MoveProvision, touched
 
 
 class FateKind(StrEnum):
@@ -30,7 +30,8 @@ class FateKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Fate:
-    """A proposal's fate in revision ``revision``.
+    """A proposal's fate in revision ``revision`` (its label; ``version`` its number, once
+    issued).
 
     ``provisions`` are the uids in the revision that reflect it; ``merged_with`` the other
     proposals it was merged with. ``recorded`` is False for the engine's suggestion.
@@ -42,6 +43,15 @@ class Fate:
     provisions: tuple[str, ...] = ()
     merged_with: tuple[int, ...] = ()
     recorded: bool = True
+    version: int = 0
+
+
+def status_after(fate: Fate) -> ProposalStatus:
+    """A proposal's status once a revision gave it ``fate``: still open while pending, else
+    the final fate itself."""
+    if fate.kind is FateKind.PENDING:
+        return ProposalStatus.OPEN
+    return ProposalStatus(fate.kind.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,20 +119,24 @@ def settle_fates(
     """A fate for every proposal: the Chair's where recorded, the engine's suggestion otherwise.
 
     Raises `UnknownProvision` for a proposal on a provision the old version lacks or a fate
-    pointing at a provision ``new`` lacks, and `UnknownProposal` for a recorded fate (or a
-    merger) naming a proposal that is not among ``proposals``. ``vanishing`` lists the open
-    proposals with no recorded fate that the revision does not reflect at all.
+    pointing at a provision ``new`` lacks, `UnknownProposal` for a recorded fate (or a
+    merger) naming a proposal that is not among ``proposals``, and `CannotStayPending` for a
+    proposal left pending that names a provision the revision deletes (it could not be
+    carried onto the revision). ``vanishing`` lists the open proposals with no recorded fate
+    that the revision does not reflect at all.
     """
     proposals = tuple(proposals)
     for p in proposals:
         old.provision(p.provision_uid)
-    known = {p.id for p in proposals}
+    known = {p.id: p for p in proposals}
     for fate in recorded.values():
         for proposal_id in (fate.proposal_id, *fate.merged_with):
             if proposal_id not in known:
                 raise UnknownProposal(proposal_id)
         for uid in fate.provisions:
             new.provision(uid)
+        if fate.kind is FateKind.PENDING:
+            _check_may_stay(known[fate.proposal_id], old, lineage)
     fates = tuple(
         recorded.get(p.id) or suggest_fate(p, old, new, lineage, revision) for p in proposals
     )
@@ -130,6 +144,13 @@ def settle_fates(
         f.proposal_id for f in fates if not f.recorded and f.kind is FateKind.NOT_TAKEN_UP
     )
     return FateReport(fates=fates, vanishing=vanishing)
+
+
+def _check_may_stay(proposal: Proposal, old: Version, lineage: Lineage) -> None:
+    named = (proposal.provision_uid, *(touched(proposal.structure) if proposal.structure else ()))
+    for uid in named:
+        if not lineage.successors(uid):
+            raise CannotStayPending(proposal.id, old.provision(uid).label)
 
 
 def check_settled(report: FateReport) -> None:

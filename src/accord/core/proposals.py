@@ -21,7 +21,15 @@ MAX_JUSTIFICATION_CHARS = 3_000
 
 
 class ProposalStatus(StrEnum):
+    """Where a proposal stands: open until a revision gives it a final fate (a pending one
+    keeps it open), or withdrawn by its proponent. The final statuses repeat the fates'
+    names (see `accord.core.fates.status_after`)."""
+
     OPEN = "open"
+    REFLECTED = "reflected"
+    PARTLY_REFLECTED = "partly-reflected"
+    MERGED = "merged"
+    NOT_TAKEN_UP = "not-taken-up"
     WITHDRAWN = "withdrawn"
 
 
@@ -71,6 +79,28 @@ class Proponent:
     group_name: str | None = None
 
 
+class TargetChange(StrEnum):
+    """How the provision a proposal targets changed in the revisions since it was made: the
+    words it touches were rewritten (its redline is then read afresh against today's text),
+    the provision was split, or merged with another."""
+
+    WORDS = "words"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """Where a proposal restated on a later version was made: the version's number and
+    label, the provision's uid and number label there, and how that provision changed."""
+
+    version: int
+    version_label: str
+    provision_uid: str
+    provision_label: str
+    changes: tuple[TargetChange, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """A delegation's proposal on one provision of one version.
@@ -78,6 +108,8 @@ class Proposal:
     ``cosponsors`` are the delegations that consented to co-sponsor it. ``options`` holds
     alternative wordings (Option 1, Option 2, …) when the proposal offers alternatives, and
     ``structure`` a whole-provision operation (add after, delete, move) when it makes one.
+    ``carried`` says where it was made when it is restated on a later version (see
+    `accord.core.carry.carry_proposal`).
     """
 
     id: int
@@ -91,6 +123,7 @@ class Proposal:
     cosponsors: tuple[Proponent, ...] = ()
     options: tuple[str, ...] = ()
     structure: StructuralOp | None = None
+    carried: Carried | None = None
 
 
 def proposal_kind(proposal: Proposal) -> ProposalKind:

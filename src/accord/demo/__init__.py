@@ -119,10 +119,12 @@ def _create(password_hash: str) -> None:
         symbol=DOCUMENT_SYMBOL,
     )
     _submit_proposals(version, delegates)
+    # Co-sponsors are invited while the zero draft is current: a proposal the revision takes
+    # in is closed to co-sponsors from then on.
+    add_demo_cosponsors(version)
     issue_demo_revision(version, chair)
     mark_demo_statuses(version.document, chair)
     let_the_secretariat_set_up_processes(secretariat)
-    add_demo_cosponsors(version)
     add_demo_silence(version.document, chair, password_hash)
     add_national_views(process, chair, password_hash)
     add_concluded_process(chair, secretariat, delegates)

@@ -14,7 +14,8 @@ from accord.store import models, queries
 TITLE = "Revised draft of the report of the Open-ended Working Group on security of and in the use of ICTs (demo)"  # noqa: E501
 # Zero-draft paragraphs whose first proposal the Chair takes in whole.
 REFLECTED = ("2", "9", "13", "18", "24", "30", "36", "42")
-# Proposals on these paragraphs are not taken up; all others stay pending.
+# Proposals on these paragraphs (and on the dropped one, which a pending proposal cannot
+# outlive) are not taken up; all others stay pending, open into Rev.1.
 NOT_TAKEN_UP = ("20", "27")
 DROPPED = "12"
 ADDED_AFTER = "29"
@@ -36,7 +37,7 @@ def issue_demo_revision(version: models.Version, chair: User) -> models.Version:
         label = next(p.label for p in zero if p.uid == proposal.provision_uid)
         if proposal.provision_uid in taken and proposal.provision_uid not in texts:
             texts[proposal.provision_uid] = proposal.wording
-        elif label in NOT_TAKEN_UP:
+        elif label in (*NOT_TAKEN_UP, DROPPED):
             fates[proposal.pk] = Fate(proposal.pk, FateKind.NOT_TAKEN_UP)
         elif proposal.provision_uid not in texts:
             fates[proposal.pk] = Fate(proposal.pk, FateKind.PENDING)

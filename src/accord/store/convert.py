@@ -173,6 +173,7 @@ def fate_value(row: models.ProposalFate) -> ft.Fate:
         provisions=tuple(row.provisions),
         merged_with=tuple(row.merged_with),
         recorded=row.recorded,
+        version=row.revision.number,
     )
 
 

@@ -2,10 +2,11 @@
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accord.core import compilation as cp
 from accord.core import cosponsorship as cs
@@ -15,7 +16,9 @@ from accord.core import provisions as pv
 from accord.core import revising as rv
 from accord.core.amendments import word_marks
 from accord.core.bracketed import BracketedProvision, bracket_version
+from accord.core.carry import Revision, carry_proposal
 from accord.core.fates import Fate, FateKind, settle_fates
+from accord.core.lineage import trace_lineage
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role, may_propose
 from accord.core.redline import Redline, compare_versions
 from accord.core.silence import SilenceState
@@ -100,6 +103,66 @@ def proposals(version: models.Version) -> QuerySet[models.Proposal]:
     )
 
 
+def shown_proposals(version: models.Version) -> QuerySet[models.Proposal]:
+    """The proposals a compilation of ``version`` shows: those made on it and, when it is the
+    current version, every open proposal of its document whatever version it was made on (a
+    proposal stays open until a revision gives it a final fate)."""
+    later = models.Version.objects.filter(document=version.document_id, number__gt=version.number)
+    still_open = Q(version__document=version.document_id, status=pr.ProposalStatus.OPEN)
+    mine = Q(version=version) | (still_open & ~Exists(later))
+    return (
+        models.Proposal.objects.filter(mine)
+        .select_related("delegation", "on_behalf_of")
+        .order_by("submitted_at", "id")
+    )
+
+
+def carried_onto(version: models.Version, made: list[tuple[int, pr.Proposal]]) -> list[pr.Proposal]:
+    """The proposals (each with the id of the version it was made on) as ``version`` shows
+    them: those made on an earlier version restated on it through the lineage of every
+    revision in between (see `accord.core.carry.carry_proposal`), the others as they are.
+    Two queries when any was made earlier, none otherwise."""
+    earlier = {made_on for made_on, _ in made if made_on != version.pk}
+    if not earlier:
+        return [proposal for _, proposal in made]
+    versions = list(version.document.versions.filter(number__lte=version.number))
+    first = min(k for k, v in enumerate(versions) if v.pk in earlier)
+    chain = versions[first:]
+    texts = _version_values(chain)
+    revisions = [Revision(a, b, trace_lineage(a, b)) for a, b in pairwise(texts)]
+    at = {v.pk: k for k, v in enumerate(chain)}
+
+    def restated(made_on: int, proposal: pr.Proposal) -> pr.Proposal:
+        if made_on == version.pk:
+            return proposal
+        origin = chain[at[made_on]]
+        return carry_proposal(proposal, (origin.number, origin.label), revisions[at[made_on] :])
+
+    return [restated(made_on, proposal) for made_on, proposal in made]
+
+
+def _version_values(versions: list[models.Version]) -> list[pv.Version]:
+    """The text of each of ``versions``, in one query."""
+    rows: dict[int, list[models.Provision]] = {v.pk: [] for v in versions}
+    for row in models.Provision.objects.filter(version__in=versions).order_by(
+        "version", "position"
+    ):
+        rows[row.version_id].append(row)
+    return [convert.version_value(v, rows[v.pk]) for v in versions]
+
+
+def fates_of(proposal_ids: QuerySet[models.Proposal, Any] | list[int]) -> dict[int, list[Fate]]:
+    """The fates of each of the proposals in every revision so far, oldest first (one query)."""
+    found: dict[int, list[Fate]] = {}
+    for fate in (
+        models.ProposalFate.objects.filter(proposal__in=proposal_ids)
+        .select_related("revision")
+        .order_by("revision__number")
+    ):
+        found.setdefault(fate.proposal_id, []).append(convert.fate_value(fate))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class CompilationFilter:
     """Which proposals a compilation shows: by the proposing ``delegation`` (code), by
@@ -129,7 +192,10 @@ def section_uids(text: pv.Version, section: str) -> set[str]:
 
 
 def _filtered(
-    rows: QuerySet[models.Proposal], text: pv.Version, wanted: CompilationFilter
+    rows: QuerySet[models.Proposal],
+    version: models.Version,
+    text: pv.Version,
+    wanted: CompilationFilter,
 ) -> QuerySet[models.Proposal]:
     if wanted.delegation:
         rows = rows.filter(delegation__code=wanted.delegation)
@@ -139,7 +205,10 @@ def _filtered(
         )
         rows = rows.filter(Q(on_behalf_of__code=wanted.group) | Q(delegation__in=members))
     if wanted.section:
-        rows = rows.filter(provision_uid__in=section_uids(text, wanted.section))
+        # A proposal made on an earlier version has its target's uid there; the compilation
+        # drops it with the other sections' provisions once it is carried onto this one.
+        here = Q(provision_uid__in=section_uids(text, wanted.section))
+        rows = rows.filter(here | ~Q(version=version))
     if wanted.status:
         rows = rows.filter(status=wanted.status)
     return rows
@@ -165,23 +234,22 @@ def compilation(
     text: pv.Version | None = None,
     wanted: CompilationFilter | None = None,
 ) -> cp.Compilation:
-    """The version with every proposal on it (those ``wanted``, when a filter is given), their
-    consenting co-sponsors and their fates in later revisions, in five queries whatever its
-    size (four when the caller already holds the version's ``text``). A section filter keeps
-    only that section's provisions."""
+    """The version with every proposal it shows (those ``wanted``, when a filter is given):
+    the proposals made on it and, on the current version, the open ones made on earlier
+    versions, carried onto it (see `shown_proposals`, `carried_onto`); with their consenting
+    co-sponsors and their fates in every revision so far. In five queries whatever its size
+    (four when the caller already holds the version's ``text``), two more when a proposal
+    was carried. A section filter keeps only that section's provisions."""
     text = text or version_value(version)
     wanted = wanted or CompilationFilter()
-    chosen = _filtered(proposals(version), text, wanted)
-    rows = chosen.values(*convert.PROPOSAL_FIELDS)
+    chosen = _filtered(shown_proposals(version), version, text, wanted)
+    rows = chosen.values(*convert.PROPOSAL_FIELDS, "version_id")
     joined = cosponsors(chosen.values("pk"))
-    fates: dict[int, list[Fate]] = {}
-    for fate in models.ProposalFate.objects.filter(proposal__in=chosen.values("pk")).select_related(
-        "revision"
-    ):
-        fates.setdefault(fate.proposal_id, []).append(convert.fate_value(fate))
-    compiled = cp.compile_version(
-        text, (convert.proposal_from_fields(p, joined.get(p["id"], ())) for p in rows), fates
-    )
+    fates = fates_of(chosen.values("pk"))
+    made = [
+        (p["version_id"], convert.proposal_from_fields(p, joined.get(p["id"], ()))) for p in rows
+    ]
+    compiled = cp.compile_version(text, carried_onto(version, made), fates)
     if not wanted.section:
         return compiled
     shown = section_uids(text, wanted.section)
@@ -191,10 +259,10 @@ def compilation(
 
 
 def compilation_choices(version: models.Version) -> dict[str, list[tuple[str, str]]]:
-    """What a compilation can be filtered by: the delegations that proposed on the version
-    and the groups of the process's delegations (code, name), in two queries."""
+    """What a compilation can be filtered by: the delegations whose proposals it shows and
+    the groups of the process's delegations (code, name), in two queries."""
     delegations = (
-        models.Delegation.objects.filter(pk__in=version.proposals.values("delegation"))
+        models.Delegation.objects.filter(pk__in=shown_proposals(version).values("delegation"))
         .order_by("name")
         .values_list("code", "name")
     )
@@ -374,7 +442,12 @@ def recorded_votes(version: models.Version) -> list[dict[str, Any]]:
 
 
 def proposal_values(version: models.Version, *, ids: list[int]) -> Iterator[pr.Proposal]:
-    chosen = proposals(version).filter(pk__in=ids)
+    """The proposals ``ids`` of ``version``'s document, as they were made."""
+    chosen = (
+        models.Proposal.objects.filter(version__document=version.document_id, pk__in=ids)
+        .select_related("delegation", "on_behalf_of")
+        .order_by("submitted_at", "id")
+    )
     joined = cosponsors(chosen.values("pk"))
     return (convert.proposal_value(p, joined.get(p.pk, ())) for p in chosen)
 
@@ -583,9 +656,17 @@ def desk(user: User, process: models.Process) -> dict[str, Any]:
 
 
 def open_proposals(version: models.Version) -> list[pr.Proposal]:
-    """The open proposals on ``version``, in the order they were submitted (one query)."""
-    rows = proposals(version).filter(status=pr.ProposalStatus.OPEN)
-    return [convert.proposal_value(row) for row in rows]
+    """Every open proposal of the document whose current version is ``version``, in the order
+    they were submitted: those made on an earlier version carried onto it (see
+    `carried_onto`). One query, three when a proposal was carried."""
+    rows = (
+        models.Proposal.objects.filter(
+            version__document=version.document_id, status=pr.ProposalStatus.OPEN
+        )
+        .select_related("delegation", "on_behalf_of")
+        .order_by("submitted_at", "id")
+    )
+    return carried_onto(version, [(row.version_id, convert.proposal_value(row)) for row in rows])
 
 
 def revision_preview(
@@ -647,8 +728,8 @@ def groups_with_participants(process: models.Process) -> QuerySet[models.Group]:
 
 
 def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvision, ...]:
-    """``version`` as bracketed text: the words its open proposals and the members' standing
-    objections dispute. An adopted version carries no brackets."""
+    """``version`` as bracketed text: the words its open proposals (see `open_on`) and the
+    members' standing objections dispute. An adopted version carries no brackets."""
     document = version.document
     if version.adoptions.filter(adopted=True).exists():
         return bracket_version(text, (), agreed=frozenset(p.uid for p in text))
@@ -657,13 +738,18 @@ def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvi
             "delegation__code", flat=True
         )
     )
-    open_rows = proposals(version).filter(status=pr.ProposalStatus.OPEN)
-    return bracket_version(
-        text,
-        (convert.proposal_value(p) for p in open_rows),
-        position_values(document),
-        members=members,
-    )
+    return bracket_version(text, open_on(version), position_values(document), members=members)
+
+
+def open_on(version: models.Version) -> list[pr.Proposal]:
+    """The proposals open while ``version`` was current, in the order they were submitted: on
+    the current version every open proposal of the document, carried onto it (see
+    `open_proposals`); on an earlier one, those made on it and not withdrawn (a revision
+    settled them since)."""
+    if current_version(version.document).pk == version.pk:
+        return open_proposals(version)
+    made = proposals(version).exclude(status=pr.ProposalStatus.WITHDRAWN)
+    return [convert.proposal_value(p) for p in made]
 
 
 def silence_procedures(version: models.Version) -> list[models.SilenceProcedure]:

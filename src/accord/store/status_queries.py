@@ -1,5 +1,6 @@
 """Reads of the provisions' status: the Chair's marks, the board, progress and provenance."""
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,6 @@ from accord.core import adoption as ad
 from accord.core import provisions as pv
 from accord.core import status as st
 from accord.core.participants import ParticipantKind
-from accord.core.proposals import ProposalStatus
 from accord.store import convert, models, queries
 
 
@@ -63,19 +63,16 @@ class Row:
 
 
 def statuses(version: models.Version, text: pv.Version) -> list[Row]:
-    """Every provision of ``version`` with its status, from the members' positions, the open
-    proposals on it and the Chair's marks; in six queries whatever its size."""
+    """Every provision of ``version`` with its status, from the members' positions, the
+    proposals open on it (see `queries.open_on`: on the current version, those carried from
+    earlier ones too) and the Chair's marks; in seven queries whatever its size, two more
+    when a proposal is carried."""
     document = version.document
     adopted = adopted_version(document)
     text_adopted = adopted is not None and adopted.pk == version.pk
     taken = queries.position_values(document)
     acts = chair_acts(document)
-    open_counts = dict(
-        version.proposals.filter(status=ProposalStatus.OPEN)
-        .values_list("provision_uid")
-        .annotate(n=Count("id"))
-        .values_list("provision_uid", "n")
-    )
+    open_counts = Counter(p.provision_uid for p in queries.open_on(version))
     names = member_names(document.process)
     among = frozenset(names)
     outcomes = [

@@ -21,7 +21,9 @@ def invite(
     request: HttpRequest, process: str, document: str, number: int, proposal: int
 ) -> HttpResponse:
     found = get_object_or_404(
-        models.Proposal, pk=proposal, version=visible_version(request, process, document, number)
+        models.Proposal,
+        pk=proposal,
+        version__document=visible_version(request, process, document, number).document,
     )
     invitee = request.POST.get("delegation", "")
     try:

@@ -314,7 +314,15 @@ class CompilationFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("Any")), ("open", _("Open")), ("withdrawn", _("Withdrawn"))],
+        choices=[
+            ("", _("Any")),
+            ("open", _("Open")),
+            ("reflected", _("Reflected")),
+            ("partly-reflected", _("Partly reflected")),
+            ("merged", _("Merged with other proposals")),
+            ("not-taken-up", _("Not taken up")),
+            ("withdrawn", _("Withdrawn")),
+        ],
     )
 
     def __init__(

@@ -242,7 +242,9 @@ def withdraw(
     request: HttpRequest, process: str, document: str, number: int, proposal: int
 ) -> HttpResponse:
     found = get_object_or_404(
-        models.Proposal, pk=proposal, version=visible_version(request, process, document, number)
+        models.Proposal,
+        pk=proposal,
+        version__document=visible_version(request, process, document, number).document,
     )
     try:
         withdraw_proposal(found, by=signed_in(request))

@@ -47,7 +47,7 @@ def to_outcomes(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("store", "0013_export_jobs"),
+        ("store", "0014_proposal_lifecycle"),
     ]
 
     operations = [

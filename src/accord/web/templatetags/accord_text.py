@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from accord.core.amendments import Amendment, Mark, MarkKind, redline_marks
 from accord.core.cosponsorship import InvitationStatus
 from accord.core.fates import Fate, FateKind
-from accord.core.proposals import Proposal, ProposalStatus, proposal_kind
+from accord.core.proposals import Proposal, ProposalStatus, TargetChange, proposal_kind
 from accord.core.provisions import ProvisionKind, Version
 from accord.core.redline import RedlineEntry
 
@@ -42,7 +42,26 @@ def marks(runs: tuple[Mark, ...]) -> SafeString:
 @register.filter
 def proposal_status(status: ProposalStatus) -> str:
     """A proposal's status in words, so it reads the same in colour, in print and aloud."""
-    return {ProposalStatus.OPEN: _("open"), ProposalStatus.WITHDRAWN: _("withdrawn")}[status]
+    return {
+        ProposalStatus.OPEN: _("open"),
+        ProposalStatus.REFLECTED: _("reflected"),
+        ProposalStatus.PARTLY_REFLECTED: _("partly reflected"),
+        ProposalStatus.MERGED: _("merged with other proposals"),
+        ProposalStatus.NOT_TAKEN_UP: _("not taken up"),
+        ProposalStatus.WITHDRAWN: _("withdrawn"),
+    }[ProposalStatus(status)]
+
+
+@register.filter
+def target_change(change: TargetChange) -> str:
+    """How the paragraph a carried proposal amends changed since it was made, in words."""
+    return {
+        TargetChange.WORDS: _(
+            "The words it changes were revised since: its wording is compared with today's text."
+        ),
+        TargetChange.SPLIT: _("The paragraph it amends was split since."),
+        TargetChange.MERGED: _("The paragraph it amends was merged with another since."),
+    }[change]
 
 
 @register.filter
