@@ -357,9 +357,7 @@ def test_an_adoption_at_a_meeting_closes_the_running_procedure(negotiation):
 def test_an_objection_at_a_meeting_leaves_the_procedure_running(negotiation):
     procedure = _launch_at_fixed_time(negotiation)
     with time_machine.travel(REVISED, tick=False):
-        record_adoption(
-            negotiation.version, by=negotiation.chair, objections=["BRA"], confirm=True
-        )
+        record_adoption(negotiation.version, by=negotiation.chair, objections=["BRA"], confirm=True)
         _letter(procedure, negotiation)()
     procedure.refresh_from_db()
     assert (procedure.state, procedure.closed_at) == ("running", None)

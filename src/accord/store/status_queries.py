@@ -4,12 +4,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count
-
 from accord.core import adoption as ad
 from accord.core import provisions as pv
 from accord.core import status as st
 from accord.core.participants import ParticipantKind
+from accord.core.proposals import ProposalStatus
 from accord.store import convert, models, queries
 
 
