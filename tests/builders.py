@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
+from accord.core.decisions import StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 from accord.store import models
 
@@ -54,8 +55,15 @@ def make_negotiation(
     *, is_public: bool = True, members: tuple[str, ...] = ("BRA", "DEU", "FRA")
 ) -> Negotiation:
     """A process with three members, an observer state, a published draft and one person in
-    every role. Germany holds the EU's mandate; the outsider has no accreditation."""
-    process = create_process(by=None, slug="wg", title="Working group (test)", is_public=is_public)
+    every role. Germany holds the EU's mandate; the outsider has no accreditation. Its rules
+    admit stakeholders on a non-objection basis."""
+    process = create_process(
+        by=None,
+        slug="wg",
+        title="Working group (test)",
+        is_public=is_public,
+        stakeholder_modality=StakeholderModality.NON_OBJECTION,
+    )
     admit_participants(process, by=None, codes=members, kind=ParticipantKind.MEMBER)
     admit_participants(process, by=None, codes=["VAT"], kind=ParticipantKind.OBSERVER)
     people = {

@@ -58,6 +58,15 @@ def _messages() -> dict[str, str]:
         ),
         "not-participating": _("%(delegation)s does not take part in this process."),
         "already-accredited": _("%(username)s is already accredited to this process."),
+        "no-stakeholders": _("The rules of procedure of this process admit no stakeholders."),
+        "stakeholders-by-non-objection": _(
+            "This process admits stakeholders on a non-objection basis: propose the "
+            "organisation on the Stakeholders page; members may object until its deadline."
+        ),
+        "stakeholders-open": _(
+            "This process admits accredited stakeholders openly: accredit the person on the "
+            "Participants page; no request for non-objection is needed."
+        ),
         "role-mismatch": _(
             "A person in the role %(role)s cannot act for a participant of the kind "
             "%(participant_kind)s."

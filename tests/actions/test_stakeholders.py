@@ -4,15 +4,17 @@ import pytest
 from django.utils import timezone
 from tests.builders import assert_refused_without_trace, make_user
 
-from accord.actions.processes import AlreadyAccredited
+from accord.actions.processes import AlreadyAccredited, accredit
 from accord.actions.stakeholders import (
     RequestPending,
     decide_due_stakeholder_requests,
     object_to_stakeholder,
     propose_stakeholder,
 )
+from accord.core.accreditation import NoStakeholders, StakeholdersByNonObjection, StakeholdersOpen
+from accord.core.decisions import StakeholderModality
 from accord.core.errors import DeadlinePassed, DeadlineTooShort, Missing, NotPermitted
-from accord.core.participants import Reason
+from accord.core.participants import Reason, Role
 from accord.store import models
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +171,60 @@ def test_with_an_objection_the_stakeholder_is_not_accredited(negotiation):
     assert not models.Accreditation.objects.filter(user=request.user).exists()
     payload = models.Event.objects.last().payload
     assert (payload["accredited"], payload["objections"]) == (False, ["BRA"])
+
+
+# The rules of procedure name the one way stakeholders are admitted.
+
+
+def _with_modality(negotiation, modality):
+    negotiation.process.stakeholder_modality = modality.value
+    negotiation.process.save(update_fields=["stakeholder_modality"])
+
+
+@pytest.mark.parametrize(
+    ("modality", "error"),
+    [(StakeholderModality.NONE, NoStakeholders()), (StakeholderModality.OPEN, StakeholdersOpen())],
+)
+def test_no_request_for_non_objection_where_the_rules_admit_stakeholders_otherwise(
+    negotiation, modality, error
+):
+    _with_modality(negotiation, modality)
+    assert_refused_without_trace(error, _state, lambda: _propose(negotiation))
+
+
+@pytest.mark.parametrize(
+    ("modality", "error"),
+    [
+        (StakeholderModality.NONE, NoStakeholders()),
+        (StakeholderModality.NON_OBJECTION, StakeholdersByNonObjection()),
+    ],
+)
+def test_the_secretariat_accredits_a_stakeholder_only_where_the_rules_are_open(
+    negotiation, modality, error
+):
+    _with_modality(negotiation, modality)
+    user = make_user("drw")
+    assert_refused_without_trace(
+        error,
+        _state,
+        lambda: accredit(
+            negotiation.process, by=negotiation.secretariat, user=user, role=Role.STAKEHOLDER
+        ),
+    )
+
+
+def test_where_the_rules_are_open_the_secretariat_accredits_a_stakeholder(negotiation):
+    _with_modality(negotiation, StakeholderModality.OPEN)
+    found = accredit(
+        negotiation.process,
+        by=negotiation.secretariat,
+        user=make_user("drw"),
+        role=Role.STAKEHOLDER,
+    )
+    assert (found.role, found.delegation) == ("stakeholder", None)
+    event = models.Event.objects.last()
+    assert (event.kind, event.actor, event.payload) == (
+        "accreditation.granted",
+        negotiation.secretariat,
+        {"user": "drw", "role": "stakeholder", "delegation": None, "mandates": []},
+    )

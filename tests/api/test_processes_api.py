@@ -61,7 +61,7 @@ def test_a_process_and_its_rules(client, negotiation):
         "rules": {
             "decision_rule": "consensus",
             "silence_minimum_hours": 72,
-            "stakeholder_modality": "none",
+            "stakeholder_modality": "non-objection",
             "proposals_under_silence": "allowed",
         },
         "members": ["BRA", "FRA", "DEU"],

@@ -59,6 +59,7 @@ def staffed(client, db):
     token = _token("staff")
     body = {"slug": "oewg", "title": "Open-ended working group", "members": ["BRA", "DEU", "FRA"]}
     body["observers"] = ["VAT"]
+    body["stakeholder_modality"] = "open"
     assert _call(client, "post", "/processes", token, body).status_code == 201
     for person in (
         _person("chair", "chair"),
@@ -188,6 +189,34 @@ def test_a_refused_accreditation_stores_nothing(client, staffed, who, person, st
     before = _state()
     response = _call(client, "post", "/processes/oewg/accreditations", _token(who), person)
     assert (response.status_code, response["Content-Type"]) == (status, "application/problem+json")
+    assert (response.json()["title"], response.json()["detail"]) == (code, detail)
+    assert _state() == before
+
+
+@pytest.mark.parametrize(
+    ("modality", "code", "detail"),
+    [
+        (
+            "none",
+            "no-stakeholders",
+            "The rules of procedure of this process admit no stakeholders.",
+        ),
+        (
+            "non-objection",
+            "stakeholders-by-non-objection",
+            "This process admits stakeholders on a non-objection basis: propose the "
+            "organisation on the Stakeholders page; members may object until its deadline.",
+        ),
+    ],
+)
+def test_stakeholders_are_accredited_directly_only_under_open_rules(
+    client, staffed, modality, code, detail
+):
+    models.Process.objects.filter(slug="oewg").update(stakeholder_modality=modality)
+    before = _state()
+    person = _person("drw", "stakeholder")
+    response = _call(client, "post", "/processes/oewg/accreditations", _token("staff"), person)
+    assert (response.status_code, response["Content-Type"]) == (409, "application/problem+json")
     assert (response.json()["title"], response.json()["detail"]) == (code, detail)
     assert _state() == before
 

@@ -2,11 +2,16 @@ import pytest
 
 from accord.core.accreditation import (
     MandateOutsideGroup,
+    NoStakeholders,
     RoleMismatch,
+    StakeholdersByNonObjection,
+    StakeholdersOpen,
     UnknownGroups,
     check_accreditation,
     check_mandates,
+    check_stakeholder_admission,
 )
+from accord.core.decisions import StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 
 
@@ -73,3 +78,28 @@ def test_a_mandate_for_a_group_the_delegation_is_not_in_is_refused(delegation, m
     with pytest.raises(MandateOutsideGroup) as raised:
         check_mandates(delegation, mandates, GROUPS)
     assert raised.value.params() == said
+
+
+@pytest.mark.parametrize("modality", [StakeholderModality.NON_OBJECTION, StakeholderModality.OPEN])
+def test_stakeholders_are_admitted_the_way_the_rules_name(modality):
+    check_stakeholder_admission(modality, modality)
+
+
+@pytest.mark.parametrize(
+    ("modality", "way", "refusal"),
+    [
+        (StakeholderModality.NONE, StakeholderModality.OPEN, NoStakeholders()),
+        (StakeholderModality.NONE, StakeholderModality.NON_OBJECTION, NoStakeholders()),
+        (
+            StakeholderModality.NON_OBJECTION,
+            StakeholderModality.OPEN,
+            StakeholdersByNonObjection(),
+        ),
+        (StakeholderModality.OPEN, StakeholderModality.NON_OBJECTION, StakeholdersOpen()),
+    ],
+)
+def test_stakeholders_admitted_another_way_are_refused(modality, way, refusal):
+    with pytest.raises(type(refusal)) as raised:
+        check_stakeholder_admission(modality, way)
+    assert raised.value == refusal
+    assert raised.value.params() == {}

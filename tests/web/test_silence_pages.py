@@ -307,3 +307,38 @@ def test_past_its_deadline_a_procedure_not_yet_closed_shows_no_time_left(client,
     close_due_silence_procedures(procedure.deadline)
     history = _text(client.get("/p/wg/history/"))
     assert "Silence procedure closed at its deadline: passed, the text is adopted" in history
+
+
+@pytest.mark.parametrize(
+    ("modality", "said", "refusal"),
+    [
+        (
+            "open",
+            "The rules of procedure admit accredited stakeholders openly: the Secretariat "
+            "accredits them on the Participants page, with no request for non-objection.",
+            "This process admits accredited stakeholders openly: accredit the person on the "
+            "Participants page; no request for non-objection is needed.",
+        ),
+        (
+            "none",
+            "The rules of procedure of this process admit no stakeholders.",
+            "The rules of procedure of this process admit no stakeholders.",
+        ),
+    ],
+)
+def test_the_stakeholder_page_follows_the_rules_of_procedure(
+    client, negotiation, modality, said, refusal
+):
+    models.Process.objects.filter(pk=negotiation.process.pk).update(stakeholder_modality=modality)
+    make_user("drw")
+    client.force_login(negotiation.secretariat)
+    page = _text(client.get("/p/wg/stakeholders/"))
+    assert said in page
+    assert "Propose a stakeholder" not in page
+    later = (timezone.now() + timedelta(days=4)).strftime("%Y-%m-%dT%H:%M")
+    form = {"organisation": "Digital Rights Watch", "username": "drw", "deadline": later}
+    events = models.Event.objects.count()
+    answer = client.post("/p/wg/stakeholders/", form)
+    assert answer.status_code == 400
+    assert refusal in _text(answer)
+    assert (models.StakeholderRequest.objects.count(), models.Event.objects.count()) == (0, events)

@@ -130,7 +130,7 @@ def test_the_status_board_counts_and_charts_progress(
         "Chair&#x27;s mark on paragraph 4|0|1|1|4",
     ]
     assert 'href="/p/wg/report/v1/status/" aria-current="page">Status board</a>' in html
-    with django_assert_num_queries(14) as few:
+    with django_assert_num_queries(15) as few:
         client.get("/p/wg/report/v1/status/")
     for uid in ("p1", "p3", "p3-a"):
         _mark(negotiation, uid)
@@ -203,7 +203,7 @@ def test_the_version_page_and_provenance_read_in_constant_queries(
 ):
     client.force_login(negotiation.chair)
     _mark(negotiation, "p4")
-    with django_assert_num_queries(15) as few:
+    with django_assert_num_queries(16) as few:
         client.get("/p/wg/report/v1/")
     for uid in ("p1", "p2", "p3"):
         _mark(negotiation, uid, ActKind.AGREED_PENDING, ["BRA"])

@@ -10,7 +10,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accord.actions.events import record
-from accord.core.accreditation import check_accreditation, check_mandates
+from accord.core.accreditation import (
+    check_accreditation,
+    check_mandates,
+    check_stakeholder_admission,
+)
 from accord.core.decisions import DecisionRule, SilenceProcedure, StakeholderModality
 from accord.core.draft_text import parse_draft
 from accord.core.errors import (
@@ -285,11 +289,18 @@ def accredit(
     The delegation must take part in the process in a way that fits the role (delegates act
     for members, observers for observers; the Chair and Secretariat for no delegation), and
     a user holds one role per process. ``mandates`` name the groups the delegation speaks
-    for, each one it is a member of. Raises `NotPermitted`, `NotParticipating`,
-    `RoleMismatch`, `UnknownGroups`, `MandateOutsideGroup` or `AlreadyAccredited`. Writes one
+    for, each one it is a member of. The Secretariat accredits a stakeholder only where the
+    rules of procedure admit stakeholders openly (the instance itself, ``by=None``, also for
+    a stakeholder admitted on a non-objection basis). Raises `NotPermitted`,
+    `NotParticipating`, `RoleMismatch`, `NoStakeholders`, `StakeholdersByNonObjection`,
+    `UnknownGroups`, `MandateOutsideGroup` or `AlreadyAccredited`. Writes one
     ``accreditation.granted`` event.
     """
     _check_secretariat(by, process)
+    if role is Role.STAKEHOLDER and by is not None:
+        check_stakeholder_admission(
+            StakeholderModality(process.stakeholder_modality), StakeholderModality.OPEN
+        )
     participation = (
         process.participations.select_related("delegation")
         .filter(delegation__code=delegation)

@@ -15,6 +15,7 @@ from accord.actions.adoption import MAX_EXPLANATION_CHARS
 from accord.actions.events import record
 from accord.actions.processes import AlreadyAccredited
 from accord.core import decisions as dc
+from accord.core.accreditation import check_stakeholder_admission
 from accord.core.errors import DeadlinePassed, Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store import models, queries
@@ -37,10 +38,15 @@ def propose_stakeholder(
 ) -> models.StakeholderRequest:
     """Propose ``organisation``, represented by ``user``, for accreditation as a stakeholder
     unless a member objects by ``deadline`` (no sooner than the process's silence minimum).
-    Only the Secretariat proposes. Writes one ``stakeholder.proposed`` event. Raises
-    `NotPermitted`, `Missing`, `AlreadyAccredited`, `RequestPending` or `DeadlineTooShort`."""
+    Only the Secretariat proposes, and only where the rules of procedure admit stakeholders
+    on a non-objection basis. Writes one ``stakeholder.proposed`` event. Raises
+    `NotPermitted`, `NoStakeholders`, `StakeholdersOpen`, `Missing`, `AlreadyAccredited`,
+    `RequestPending` or `DeadlineTooShort`."""
     if queries.actor(by, process).role is not Role.SECRETARIAT:
         raise NotPermitted(Reason.NOT_SECRETARIAT)
+    check_stakeholder_admission(
+        dc.StakeholderModality(process.stakeholder_modality), dc.StakeholderModality.NON_OBJECTION
+    )
     name = organisation.strip()[:200]
     if not name:
         raise Missing("organisation")

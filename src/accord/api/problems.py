@@ -19,6 +19,7 @@ from accord.actions.processes import (
     NotAccredited,
     ProcessExists,
 )
+from accord.core.accreditation import NoStakeholders, StakeholdersByNonObjection, StakeholdersOpen
 from accord.core.adoption import AdoptionNotConfirmed
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
 from accord.core.errors import (
@@ -54,6 +55,9 @@ _REFUSAL_STATUS = {
     SilenceClosedByAdoption: 409,
     SilenceClosed: 409,
     ProposalsFrozen: 409,
+    NoStakeholders: 409,
+    StakeholdersByNonObjection: 409,
+    StakeholdersOpen: 409,
 }
 
 

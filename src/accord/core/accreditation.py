@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from accord.core.decisions import StakeholderModality
 from accord.core.errors import Refusal
 from accord.core.participants import ParticipantKind, Role
 
@@ -19,7 +20,7 @@ _ACTS_FOR: dict[Role, tuple[ParticipantKind | None, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RoleMismatch(Refusal):
     """The role does not fit the delegation named (or its absence)."""
 
@@ -76,3 +77,51 @@ def check_mandates(
     for group in wanted:
         if delegation is None or delegation not in set(members[group]):
             raise MandateOutsideGroup(group, delegation or "")
+
+
+# Stakeholders are admitted the one way the rules of procedure name: accredited by the
+# Secretariat (open), or proposed and admitted unless a member objects (non-objection).
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class NoStakeholders(Refusal):
+    """The rules of procedure admit no stakeholders."""
+
+    code = "no-stakeholders"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class StakeholdersByNonObjection(Refusal):
+    """Stakeholders are admitted on a non-objection basis, not accredited directly."""
+
+    code = "stakeholders-by-non-objection"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class StakeholdersOpen(Refusal):
+    """Stakeholders are accredited directly; a non-objection request has no place."""
+
+    code = "stakeholders-open"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+
+def check_stakeholder_admission(modality: StakeholderModality, way: StakeholderModality) -> None:
+    """Raise unless the rules' ``modality`` admits a stakeholder the ``way`` it is being
+    admitted: `StakeholderModality.OPEN` for an accreditation by the Secretariat,
+    `StakeholderModality.NON_OBJECTION` for a proposal members may object to."""
+    if modality is way:
+        return
+    refusals: dict[StakeholderModality, Refusal] = {
+        StakeholderModality.NONE: NoStakeholders(),
+        StakeholderModality.NON_OBJECTION: StakeholdersByNonObjection(),
+        StakeholderModality.OPEN: StakeholdersOpen(),
+    }
+    raise refusals[modality]

@@ -17,6 +17,7 @@ from django.db import transaction
 from accord.actions.corpus import import_corpus_once
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
 from accord.actions.proposals import submit_proposal
+from accord.core.decisions import StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 from accord.demo.concluded import add_concluded_process
 from accord.demo.cosponsors import add_demo_cosponsors
@@ -99,7 +100,12 @@ def load_demo() -> DemoSummary:
 @transaction.atomic
 def _create(password_hash: str) -> None:
     data = reference_data()
-    process = create_process(by=None, slug=PROCESS_SLUG, title=PROCESS_TITLE)
+    process = create_process(
+        by=None,
+        slug=PROCESS_SLUG,
+        title=PROCESS_TITLE,
+        stakeholder_modality=StakeholderModality.NON_OBJECTION,
+    )
     admit_participants(
         process, by=None, codes=[m["code"] for m in data["members"]], kind=ParticipantKind.MEMBER
     )

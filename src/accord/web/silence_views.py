@@ -191,6 +191,7 @@ def stakeholders(request: HttpRequest, process: str) -> HttpResponse:
         "objection_form": ObjectionForm() if may_object else None,
         "earliest": earliest,
         "now": timezone.now(),
+        "modality": found.stakeholder_modality,
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "accord/stakeholders.html", context, status=status)
