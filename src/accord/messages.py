@@ -108,6 +108,10 @@ def _messages() -> dict[str, str]:
             "%(minimum_hours)s."
         ),
         "voting-not-allowed": _("The rules of procedure of this process do not allow a vote."),
+        "vote-required": _(
+            "The rules of procedure of this process decide by a recorded vote: record the vote; "
+            "its result follows from the ballots."
+        ),
         "adoption-not-confirmed": _(
             "Matters are outstanding: %(not_agreed)d paragraphs not agreed, %(open_proposals)d "
             "open proposals, %(silences_running)d silence procedures running, %(reserving)d "

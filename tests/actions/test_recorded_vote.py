@@ -3,11 +3,11 @@ per member, the result derived from the ballots, observers never voting."""
 
 import pytest
 
-from accord.actions.adoption import record_vote
+from accord.actions.adoption import record_adoption, record_vote
 from accord.actions.processes import NotParticipating
 from accord.core.adoption import AdoptionNotConfirmed
 from accord.core.decisions import Ballot
-from accord.core.errors import NotAMember, NotPermitted, VotingNotAllowed
+from accord.core.errors import NotAMember, NotPermitted, VoteRequired, VotingNotAllowed
 from accord.messages import explain
 from accord.store import models
 
@@ -116,6 +116,17 @@ def test_no_vote_where_the_rules_decide_by_consensus(negotiation):
     with pytest.raises(VotingNotAllowed) as refused:
         record_vote(negotiation.version, by=negotiation.chair, ballots={"BRA": YES}, confirm=True)
     assert explain(refused.value) == "The rules of procedure of this process do not allow a vote."
+    assert _state() == before
+
+
+def test_no_outcome_by_consensus_where_the_rules_decide_by_vote(voting):
+    before = _state()
+    with pytest.raises(VoteRequired) as refused:
+        record_adoption(voting.version, by=voting.chair, confirm=True)
+    assert explain(refused.value) == (
+        "The rules of procedure of this process decide by a recorded vote: record the vote; "
+        "its result follows from the ballots."
+    )
     assert _state() == before
 
 

@@ -183,6 +183,12 @@ def test_a_refused_vote_is_a_problem_and_stores_nothing(client, negotiation):
     )
     unconfirmed = _post(client, f"{DOCUMENT}/versions/1/votes", {"ballots": {"BRA": "yes"}})
     assert (unconfirmed.status_code, unconfirmed.json()["title"]) == (409, "adoption-not-confirmed")
+    by_consensus = _post(client, f"{DOCUMENT}/versions/1/adoptions", {"confirm": True})
+    assert (by_consensus.status_code, by_consensus["Content-Type"]) == (
+        422,
+        "application/problem+json",
+    )
+    assert by_consensus.json()["title"] == "vote-required"
     typed = _post(client, f"{DOCUMENT}/versions/1/votes", {"ballots": {"BRA": "maybe"}})
     assert typed.status_code == 422
     assert _state() == before

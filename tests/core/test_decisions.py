@@ -24,6 +24,7 @@ from accord.core.decisions import (
     evaluate_silence,
     evaluate_vote,
     open_silence,
+    require_consensus,
 )
 from accord.core.errors import (
     DeadlinePassed,
@@ -32,6 +33,7 @@ from accord.core.errors import (
     Missing,
     NoProvisionsNamed,
     NotAMember,
+    VoteRequired,
     VotingNotAllowed,
 )
 
@@ -143,6 +145,18 @@ def test_only_a_members_letter_with_words_and_paragraphs_by_the_deadline_breaks_
 def test_there_is_no_vote_where_the_rules_decide_by_consensus() -> None:
     with pytest.raises(VotingNotAllowed) as refused:
         evaluate_vote(RulesOfProcedure(), MEMBERS, MEMBERS, {})
+    assert refused.value.params() == {}
+
+
+@pytest.mark.parametrize("rule", [DecisionRule.CONSENSUS, DecisionRule.CONSENSUS_OR_SILENCE])
+def test_an_outcome_by_consensus_where_the_rules_decide_by_consensus(rule: DecisionRule) -> None:
+    assert require_consensus(rule) is None
+
+
+@pytest.mark.parametrize("rule", [DecisionRule.VOTE_SIMPLE_MAJORITY, DecisionRule.VOTE_TWO_THIRDS])
+def test_no_outcome_by_consensus_where_the_rules_decide_by_vote(rule: DecisionRule) -> None:
+    with pytest.raises(VoteRequired) as refused:
+        require_consensus(rule)
     assert refused.value.params() == {}
 
 

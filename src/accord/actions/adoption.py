@@ -20,6 +20,7 @@ from accord.core.decisions import (
     RulesOfProcedure,
     evaluate_consensus,
     evaluate_vote,
+    require_consensus,
 )
 from accord.core.errors import Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
@@ -48,11 +49,13 @@ def record_adoption(
     the Chair's summary). Only the Chair records it, and over matters outstanding (see
     `status_queries.adoption_checklist`) only with ``confirm``. Writes one
     ``adoption.recorded`` event. Raises `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted`,
-    `NotParticipating`, `UnknownProvision`, `TextTooLong` or `AdoptionNotConfirmed`.
+    `NotParticipating`, `UnknownProvision`, `TextTooLong`, `AdoptionNotConfirmed` or
+    `VoteRequired` (the rules decide by a recorded vote: see `record_vote`).
     """
     process = version.document.process
     _check_chair(by, process)
     require_open(version)
+    require_consensus(DecisionRule(process.decision_rule))
     text = queries.version_value(version)
     said = {code: tuple(uids) for code, uids in (disassociations or {}).items()}
     explained = _explained(explanations)

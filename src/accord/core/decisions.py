@@ -24,6 +24,7 @@ from accord.core.errors import (
     Missing,
     NoProvisionsNamed,
     NotAMember,
+    VoteRequired,
     VotingNotAllowed,
 )
 
@@ -140,6 +141,13 @@ def evaluate_consensus(
     ignored = (objections | said.keys()) - members
     blocking = objections & members
     return ConsensusOutcome(not blocking, blocking, kept, frozenset(ignored))
+
+
+def require_consensus(rule: DecisionRule) -> None:
+    """Raise `VoteRequired` where ``rule`` decides by a recorded vote: an outcome is then
+    derived from the ballots, never recorded as consensus."""
+    if rule.majority is not None:
+        raise VoteRequired()
 
 
 @dataclass(frozen=True, slots=True)

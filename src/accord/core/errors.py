@@ -241,6 +241,17 @@ class VotingNotAllowed(Refusal):
 
 
 @dataclass(slots=True, unsafe_hash=True)
+class VoteRequired(Refusal):
+    """The rules of procedure of this process decide by a recorded vote: the outcome follows
+    from the ballots, never from the Chair's word that nobody objected."""
+
+    code = "vote-required"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class StageOutOfOrder(Refusal):
     """A version cannot be issued at ``stage`` after one at ``current`` (e.g. a zero draft
     after Rev.2, or anything after the adopted text)."""
