@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
-from accord.core.decisions import StakeholderModality
+from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 from accord.store import models
 
@@ -56,12 +56,14 @@ def make_negotiation(
 ) -> Negotiation:
     """A process with three members, an observer state, a published draft and one person in
     every role. Germany holds the EU's mandate; the outsider has no accreditation. Its rules
-    admit stakeholders on a non-objection basis."""
+    adopt texts by consensus or under a silence procedure, and admit stakeholders on a
+    non-objection basis."""
     process = create_process(
         by=None,
         slug="wg",
         title="Working group (test)",
         is_public=is_public,
+        decision_rule=DecisionRule.CONSENSUS_OR_SILENCE,
         stakeholder_modality=StakeholderModality.NON_OBJECTION,
     )
     admit_participants(process, by=None, codes=members, kind=ParticipantKind.MEMBER)

@@ -58,6 +58,10 @@ def _messages() -> dict[str, str]:
         ),
         "not-participating": _("%(delegation)s does not take part in this process."),
         "already-accredited": _("%(username)s is already accredited to this process."),
+        "silence-not-allowed": _(
+            "The rules of procedure of this process do not provide for adopting a text under "
+            "a silence procedure; only a process deciding by consensus or silence procedure may."
+        ),
         "no-stakeholders": _("The rules of procedure of this process admit no stakeholders."),
         "stakeholders-by-non-objection": _(
             "This process admits stakeholders on a non-objection basis: propose the "

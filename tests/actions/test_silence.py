@@ -25,6 +25,7 @@ from accord.core.errors import (
     ProposalsFrozen,
     SilenceClosed,
     SilenceClosedByAdoption,
+    SilenceNotAllowed,
     SilenceSuperseded,
     SilenceWithdrawn,
     TextTooLong,
@@ -497,3 +498,10 @@ def test_where_the_rules_freeze_proposals_none_is_made_while_silence_runs(negoti
         assert_refused_without_trace(ProposalsFrozen("report"), _proposal, propose)
         withdraw_silence(procedure, by=negotiation.chair, reason="Back to consultations.")
         assert propose().pk
+
+
+@pytest.mark.parametrize("decision_rule", ["consensus", "vote-two-thirds"])
+def test_no_silence_procedure_where_the_rules_do_not_provide_for_one(negotiation, decision_rule):
+    models.Process.objects.filter(pk=negotiation.process.pk).update(decision_rule=decision_rule)
+    negotiation.version.document.process.refresh_from_db()
+    assert_refused_without_trace(SilenceNotAllowed(), _state, lambda: _launch(negotiation))

@@ -59,7 +59,7 @@ def test_a_process_and_its_rules(client, negotiation):
         "title": "Working group (test)",
         "public": True,
         "rules": {
-            "decision_rule": "consensus",
+            "decision_rule": "consensus-or-silence",
             "silence_minimum_hours": 72,
             "stakeholder_modality": "non-objection",
             "proposals_under_silence": "allowed",

@@ -68,6 +68,20 @@ def test_a_short_deadline_and_a_second_procedure_are_refused(client, negotiation
     assert _post(client, LAUNCH, {"deadline": far}).status_code == 422
 
 
+def test_no_silence_procedure_where_the_rules_decide_by_consensus_alone(client, negotiation):
+    models.Process.objects.filter(pk=negotiation.process.pk).update(decision_rule="consensus")
+    client.force_login(negotiation.chair)
+    events = models.Event.objects.count()
+    refused = _post(client, LAUNCH, {"deadline": _deadline().isoformat()})
+    assert (refused.status_code, refused.json()["title"], refused.json()["detail"]) == (
+        409,
+        "silence-not-allowed",
+        "The rules of procedure of this process do not provide for adopting a text under a "
+        "silence procedure; only a process deciding by consensus or silence procedure may.",
+    )
+    assert (models.SilenceProcedure.objects.count(), models.Event.objects.count()) == (0, events)
+
+
 @pytest.mark.parametrize("who", ["brazil", "secretariat"])
 def test_only_the_chair_launches(client, negotiation, who):
     client.force_login(getattr(negotiation, who))

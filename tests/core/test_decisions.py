@@ -25,6 +25,7 @@ from accord.core.decisions import (
     evaluate_vote,
     open_silence,
     require_consensus,
+    require_silence_allowed,
 )
 from accord.core.errors import (
     DeadlinePassed,
@@ -33,6 +34,7 @@ from accord.core.errors import (
     Missing,
     NoProvisionsNamed,
     NotAMember,
+    SilenceNotAllowed,
     VoteRequired,
     VotingNotAllowed,
 )
@@ -230,3 +232,17 @@ def test_impossible_thresholds_are_refused(rule, params: dict[str, object]) -> N
     with pytest.raises(ImpossibleThreshold) as refused:
         rule()
     assert refused.value.params() == params
+
+
+def test_a_silence_procedure_where_the_rules_provide_for_one() -> None:
+    assert require_silence_allowed(DecisionRule.CONSENSUS_OR_SILENCE) is None
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [DecisionRule.CONSENSUS, DecisionRule.VOTE_SIMPLE_MAJORITY, DecisionRule.VOTE_TWO_THIRDS],
+)
+def test_no_silence_procedure_where_the_rules_do_not_provide_for_one(rule: DecisionRule) -> None:
+    with pytest.raises(SilenceNotAllowed) as refused:
+        require_silence_allowed(rule)
+    assert refused.value.params() == {}

@@ -122,6 +122,9 @@ def test_only_staff_users_see_the_setup_page(client, negotiation):
 
 
 def test_the_rules_of_a_consensus_process_on_its_page(client, negotiation):
+    models.Process.objects.filter(pk=negotiation.process.pk).update(
+        decision_rule="consensus", stakeholder_modality="none"
+    )
     text = _text(client.get("/p/wg/"))
     assert (
         "Rules of procedure Decision rule Consensus Proposals during a silence procedure "

@@ -342,3 +342,17 @@ def test_the_stakeholder_page_follows_the_rules_of_procedure(
     assert answer.status_code == 400
     assert refusal in _text(answer)
     assert (models.StakeholderRequest.objects.count(), models.Event.objects.count()) == (0, events)
+
+
+def test_no_launch_where_the_rules_decide_by_consensus_alone(client, negotiation):
+    models.Process.objects.filter(pk=negotiation.process.pk).update(decision_rule="consensus")
+    client.force_login(negotiation.chair)
+    page = _text(client.get("/p/wg/report/v1/silence/"))
+    assert (
+        "The rules of procedure of this process do not provide for adopting a text under a "
+        "silence procedure; only a process deciding by consensus or silence procedure may."
+    ) in page
+    assert "Launch the silence procedure" not in page
+    later = (timezone.now() + timedelta(days=4)).strftime("%Y-%m-%dT%H:%M")
+    assert client.post("/p/wg/report/v1/silence/", {"deadline": later}).status_code == 404
+    assert models.SilenceProcedure.objects.count() == 0

@@ -60,14 +60,16 @@ def launch_silence(
     """Put ``version`` (current, not adopted) under silence until ``deadline``.
 
     Only the Chair launches it; the deadline is no sooner than the process's minimum; one
-    procedure at a time per document. Writes one ``silence.launched`` event. Raises
-    `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted`, `SilenceAlreadyOpen` or
+    procedure at a time per document; only where the rules of procedure provide for adoption
+    under a silence procedure. Writes one ``silence.launched`` event. Raises `NotPermitted`,
+    `SilenceNotAllowed`, `VersionNotCurrent`, `AlreadyAdopted`, `SilenceAlreadyOpen` or
     `DeadlineTooShort`.
     """
     document = models.Document.objects.select_for_update().get(pk=version.document_id)
     process = version.document.process
     if queries.actor(by, process).role is not Role.CHAIR:
         raise NotPermitted(Reason.NOT_THE_CHAIR)
+    dc.require_silence_allowed(dc.DecisionRule(process.decision_rule))
     require_open(version)
     if models.SilenceProcedure.objects.filter(
         version__document=document, state=SilenceState.RUNNING

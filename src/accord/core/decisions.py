@@ -24,6 +24,7 @@ from accord.core.errors import (
     Missing,
     NoProvisionsNamed,
     NotAMember,
+    SilenceNotAllowed,
     VoteRequired,
     VotingNotAllowed,
 )
@@ -148,6 +149,13 @@ def require_consensus(rule: DecisionRule) -> None:
     derived from the ballots, never recorded as consensus."""
     if rule.majority is not None:
         raise VoteRequired()
+
+
+def require_silence_allowed(rule: DecisionRule) -> None:
+    """Raise `SilenceNotAllowed` unless ``rule`` lets a text be adopted under a silence
+    procedure: a silence that passes adopts the text, which only such rules provide for."""
+    if rule is not DecisionRule.CONSENSUS_OR_SILENCE:
+        raise SilenceNotAllowed()
 
 
 @dataclass(frozen=True, slots=True)

@@ -241,6 +241,17 @@ class VotingNotAllowed(Refusal):
 
 
 @dataclass(slots=True, unsafe_hash=True)
+class SilenceNotAllowed(Refusal):
+    """The rules of procedure of this process do not provide for adopting a text under a
+    silence procedure."""
+
+    code = "silence-not-allowed"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class VoteRequired(Refusal):
     """The rules of procedure of this process decide by a recorded vote: the outcome follows
     from the ballots, never from the Chair's word that nobody objected."""

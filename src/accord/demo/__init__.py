@@ -17,7 +17,7 @@ from django.db import transaction
 from accord.actions.corpus import import_corpus_once
 from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
 from accord.actions.proposals import submit_proposal
-from accord.core.decisions import StakeholderModality
+from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 from accord.demo.concluded import add_concluded_process
 from accord.demo.cosponsors import add_demo_cosponsors
@@ -104,6 +104,7 @@ def _create(password_hash: str) -> None:
         by=None,
         slug=PROCESS_SLUG,
         title=PROCESS_TITLE,
+        decision_rule=DecisionRule.CONSENSUS_OR_SILENCE,
         stakeholder_modality=StakeholderModality.NON_OBJECTION,
     )
     admit_participants(

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accord.actions.silence import break_silence, launch_silence, withdraw_silence
 from accord.actions.stakeholders import object_to_stakeholder, propose_stakeholder
+from accord.core.decisions import DecisionRule
 from accord.core.errors import Refusal
 from accord.core.participants import ParticipantKind, Role
 from accord.messages import explain
@@ -38,8 +39,10 @@ def silence(request: HttpRequest, process: str, document: str, number: int) -> H
     context = queries.reading_context(found, request.user)
     earliest = _earliest(found.document.process)
     procedures = queries.silence_procedures(found)
+    allowed = found.document.process.decision_rule == DecisionRule.CONSENSUS_OR_SILENCE
     may_launch = (
         context["is_chair"]
+        and allowed
         and context["is_current"]
         and not context["adoption"]
         and context["silence"] is None
@@ -64,6 +67,7 @@ def silence(request: HttpRequest, process: str, document: str, number: int) -> H
         "form": form,
         "earliest": earliest,
         "minimum_hours": found.document.process.silence_minimum_hours,
+        "silence_allowed": allowed,
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "accord/silence.html", context, status=status)
