@@ -30,6 +30,7 @@ KNOWN = {
     "reason": "not-a-delegate",
     "problem": "no-paragraphs",
     "what": "letter",
+    "status": "not-taken-up",
     "problems": (LineProblem(3, "not-json", "bad"),),
 }
 
@@ -54,3 +55,15 @@ def test_every_refusal_has_its_own_sentence(cls, db):
     sentence = explain(refusal)
     assert sentence
     assert sentence != GENERIC, f"{cls.__name__} ({refusal.code}) has no sentence"
+
+
+def test_a_closed_proposal_is_named_by_its_status_in_words():
+    from accord.actions.proposals import NotOpen
+    from accord.core.cosponsorship import ProposalNotOpen
+
+    assert explain(NotOpen(5, "not-taken-up")) == (
+        "Proposal 5 is not taken up; only an open one can be withdrawn."
+    )
+    assert explain(ProposalNotOpen(7, "partly-reflected")) == (
+        "Proposal 7 is partly reflected; only an open proposal can be co-sponsored."
+    )

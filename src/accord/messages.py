@@ -221,6 +221,8 @@ def explain(refusal: Refusal) -> str:
     params = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in params.items()}
     if refusal.code == "missing":
         return _missing()[str(params["what"])]
+    if "status" in params and refusal.code.endswith("proposal-not-open"):
+        params = {**params, "status": _proposal_statuses()[str(params["status"])]}
     if refusal.code in _silence_messages():
         return _silence_messages()[refusal.code] % params
     return _messages().get(refusal.code, _messages()["refused"]) % params
@@ -292,6 +294,18 @@ def explain_corpus_line(line: int, reason: str, detail: str) -> str:
     """One sentence saying why line ``line`` of a corpus file was refused."""
     said = _corpus_line_reasons()[reason] % {"detail": detail}
     return _("Line %(line)d: %(reason)s.") % {"line": line, "reason": said}
+
+
+def _proposal_statuses() -> dict[str, str]:
+    """A proposal's status as a sentence says it: "Proposal 5 is not taken up"."""
+    return {
+        "open": _("open"),
+        "reflected": _("reflected"),
+        "partly-reflected": _("partly reflected"),
+        "merged": _("merged"),
+        "not-taken-up": _("not taken up"),
+        "withdrawn": _("withdrawn"),
+    }
 
 
 def _missing() -> dict[str, str]:

@@ -135,7 +135,7 @@ def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal
     return locked
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NotOpen(Refusal):
     """Only an open proposal can be withdrawn."""
 
