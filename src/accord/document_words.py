@@ -15,6 +15,7 @@ def translated_words() -> Words:
         compilation=_("Compilation of proposals"),
         redline=_("Changes from %(old)s to %(new)s"),
         justification=_("Justification: %(text)s"),
+        carried=_("Made on %(version)s, on paragraph %(label)s; still open."),
         inserted=_("inserted"),
         deleted=_("deleted"),
         no_proposals=_("No proposals."),

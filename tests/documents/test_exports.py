@@ -4,6 +4,7 @@ import re
 import zipfile
 from dataclasses import replace
 
+import docx
 import pytest
 from lxml import etree
 from pypdf import PdfReader
@@ -11,6 +12,7 @@ from tests.documents.builders import META, compilation, demo_version, version, w
 from tests.documents.word_files import auto_numbered_draft
 
 from accord.core.amendments import Mark, MarkKind, redline_marks
+from accord.core.proposals import Carried
 from accord.core.provisions import ProvisionKind
 from accord.documents import akn_schema
 from accord.documents.akn_export import eid, version_akn
@@ -210,6 +212,42 @@ def test_markdown_compilation_marks_changes_in_criticmarkup():
         "   > **Brazil**: States reaffirmed the {--voluntary, non-binding --}{++binding ++}norms"
         in text
     )
+
+
+def _with_one_carried():
+    """The compilation, its first proposal made on the zero draft and carried onto this one."""
+    compiled = compilation()
+    entries = tuple(
+        replace(
+            entry,
+            proposals=tuple(
+                replace(p, carried=Carried(1, "Zero draft", p.provision_uid, "4"))
+                if p.id == 1
+                else p
+                for p in entry.proposals
+            ),
+        )
+        for entry in compiled.entries
+    )
+    return replace(compiled, entries=entries)
+
+
+def _said(content: bytes, fmt: Format) -> list[str]:
+    """The lines of an exported file as a reader sees them."""
+    if fmt is Format.DOCX:
+        return [p.text for p in docx.Document(io.BytesIO(content)).paragraphs]
+    return content.decode().splitlines()
+
+
+@pytest.mark.parametrize("fmt", [Format.MD, Format.HTML, Format.DOCX])
+def test_a_carried_proposal_says_where_it_was_made_in_every_compilation_file(fmt):
+    made_on = "Made on Zero draft, on paragraph 4; still open."
+    said = _said(export_compilation(META, _with_one_carried(), fmt).content, fmt)
+    assert sum(line.count(made_on) for line in said) == 1
+    if fmt is Format.DOCX:
+        assert said[said.index(made_on) - 1] == "Brazil"
+    plain = _said(export_compilation(META, compilation(), fmt).content, fmt)
+    assert not any("Made on" in line for line in plain)
 
 
 def test_json_clean_view_follows_the_schema_fields():

@@ -238,13 +238,16 @@ def _proposal(page: _Page, provision: Provision, proposal: Proposal, words: Word
     why = ""
     if proposal.justification:
         why = esc(words.justification % {"text": proposal.justification})
+    made_on = esc(words.made_on(proposal.carried))
     if page.for_print:
         # One paragraph per proposal, its changes in context: a long compilation stays short.
         why = f" <em>{why}</em>" if why else ""
+        note = f" <em>{made_on}</em>" if made_on else ""
         body = page.marks(condense(marks), words)
-        return f'<p class="proposal"><span class="who">{who}:</span> {body}{why}</p>'
+        return f'<p class="proposal"><span class="who">{who}:</span>{note} {body}{why}</p>'
+    note = f'<p class="note">{made_on}</p>' if made_on else ""
     return (
-        f'<li class="proposal" id="proposal-{proposal.id}"><p class="who">{who}</p>'
+        f'<li class="proposal" id="proposal-{proposal.id}"><p class="who">{who}</p>{note}'
         f"<p>{page.marks(marks, words)}</p>{f'<p>{why}</p>' if why else ''}</li>"
     )
 

@@ -79,6 +79,8 @@ def compilation_md(meta: DocumentMeta, compilation: Compilation, words: Words = 
             who = words.proponent(proposal.proponent.delegation_name, proposal.proponent.group_name)
             marks = redline_marks(provision.text, proposal.amendment)
             lines += [f"   > **{who}**: {_critic(marks)}"]
+            if made_on := words.made_on(proposal.carried):
+                lines += ["   >", f"   > *{made_on}*"]
             if proposal.justification:
                 lines += [
                     "   >",

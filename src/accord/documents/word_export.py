@@ -145,6 +145,8 @@ def compilation_docx(meta: DocumentMeta, compilation: Compilation, words: Words 
             proponent = proposal.proponent
             name = words.proponent(proponent.delegation_name, proponent.group_name)
             writer.paragraph("AccordAttribution", writer.runs(name))
+            if made_on := words.made_on(proposal.carried):
+                writer.paragraph("AccordAttribution", writer.runs(made_on))
             who = Attribution(proponent.delegation_name, word_date(proposal.submitted_at))
             marks = redline_marks(entry.provision.text, proposal.amendment)
             writer.paragraph(

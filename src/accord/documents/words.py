@@ -7,6 +7,8 @@ The documents layer speaks no language of its own: callers that know the reader'
 from dataclasses import dataclass
 from datetime import date
 
+from accord.core.proposals import Carried
+
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -22,6 +24,7 @@ class Words:
     compilation: str = "Compilation of proposals"
     redline: str = "Changes from %(old)s to %(new)s"
     justification: str = "Justification: %(text)s"
+    carried: str = "Made on %(version)s, on paragraph %(label)s; still open."
     inserted: str = "inserted"
     deleted: str = "deleted"
     no_proposals: str = "No proposals."
@@ -33,6 +36,12 @@ class Words:
     def date(self, day: date) -> str:
         """A date as UN documents print it: 29 November 2026."""
         return f"{day.day} {self.months[day.month - 1]} {day.year}"
+
+    def made_on(self, carried: Carried | None) -> str:
+        """Where a proposal carried from an earlier version was made; empty for the others."""
+        if carried is None:
+            return ""
+        return self.carried % {"version": carried.version_label, "label": carried.provision_label}
 
     def proponent(self, delegation: str, group: str | None) -> str:
         if group:
