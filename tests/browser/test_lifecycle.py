@@ -456,6 +456,7 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
         "Silence procedure closed at its deadline: passed, the text is adopted",
         "Silence procedure superseded by a revision",
         "Silence broken",
+        "Rev.3 of report",
     ):
         expect(page.get_by_role("cell", name=what, exact=True)).to_have_count(1)
 

@@ -241,6 +241,12 @@ def test_the_history_says_every_event_in_words_newest_first(client, negotiation)
     assert "Accreditation granted" in text
 
 
+def test_the_history_says_which_version_a_draft_or_a_revision_concerns(client, negotiation):
+    text = _text(client.get("/p/wg/history/"))
+    assert "Draft published chair Zero draft of report" in text
+    assert "paragraph Zero draft" not in text
+
+
 def test_the_history_pages_back_in_hundreds(client, negotiation):
     for i in range(120):
         submit_proposal(
