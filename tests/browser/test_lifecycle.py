@@ -393,7 +393,8 @@ def _silence_passes(page: Page, url: str, data_dir: Path) -> None:
     _launch_silence(page, url, 4, "Rev.3")
     procedure = page.url
     # The deadline passes: the worker runs once, a minute after it.
-    _accord_at("2026-06-01T11:01:00+00:00", data_dir, "worker", "--once")
+    ran = _accord_at("2026-06-01T11:01:00+00:00", data_dir, "worker", "--once")
+    assert "close-silence-procedures: 1\n" in ran
 
     _as(page, url, "ken")
     page.goto(procedure)
@@ -450,6 +451,10 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
     page.goto(f"{url}/p/{SLUG}/declaration/v1/status/")
     expect(page.get_by_text("You act as Observer for Holy See.")).to_be_visible()
     expect(page.locator(".not-adopted .status")).to_have_text("Not adopted — objection by Cuba")
+    page.goto(f"{url}/p/{SLUG}/declaration/")
+    expect(page.locator(".not-adopted .status")).to_have_text("Not adopted — objection by Cuba")
+    # Observers do not propose.
+    expect(page.get_by_role("link", name=re.compile("^Propose on"))).to_have_count(0)
     page.goto(f"{url}/p/{SLUG}/history/")
     for what in (
         "Adoption recorded: Not adopted — objection by Cuba",
