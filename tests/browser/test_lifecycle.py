@@ -481,7 +481,7 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
     expect(chair.locator(".adopted .status")).to_have_text("Adopted by consensus")
     expect(
         chair.get_by_text(
-            "CUB joined consensus and disassociated from one paragraph (national view)."
+            "Cuba joined consensus and disassociated from one paragraph (national view)."
         )
     ).to_be_visible()
     expect(chair.locator(".adopted blockquote p")).to_have_text(

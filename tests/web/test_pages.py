@@ -507,7 +507,7 @@ def test_the_chair_records_adoption_and_everyone_sees_it_with_national_views(cli
     client.logout()
     page = _text(client.get("/p/wg/report/v1/"))
     assert "Adopted by consensus" in page
-    assert "FRA joined consensus and disassociated from 2 paragraphs (national view)." in page
+    assert "France joined consensus and disassociated from 2 paragraphs (national view)." in page
     assert (
         "Explanation of position by Brazil (national view) Brazil reads paragraph 4 as non-binding."
     ) in page
