@@ -60,7 +60,7 @@ REV_1 = """# Report of the working group
 
 2. States welcomed the progress made.
 
-3. States discussed threats to information security.
+3. States considered threats to information security.
 
 4. States recalled the framework of responsible behaviour.
 
@@ -68,7 +68,8 @@ REV_1 = """# Report of the working group
 """
 CUBA_LETTER = "Cuba cannot accept paragraph 4 without a reference to the Charter."
 REV_2 = REV_1.replace(
-    "3. States discussed threats", "3. States discussed existing and potential threats"
+    "3. States considered threats to information security.",
+    f"3. {THREATS_OPTION_1}",
 )
 REV_3 = REV_2.replace(
     "4. States recalled the framework of responsible behaviour.",
@@ -251,6 +252,7 @@ def _issue_rev1_leaving_the_alternatives_pending(page: Page, url: str) -> None:
     _take_in(page, ": move paragraph 5", "Brazil on paragraph 5 was taken in.")
     text = page.get_by_label(re.compile("^Text of the revision"))
     expect(text).to_have_value(TAKEN_IN)
+    # The Chair renumbers, and rewords paragraph 2, on which Kenya's proposal stays pending.
     text.fill(REV_1)
     page.get_by_label("Label of the revision").fill("Rev.1")
     page.get_by_role("button", name="Preview the revision").click()
@@ -269,10 +271,12 @@ def _take_in_the_pending_one_at_rev2(page: Page, url: str) -> None:
     _as(page, url, "ken")
     page.goto(f"{url}/p/{SLUG}/report/v2/compilation/")
     expect(page.get_by_text("1 proposal on this version.")).to_be_visible()
-    kenya = page.get_by_role("list", name="Proposals on 3").get_by_role("listitem")
+    # Kenya's proposal, made on paragraph 2 of the zero draft, is now on 3 and still open.
+    kenya = page.get_by_role("list", name="Proposals on 3").locator("li.proposal")
     expect(kenya.locator(".attribution")).to_have_text("Kenya open")
     expect(kenya.locator(".carried")).to_have_text(
-        "Made on Zero draft, on paragraph 2; still open."
+        "Made on Zero draft, on paragraph 2; still open. The words it changes were revised "
+        "since: its wording is compared with today's text."
     )
     expect(kenya.locator(".fate")).to_have_text("Rev.1: pending")
 
