@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-FIXED_TIME_DEMO = Path(__file__).with_name("demo_at_fixed_time.py")
+ACCORD_AT_FIXED_TIME = Path(__file__).with_name("accord_at_fixed_time.py")
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -70,7 +70,7 @@ def demo_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def demo_server(demo_data_dir):
     """The URL of a freshly loaded demo, served by uvicorn as `make demo` serves it, with the
-    server's clock stopped (see `demo_at_fixed_time.py`)."""
+    server's clock stopped (see `accord_at_fixed_time.py`)."""
     port = _free_port()
     environment = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
@@ -78,7 +78,7 @@ def demo_server(demo_data_dir):
     environment["ACCORD_DATA_DIR"] = str(demo_data_dir)
     url = f"http://127.0.0.1:{port}"
     with subprocess.Popen(
-        [sys.executable, str(FIXED_TIME_DEMO), "demo", "--port", str(port)],
+        [sys.executable, str(ACCORD_AT_FIXED_TIME), "demo", "--port", str(port)],
         env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -241,6 +241,12 @@ def test_the_history_says_every_event_in_words_newest_first(client, negotiation)
     assert "Accreditation granted" in text
 
 
+def test_the_history_says_which_version_a_draft_or_a_revision_concerns(client, negotiation):
+    text = _text(client.get("/p/wg/history/"))
+    assert "Draft published chair Zero draft of report" in text
+    assert "paragraph Zero draft" not in text
+
+
 def test_the_history_pages_back_in_hundreds(client, negotiation):
     for i in range(120):
         submit_proposal(
@@ -501,7 +507,7 @@ def test_the_chair_records_adoption_and_everyone_sees_it_with_national_views(cli
     client.logout()
     page = _text(client.get("/p/wg/report/v1/"))
     assert "Adopted by consensus" in page
-    assert "FRA joined consensus and disassociated from 2 paragraphs (national view)." in page
+    assert "France joined consensus and disassociated from 2 paragraphs (national view)." in page
     assert (
         "Explanation of position by Brazil (national view) Brazil reads paragraph 4 as non-binding."
     ) in page

@@ -371,12 +371,29 @@ def reading_context(version: models.Version, user: User | AnonymousUser) -> dict
         "accreditation": accredited,
         "can_propose": is_current and may_propose(who) and adoption is None,
         "adoption": adoption,
+        "disassociating": _disassociating(adoption),
         # The outcomes that did not adopt it, each with the members whose objection blocked it.
         "not_adopted": _with_objecting(document.process, [a for a in recorded if not a.adopted]),
         "is_chair": who.role is Role.CHAIR,
         "prepares_revisions": who.role in rv.REVISION_TEAM,
         "silence": running_silence(document),
     }
+
+
+def _disassociating(adoption: models.Adoption | None) -> list[tuple[str, int]]:
+    """Who joined ``adoption``'s consensus and disassociated, by name, from how many
+    paragraphs."""
+    if adoption is None or not adoption.disassociations:
+        return []
+    names = dict(
+        models.Delegation.objects.filter(code__in=adoption.disassociations).values_list(
+            "code", "name"
+        )
+    )
+    return [
+        (names.get(code, code), len(uids))
+        for code, uids in sorted(adoption.disassociations.items())
+    ]
 
 
 def outcome_of(version: models.Version) -> dict[str, Any]:

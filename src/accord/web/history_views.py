@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from accord.outcome_words import outcome_words
 from accord.store import models, queries
@@ -9,6 +10,8 @@ from accord.web.event_labels import event_label
 from accord.web.views import visible_process
 
 PAGE = 100
+# The events whose payload's label names a version, not a paragraph.
+VERSION_EVENTS = frozenset({"draft.published", "draft.imported", "revision.issued"})
 
 
 def _label(event: models.Event, names: dict[str, str]) -> str:
@@ -26,6 +29,19 @@ def _label(event: models.Event, names: dict[str, str]) -> str:
     return f"{label}: {outcome}"
 
 
+def _concerning(event: models.Event) -> str:
+    """What the event concerns: a version of a document, a paragraph, or else its subject."""
+    label = event.payload.get("label")
+    if not label:
+        return event.subject
+    if event.kind in VERSION_EVENTS:
+        return _("%(version)s of %(document)s") % {
+            "version": label,
+            "document": event.payload["document"],
+        }
+    return _("paragraph %(label)s") % {"label": label}
+
+
 def history(request: HttpRequest, process: str) -> HttpResponse:
     found = visible_process(request, process)
     before = request.GET.get("before", "")
@@ -39,6 +55,6 @@ def history(request: HttpRequest, process: str) -> HttpResponse:
         if decided
         else ()
     )
-    rows = [(event, _label(event, names)) for event in shown]
+    rows = [(event, _label(event, names), _concerning(event)) for event in shown]
     older = events[PAGE - 1].seq if len(events) > PAGE else None
     return render(request, "accord/history.html", {"process": found, "rows": rows, "older": older})
