@@ -1,15 +1,21 @@
 """Browser tests drive Debian's Chromium through Playwright against a real accord server:
-`accord demo` in its own process, on its own embedded database."""
+`accord demo` in its own process, on a database of its own: an embedded file, or a PostgreSQL
+database made for the run when the suite runs on PostgreSQL."""
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from psycopg import sql
 
 ACCORD_AT_FIXED_TIME = Path(__file__).with_name("accord_at_fixed_time.py")
 
@@ -61,21 +67,37 @@ def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 120
     raise RuntimeError(f"accord demo did not answer at {url}")
 
 
-@pytest.fixture(scope="session")
-def demo_data_dir(tmp_path_factory) -> Path:
-    """Where the demo server keeps its database, for tests that also use the CLI on it."""
-    return tmp_path_factory.mktemp("demo")
-
-
-@pytest.fixture(scope="session")
-def demo_server(demo_data_dir):
-    """The URL of a freshly loaded demo, served by uvicorn as `make demo` serves it, with the
-    server's clock stopped (see `accord_at_fixed_time.py`)."""
-    port = _free_port()
+@contextlib.contextmanager
+def demo_environment_for(data_dir: Path) -> Iterator[dict[str, str]]:
+    """The environment of the accord processes that share one demo database: the embedded
+    file under ``data_dir``, or, when the suite runs on PostgreSQL (``DATABASE_URL``), a
+    database made for this demo alone and dropped afterwards."""
     environment = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     }
-    environment["ACCORD_DATA_DIR"] = str(demo_data_dir)
+    environment["ACCORD_DATA_DIR"] = str(data_dir)
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        yield environment
+        return
+    name = sql.Identifier(f"accord_browser_{os.getpid()}_{data_dir.name}".lower())
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
+    path = "/" + name.as_string()[1:-1]
+    environment["DATABASE_URL"] = urllib.parse.urlsplit(server)._replace(path=path).geturl()
+    try:
+        yield environment
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+
+
+@contextlib.contextmanager
+def served_demo(environment: dict[str, str]) -> Iterator[str]:
+    """The URL of a freshly loaded demo served by uvicorn as `make demo` serves it, with the
+    server's clock stopped (see `accord_at_fixed_time.py`)."""
+    port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with subprocess.Popen(
         [sys.executable, str(ACCORD_AT_FIXED_TIME), "demo", "--port", str(port)],
@@ -90,3 +112,17 @@ def demo_server(demo_data_dir):
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def demo_environment(tmp_path_factory) -> Iterator[dict[str, str]]:
+    """The environment for accord commands on the shared demo's database (the CLI, too)."""
+    with demo_environment_for(tmp_path_factory.mktemp("demo")) as environment:
+        yield environment
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_environment) -> Iterator[str]:
+    """The URL of the demo most browser tests share."""
+    with served_demo(demo_environment) as url:
+        yield url

@@ -1,6 +1,5 @@
 """The worked example in docs/api.md runs, as written, against the demo."""
 
-import os
 import re
 import subprocess
 import sys
@@ -19,19 +18,15 @@ def _example() -> str:
     return re.search(r"```sh\n(.*?)```", after, re.S)[1]
 
 
-def test_the_worked_example_runs_as_written(demo_server, demo_data_dir, tmp_path):
+def test_the_worked_example_runs_as_written(demo_server, demo_environment, tmp_path):
     script = _example().replace("http://127.0.0.1:8000", demo_server)
     # The example calls `.venv/bin/accord`, as a reader does from the project's folder.
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     (tmp_path / ".venv" / "bin" / "accord").symlink_to(Path(sys.executable).parent / "accord")
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    environment["ACCORD_DATA_DIR"] = str(demo_data_dir)
     ran = subprocess.run(
         ["bash", "-e", "-c", script],
         cwd=tmp_path,
-        env=environment,
+        env=demo_environment,
         capture_output=True,
         text=True,
         timeout=120,

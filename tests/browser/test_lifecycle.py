@@ -4,11 +4,9 @@ amendment, revisions carry a pending proposal and take it in, silence is broken,
 and then passes, an objection leaves a declaration not adopted, and consensus adopts it with a
 disassociation. The process is new, so the shared demo stays as the other tests read it."""
 
-import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
@@ -375,12 +373,8 @@ def _silence_broken_then_superseded(page: Page, browser: Browser, url: str) -> N
     expect(page.locator("blockquote", has_text="Letter from")).to_have_count(1)
 
 
-def _accord_at(moment: str, data_dir: Path, *command: str) -> str:
+def _accord_at(moment: str, environment: dict[str, str], *command: str) -> str:
     """Run an `accord` command on the demo's database as if the clock read ``moment``."""
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    environment["ACCORD_DATA_DIR"] = str(data_dir)
     done = subprocess.run(
         [sys.executable, str(ACCORD_AT_FIXED_TIME), "--at", moment, *command],
         env=environment,
@@ -392,12 +386,12 @@ def _accord_at(moment: str, data_dir: Path, *command: str) -> str:
     return done.stdout
 
 
-def _silence_passes(page: Page, url: str, data_dir: Path) -> None:
+def _silence_passes(page: Page, url: str, environment: dict[str, str]) -> None:
     _as(page, url, "chair")
     _launch_silence(page, url, 4, "Rev.3")
     procedure = page.url
     # The deadline passes: the worker runs once, a minute after it.
-    ran = _accord_at("2026-06-01T11:01:00+00:00", data_dir, "worker", "--once")
+    ran = _accord_at("2026-06-01T11:01:00+00:00", environment, "worker", "--once")
     assert "close-silence-procedures: 1\n" in ran
 
     _as(page, url, "ken")
@@ -514,7 +508,7 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
 
 
 def test_a_whole_negotiation_through_the_pages(
-    page: Page, browser: Browser, demo_server: str, demo_data_dir: Path
+    page: Page, browser: Browser, demo_server: str, demo_environment: dict[str, str]
 ):
     url = demo_server
     _set_up_and_staff(page, url)
@@ -523,5 +517,5 @@ def test_a_whole_negotiation_through_the_pages(
     _issue_rev1_leaving_the_alternatives_pending(page, url)
     _take_in_the_pending_one_at_rev2(page, url)
     _silence_broken_then_superseded(page, browser, url)
-    _silence_passes(page, url, demo_data_dir)
+    _silence_passes(page, url, demo_environment)
     _an_objection_then_consensus(page, browser, url)

@@ -4,7 +4,6 @@ Not a browser test, but like them it needs a running `accord demo` server, so it
 server and their marker."""
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -49,11 +48,7 @@ def _follow(server: str, after: int, count: int) -> list[dict]:
     return messages
 
 
-def _token(data_dir: str, username: str) -> str:
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    environment["ACCORD_DATA_DIR"] = data_dir
+def _token(environment: dict[str, str], username: str) -> str:
     made = subprocess.run(
         [sys.executable, "-m", "accord.cli", "token", username, "live stream test"],
         env=environment,
@@ -75,8 +70,8 @@ def _record_position(server: str, token: str, provision: str) -> None:
         assert answer.status == 201
 
 
-def test_two_open_streams_receive_each_new_event_once_in_order(demo_server, demo_data_dir):
-    token = _token(str(demo_data_dir), "jpn")
+def test_two_open_streams_receive_each_new_event_once_in_order(demo_server, demo_environment):
+    token = _token(demo_environment, "jpn")
     head = _head(demo_server)
     with ThreadPoolExecutor(2) as pool:
         streams = [pool.submit(_follow, demo_server, head, 2) for _ in range(2)]

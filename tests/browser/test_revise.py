@@ -3,14 +3,11 @@
 Rev.2. On a demo server of its own: issuing a revision changes what
 every other browser test reads."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import Page, expect
-from tests.browser.conftest import _free_port, _wait_until_serving
+from tests.browser.conftest import demo_environment_for, served_demo
 
 pytestmark = pytest.mark.browser
 
@@ -20,25 +17,11 @@ LEFT_END = "and of nothing else."
 
 @pytest.fixture(scope="module")
 def own_demo(tmp_path_factory):
-    port = _free_port()
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    environment["ACCORD_DATA_DIR"] = str(tmp_path_factory.mktemp("revise-demo"))
-    url = f"http://127.0.0.1:{port}"
-    with subprocess.Popen(
-        [sys.executable, "-m", "accord.cli", "demo", "--port", str(port)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as server:
-        try:
-            _wait_until_serving(f"{url}/", server)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with (
+        demo_environment_for(tmp_path_factory.mktemp("revise-demo")) as environment,
+        served_demo(environment) as url,
+    ):
+        yield url
 
 
 def _sign_in(page: Page, url: str, username: str) -> None:
