@@ -75,25 +75,16 @@ def record_adoption(
         disassociations={code: list(uids) for code, uids in outcome.disassociations},
         explained=explained,
     )
-    record(
-        "adoption.recorded",
+    _record_outcome(
+        adoption,
+        text,
         by=by,
-        process=process,
-        subject=f"document:{version.document.slug}",
-        payload={
-            "document": version.document.slug,
-            "version": version.number,
-            "rule": "consensus",
-            "adopted": outcome.passed,
-            "blocking": sorted(outcome.blocking),
-            "objections_not_counted": sorted(outcome.ignored & set(objections)),
-            "disassociations": adoption.disassociations,
-            "explanations": sorted(c for c, note in explained.items() if note),
-            "content_hash": text.content_hash,
-            "provision_hashes": adoption.provision_hashes,
-        },
+        rule="consensus",
+        explained=explained,
+        blocking=sorted(outcome.blocking),
+        objections_not_counted=sorted(outcome.ignored & set(objections)),
+        disassociations=adoption.disassociations,
     )
-    close_silences_on_adoption(adoption, by=by)
     return adoption
 
 
@@ -204,30 +195,53 @@ def record_vote(
         quorum_needed=outcome.quorum_needed,
         quorum_met=outcome.quorum_met,
     )
+    _record_outcome(
+        adoption,
+        text,
+        by=by,
+        rule=rule.value,
+        explained=explained,
+        ballots={code: ballot.value for code, ballot in cast.items()},
+        yes=outcome.yes,
+        no=outcome.no,
+        abstentions=outcome.abstentions,
+        needed=outcome.needed,
+        quorum_needed=outcome.quorum_needed,
+        quorum_met=outcome.quorum_met,
+    )
+    return adoption
+
+
+def _record_outcome(
+    adoption: models.Adoption,
+    text: Version,
+    *,
+    by: User | None,
+    rule: str,
+    explained: Mapping[str, str],
+    **details: object,
+) -> None:
+    """Write the one ``adoption.recorded`` event of ``adoption`` (the hashes of the text it
+    covered, the rule, the ``details`` of how it was decided) and close the silence
+    procedures an adoption at a meeting ends."""
+    version = adoption.version
     record(
         "adoption.recorded",
         by=by,
-        process=process,
+        process=version.document.process,
         subject=f"document:{version.document.slug}",
         payload={
             "document": version.document.slug,
             "version": version.number,
-            "rule": rule.value,
-            "adopted": outcome.passed,
-            "ballots": {code: ballot.value for code, ballot in cast.items()},
-            "yes": outcome.yes,
-            "no": outcome.no,
-            "abstentions": outcome.abstentions,
-            "needed": outcome.needed,
-            "quorum_needed": outcome.quorum_needed,
-            "quorum_met": outcome.quorum_met,
+            "rule": rule,
+            "adopted": adoption.adopted,
+            **details,
             "explanations": sorted(c for c, note in explained.items() if note),
             "content_hash": text.content_hash,
             "provision_hashes": adoption.provision_hashes,
         },
     )
     close_silences_on_adoption(adoption, by=by)
-    return adoption
 
 
 @dataclass(frozen=True, slots=True)
