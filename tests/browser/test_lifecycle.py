@@ -11,6 +11,7 @@ import sys
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from tests.browser.conftest import ACCORD_AT_FIXED_TIME
+from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -87,23 +88,10 @@ CONFIRM = "I have seen what is outstanding and record the outcome all the same"
 KENYA_EXPLAINS = "Kenya welcomes the declaration and its promise of capacity-building."
 
 
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
-
-
-def _sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
-
-
 def _as(page: Page, url: str, username: str) -> None:
     if page.get_by_role("button", name="Sign out").count():
-        _sign_out(page)
-    _sign_in(page, url, username)
+        sign_out(page)
+    sign_in(page, url, username)
 
 
 def _set_up_and_staff(page: Page, url: str) -> None:
@@ -341,7 +329,7 @@ def _silence_broken_then_superseded(page: Page, browser: Browser, url: str) -> N
     ).check()
     page.get_by_label("Letter breaking silence").fill("Brazil cannot accept paragraph 2.")
     chair = browser.new_page()
-    _sign_in(chair, url, "chair")
+    sign_in(chair, url, "chair")
     chair.goto(f"{url}/p/{SLUG}/report/revise/")
     expect(chair.get_by_label(re.compile("^Text of the revision"))).to_have_value(REV_2)
     chair.get_by_label(re.compile("^Text of the revision")).fill(REV_3)
@@ -469,7 +457,7 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
     page.get_by_role("link", name="Propose on 3", exact=True).click()
     page.get_by_label(re.compile("^Proposed wording")).fill("States will meet again in 2028.")
     chair = browser.new_page()
-    _sign_in(chair, url, "chair")
+    sign_in(chair, url, "chair")
     chair.goto(f"{url}/p/{SLUG}/declaration/v1/adoption/")
     chair.get_by_label(re.compile("^Disassociations")).fill("CUB: 2")
     chair.get_by_label(re.compile("^Explanations of position")).fill(f"CUB: {CUBA_EXPLAINS}")

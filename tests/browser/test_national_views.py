@@ -5,43 +5,31 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
-
-
-def _sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
-
-
 def test_views_are_put_on_record_and_read_attributed(page: Page, demo_server: str):
     views = f"{demo_server}/p/oewg-ict-demo/national-views/"
-    _sign_in(page, demo_server, "stakeholder")
+    sign_in(page, demo_server, "stakeholder")
     page.goto(views)
     page.get_by_role("link", name="Submit a statement or written input").click()
     page.get_by_label("Text").fill("Industry sees most incidents first; involve us.")
     page.get_by_role("button", name="Submit the written input").click()
     expect(page.get_by_text("Your text was recorded as a national view.")).to_be_visible()
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, demo_server, "ken")
+    sign_in(page, demo_server, "ken")
     page.goto(f"{views}new/")
     page.get_by_label("Text").fill("Kenya asks for more capacity-building.")
     page.get_by_label("Document it speaks to (optional)").select_option("report")
     page.get_by_label(re.compile("Paragraph numbers")).fill("5")
     page.get_by_role("button", name="Deliver the statement").click()
     expect(page.get_by_text("Cite as: Statement by Kenya,")).to_be_visible()
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, demo_server, "chair")
+    sign_in(page, demo_server, "chair")
     page.goto(f"{demo_server}/p/oewg-ict-demo/chairs-summary/")
     page.get_by_label("View or proposal, in the Chair's words").fill("Kenya asked for more.")
     page.get_by_label(
@@ -49,7 +37,7 @@ def test_views_are_put_on_record_and_read_attributed(page: Page, demo_server: st
     ).fill("KEN, african-group")
     page.get_by_role("button", name="Add to the summary").press("Enter")
     expect(page.get_by_text("The Chair's summary was updated.")).to_be_visible()
-    _sign_out(page)
+    sign_out(page)
 
     page.goto(f"{demo_server}/p/oewg-ict-demo/chairs-summary/")
     expect(page.get_by_role("note")).to_have_text(

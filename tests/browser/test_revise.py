@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 from tests.browser.conftest import demo_environment_for, served_demo
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +25,6 @@ def own_demo(tmp_path_factory):
         yield url
 
 
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
-
-
 def _propose(page: Page, url: str, label: str, end: str) -> None:
     page.goto(f"{url}/p/oewg-ict-demo/report/")
     page.get_by_role("link", name=f"Propose on {label}", exact=True).click()
@@ -43,12 +36,12 @@ def _propose(page: Page, url: str, label: str, end: str) -> None:
 
 
 def test_the_chair_takes_in_settles_and_issues_a_revision(page: Page, own_demo: str):
-    _sign_in(page, own_demo, "arg")
+    sign_in(page, own_demo, "arg")
     _propose(page, own_demo, "5", TAKEN_END)
     _propose(page, own_demo, "6", LEFT_END)
     page.get_by_role("button", name="Sign out").click()
 
-    _sign_in(page, own_demo, "chair")
+    sign_in(page, own_demo, "chair")
     page.goto(f"{own_demo}/p/oewg-ict-demo/report/")
     page.get_by_role("link", name="Issue a revision").click()
     # The demo's Rev.1 left proposals on the zero draft pending: they are still open.

@@ -5,25 +5,18 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
 TYPED = "1. States agreed to keep talking."
 
 
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
-
-
 def test_the_draft_saves_as_the_chair_types_and_the_secretariat_reads_it(
     page: Page, demo_server: str
 ):
     desk = f"{demo_server}/p/oewg-ict-demo/report/revise/"
-    _sign_in(page, demo_server, "chair")
+    sign_in(page, demo_server, "chair")
     page.goto(desk)
     expect(page.locator("#draft-saved")).to_have_text(re.compile(r"Not saved yet"))
     text = page.get_by_label(re.compile("Text of the revision"))
@@ -32,7 +25,7 @@ def test_the_draft_saves_as_the_chair_types_and_the_secretariat_reads_it(
     expect(page.locator("#draft-saved")).to_have_text("Saved 09:00 by Chair of the working group")
     page.get_by_role("button", name="Sign out").click()
 
-    _sign_in(page, demo_server, "secretariat")
+    sign_in(page, demo_server, "secretariat")
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/")
     page.get_by_role("link", name="Draft of the next revision").click()
     expect(page.get_by_label(re.compile("Text of the revision"))).to_have_value(TYPED)
@@ -40,7 +33,7 @@ def test_the_draft_saves_as_the_chair_types_and_the_secretariat_reads_it(
     page.get_by_role("button", name="Sign out").click()
 
     # Leave the demo as it was for the other tests.
-    _sign_in(page, demo_server, "chair")
+    sign_in(page, demo_server, "chair")
     page.goto(desk)
     page.get_by_role("button", name="Start again from the current text").click()
     expect(page.locator("#draft-saved")).to_have_text(re.compile(r"Not saved yet"))

@@ -4,20 +4,13 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
-
-
 def test_a_delegate_breaks_silence_naming_two_paragraphs(page: Page, demo_server: str):
-    _sign_in(page, demo_server, "cub")
+    sign_in(page, demo_server, "cub")
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/")
     page.get_by_role("link", name="Silence procedure").click()
     expect(page.get_by_text("Under silence", exact=True)).to_be_visible()

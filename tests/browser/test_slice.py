@@ -4,23 +4,11 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
 NEW_WORDING_END = "in full respect of the sovereign equality of States."
-
-
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
-
-
-def _sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def test_a_delegate_proposes_and_the_chair_sees_it_attributed(page: Page, demo_server: str):
@@ -29,7 +17,7 @@ def test_a_delegate_proposes_and_the_chair_sees_it_attributed(page: Page, demo_s
     expect(page.get_by_role("heading", level=1)).to_contain_text("Revised draft of the report")
     expect(page.get_by_role("link", name="Propose on 5")).to_have_count(0)
 
-    _sign_in(page, demo_server, "ken")
+    sign_in(page, demo_server, "ken")
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/")
     expect(page.get_by_text("You act as Delegate for Kenya.")).to_be_visible()
     page.get_by_role("link", name="Propose on 5").click()
@@ -40,9 +28,9 @@ def test_a_delegate_proposes_and_the_chair_sees_it_attributed(page: Page, demo_s
     page.get_by_label("Justification (optional)").fill("Sovereign equality belongs here.")
     page.get_by_role("button", name="Submit proposal").click()
     expect(page.get_by_text("Your proposal on paragraph 5 was submitted.")).to_be_visible()
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, demo_server, "chair")
+    sign_in(page, demo_server, "chair")
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/v2/compilation/")
     proposals = page.get_by_role("list", name="Proposals on 5")
     kenya = proposals.get_by_role("listitem").filter(has_text="Kenya")
