@@ -262,3 +262,41 @@ def test_the_engine_reads_a_carried_proposal_against_the_version_the_revision_re
     )
     pending.refresh_from_db()
     assert pending.status == "reflected"
+
+
+# Nothing is left open behind an adopted text: the proposals still open lapse, not taken up.
+
+
+def test_adopting_the_text_closes_every_open_proposal_as_not_taken_up(
+    negotiation, pending_in_rev1
+):
+    from accord.actions.adoption import record_adoption
+
+    rev1, pending = pending_in_rev1
+    later = submit_proposal(rev1, by=negotiation.germany, provision_uid="p4", wording="Short.")
+    adoption = record_adoption(rev1, by=negotiation.chair, confirm=True)
+    assert dict(models.Proposal.objects.filter(status="open").values_list("pk", "status")) == {}
+    assert models.Proposal.objects.get(pk=pending.pk).status == "not-taken-up"
+    assert models.Proposal.objects.get(pk=later.pk).status == "not-taken-up"
+    # The pending fate on Rev.1 becomes final there; the later proposal gets its one fate.
+    fates = models.ProposalFate.objects.filter(proposal__in=[pending, later])
+    assert sorted(fates.values_list("proposal_id", "revision_id", "kind", "recorded")) == [
+        (pending.pk, rev1.pk, "not-taken-up", True),
+        (later.pk, rev1.pk, "not-taken-up", True),
+    ]
+    event = models.Event.objects.filter(kind="adoption.recorded").get()
+    assert (event.payload["adopted"], event.payload["not_taken_up"]) == (
+        True,
+        [pending.pk, later.pk],
+    )
+    assert adoption.adopted
+
+
+def test_an_outcome_not_adopted_leaves_the_proposals_open(negotiation, pending_in_rev1):
+    from accord.actions.adoption import record_adoption
+
+    rev1, pending = pending_in_rev1
+    record_adoption(rev1, by=negotiation.chair, objections=["FRA"], confirm=True)
+    assert models.Proposal.objects.get(pk=pending.pk).status == "open"
+    event = models.Event.objects.filter(kind="adoption.recorded").get()
+    assert (event.payload["adopted"], "not_taken_up" in event.payload) == (False, False)

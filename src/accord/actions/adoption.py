@@ -23,7 +23,9 @@ from accord.core.decisions import (
     require_consensus,
 )
 from accord.core.errors import Missing, NotPermitted, Refusal, TextTooLong
+from accord.core.fates import FateKind
 from accord.core.participants import ParticipantKind, Reason, Role
+from accord.core.proposals import ProposalStatus
 from accord.core.provisions import Version
 from accord.store import models, queries, status_queries
 
@@ -222,9 +224,11 @@ def _record_outcome(
     **details: object,
 ) -> None:
     """Write the one ``adoption.recorded`` event of ``adoption`` (the hashes of the text it
-    covered, the rule, the ``details`` of how it was decided) and close the silence
-    procedures an adoption at a meeting ends."""
+    covered, the rule, the ``details`` of how it was decided) and close what an adoption
+    ends: the proposals still open on the document, not taken up by the text adopted, and
+    the silence procedures running on it."""
     version = adoption.version
+    lapsed = _not_taken_up(adoption) if adoption.adopted else []
     record(
         "adoption.recorded",
         by=by,
@@ -239,9 +243,35 @@ def _record_outcome(
             "explanations": sorted(c for c, note in explained.items() if note),
             "content_hash": text.content_hash,
             "provision_hashes": adoption.provision_hashes,
+            **({"not_taken_up": lapsed} if lapsed else {}),
         },
     )
     close_silences_on_adoption(adoption, by=by)
+
+
+def _not_taken_up(adoption: models.Adoption) -> list[int]:
+    """Give every proposal still open on the adopted document its final fate, not taken up
+    by the version adopted: nothing is left open behind an adopted text. Their ids."""
+    version = adoption.version
+    ids = list(
+        models.Proposal.objects.filter(
+            version__document=version.document_id, status=ProposalStatus.OPEN
+        )
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    # A proposal the revision adopted left pending has its fate on that version already:
+    # the adoption makes that fate final rather than adding a second one.
+    fates = models.ProposalFate.objects.filter(revision=version, proposal_id__in=ids)
+    settled = set(fates.values_list("proposal_id", flat=True))
+    fates.update(kind=FateKind.NOT_TAKEN_UP.value, provisions=[], merged_with=[], recorded=True)
+    models.ProposalFate.objects.bulk_create(
+        models.ProposalFate(proposal_id=pk, revision=version, kind=FateKind.NOT_TAKEN_UP.value)
+        for pk in ids
+        if pk not in settled
+    )
+    models.Proposal.objects.filter(pk__in=ids).update(status=ProposalStatus.NOT_TAKEN_UP)
+    return ids
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,9 +115,9 @@ def withdraw_proposal(proposal: models.Proposal, *, by: User) -> models.Proposal
     process = locked.version.document.process
     if queries.actor(by, process).delegation != locked.delegation.code:
         raise NotPermitted(Reason.OTHER_DELEGATION)
+    check_not_adopted(locked.version.document)
     if locked.status != ProposalStatus.OPEN:
         raise NotOpen(locked.pk, locked.status)
-    check_not_adopted(locked.version.document)
     locked.status = ProposalStatus.WITHDRAWN
     locked.save(update_fields=["status"])
     pending = locked.invitations.filter(status=InvitationStatus.PENDING)
