@@ -1,5 +1,6 @@
 """Every refusal accord can raise is explained in words of its own."""
 
+import contextlib
 import importlib
 import pkgutil
 
@@ -67,3 +68,18 @@ def test_a_closed_proposal_is_named_by_its_status_in_words():
     assert explain(ProposalNotOpen(7, "partly-reflected")) == (
         "Proposal 7 is partly reflected; only an open proposal can be co-sponsored."
     )
+
+
+@pytest.mark.parametrize("cls", _all_refusals(), ids=lambda c: c.__name__)
+def test_every_refusal_can_be_raised_through_a_context_manager(cls):
+    # contextlib sets the traceback of the exception passing through; a frozen dataclass
+    # would refuse that with a TypeError instead of letting the refusal through.
+    refusal = _example(cls)
+
+    @contextlib.contextmanager
+    def around():
+        yield
+
+    with pytest.raises(cls) as raised, around():
+        raise refusal
+    assert raised.value is refusal

@@ -274,7 +274,7 @@ def _not_taken_up(adoption: models.Adoption) -> list[int]:
     return ids
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NotAdopted(Refusal):
     """An explanation of position follows a decision; this document has none yet."""
 
@@ -285,7 +285,7 @@ class NotAdopted(Refusal):
         return {"document": self.document}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class AlreadyExplained(Refusal):
     """A delegation (named) explains its position on an adoption once."""
 

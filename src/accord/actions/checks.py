@@ -7,7 +7,7 @@ from accord.core.errors import Refusal, VersionNotCurrent
 from accord.store import models, queries
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class AlreadyAdopted(Refusal):
     """The document is adopted: nothing more is proposed, revised, judged or adopted on it."""
 

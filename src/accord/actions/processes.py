@@ -32,7 +32,7 @@ from accord.store import convert, models, queries
 DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NotParticipating(Refusal):
     """The delegation named does not take part in this process."""
 
@@ -43,7 +43,7 @@ class NotParticipating(Refusal):
         return {"delegation": self.delegation}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class AlreadyAccredited(Refusal):
     """A person holds one role in a process."""
 
@@ -54,7 +54,7 @@ class AlreadyAccredited(Refusal):
         return {"username": self.username}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PasswordNeeded(Refusal):
     """A new account needs an initial password of at least `MIN_PASSWORD_CHARS` characters."""
 
@@ -68,7 +68,7 @@ class PasswordNeeded(Refusal):
 MIN_PASSWORD_CHARS = 12
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DocumentExists(Refusal):
     """The process already has a document under this short name."""
 

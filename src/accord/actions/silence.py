@@ -29,7 +29,7 @@ from accord.core.silence import (
 from accord.store import models, queries
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class SilenceAlreadyOpen(Refusal):
     """A document is under one silence procedure at a time."""
 

@@ -21,7 +21,7 @@ from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store import models, queries
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RequestPending(Refusal):
     """A person has one pending stakeholder request per process."""
 

@@ -19,7 +19,7 @@ class Problem:
     INVALID_AKOMA_NTOSO = "invalid-akoma-ntoso"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class UnreadableDocument(Refusal):
     """A file that is not what it claims, or holds nothing accord can place.
 
@@ -34,7 +34,7 @@ class UnreadableDocument(Refusal):
         return {"problem": self.problem, "where": self.where}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FileTooLarge(Refusal):
     """A file larger than the importer accepts, refused before it is opened."""
 
@@ -46,7 +46,7 @@ class FileTooLarge(Refusal):
         return {"size": self.size, "limit": self.limit}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ArchiveTooLarge(Refusal):
     """A zip package that would expand past the limit (a zip bomb), stopped before it does."""
 

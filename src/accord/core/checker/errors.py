@@ -29,7 +29,7 @@ class LineReason:
     TOO_LONG = "too-long"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class InvalidCorpus(Refusal):
     """A corpus file with at least one bad line; nothing from it is stored."""
 
@@ -40,7 +40,7 @@ class InvalidCorpus(Refusal):
         return {"count": len(self.problems), "first": self.problems[0].line}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EmptyCorpus(Refusal):
     """A corpus file without a single provision."""
 
@@ -50,7 +50,7 @@ class EmptyCorpus(Refusal):
         return {}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CorpusTooLarge(Refusal):
     size: int
     limit: int
@@ -60,7 +60,7 @@ class CorpusTooLarge(Refusal):
         return {"size": self.size, "limit": self.limit}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CorpusAlreadyImported(Refusal):
     """The same file (by content hash) is already in the corpus."""
 
@@ -71,7 +71,7 @@ class CorpusAlreadyImported(Refusal):
         return {"hash": self.content_hash}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EmptyPassage(Refusal):
     code = "empty-passage"
 
@@ -79,7 +79,7 @@ class EmptyPassage(Refusal):
         return {}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PassageTooLong(Refusal):
     length: int
     limit: int
