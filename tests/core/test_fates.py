@@ -206,3 +206,12 @@ def test_a_proposal_stays_pending_only_while_the_provisions_it_names_continue() 
 )
 def test_a_final_fate_becomes_the_proposals_status(kind: FateKind, status: ProposalStatus) -> None:
     assert status_after(Fate(1, kind)) is status
+
+
+def test_an_added_paragraph_is_reflected_where_its_text_stands() -> None:
+    # Proposed after paragraph 4, the paragraph stands in the revision as paragraph 7.
+    added = REV1.provision("p7").text
+    proposal = make_proposal(ZERO, "p4", P4 + " Z.", structure=AddProvision("p4", added))
+    assert suggest_fate(proposal, ZERO, REV1, LINEAGE, "Rev.1") == Fate(
+        proposal.id, FateKind.REFLECTED, "Rev.1", provisions=("p7",), recorded=False
+    )

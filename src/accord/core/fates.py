@@ -81,8 +81,21 @@ def suggest_fate(
         kind = FateKind.REFLECTED
     elif done:
         kind = FateKind.PARTLY_REFLECTED
-    where = successors if done else ()
+    where = _reflecting(proposal, successors, new) if done else ()
     return Fate(proposal.id, kind, revision, provisions=where, recorded=False)
+
+
+def _reflecting(proposal: Proposal, successors: tuple[str, ...], new: Version) -> tuple[str, ...]:
+    """The provisions of ``new`` that reflect ``proposal``: for an added paragraph, those that
+    hold its text; for any other proposal, the successors of the provision it targets."""
+    op = proposal.structure
+    if isinstance(op, AddProvision):
+        return tuple(p.uid for p in new if _added(op) in p.text)
+    return successors
+
+
+def _added(op: AddProvision) -> str:
+    return " ".join(op.text.split())
 
 
 def _reflected(
@@ -96,8 +109,7 @@ def _reflected(
     if isinstance(op, MoveProvision):
         return int(any(link.moved for link in lineage.links if op.uid in link.old)), 1
     if isinstance(op, AddProvision):
-        added = " ".join(op.text.split())
-        return int(any(added in p.text for p in new)), 1
+        return int(any(_added(op) in p.text for p in new)), 1
     if proposal.options:
         return int(any(option in after for option in proposal.options)), 1
     if not after:
