@@ -267,9 +267,7 @@ def test_the_engine_reads_a_carried_proposal_against_the_version_the_revision_re
 # Nothing is left open behind an adopted text: the proposals still open lapse, not taken up.
 
 
-def test_adopting_the_text_closes_every_open_proposal_as_not_taken_up(
-    negotiation, pending_in_rev1
-):
+def test_adopting_the_text_closes_every_open_proposal_as_not_taken_up(negotiation, pending_in_rev1):
     from accord.actions.adoption import record_adoption
 
     rev1, pending = pending_in_rev1
