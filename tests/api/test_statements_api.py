@@ -253,3 +253,11 @@ def test_confidential_views_are_hidden_from_the_public(client, db):
     assert (
         client.get("/api/v1/processes/wg/chairs-summary").json()["entries"][0]["text"] == "A view."
     )
+
+
+def test_a_statement_with_a_nul_character_is_refused_and_nothing_is_stored(client, negotiation):
+    client.force_login(negotiation.brazil)
+    before = (models.Statement.objects.count(), models.Event.objects.count())
+    response = _post(client, "statements", {"title": "On norms", "text": "Brazil\x00."})
+    assert (response.status_code, response["Content-Type"]) == (400, "application/problem+json")
+    assert (models.Statement.objects.count(), models.Event.objects.count()) == before

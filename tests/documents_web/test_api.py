@@ -98,3 +98,14 @@ def test_a_redline_in_akoma_ntoso_validates(client, negotiation):
     )
     assert response.status_code == 200
     assert errors(etree.fromstring(response.content)) == []
+
+
+def test_text_with_a_nul_character_is_refused_and_nothing_is_stored(client, negotiation):
+    client.force_login(negotiation.chair)
+    before = (models.Document.objects.count(), models.Event.objects.count())
+    response = _post(client, typed_draft(["1. States met."]), symbol="A/AC.1\x00/1")
+    assert (response.status_code, response["Content-Type"]) == (422, "application/problem+json")
+    assert response.json()["errors"] == [
+        {"field": "symbol", "message": "Text may not contain NUL characters."}
+    ]
+    assert (models.Document.objects.count(), models.Event.objects.count()) == before

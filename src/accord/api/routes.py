@@ -17,6 +17,7 @@ from accord.api.cosponsor_routes import router as cosponsor_router
 from accord.api.document_routes import router as document_router
 from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.parsing import NoNulParser
 from accord.api.participant_routes import router as participant_router
 from accord.api.rendering import FastJSONRenderer
 from accord.api.silence_routes import router as silence_router
@@ -38,6 +39,7 @@ api = problems.ProblemAPI(
     urls_namespace="api-v1",
     throttle=[CallerThrottle()],
     renderer=FastJSONRenderer(),
+    parser=NoNulParser(),
 )
 problems.install(api)
 api.add_router("/", live.router)
