@@ -3,6 +3,7 @@
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -185,32 +186,20 @@ def record_vote(
         method="vote",
         explained=explained,
     )
+    # What the vote record stores and the event says alike.
+    tally: dict[str, Any] = {
+        "ballots": {code: ballot.value for code, ballot in cast.items()},
+        "yes": outcome.yes,
+        "no": outcome.no,
+        "abstentions": outcome.abstentions,
+        "needed": outcome.needed,
+        "quorum_needed": outcome.quorum_needed,
+        "quorum_met": outcome.quorum_met,
+    }
     models.RecordedVote.objects.create(
-        adoption=adoption,
-        rule=rule.value,
-        ballots={code: ballot.value for code, ballot in cast.items()},
-        yes=outcome.yes,
-        no=outcome.no,
-        abstentions=outcome.abstentions,
-        present=outcome.present,
-        needed=outcome.needed,
-        quorum_needed=outcome.quorum_needed,
-        quorum_met=outcome.quorum_met,
+        adoption=adoption, rule=rule.value, present=outcome.present, **tally
     )
-    _record_outcome(
-        adoption,
-        text,
-        by=by,
-        rule=rule.value,
-        explained=explained,
-        ballots={code: ballot.value for code, ballot in cast.items()},
-        yes=outcome.yes,
-        no=outcome.no,
-        abstentions=outcome.abstentions,
-        needed=outcome.needed,
-        quorum_needed=outcome.quorum_needed,
-        quorum_met=outcome.quorum_met,
-    )
+    _record_outcome(adoption, text, by=by, rule=rule.value, explained=explained, **tally)
     return adoption
 
 
