@@ -93,6 +93,19 @@ def test_an_unknown_path_is_a_problem_document(client, negotiation):
     }
 
 
+def test_a_nul_character_in_an_address_is_answered_before_any_query(client, negotiation):
+    # PostgreSQL can look up no text holding one; before, both answered 500 there.
+    client.force_login(negotiation.brazil)
+    in_path = client.get("/api/v1/processes/w%00g/documents/report")
+    assert (in_path.status_code, in_path["Content-Type"]) == (404, "application/problem+json")
+    assert in_path.json()["title"] == "not-found"
+    in_query = client.get(f"{BASE}/compilation", {"delegation": "BR\x00A", "status": "open"})
+    assert (in_query.status_code, in_query.json()["errors"]) == (
+        422,
+        [{"field": "delegation", "message": "Text may not contain NUL characters."}],
+    )
+
+
 def test_an_unchanged_version_answers_304(client, negotiation):
     first = client.get(BASE)
     etag = first["ETag"]

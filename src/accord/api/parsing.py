@@ -1,19 +1,23 @@
-"""How the API reads request bodies: as django-ninja does, but refusing text that holds a NUL
-character. No text of a negotiation holds one, PostgreSQL refuses to store one, and Django's
-own forms refuse them on the pages; the API refuses them before any action runs."""
+"""How the API reads requests: as django-ninja does, but refusing text that holds a NUL
+character. No text of a negotiation holds one, PostgreSQL can neither store nor look one up,
+and Django's own forms refuse them on the pages; the API refuses them before any action runs
+or any query is made."""
 
+from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja.errors import ValidationError
 from ninja.parser import Parser
 
+from accord.api.problems import nothing_here
+
 
 class NoNulParser(Parser):
-    """JSON bodies (refused as unreadable, 400) and form fields (refused as invalid, 422)
-    with a NUL character anywhere in their text."""
+    """JSON bodies (refused as unreadable, 400), and form fields and query parameters
+    (refused as invalid, 422), with a NUL character anywhere in their text."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         data = super().parse_body(request)
@@ -24,9 +28,23 @@ class NoNulParser(Parser):
         self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
     ) -> dict[str, Any]:
         parsed = super().parse_querydict(data, list_fields, request)
-        if data is request.POST:
-            _refuse_nul(parsed, ("form",))
+        _refuse_nul(parsed, ("form",) if data is request.POST else ("query",))
         return parsed
+
+
+class RefuseNulInApiPaths:
+    """Middleware: an API address whose path holds a NUL character names nothing, since no
+    process, document or proposal is called by one, and is answered 404 before routing."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith("/api/") and "\x00" in request.path_info:
+            from accord.api.routes import api  # which itself reads requests with this module
+
+            return nothing_here(api, request)
+        return self.get_response(request)
 
 
 def _refuse_nul(value: object, where: tuple[str | int, ...]) -> None:

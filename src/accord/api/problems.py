@@ -86,6 +86,11 @@ def problem(
     return response
 
 
+def nothing_here(api: NinjaAPI, request: HttpRequest) -> HttpResponse:
+    """404: the address names nothing, or nothing the caller may see; the two look alike."""
+    return problem(api, request, 404, "not-found", _("There is nothing here you may see."))
+
+
 class ProblemAPI(NinjaAPI):
     """A NinjaAPI whose OpenAPI document says what it sends: problem documents for errors."""
 
@@ -128,7 +133,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return problem(api, request, 404, "not-found", _("There is nothing here you may see."))
+        return nothing_here(api, request)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
