@@ -369,8 +369,8 @@ def _take_in_the_pending_one_at_rev2(api, ids):
         "proposals-without-fate",
     )
     assert detail == (
-        f"1 open proposals would vanish without a fate: {ids['pending']}. Record what the "
-        "revision does with each of them."
+        f"1 open proposal would vanish without a fate: {ids['pending']}. Record what the "
+        "revision does with it."
     )
     body = {
         "text": REV2,
@@ -512,7 +512,7 @@ def _objection_at_the_meeting(api, clock):
         409,
         "adoption-not-confirmed",
     )
-    assert detail.startswith("Matters are outstanding: 3 paragraphs not agreed, 1 open proposals")
+    assert detail.startswith("Matters are outstanding: 3 paragraphs not agreed, 1 open proposal, ")
     recorded = api.post(
         "chair",
         f"{v1}/adoptions",

@@ -362,8 +362,8 @@ def test_a_revision_without_fates_names_the_proposals_that_would_vanish(client, 
     proposal = _propose(client)
     response = _revise(client, "chair", {"text": REV1, "label": "Rev.1"})
     assert response.json()["detail"] == (
-        f"1 open proposals would vanish without a fate: {proposal}. Record what the revision "
-        "does with each of them."
+        f"1 open proposal would vanish without a fate: {proposal}. Record what the revision "
+        "does with it."
     )
 
 
