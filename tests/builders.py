@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -29,6 +30,9 @@ under international law.
 
 4. The voluntary, non-binding norms complement the application of international law.
 """
+
+# The corpus of agreed language and national views the checker's tests are written against.
+CORPUS_FILE = Path(__file__).parent / "core" / "checker" / "corpus.jsonl"
 
 
 @dataclass
