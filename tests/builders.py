@@ -1,6 +1,6 @@
 """Builders for tests: a small negotiation made through the real actions."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,24 @@ under international law.
 
 # The corpus of agreed language and national views the checker's tests are written against.
 CORPUS_FILE = Path(__file__).parent / "core" / "checker" / "corpus.jsonl"
+
+# The initial password of the people the API tests accredit (and of their staff user).
+PASSWORD = "a long pass phrase"
+
+
+def accreditation_body(
+    username: str, role: str, delegation: str | None = None, mandates: Iterable[str] = ()
+) -> dict[str, object]:
+    """What ``POST /api/v1/processes/<slug>/accreditations`` takes to accredit a new person."""
+    return {
+        "username": username,
+        "role": role,
+        "delegation": delegation,
+        "mandates": list(mandates),
+        "full_name": f"Person {username}",
+        "email": f"{username}@example.org",
+        "password": PASSWORD,
+    }
 
 
 @dataclass
