@@ -124,4 +124,4 @@ def test_positions_only_on_the_current_version(negotiation):
         issued_at=zero.issued_at,
         content_hash=zero.content_hash,
     )
-    _refused(negotiation, VersionNotCurrent(version_label="Zero draft", current_label="Rev.1"))
+    _refused(negotiation, VersionNotCurrent(version="Zero draft", current="Rev.1"))

@@ -6,7 +6,7 @@ from django.utils import timezone
 from tests.builders import DRAFT, assert_refused_without_trace
 
 from accord.actions.adoption import record_adoption
-from accord.actions.checks import AlreadyAdopted
+from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
 from accord.actions.silence import (

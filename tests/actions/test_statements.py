@@ -4,7 +4,7 @@ import pytest
 from tests.builders import DRAFT, assert_refused_without_trace, make_negotiation
 
 from accord.actions.adoption import record_adoption
-from accord.actions.checks import AlreadyAdopted
+from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.processes import NotParticipating
 from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision

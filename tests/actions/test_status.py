@@ -2,7 +2,7 @@ import pytest
 from tests.builders import DRAFT, assert_refused_without_trace
 
 from accord.actions.adoption import record_adoption
-from accord.actions.checks import AlreadyAdopted
+from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.revisions import issue_revision
 from accord.actions.status import mark_provision_status
 from accord.core.errors import (

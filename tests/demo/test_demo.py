@@ -384,3 +384,19 @@ def test_the_demo_has_a_process_decided_by_a_recorded_vote(client):
     assert json.loads(downloaded.content)["adoption"]["method"] == "vote"
     found = eventlog.check_documents(record.log_lines(), {"report.json": downloaded.content})
     assert found.describe() == "ok: 1 document matches the log"
+
+
+def test_the_demo_loads_its_corpus_once():
+    load_demo()
+    counts = dict(
+        models.CorpusEntry.objects.values_list("status").annotate(n=models.models.Count("id"))
+    )
+    assert counts["consensus"] == 30
+    assert counts["chairs-summary"] == 6
+    assert counts["national-view"] >= 4
+    assert counts["proposal"] >= 2
+    assert models.Event.objects.filter(kind="corpus.imported").count() == 1
+    total = models.CorpusEntry.objects.count()
+    load_demo()
+    assert models.CorpusEntry.objects.count() == total
+    assert models.Event.objects.filter(kind="corpus.imported").count() == 1

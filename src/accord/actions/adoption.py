@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import require_open
 from accord.actions.events import record
+from accord.actions.preconditions import require_open
 from accord.actions.processes import NotParticipating
 from accord.actions.silence import close_silences_on_adoption
 from accord.core.adoption import require_confirmation
@@ -270,9 +270,6 @@ class NotAdopted(Refusal):
     document: str
     code = "not-adopted"
 
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class AlreadyExplained(Refusal):
@@ -280,9 +277,6 @@ class AlreadyExplained(Refusal):
 
     delegation: str
     code = "already-explained"
-
-    def params(self) -> dict[str, object]:
-        return {"delegation": self.delegation}
 
 
 @transaction.atomic

@@ -39,9 +39,6 @@ class NotParticipating(Refusal):
     delegation: str
     code = "not-participating"
 
-    def params(self) -> dict[str, object]:
-        return {"delegation": self.delegation}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class AlreadyAccredited(Refusal):
@@ -49,9 +46,6 @@ class AlreadyAccredited(Refusal):
 
     username: str
     code = "already-accredited"
-
-    def params(self) -> dict[str, object]:
-        return {"username": self.username}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -75,9 +69,6 @@ class DocumentExists(Refusal):
     slug: str
     code = "document-exists"
 
-    def params(self) -> dict[str, object]:
-        return {"slug": self.slug}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class BadSlug(Refusal):
@@ -85,9 +76,6 @@ class BadSlug(Refusal):
 
     slug: str
     code = "bad-slug"
-
-    def params(self) -> dict[str, object]:
-        return {"slug": self.slug}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -97,9 +85,6 @@ class ProcessExists(Refusal):
     slug: str
     code = "process-exists"
 
-    def params(self) -> dict[str, object]:
-        return {"slug": self.slug}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class UnknownDelegations(Refusal):
@@ -107,9 +92,6 @@ class UnknownDelegations(Refusal):
 
     codes: tuple[str, ...]
     code = "unknown-delegations"
-
-    def params(self) -> dict[str, object]:
-        return {"codes": ", ".join(self.codes)}
 
 
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
@@ -371,9 +353,6 @@ class NotAccredited(Refusal):
 
     username: str
     code = "not-accredited"
-
-    def params(self) -> dict[str, object]:
-        return {"username": self.username}
 
 
 @transaction.atomic

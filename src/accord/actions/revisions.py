@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import check_not_adopted
 from accord.actions.events import record
+from accord.actions.preconditions import check_not_adopted
 from accord.actions.silence import supersede_silences
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted

@@ -13,8 +13,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import require_open
 from accord.actions.events import record
+from accord.actions.preconditions import require_open
 from accord.core import decisions as dc
 from accord.core.errors import Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
@@ -35,9 +35,6 @@ class SilenceAlreadyOpen(Refusal):
 
     document: str
     code = "silence-already-open"
-
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
 
 
 def rule(process: models.Process) -> dc.SilenceProcedure:

@@ -28,9 +28,6 @@ class RequestPending(Refusal):
     username: str
     code = "request-pending"
 
-    def params(self) -> dict[str, object]:
-        return {"username": self.username}
-
 
 @transaction.atomic
 def propose_stakeholder(

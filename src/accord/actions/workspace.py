@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import check_not_adopted
+from accord.actions.preconditions import check_not_adopted
 from accord.core.draft_text import render_draft
 from accord.core.errors import NotPermitted, TextTooLong
 from accord.core.fates import FateKind

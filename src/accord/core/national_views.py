@@ -22,9 +22,6 @@ class EmptyStatement(Refusal):
 
     code = "empty-statement"
 
-    def params(self) -> dict[str, object]:
-        return {}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class Unattributed(Refusal):
@@ -32,21 +29,15 @@ class Unattributed(Refusal):
 
     code = "unattributed"
 
-    def params(self) -> dict[str, object]:
-        return {}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class ProposalTakenUp(Refusal):
     """Only a proposal that the latest revision did not take up can go to the Chair's
     summary; ``fate`` is what became of it (or "none" while no revision settled it)."""
 
-    proposal_id: int
+    proposal: int
     fate: str
     code = "proposal-taken-up"
-
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal_id, "fate": self.fate}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -55,9 +46,6 @@ class AlreadyMoved(Refusal):
 
     uid: str
     code = "already-moved"
-
-    def params(self) -> dict[str, object]:
-        return {"uid": self.uid}
 
 
 def check_may_state(actor: Actor, *, for_delegation: str) -> None:

@@ -30,9 +30,6 @@ class UnreadableDocument(Refusal):
     where: str = ""
     code = "unreadable-document"
 
-    def params(self) -> dict[str, object]:
-        return {"problem": self.problem, "where": self.where}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class FileTooLarge(Refusal):
@@ -42,9 +39,6 @@ class FileTooLarge(Refusal):
     limit: int
     code = "file-too-large"
 
-    def params(self) -> dict[str, object]:
-        return {"size": self.size, "limit": self.limit}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class ArchiveTooLarge(Refusal):
@@ -53,6 +47,3 @@ class ArchiveTooLarge(Refusal):
     expanded: int
     limit: int
     code = "archive-too-large"
-
-    def params(self) -> dict[str, object]:
-        return {"expanded": self.expanded, "limit": self.limit}

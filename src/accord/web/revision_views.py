@@ -14,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accord.actions.checks import check_not_adopted
+from accord.actions.preconditions import check_not_adopted
 from accord.actions.revisions import issue_revision
 from accord.actions.workspace import (
     Choice,

@@ -5,7 +5,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import User
-from tests.checker.conftest import CORPUS_FILE
+from tests.builders import CORPUS_FILE
 
 from accord.actions import corpus as corpus_actions
 from accord.actions.corpus import import_corpus, import_corpus_once
