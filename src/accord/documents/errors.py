@@ -56,3 +56,19 @@ class ArchiveTooLarge(Refusal):
 
     def params(self) -> dict[str, object]:
         return {"expanded": self.expanded, "limit": self.limit}
+
+
+# A UN report runs to a few hundred paragraphs; a treaty draft to a couple of thousand.
+MAX_PARAGRAPHS = 5_000
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class TooManyParagraphs(Refusal):
+    """A file holding more paragraphs than a draft can (`MAX_PARAGRAPHS`): refused as soon
+    as the count passes ``limit``, before the rest is read."""
+
+    limit: int
+    code = "too-many-paragraphs"
+
+    def params(self) -> dict[str, object]:
+        return {"limit": self.limit}
