@@ -343,3 +343,14 @@ def test_a_refusal_in_an_imported_file_names_the_paragraph(negotiation):
             negotiation.process, by=negotiation.chair, slug="other", label="Zero", data=draft
         ),
     )
+
+
+def test_the_token_page_refuses_an_unsafe_name_and_stores_nothing(client, negotiation):
+    client.force_login(negotiation.brazil)
+    before = _state()
+    response = client.post("/account/tokens/", {"name": "Capital\u202e tool"})
+    assert response.status_code == 200
+    assert "The name holds U+202E (RIGHT-TO-LEFT OVERRIDE) at character 8" in (
+        response.content.decode()
+    )
+    assert _state() == before
