@@ -198,6 +198,8 @@ def explain(refusal: Refusal) -> str:
     """One sentence saying why ``refusal`` happened."""
     if refusal.code in _document_messages():
         return _explain_document(refusal)
+    if refusal.code == "unsafe-character":
+        return _explain_character(refusal)
     params = refusal.params()
     if refusal.code == "not-permitted":
         return _reasons()[str(params["reason"])]
@@ -291,6 +293,10 @@ def _document_messages() -> dict[str, str]:
             "it was not opened."
         ),
         "unreadable-document": _("The file could not be imported: %(problem)s%(where)s."),
+        "too-many-paragraphs": _(
+            "The file holds more than %(limit)d paragraphs, the most a draft may have; it was "
+            "not read further and nothing was stored."
+        ),
     }
 
 
@@ -404,4 +410,60 @@ def _silence_messages() -> dict[str, str]:
         "request-pending": _(
             "A request to accredit %(username)s as a stakeholder is already pending."
         ),
+    }
+
+
+def _text_fields() -> dict[str, str]:
+    """The fields text is given for, as a sentence names them (`UnsafeCharacter.field`)."""
+    return {
+        "wording": _("The wording"),
+        "options": _("An alternative"),
+        "justification": _("The justification"),
+        "text": _("The text"),
+        "title": _("The title"),
+        "label": _("The label"),
+        "symbol": _("The symbol"),
+        "note": _("The note"),
+        "letter": _("The letter"),
+        "reason": _("The reason"),
+        "explanation": _("The explanation of position"),
+        "organisation": _("The organisation's name"),
+        "name": _("The name"),
+        "full_name": _("The full name"),
+        "filename": _("The file name"),
+    }
+
+
+def _character_problems() -> dict[str, str]:
+    """Why a character is refused (`accord.core.text_hygiene.Unsafe`)."""
+    return {
+        "control": _("a control character, which no text of a negotiation holds"),
+        "line-break": _("a tab or line break, which this one-line field cannot hold"),
+        "surrogate": _("half of a UTF-16 pair (a lone surrogate), which is not a character"),
+        "noncharacter": _("a Unicode non-character, which never stands in text"),
+        "bidi-control": _(
+            "a bidirectional control, which can make text display in another order than the "
+            "one recorded"
+        ),
+        "invisible": _(
+            "an invisible character, which would make the text differ from what readers see"
+        ),
+    }
+
+
+def _explain_character(refusal: Refusal) -> str:
+    params = refusal.params()
+    field = _text_fields().get(str(params["field"]), str(params["field"]))
+    if params["where"]:
+        field = _("%(field)s of provision %(where)s") % {"field": field, "where": params["where"]}
+    name = str(params["name"])
+    return _(
+        "%(field)s holds %(character)s%(name)s at character %(position)d: %(problem)s. "
+        "Remove it; nothing was recorded."
+    ) % {
+        "field": field,
+        "character": params["character"],
+        "name": f" ({name})" if name else "",
+        "position": params["position"],
+        "problem": _character_problems().get(str(params["problem"]), str(params["problem"])),
     }

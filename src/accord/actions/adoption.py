@@ -28,6 +28,7 @@ from accord.core.fates import FateKind
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.proposals import ProposalStatus
 from accord.core.provisions import Version
+from accord.core.text_hygiene import clean_trimmed
 from accord.store import models, queries, status_queries
 
 MAX_EXPLANATION_CHARS = 20_000
@@ -98,7 +99,10 @@ def _check_chair(by: User | None, process: models.Process) -> None:
 
 def _explained(explanations: Mapping[str, str] | None) -> dict[str, str]:
     """The explanations by delegation code, trimmed; raises `TextTooLong`."""
-    explained = {code: note.strip() for code, note in (explanations or {}).items()}
+    explained = {
+        code: clean_trimmed(note, field="explanation")
+        for code, note in (explanations or {}).items()
+    }
     for note in explained.values():
         if len(note) > MAX_EXPLANATION_CHARS:
             raise TextTooLong(length=len(note), limit=MAX_EXPLANATION_CHARS)
@@ -300,7 +304,7 @@ def deliver_explanation(
     )
     if adoption is None:
         raise NotAdopted(document.slug)
-    note = text.strip()
+    note = clean_trimmed(text, field="explanation")
     if not note:
         raise Missing("explanation")
     if len(note) > MAX_EXPLANATION_CHARS:

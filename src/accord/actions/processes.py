@@ -27,6 +27,7 @@ from accord.core.errors import (
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.provisions import Version
 from accord.core.silence import ProposalsUnderSilence
+from accord.core.text_hygiene import TextKind, clean_text, clean_trimmed, clean_version
 from accord.store import convert, models, queries
 
 DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
@@ -132,7 +133,8 @@ def create_process(
         raise NotPermitted(Reason.MAY_NOT_CREATE_PROCESS)
     if not SLUG.fullmatch(slug):
         raise BadSlug(slug)
-    title = " ".join(title.replace("\x00", " ").split())
+    # A title is one line: line breaks fold into spaces, as they always have.
+    title = " ".join(clean_text(title, field="title").split())
     if not title:
         raise EmptyText()
     if len(title) > MAX_TITLE_CHARS:
@@ -341,6 +343,7 @@ def accredit_person(
     if user is None:
         if len(password) < MIN_PASSWORD_CHARS:
             raise PasswordNeeded(username)
+        full_name = clean_trimmed(full_name, field="full_name", kind=TextKind.LINE)
         user = User.objects.create_user(
             username=username, email=email, password=password, first_name=full_name[:150]
         )
@@ -404,11 +407,12 @@ def publish_draft(
     """Publish the first version of a new document from numbered plain text.
 
     Only the Chair or the Secretariat publish. Raises `MalformedDraft` for text that is not
-    numbered paragraphs and `DocumentExists` for a short name already taken. Writes one
+    numbered paragraphs, `DocumentExists` for a short name already taken and
+    `UnsafeCharacter` for a character a draft may not hold. Writes one
     ``draft.published`` event.
     """
     check_may_draft(by, process, slug)
-    value = parse_draft(text)
+    value = clean_version(parse_draft(text))
     version = store_first_version(process, slug=slug, value=value, label=label, symbol=symbol)
     record(
         "draft.published",
@@ -431,7 +435,11 @@ def check_may_draft(by: User | None, process: models.Process, slug: str) -> None
 def store_first_version(
     process: models.Process, *, slug: str, value: Version, label: str, symbol: str
 ) -> models.Version:
-    """The rows of a new document and its first version; the caller records the event."""
+    """The rows of a new document and its first version; the caller records the event.
+    Raises `UnsafeCharacter` for a character the label or the symbol may not hold (the
+    caller cleans ``value`` with `clean_version`)."""
+    label = clean_text(label, field="label", kind=TextKind.LINE)
+    symbol = clean_text(symbol, field="symbol", kind=TextKind.LINE)
     title = value.title[:300] or slug
     document = models.Document.objects.create(
         process=process, slug=slug, title=title, symbol=symbol[:80]

@@ -26,6 +26,7 @@ from accord.core.silence import (
     check_may_propose,
     check_running,
 )
+from accord.core.text_hygiene import clean_trimmed
 from accord.store import models, queries
 
 
@@ -146,7 +147,7 @@ def break_silence(
     _check_running(procedure)
     now = timezone.now()
     named = tuple(dict.fromkeys(provisions))
-    text = letter.strip()
+    text = clean_trimmed(letter, field="letter")
     sent = dc.SilenceLetter(found.delegation.code, now, named)
     dc.check_silence_letter(_silence(procedure), sent, text, members(process))
     if len(text) > MAX_LETTER_CHARS:
@@ -193,7 +194,7 @@ def withdraw_silence(
     if queries.actor(by, process).role is not Role.CHAIR:
         raise NotPermitted(Reason.NOT_THE_CHAIR)
     _check_running(procedure)
-    text = reason.strip()
+    text = clean_trimmed(reason, field="reason")
     if not text:
         raise Missing("withdrawal")
     if len(text) > MAX_LETTER_CHARS:

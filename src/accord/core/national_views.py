@@ -5,6 +5,7 @@ may add one and what it must carry."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from accord.core import text_hygiene as hygiene
 from accord.core.errors import NotPermitted, Refusal, TextTooLong
 from accord.core.fates import FateKind
 from accord.core.participants import Actor, ParticipantKind, Reason, Role
@@ -71,8 +72,9 @@ def check_chair(actor: Actor) -> None:
 
 
 def clean_text(text: str, limit: int = MAX_STATEMENT_CHARS) -> str:
-    """``text`` without surrounding blanks; raise `EmptyStatement` or `TextTooLong`."""
-    cleaned = text.strip()
+    """``text`` normalised and without surrounding blanks; raise `UnsafeCharacter`,
+    `EmptyStatement` or `TextTooLong`."""
+    cleaned = hygiene.clean_trimmed(text, field="text")
     if not cleaned:
         raise EmptyStatement()
     if len(cleaned) > limit:

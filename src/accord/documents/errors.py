@@ -47,3 +47,15 @@ class ArchiveTooLarge(Refusal):
     expanded: int
     limit: int
     code = "archive-too-large"
+
+# A UN report runs to a few hundred paragraphs; a treaty draft to a couple of thousand.
+MAX_PARAGRAPHS = 5_000
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class TooManyParagraphs(Refusal):
+    """A file holding more paragraphs than a draft can (`MAX_PARAGRAPHS`): refused as soon
+    as the count passes ``limit``, before the rest is read."""
+
+    limit: int
+    code = "too-many-paragraphs"
