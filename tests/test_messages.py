@@ -52,7 +52,13 @@ from accord.core.cosponsorship import (
 from accord.core.national_views import AlreadyMoved, EmptyStatement, ProposalTakenUp, Unattributed
 from accord.core.proposals import TooFewOptions
 from accord.core.status import NothingToReopen, PendingMismatch, PendingNotAMember
-from accord.documents.errors import ArchiveTooLarge, FileTooLarge, UnreadableDocument
+from accord.core.text_hygiene import UnsafeCharacter
+from accord.documents.errors import (
+    ArchiveTooLarge,
+    FileTooLarge,
+    TooManyParagraphs,
+    UnreadableDocument,
+)
 from accord.messages import explain
 
 SENTENCES: list[tuple[e.Refusal, str]] = [
@@ -257,6 +263,17 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     (
         ArchiveTooLarge(900, 100),
         "The file would expand to 900 bytes, more than the 100 bytes allowed; it was not opened.",
+    ),
+    (
+        TooManyParagraphs(5000),
+        "The file holds more than 5000 paragraphs, the most a draft may have; it was not read "
+        "further and nothing was stored.",
+    ),
+    # accord.core.text_hygiene
+    (
+        UnsafeCharacter("wording", 0x200B, 3, "invisible"),
+        "The wording holds U+200B (ZERO WIDTH SPACE) at character 3: an invisible character, "
+        "which would make the text differ from what readers see. Remove it; nothing was recorded.",
     ),
     # accord.actions
     (

@@ -48,6 +48,7 @@ class ArchiveTooLarge(Refusal):
     limit: int
     code = "archive-too-large"
 
+
 # A UN report runs to a few hundred paragraphs; a treaty draft to a couple of thousand.
 MAX_PARAGRAPHS = 5_000
 
