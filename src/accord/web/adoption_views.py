@@ -15,11 +15,13 @@ from accord.messages import explain
 from accord.outcome_words import adoption_words
 from accord.store import models, queries, status_queries
 from accord.web.forms import AdoptionForm, ExplanationForm, VoteForm
+from accord.web.signin_views import recent_sign_in_required
 from accord.web.views import signed_in, visible_process, visible_version
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@recent_sign_in_required()
 def adoption(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     """The Chair records the outcome: by consensus, or by a recorded vote where the rules of
     procedure decide by vote; first the matters outstanding, which the Chair confirms."""

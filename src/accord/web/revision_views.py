@@ -31,8 +31,10 @@ from accord.core.redline_render import notes
 from accord.core.revising import RevisionDraft, chair_fate, read_revision, take_in
 from accord.document_words import redline_words
 from accord.messages import explain
+from accord.security import sessions
 from accord.store import models, queries
 from accord.web.forms import RevisionForm
+from accord.web.signin_views import confirm_first
 from accord.web.views import signed_in, visible_process
 
 
@@ -196,6 +198,8 @@ def _step(
     chosen = _chosen(data, draft, open_)
     context["preview"] = queries.revision_preview(current, draft, open_, chosen, data["label"])
     if step == "issue":
+        if not sessions.recently_authenticated(request):
+            return confirm_first(request)  # the draft is saved: nothing typed is lost
         if not data["label"]:
             form.add_error("label", _("Give the revision a label, for example Rev.2."))
             return None
