@@ -361,6 +361,10 @@ def _serve(args: argparse.Namespace) -> None:
             "refusing to serve with the demo secret key; set ACCORD_SECRET_KEY to a long random "
             "value (python -c 'import secrets; print(secrets.token_urlsafe(50))' makes one)"
         )
+    from accord.security.checks import refusals
+
+    if reasons := refusals():
+        raise CommandError("refusing to serve: " + " ".join(reasons))
     _check_port(args.host, args.port)
     _migrate()
     from django.db import connection

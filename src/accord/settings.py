@@ -205,6 +205,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "accord.security.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "accord.web.signin_views.locked_out"
 AXES_RESET_ON_SUCCESS = True
+# Tries during a lockout are refused unchecked; they do not restart it, so the lockout page
+# can say when signing in works again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
 
 # Rate limits and other counters live in this cache. By default it is a table of the

@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -72,7 +72,7 @@ def _next(request: HttpRequest) -> str:
     safe = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    return target if safe else settings.LOGIN_REDIRECT_URL
+    return target if safe else resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def _to(name: str, after: str) -> HttpResponse:
@@ -159,7 +159,7 @@ def new_recovery_codes(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     if not user.is_verified() or not sessions.recently_authenticated(request):  # type: ignore[attr-defined]
         return _to("web:confirm-identity", request.path)
-    context = {"codes": _recovery_codes(user), "next": settings.LOGIN_REDIRECT_URL}
+    context = {"codes": _recovery_codes(user), "next": resolve_url(settings.LOGIN_REDIRECT_URL)}
     return render(request, "accord/recovery_codes.html", context)
 
 
