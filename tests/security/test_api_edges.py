@@ -34,12 +34,12 @@ def test_hsts_is_configurable(client, negotiation, settings):
 def test_a_method_an_address_does_not_take_is_a_problem(client, negotiation):
     response = client.delete("/api/v1/processes")
     assert response.status_code == 405
-    assert response["Allow"] == "POST, GET"
+    assert response["Allow"] == "GET, POST"
     assert _problem(response) == {
         "type": "urn:accord:problem:method-not-allowed",
         "title": "method-not-allowed",
         "status": 405,
-        "detail": "This address does not take DELETE; it takes POST, GET.",
+        "detail": "This address does not take DELETE; it takes GET, POST.",
     }
 
 

@@ -129,6 +129,15 @@ def test_the_api_refuses_a_session_that_owes_its_second_factor(client, negotiati
     }
 
 
+def test_until_the_second_factor_the_api_reads_as_for_anybody(client, negotiation):
+    negotiation.process.is_public = False
+    negotiation.process.save()
+    _sign_in(client, "chair")
+    hidden = client.get("/api/v1/processes/wg")
+    assert hidden.status_code == 404
+    assert client.get("/api/v1/processes").json()["items"] == []
+
+
 def test_where_it_is_optional_only_those_who_set_one_up_are_asked(client, negotiation, settings):
     settings.ACCORD_SECOND_FACTOR = "optional"
     _sign_in(client, "chair")

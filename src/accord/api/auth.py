@@ -1,6 +1,6 @@
 """Who is calling: a browser session (with its CSRF token) or a personal API token."""
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer, SessionAuth
@@ -58,6 +58,9 @@ def optional_user(request: HttpRequest) -> None:
     presented = request.headers.get("Authorization", "").startswith("Bearer ")
     if presented and presented_token(request) is None:
         raise Problem(401, "not-authenticated", _("This API token is not valid."))
+    if not presented and owes_second_factor(request):
+        # Until the second factor is shown, the session reads what anybody may read.
+        request.user = AnonymousUser()
 
 
 def writer(request: HttpRequest) -> User:

@@ -31,9 +31,14 @@ def _too_large(request: HttpRequest) -> int | None:
     return limit if length > limit else None
 
 
+def _sorted(methods: str) -> str:
+    """The allowed methods in one order, whatever order django-ninja listed them in."""
+    return ", ".join(sorted(method.strip() for method in methods.split(",") if method.strip()))
+
+
 def _words(status: int, request: HttpRequest, response: HttpResponse) -> tuple[str, str]:
     if status == 405:
-        allowed = response.get("Allow", "")
+        allowed = response["Allow"] = _sorted(response.get("Allow", ""))
         return "method-not-allowed", _(
             "This address does not take %(method)s; it takes %(allowed)s."
         ) % {"method": request.method, "allowed": allowed}
