@@ -87,7 +87,12 @@ SUITES: dict[str, tuple[str, bool, Options]] = {
 
 
 def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    bench = commands.add_parser("bench", help="measure accord against its baselines")
+    bench = commands.add_parser(
+        "bench",
+        help="measure accord against its baselines",
+        description="Each suite measures its baseline in the same run and exits 1 when it "
+        "misses one of its targets; accord bench SUITE --help lists its options and targets.",
+    )
     suites = bench.add_subparsers(dest="suite", required=True, metavar="SUITE")
     for name, (what, database, options) in SUITES.items():
         targets = "; ".join(
