@@ -61,7 +61,7 @@ def _read(path: str) -> bytes:
 def _index(files: list[str] | None) -> CorpusIndex:
     if not files:
         from accord.cli import _migrate
-        from accord.store.corpus_queries import corpus_index
+        from accord.store.queries import corpus_index
 
         _migrate()
         index = corpus_index()
