@@ -1,7 +1,8 @@
 """Builders for tests: a small negotiation made through the real actions."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -29,6 +30,27 @@ under international law.
 
 4. The voluntary, non-binding norms complement the application of international law.
 """
+
+# The corpus of agreed language and national views the checker's tests are written against.
+CORPUS_FILE = Path(__file__).parent / "core" / "checker" / "corpus.jsonl"
+
+# The initial password of the people the API tests accredit (and of their staff user).
+PASSWORD = "a long pass phrase"
+
+
+def accreditation_body(
+    username: str, role: str, delegation: str | None = None, mandates: Iterable[str] = ()
+) -> dict[str, object]:
+    """What ``POST /api/v1/processes/<slug>/accreditations`` takes to accredit a new person."""
+    return {
+        "username": username,
+        "role": role,
+        "delegation": delegation,
+        "mandates": list(mandates),
+        "full_name": f"Person {username}",
+        "email": f"{username}@example.org",
+        "password": PASSWORD,
+    }
 
 
 @dataclass

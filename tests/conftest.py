@@ -17,3 +17,13 @@ def negotiation(db):  # type: ignore[no-untyped-def]
     from tests.builders import make_negotiation
 
     return make_negotiation()
+
+
+@pytest.fixture
+def corpus(db):  # type: ignore[no-untyped-def]
+    """The checker's test corpus, imported through the real action."""
+    from tests.builders import CORPUS_FILE
+
+    from accord.actions.corpus import import_corpus
+
+    return import_corpus(CORPUS_FILE.read_bytes(), by=None, name="corpus.jsonl")

@@ -4,7 +4,10 @@ The core raises typed refusals carrying data; the web pages, the API and the CLI
 them through `explain`, so a refusal reads the same everywhere.
 """
 
+from typing import cast
+
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accord.core.errors import Refusal
 from accord.core.participants import Reason
@@ -97,10 +100,6 @@ def _messages() -> dict[str, str]:
         ),
         "amendment-for-other-text": _("The amendment was made on another text than this one."),
         "unknown-proposal": _("There is no proposal %(proposal)s here."),
-        "proposals-without-fate": _(
-            "%(count)d open proposals would vanish without a fate: %(proposals)s. Record what "
-            "the revision does with each of them."
-        ),
         "cannot-stay-pending": _(
             "Proposal %(proposal)d cannot stay pending: the revision deletes paragraph "
             "%(label)s, which it concerns. Record what the revision does with it."
@@ -116,17 +115,7 @@ def _messages() -> dict[str, str]:
             "The rules of procedure of this process decide by a recorded vote: record the vote; "
             "its result follows from the ballots."
         ),
-        "adoption-not-confirmed": _(
-            "Matters are outstanding: %(not_agreed)d paragraphs not agreed, %(open_proposals)d "
-            "open proposals, %(silences_running)d silence procedures running, %(reserving)d "
-            "delegations reserving and %(objecting)d objecting. Confirm that you record the "
-            "outcome all the same; nothing was recorded."
-        ),
         "stage-out-of-order": _("A %(stage)s cannot follow the %(current)s."),
-        "invalid-corpus": _(
-            "The corpus file has %(count)d invalid lines, the first on line %(first)d; "
-            "nothing from it was stored."
-        ),
         "empty-corpus": _("The corpus file holds no provision; nothing was stored."),
         "corpus-too-large": _(
             "The corpus file is %(size)d bytes long; the limit is %(limit)d bytes."
@@ -170,9 +159,6 @@ def _messages() -> dict[str, str]:
         "cosponsorship-proposal-not-open": _(
             "Proposal %(proposal)d is %(status)s; only an open proposal can be co-sponsored."
         ),
-        "too-few-options": _(
-            "Alternatives need between 2 and %(limit)d different wordings; %(count)d were given."
-        ),
         "empty-statement": _("The text is empty."),
         "unattributed": _(
             "Name at least one delegation or group: every view in the Chair's summary is "
@@ -212,20 +198,88 @@ def explain(refusal: Refusal) -> str:
     """One sentence saying why ``refusal`` happened."""
     if refusal.code in _document_messages():
         return _explain_document(refusal)
+    if refusal.code == "unsafe-character":
+        return _explain_character(refusal)
     params = refusal.params()
     if refusal.code == "not-permitted":
         return _reasons()[str(params["reason"])]
     if refusal.code == "malformed-draft":
         params = {**params, "problem": _draft_problems()[str(params["problem"])]}
-    # A list (the proposals a revision would lose) reads as "4, 7", not as "[4, 7]".
-    params = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in params.items()}
+    # A list (the proposals a revision would lose, unknown codes) reads as "4, 7", not "[4, 7]".
+    params = {
+        k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()
+    }
     if refusal.code == "missing":
         return _missing()[str(params["what"])]
     if "status" in params and refusal.code.endswith("proposal-not-open"):
         params = {**params, "status": _proposal_statuses()[str(params["status"])]}
     if refusal.code in _silence_messages():
         return _silence_messages()[refusal.code] % params
+    if refusal.code == "adoption-not-confirmed":
+        return _outstanding(params)
+    if "count" in params and refusal.code in (counted := _counted(cast("int", params["count"]))):
+        return counted[refusal.code] % params
     return _messages().get(refusal.code, _messages()["refused"]) % params
+
+
+def _counted(n: int) -> dict[str, str]:
+    """Sentences that count ``n`` things, in the grammatical number ``n`` asks for."""
+    return {
+        "proposals-without-fate": ngettext(
+            "%(count)d open proposal would vanish without a fate: %(proposals)s. Record what "
+            "the revision does with it.",
+            "%(count)d open proposals would vanish without a fate: %(proposals)s. Record what "
+            "the revision does with each of them.",
+            n,
+        ),
+        "invalid-corpus": ngettext(
+            "The corpus file has %(count)d invalid line: line %(first)d; nothing from it was "
+            "stored.",
+            "The corpus file has %(count)d invalid lines, the first on line %(first)d; "
+            "nothing from it was stored.",
+            n,
+        ),
+        "too-few-options": ngettext(
+            "Alternatives need between 2 and %(limit)d different wordings; %(count)d was given.",
+            "Alternatives need between 2 and %(limit)d different wordings; %(count)d were given.",
+            n,
+        ),
+    }
+
+
+def _outstanding(params: dict[str, object]) -> str:
+    """What stands in the way of an adoption the Chair did not confirm, each count in its
+    grammatical number."""
+
+    def count(name: str) -> int:
+        return cast("int", params[name])
+
+    matters = {
+        "not_agreed": ngettext(
+            "%(n)d paragraph not agreed", "%(n)d paragraphs not agreed", count("not_agreed")
+        ),
+        "open_proposals": ngettext(
+            "%(n)d open proposal", "%(n)d open proposals", count("open_proposals")
+        ),
+        "silences_running": ngettext(
+            "%(n)d silence procedure running",
+            "%(n)d silence procedures running",
+            count("silences_running"),
+        ),
+        "reserving": ngettext(
+            "%(n)d delegation reserving", "%(n)d delegations reserving", count("reserving")
+        ),
+        "objecting": ngettext("%(n)d objecting", "%(n)d objecting", count("objecting")),
+    }
+    said = {name: text % {"n": count(name)} for name, text in matters.items()}
+    return (
+        _(
+            "Matters are outstanding: %(not_agreed)s, %(open_proposals)s, %(silences_running)s, "
+            "%(reserving)s and %(objecting)s. Confirm that you record the outcome all the same; "
+            "nothing was recorded."
+        )
+        % said
+    )
 
 
 def _document_messages() -> dict[str, str]:
@@ -239,6 +293,10 @@ def _document_messages() -> dict[str, str]:
             "it was not opened."
         ),
         "unreadable-document": _("The file could not be imported: %(problem)s%(where)s."),
+        "too-many-paragraphs": _(
+            "The file holds more than %(limit)d paragraphs, the most a draft may have; it was "
+            "not read further and nothing was stored."
+        ),
     }
 
 
@@ -352,4 +410,60 @@ def _silence_messages() -> dict[str, str]:
         "request-pending": _(
             "A request to accredit %(username)s as a stakeholder is already pending."
         ),
+    }
+
+
+def _text_fields() -> dict[str, str]:
+    """The fields text is given for, as a sentence names them (`UnsafeCharacter.field`)."""
+    return {
+        "wording": _("The wording"),
+        "options": _("An alternative"),
+        "justification": _("The justification"),
+        "text": _("The text"),
+        "title": _("The title"),
+        "label": _("The label"),
+        "symbol": _("The symbol"),
+        "note": _("The note"),
+        "letter": _("The letter"),
+        "reason": _("The reason"),
+        "explanation": _("The explanation of position"),
+        "organisation": _("The organisation's name"),
+        "name": _("The name"),
+        "full_name": _("The full name"),
+        "filename": _("The file name"),
+    }
+
+
+def _character_problems() -> dict[str, str]:
+    """Why a character is refused (`accord.core.text_hygiene.Unsafe`)."""
+    return {
+        "control": _("a control character, which no text of a negotiation holds"),
+        "line-break": _("a tab or line break, which this one-line field cannot hold"),
+        "surrogate": _("half of a UTF-16 pair (a lone surrogate), which is not a character"),
+        "noncharacter": _("a Unicode non-character, which never stands in text"),
+        "bidi-control": _(
+            "a bidirectional control, which can make text display in another order than the "
+            "one recorded"
+        ),
+        "invisible": _(
+            "an invisible character, which would make the text differ from what readers see"
+        ),
+    }
+
+
+def _explain_character(refusal: Refusal) -> str:
+    params = refusal.params()
+    field = _text_fields().get(str(params["field"]), str(params["field"]))
+    if params["where"]:
+        field = _("%(field)s of provision %(where)s") % {"field": field, "where": params["where"]}
+    name = str(params["name"])
+    return _(
+        "%(field)s holds %(character)s%(name)s at character %(position)d: %(problem)s. "
+        "Remove it; nothing was recorded."
+    ) % {
+        "field": field,
+        "character": params["character"],
+        "name": f" ({name})" if name else "",
+        "position": params["position"],
+        "problem": _character_problems().get(str(params["problem"]), str(params["problem"])),
     }

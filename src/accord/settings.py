@@ -11,7 +11,9 @@ from pathlib import Path
 import dj_database_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("ACCORD_DATA_DIR", "var")).resolve()
+# An empty ACCORD_DATA_DIR means the default too: read as a path it would be the working
+# directory, and the database would land in whatever tree accord was started from.
+DATA_DIR = Path(os.environ.get("ACCORD_DATA_DIR") or "var").resolve()
 
 # The demo runs with a published, insecure key; `accord serve` refuses to start with it.
 DEMO_SECRET_KEY = "accord-demo-key-never-use-in-production"  # noqa: S105

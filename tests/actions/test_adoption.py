@@ -1,7 +1,7 @@
 import pytest
 
 from accord.actions.adoption import record_adoption
-from accord.actions.checks import AlreadyAdopted
+from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.processes import NotParticipating
 from accord.actions.proposals import submit_proposal
 from accord.core.errors import NotPermitted, UnknownProvision

@@ -169,7 +169,7 @@ def test_proposal_on_a_version_that_is_not_current(negotiation):
         issued_at=zero.issued_at,
         content_hash=zero.content_hash,
     )
-    _refused(negotiation, VersionNotCurrent(version_label="Zero draft", current_label="Rev.1"))
+    _refused(negotiation, VersionNotCurrent(version="Zero draft", current="Rev.1"))
 
 
 def _proposal(negotiation):

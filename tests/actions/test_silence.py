@@ -6,7 +6,7 @@ from django.utils import timezone
 from tests.builders import DRAFT, assert_refused_without_trace
 
 from accord.actions.adoption import record_adoption
-from accord.actions.checks import AlreadyAdopted
+from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
 from accord.actions.silence import (
@@ -221,7 +221,7 @@ def test_unbroken_silence_adopts_the_version_at_the_deadline(negotiation):
     }
     report = queries.consensus_report(negotiation.version.document)
     assert report is not None
-    assert report["adoption"] == adoption
+    assert report.adoption == adoption
     with pytest.raises(AlreadyAdopted):
         submit_proposal(
             negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other."

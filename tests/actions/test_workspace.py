@@ -7,7 +7,7 @@ from tests.actions.test_revisions import REV1
 from tests.builders import assert_refused_without_trace, make_user
 
 from accord.actions.adoption import record_adoption
-from accord.actions.checks import AlreadyAdopted
+from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.processes import accredit
 from accord.actions.revisions import issue_revision
 from accord.actions.workspace import (

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import User
+from tests.builders import PASSWORD, accreditation_body
 
 from accord.actions.periodic import run_due
 from accord.actions.tokens import create_api_token
@@ -19,7 +20,6 @@ from accord.store import models
 pytestmark = pytest.mark.django_db
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-PASSWORD = "a long pass phrase"
 
 ZERO = """# Report of the open-ended working group
 
@@ -143,18 +143,6 @@ def _refused(api, who, path, body, status, code):
     return response.json()["detail"]
 
 
-def _person(username, role, delegation=None, mandates=()):
-    return {
-        "username": username,
-        "role": role,
-        "delegation": delegation,
-        "mandates": list(mandates),
-        "full_name": f"Person {username}",
-        "email": f"{username}@example.org",
-        "password": PASSWORD,
-    }
-
-
 def _kinds(process):
     return list(
         models.Event.objects.filter(process__slug=process)
@@ -193,15 +181,15 @@ def _set_up_and_staff(api):
         "proposals_under_silence": "allowed",
     }
     assert (process["members"], process["observers"]) == (["BRA", "FRA", "DEU", "KEN"], ["VAT"])
-    api.post("staff", "/processes/oewg/accreditations", _person("sec", "secretariat"))
+    api.post("staff", "/processes/oewg/accreditations", accreditation_body("sec", "secretariat"))
     for person in (
-        _person("chair", "chair"),
-        _person("vice", "bureau"),
-        _person("bra", "delegate", "BRA"),
-        _person("deu", "delegate", "DEU", ["eu"]),
-        _person("fra", "delegate", "FRA"),
-        _person("ken", "delegate", "KEN"),
-        _person("vat", "observer", "VAT"),
+        accreditation_body("chair", "chair"),
+        accreditation_body("vice", "bureau"),
+        accreditation_body("bra", "delegate", "BRA"),
+        accreditation_body("deu", "delegate", "DEU", ["eu"]),
+        accreditation_body("fra", "delegate", "FRA"),
+        accreditation_body("ken", "delegate", "KEN"),
+        accreditation_body("vat", "observer", "VAT"),
     ):
         api.post("sec", "/processes/oewg/accreditations", person)
     staffed = api.get("sec", "/processes/oewg/accreditations")["items"]
@@ -369,8 +357,8 @@ def _take_in_the_pending_one_at_rev2(api, ids):
         "proposals-without-fate",
     )
     assert detail == (
-        f"1 open proposals would vanish without a fate: {ids['pending']}. Record what the "
-        "revision does with each of them."
+        f"1 open proposal would vanish without a fate: {ids['pending']}. Record what the "
+        "revision does with it."
     )
     body = {
         "text": REV2,
@@ -512,7 +500,7 @@ def _objection_at_the_meeting(api, clock):
         409,
         "adoption-not-confirmed",
     )
-    assert detail.startswith("Matters are outstanding: 3 paragraphs not agreed, 1 open proposals")
+    assert detail.startswith("Matters are outstanding: 3 paragraphs not agreed, 1 open proposal, ")
     recorded = api.post(
         "chair",
         f"{v1}/adoptions",
@@ -721,9 +709,9 @@ def test_a_process_deciding_by_a_recorded_vote_through_the_api(client):
         )["rules"]
         assert rules["decision_rule"] == "vote-simple-majority"
         for person in (
-            _person("chair", "chair"),
-            _person("fra", "delegate", "FRA"),
-            _person("vat", "observer", "VAT"),
+            accreditation_body("chair", "chair"),
+            accreditation_body("fra", "delegate", "FRA"),
+            accreditation_body("vat", "observer", "VAT"),
         ):
             api.post("staff", "/processes/vote-wg/accreditations", person)
         resolution = "/processes/vote-wg/documents/resolution"

@@ -192,16 +192,47 @@ def _refused(response, status, code, detail):
     assert (response.json()["title"], response.json()["detail"]) == (code, detail)
 
 
-@time_machine.travel(LATER, tick=False)
-def test_a_superseded_procedure_reads_so_and_refuses_a_letter(client, negotiation):
-    procedure = _launch_at_fixed_time(negotiation)
+def _supersede(client, negotiation):
     issue_revision(negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1")
+
+
+def _adopt(client, negotiation):
+    client.force_login(negotiation.chair)
+    adopted = _post(client, f"{BASE}/documents/report/versions/1/adoptions", {"confirm": True})
+    assert adopted.status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("close", "closed", "code", "sentence"),
+    [
+        (
+            _supersede,
+            {"state": "superseded", "superseded_by": 2},
+            "silence-superseded",
+            "A revision of report was issued: this silence procedure was superseded then and "
+            "is closed; silence can no longer be broken on it.",
+        ),
+        (
+            _adopt,
+            {"state": "closed-by-adoption", "superseded_by": None},
+            "silence-closed-by-adoption",
+            "report was adopted: this silence procedure closed then, and silence can no longer "
+            "be broken on it.",
+        ),
+    ],
+    ids=["superseded", "adopted"],
+)
+@time_machine.travel(LATER, tick=False)
+def test_a_procedure_closed_otherwise_reads_so_and_refuses_a_letter(
+    client, negotiation, close, closed, code, sentence
+):
+    procedure = _launch_at_fixed_time(negotiation)
+    close(client, negotiation)
     body = client.get(f"{BASE}/silence-procedures/{procedure.pk}").json()
     assert {k: body[k] for k in ("state", "closed_at", "reason", "superseded_by")} == {
-        "state": "superseded",
         "closed_at": "2026-12-02T09:00:00+00:00",
         "reason": None,
-        "superseded_by": 2,
+        **closed,
     }
     client.force_login(negotiation.brazil)
     before = _traces()
@@ -212,12 +243,17 @@ def test_a_superseded_procedure_reads_so_and_refuses_a_letter(client, negotiatio
             {"letter": "Late.", "provisions": ["p2"]},
         ),
         409,
-        "silence-superseded",
-        "A revision of report was issued: this silence procedure was superseded then and is "
-        "closed; silence can no longer be broken on it.",
+        code,
+        sentence,
     )
     assert _traces() == before
-    # A new procedure on the revision is not refused as "already running".
+
+
+@time_machine.travel(LATER, tick=False)
+def test_a_new_procedure_runs_on_the_revision_that_superseded_one(client, negotiation):
+    _launch_at_fixed_time(negotiation)
+    _supersede(client, negotiation)
+    # Not refused as "already running": the procedure on the zero draft closed.
     client.force_login(negotiation.chair)
     relaunched = _post(
         client,
@@ -225,31 +261,6 @@ def test_a_superseded_procedure_reads_so_and_refuses_a_letter(client, negotiatio
         {"deadline": (LATER + timedelta(days=3)).isoformat()},
     )
     assert (relaunched.status_code, relaunched.json()["state"]) == (201, "running")
-
-
-@time_machine.travel(LATER, tick=False)
-def test_after_adoption_a_letter_is_refused(client, negotiation):
-    procedure = _launch_at_fixed_time(negotiation)
-    client.force_login(negotiation.chair)
-    adopted = _post(client, f"{BASE}/documents/report/versions/1/adoptions", {"confirm": True})
-    assert adopted.status_code == 201
-    assert client.get(f"{BASE}/silence-procedures/{procedure.pk}").json()["state"] == (
-        "closed-by-adoption"
-    )
-    client.force_login(negotiation.germany)
-    before = _traces()
-    _refused(
-        _post(
-            client,
-            f"{BASE}/silence-procedures/{procedure.pk}/breaks",
-            {"letter": "Late.", "provisions": ["p2"]},
-        ),
-        409,
-        "silence-closed-by-adoption",
-        "report was adopted: this silence procedure closed then, and silence can no longer be "
-        "broken on it.",
-    )
-    assert _traces() == before
 
 
 @time_machine.travel(LATER, tick=False)

@@ -4,14 +4,12 @@ import json
 
 import pytest
 from django.contrib.auth.models import User
-from tests.builders import DRAFT, make_user
+from tests.builders import DRAFT, accreditation_body, make_user
 
 from accord.actions.tokens import create_api_token
 from accord.store import models
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a long pass phrase"
 
 
 def _token(username):
@@ -38,18 +36,6 @@ def _state():
     )
 
 
-def _person(username, role, delegation=None, mandates=()):
-    return {
-        "username": username,
-        "role": role,
-        "delegation": delegation,
-        "mandates": list(mandates),
-        "full_name": f"Person {username}",
-        "email": f"{username}@example.org",
-        "password": PASSWORD,
-    }
-
-
 @pytest.fixture
 def staffed(client, db):
     """A process set up by a staff user, who accredits its people through the API."""
@@ -62,13 +48,13 @@ def staffed(client, db):
     body["stakeholder_modality"] = "open"
     assert _call(client, "post", "/processes", token, body).status_code == 201
     for person in (
-        _person("chair", "chair"),
-        _person("vice", "bureau"),
-        _person("bra", "delegate", "BRA"),
-        _person("deu", "delegate", "deu", ["eu"]),
-        _person("vat", "observer", "VAT"),
-        _person("sec", "secretariat"),
-        _person("ngo", "stakeholder"),
+        accreditation_body("chair", "chair"),
+        accreditation_body("vice", "bureau"),
+        accreditation_body("bra", "delegate", "BRA"),
+        accreditation_body("deu", "delegate", "deu", ["eu"]),
+        accreditation_body("vat", "observer", "VAT"),
+        accreditation_body("sec", "secretariat"),
+        accreditation_body("ngo", "stakeholder"),
     ):
         response = _call(client, "post", "/processes/oewg/accreditations", token, person)
         assert response.status_code == 201, response.json()
@@ -81,7 +67,7 @@ def test_the_secretariat_accredits_people_with_their_mandates(client, staffed):
         "post",
         "/processes/oewg/accreditations",
         staffed,
-        _person("fra", "delegate", "FRA", ["eu"]),
+        accreditation_body("fra", "delegate", "FRA", ["eu"]),
     )
     assert response.status_code == 201
     assert response.json() == {
@@ -136,7 +122,7 @@ def test_the_secretariat_withdraws_an_accreditation(client, staffed):
     [
         (
             "chair",
-            _person("x", "delegate", "FRA"),
+            accreditation_body("x", "delegate", "FRA"),
             403,
             "not-permitted",
             "Only the Secretariat may do this.",
@@ -150,35 +136,35 @@ def test_the_secretariat_withdraws_an_accreditation(client, staffed):
         ),
         (
             "staff",
-            _person("x", "delegate", "KEN"),
+            accreditation_body("x", "delegate", "KEN"),
             422,
             "not-participating",
             "KEN does not take part in this process.",
         ),
         (
             "staff",
-            _person("x", "delegate", "BRA", ["eu"]),
+            accreditation_body("x", "delegate", "BRA", ["eu"]),
             422,
             "mandate-outside-group",
             "Only a delegation that is one of its members may hold the mandate of the group eu.",
         ),
         (
             "staff",
-            _person("x", "delegate", "FRA", ["nowhere"]),
+            accreditation_body("x", "delegate", "FRA", ["nowhere"]),
             422,
             "unknown-groups",
             "No group has the code nowhere.",
         ),
         (
             "staff",
-            _person("x", "observer", "FRA"),
+            accreditation_body("x", "observer", "FRA"),
             422,
             "role-mismatch",
             "A person in the role observer cannot act for a participant of the kind member.",
         ),
         (
             "staff",
-            _person("bra", "delegate", "BRA"),
+            accreditation_body("bra", "delegate", "BRA"),
             409,
             "already-accredited",
             "bra is already accredited to this process.",
@@ -214,7 +200,7 @@ def test_stakeholders_are_accredited_directly_only_under_open_rules(
 ):
     models.Process.objects.filter(slug="oewg").update(stakeholder_modality=modality)
     before = _state()
-    person = _person("drw", "stakeholder")
+    person = accreditation_body("drw", "stakeholder")
     response = _call(client, "post", "/processes/oewg/accreditations", _token("staff"), person)
     assert (response.status_code, response["Content-Type"]) == (409, "application/problem+json")
     assert (response.json()["title"], response.json()["detail"]) == (code, detail)
@@ -362,8 +348,8 @@ def test_a_revision_without_fates_names_the_proposals_that_would_vanish(client, 
     proposal = _propose(client)
     response = _revise(client, "chair", {"text": REV1, "label": "Rev.1"})
     assert response.json()["detail"] == (
-        f"1 open proposals would vanish without a fate: {proposal}. Record what the revision "
-        "does with each of them."
+        f"1 open proposal would vanish without a fate: {proposal}. Record what the revision "
+        "does with it."
     )
 
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.signing import sign_in
 from tests.documents.word_files import typed_draft
 
 pytestmark = pytest.mark.browser
@@ -35,10 +36,7 @@ def test_the_demo_versions_download_in_every_format(
 def test_the_chair_imports_a_word_draft_after_a_preview(page: Page, demo_server: str, tmp_path):
     source = tmp_path / "rev.docx"
     source.write_bytes(typed_draft(["## A. Scope", "1. States met.", "(a) twice;"]))
-    page.goto(f"{demo_server}/login/")
-    page.get_by_label("User name").fill("chair")
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, demo_server, "chair")
     page.goto(f"{demo_server}/p/oewg-ict-demo/")
     page.get_by_role("link", name="Import a draft from Word or Akoma Ntoso").click()
     page.get_by_label("Word (.docx) or Akoma Ntoso (.xml) file").set_input_files(str(source))

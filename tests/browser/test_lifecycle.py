@@ -422,7 +422,7 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
     page.get_by_label(re.compile("^Members objecting")).fill("CUB, VAT")
     page.get_by_role("button", name="Record the outcome").click()
     expect(page.get_by_role("alert")).to_have_text(
-        "Matters are outstanding: 3 paragraphs not agreed, 1 open proposals, 0 silence "
+        "Matters are outstanding: 3 paragraphs not agreed, 1 open proposal, 0 silence "
         "procedures running, 0 delegations reserving and 0 objecting. Confirm that you record "
         "the outcome all the same; nothing was recorded."
     )

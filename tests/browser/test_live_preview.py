@@ -1,19 +1,14 @@
 """The propose page shows the derived amendment while the delegate types."""
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_the_redline_follows_the_typing(page: Page, demo_server: str):
-    page.goto(f"{demo_server}/login/")
-    page.get_by_label("User name").fill("bra")
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
+    sign_in(page, demo_server, "bra")
 
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/")
     page.get_by_role("link", name="Propose on 5").click()

@@ -1,10 +1,9 @@
 """Two people read the compilation; a proposal made on another page appears on the first
 without a reload, announced politely."""
 
-import re
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +24,7 @@ def test_a_proposal_appears_on_an_open_compilation_without_a_reload(
     expect(page.locator("#live-updates")).to_be_attached()
 
     other = browser.new_context().new_page()
-    other.goto(f"{demo_server}/login/")
-    other.get_by_label("User name").fill("arg")
-    other.get_by_label("Password").fill("accord-demo")
-    other.get_by_role("button", name="Sign in").click()
-    expect(other.get_by_text(re.compile(r"Signed in as"))).to_be_visible()
+    sign_in(other, demo_server, "arg")
     other.goto(f"{demo_server}/p/oewg-ict-demo/report/")
     other.get_by_role("link", name="Propose on 7", exact=True).click()
     wording = other.get_by_label("Proposed wording")

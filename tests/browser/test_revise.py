@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 from tests.browser.conftest import demo_environment_for, served_demo
-from tests.browser.signing import sign_in
+from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def test_the_chair_takes_in_settles_and_issues_a_revision(page: Page, own_demo: 
     sign_in(page, own_demo, "arg")
     _propose(page, own_demo, "5", TAKEN_END)
     _propose(page, own_demo, "6", LEFT_END)
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     sign_in(page, own_demo, "chair")
     page.goto(f"{own_demo}/p/oewg-ict-demo/report/")

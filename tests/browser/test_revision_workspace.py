@@ -5,7 +5,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from tests.browser.signing import sign_in
+from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -23,14 +23,14 @@ def test_the_draft_saves_as_the_chair_types_and_the_secretariat_reads_it(
     text.fill(TYPED)
     # The server's clock is stopped at 09:00 (see accord_at_fixed_time.py).
     expect(page.locator("#draft-saved")).to_have_text("Saved 09:00 by Chair of the working group")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     sign_in(page, demo_server, "secretariat")
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/")
     page.get_by_role("link", name="Draft of the next revision").click()
     expect(page.get_by_label(re.compile("Text of the revision"))).to_have_value(TYPED)
     expect(page.get_by_label(re.compile("Text of the revision"))).not_to_be_editable()
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # Leave the demo as it was for the other tests.
     sign_in(page, demo_server, "chair")

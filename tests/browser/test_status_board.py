@@ -4,15 +4,13 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_the_chair_marks_a_paragraph_and_the_board_shows_it(page: Page, demo_server: str):
-    page.goto(f"{demo_server}/login/")
-    page.get_by_label("User name").fill("chair")
-    page.get_by_label("Password").fill("accord-demo")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, demo_server, "chair")
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Revised draft of the report")
     page.get_by_label("Chair's mark on 40", exact=True).select_option("agreed-pending")

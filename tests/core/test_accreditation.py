@@ -64,7 +64,8 @@ def test_mandates_for_groups_the_delegation_is_in(delegation, mandates):
 def test_a_mandate_for_an_unknown_group_names_every_unknown_code():
     with pytest.raises(UnknownGroups) as raised:
         check_mandates("DEU", ["eu", "zz", "aa"], GROUPS)
-    assert raised.value.params() == {"codes": "aa, zz"}
+    assert raised.value == UnknownGroups(("aa", "zz"))
+    assert raised.value.params() == {"codes": ("aa", "zz")}
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """Reading and writing drafts, provisions and versions, proposals and who may make them."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
@@ -143,16 +144,17 @@ def test_who_may_propose(actor: Actor, delegation: str, group: str | None, reaso
 
 
 def test_refusals_carry_codes_and_params() -> None:
-    stale = VersionNotCurrent(version_label="Rev.1", current_label="Rev.2")
+    stale = VersionNotCurrent(version="Rev.1", current="Rev.2")
     assert (stale.code, stale.params()) == (
         "version-not-current",
         {"version": "Rev.1", "current": "Rev.2"},
     )
 
+    # The fields are the parameters, whether the refusal has slots (as accord's do) or not.
+    @dataclass
     class Plain(Refusal):
-        def __init__(self) -> None:
-            super().__init__()
-            self.detail = 3
+        detail: int
+        note: str = "none"
 
-    assert (Plain().code, Plain().params()) == ("refused", {"detail": 3})
+    assert (Plain(3).code, Plain(3).params()) == ("refused", {"detail": 3, "note": "none"})
     assert datetime(2025, 1, 1, tzinfo=UTC).tzinfo is UTC

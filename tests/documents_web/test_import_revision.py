@@ -14,8 +14,8 @@ from tests.documents.word_files import typed_draft
 
 from accord import cli
 from accord.actions.adoption import record_adoption
-from accord.actions.checks import AlreadyAdopted
 from accord.actions.imports import import_revision
+from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.proposals import submit_proposal
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted, ProposalsWithoutFate
@@ -148,8 +148,8 @@ def test_the_command_imports_the_next_revision(negotiation, proposals, tmp_path,
     assert cli.main(args) == 2
     _, ignored = proposals
     assert capsys.readouterr().err == (
-        f"accord: 1 open proposals would vanish without a fate: {ignored.pk}. Record what the "
-        "revision does with each of them.\n"
+        f"accord: 1 open proposal would vanish without a fate: {ignored.pk}. Record what the "
+        "revision does with it.\n"
     )
     assert _state() == before
     ignored.status = "withdrawn"
@@ -181,9 +181,7 @@ def test_the_import_page_previews_then_issues_the_revision(client, negotiation, 
     refused = client.post("/p/wg/import/", confirm)
     assert refused.status_code == 400
     _, ignored = proposals
-    assert (
-        f"1 open proposals would vanish without a fate: {ignored.pk}." in refused.content.decode()
-    )
+    assert f"1 open proposal would vanish without a fate: {ignored.pk}." in refused.content.decode()
     assert _state() == before
     ignored.status = "withdrawn"
     ignored.save()

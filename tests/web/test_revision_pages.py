@@ -142,8 +142,8 @@ def test_a_revision_leaving_a_proposal_without_fate_is_refused_and_names_it(
     assert refused.status_code == 400
     text = _text(refused)
     assert (
-        f"1 open proposals would vanish without a fate: {ignored.pk}. Record what the "
-        f"revision does with each of them. Proposal {ignored.pk} by Germany on paragraph 4"
+        f"1 open proposal would vanish without a fate: {ignored.pk}. Record what the "
+        f"revision does with it. Proposal {ignored.pk} by Germany on paragraph 4"
     ) in text
     assert _state() == before
     unlabelled = client.post(

@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import require_open
 from accord.actions.events import record
+from accord.actions.preconditions import require_open
 from accord.actions.processes import NotParticipating
 from accord.actions.silence import close_silences_on_adoption
 from accord.core.adoption import require_confirmation
@@ -28,7 +28,8 @@ from accord.core.fates import FateKind
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.proposals import ProposalStatus
 from accord.core.provisions import Version
-from accord.store import models, queries, status_queries
+from accord.core.text_hygiene import clean_trimmed
+from accord.store import models, queries
 
 MAX_EXPLANATION_CHARS = 20_000
 
@@ -50,7 +51,7 @@ def record_adoption(
     delegation's own view. Objections of observers are recorded but never counted. The
     record binds the hash of every provision it covered (all but those the Chair moved to
     the Chair's summary). Only the Chair records it, and over matters outstanding (see
-    `status_queries.adoption_checklist`) only with ``confirm``. Writes one
+    `queries.adoption_checklist`) only with ``confirm``. Writes one
     ``adoption.recorded`` event. Raises `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted`,
     `NotParticipating`, `UnknownProvision`, `TextTooLong`, `AdoptionNotConfirmed` or
     `VoteRequired` (the rules decide by a recorded vote: see `record_vote`).
@@ -66,7 +67,7 @@ def record_adoption(
     for uids in said.values():
         for uid in uids:
             text.provision(uid)
-    require_confirmation(status_queries.adoption_checklist(version), confirmed=confirm)
+    require_confirmation(queries.adoption_checklist(version), confirmed=confirm)
     members = frozenset(c for c, kind in kinds.items() if kind == ParticipantKind.MEMBER)
     outcome = evaluate_consensus(Consensus(), members, objections, said)
     adoption = _adoption(
@@ -98,7 +99,10 @@ def _check_chair(by: User | None, process: models.Process) -> None:
 
 def _explained(explanations: Mapping[str, str] | None) -> dict[str, str]:
     """The explanations by delegation code, trimmed; raises `TextTooLong`."""
-    explained = {code: note.strip() for code, note in (explanations or {}).items()}
+    explained = {
+        code: clean_trimmed(note, field="explanation")
+        for code, note in (explanations or {}).items()
+    }
     for note in explained.values():
         if len(note) > MAX_EXPLANATION_CHARS:
             raise TextTooLong(length=len(note), limit=MAX_EXPLANATION_CHARS)
@@ -177,7 +181,7 @@ def record_vote(
     members = frozenset(c for c, kind in kinds.items() if kind == ParticipantKind.MEMBER)
     outcome = evaluate_vote(RulesOfProcedure(voting=rule.majority), members, (), cast)
     text = queries.version_value(version)
-    require_confirmation(status_queries.adoption_checklist(version), confirmed=confirm)
+    require_confirmation(queries.adoption_checklist(version), confirmed=confirm)
     adoption = _adoption(
         version,
         text,
@@ -270,9 +274,6 @@ class NotAdopted(Refusal):
     document: str
     code = "not-adopted"
 
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class AlreadyExplained(Refusal):
@@ -280,9 +281,6 @@ class AlreadyExplained(Refusal):
 
     delegation: str
     code = "already-explained"
-
-    def params(self) -> dict[str, object]:
-        return {"delegation": self.delegation}
 
 
 @transaction.atomic
@@ -306,7 +304,7 @@ def deliver_explanation(
     )
     if adoption is None:
         raise NotAdopted(document.slug)
-    note = text.strip()
+    note = clean_trimmed(text, field="explanation")
     if not note:
         raise Missing("explanation")
     if len(note) > MAX_EXPLANATION_CHARS:

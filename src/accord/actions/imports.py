@@ -8,20 +8,41 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from accord.actions.events import record
-from accord.actions.processes import check_may_draft, first_version_payload, store_first_version
+from accord.actions.processes import (
+    DRAFTERS,
+    check_may_draft,
+    first_version_payload,
+    store_first_version,
+)
 from accord.actions.revisions import check_may_revise, issue_revision
+from accord.core.errors import NotPermitted
 from accord.core.fates import Fate, FateKind
+from accord.core.participants import Reason
+from accord.core.text_hygiene import clean_version
 from accord.documents.akn_import import read_akn
 from accord.documents.model import Format, ImportedDraft
 from accord.documents.word_import import read_docx
-from accord.store import models
+from accord.store import models, queries
 
 IMPORT_FORMATS = (Format.DOCX, Format.AKN)
 
 
+def preview_import(
+    process: models.Process, *, by: User | None, data: bytes, fmt: Format
+) -> ImportedDraft:
+    """What a file would import into ``process``, storing nothing: only those who may
+    publish there (the Chair and the Secretariat; ``by=None`` for the instance) may have a
+    file read, since reading a large one is costly. Raises `NotPermitted` before the file is
+    opened, then the importers' refusals (see `read_draft`). Writes no event."""
+    if by is not None and queries.actor(by, process).role not in DRAFTERS:
+        raise NotPermitted(Reason.NOT_A_DRAFTER)
+    return read_draft(data, fmt)
+
+
 def read_draft(data: bytes, fmt: Format) -> ImportedDraft:
-    """What a file holds, before anything is stored (the preview). Raises the importers'
-    refusals (`UnreadableDocument`, `FileTooLarge`, `ArchiveTooLarge`)."""
+    """What a file holds, before anything is stored. Raises the importers' refusals
+    (`UnreadableDocument`, `FileTooLarge`, `ArchiveTooLarge`, `TooManyParagraphs`). Callers
+    acting for a person check first that the person may import (`preview_import`)."""
     if fmt is Format.AKN:
         meta, version = read_akn(data)
         return ImportedDraft(version=version, symbol=meta.symbol)
@@ -50,8 +71,9 @@ def import_draft(
     """
     check_may_draft(by, process, slug)
     draft = read_draft(data, fmt)
+    value = clean_version(draft.version)
     version = store_first_version(
-        process, slug=slug, value=draft.version, label=label, symbol=symbol or draft.symbol
+        process, slug=slug, value=value, label=label, symbol=symbol or draft.symbol
     )
     record(
         "draft.imported",
@@ -59,7 +81,7 @@ def import_draft(
         process=process,
         subject=f"document:{slug}",
         payload={
-            **first_version_payload(version, draft.version),
+            **first_version_payload(version, value),
             "file": file_record(data, fmt, filename),
         },
     )

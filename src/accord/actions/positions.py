@@ -4,8 +4,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import require_open
 from accord.actions.events import record
+from accord.actions.preconditions import require_open
 from accord.core.errors import NotAmendable, NotPermitted
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.positions import Stance, take_position

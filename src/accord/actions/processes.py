@@ -27,6 +27,7 @@ from accord.core.errors import (
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.provisions import Version
 from accord.core.silence import ProposalsUnderSilence
+from accord.core.text_hygiene import TextKind, clean_text, clean_trimmed, clean_version
 from accord.store import convert, models, queries
 
 DRAFTERS = (Role.CHAIR, Role.SECRETARIAT)
@@ -39,9 +40,6 @@ class NotParticipating(Refusal):
     delegation: str
     code = "not-participating"
 
-    def params(self) -> dict[str, object]:
-        return {"delegation": self.delegation}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class AlreadyAccredited(Refusal):
@@ -49,9 +47,6 @@ class AlreadyAccredited(Refusal):
 
     username: str
     code = "already-accredited"
-
-    def params(self) -> dict[str, object]:
-        return {"username": self.username}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -75,9 +70,6 @@ class DocumentExists(Refusal):
     slug: str
     code = "document-exists"
 
-    def params(self) -> dict[str, object]:
-        return {"slug": self.slug}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class BadSlug(Refusal):
@@ -85,9 +77,6 @@ class BadSlug(Refusal):
 
     slug: str
     code = "bad-slug"
-
-    def params(self) -> dict[str, object]:
-        return {"slug": self.slug}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -97,9 +86,6 @@ class ProcessExists(Refusal):
     slug: str
     code = "process-exists"
 
-    def params(self) -> dict[str, object]:
-        return {"slug": self.slug}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class UnknownDelegations(Refusal):
@@ -107,9 +93,6 @@ class UnknownDelegations(Refusal):
 
     codes: tuple[str, ...]
     code = "unknown-delegations"
-
-    def params(self) -> dict[str, object]:
-        return {"codes": ", ".join(self.codes)}
 
 
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
@@ -150,7 +133,8 @@ def create_process(
         raise NotPermitted(Reason.MAY_NOT_CREATE_PROCESS)
     if not SLUG.fullmatch(slug):
         raise BadSlug(slug)
-    title = " ".join(title.replace("\x00", " ").split())
+    # A title is one line: line breaks fold into spaces, as they always have.
+    title = " ".join(clean_text(title, field="title").split())
     if not title:
         raise EmptyText()
     if len(title) > MAX_TITLE_CHARS:
@@ -359,6 +343,7 @@ def accredit_person(
     if user is None:
         if len(password) < MIN_PASSWORD_CHARS:
             raise PasswordNeeded(username)
+        full_name = clean_trimmed(full_name, field="full_name", kind=TextKind.LINE)
         user = User.objects.create_user(
             username=username, email=email, password=password, first_name=full_name[:150]
         )
@@ -371,9 +356,6 @@ class NotAccredited(Refusal):
 
     username: str
     code = "not-accredited"
-
-    def params(self) -> dict[str, object]:
-        return {"username": self.username}
 
 
 @transaction.atomic
@@ -425,11 +407,12 @@ def publish_draft(
     """Publish the first version of a new document from numbered plain text.
 
     Only the Chair or the Secretariat publish. Raises `MalformedDraft` for text that is not
-    numbered paragraphs and `DocumentExists` for a short name already taken. Writes one
+    numbered paragraphs, `DocumentExists` for a short name already taken and
+    `UnsafeCharacter` for a character a draft may not hold. Writes one
     ``draft.published`` event.
     """
     check_may_draft(by, process, slug)
-    value = parse_draft(text)
+    value = clean_version(parse_draft(text))
     version = store_first_version(process, slug=slug, value=value, label=label, symbol=symbol)
     record(
         "draft.published",
@@ -452,7 +435,11 @@ def check_may_draft(by: User | None, process: models.Process, slug: str) -> None
 def store_first_version(
     process: models.Process, *, slug: str, value: Version, label: str, symbol: str
 ) -> models.Version:
-    """The rows of a new document and its first version; the caller records the event."""
+    """The rows of a new document and its first version; the caller records the event.
+    Raises `UnsafeCharacter` for a character the label or the symbol may not hold (the
+    caller cleans ``value`` with `clean_version`)."""
+    label = clean_text(label, field="label", kind=TextKind.LINE)
+    symbol = clean_text(symbol, field="symbol", kind=TextKind.LINE)
     title = value.title[:300] or slug
     document = models.Document.objects.create(
         process=process, slug=slug, title=title, symbol=symbol[:80]

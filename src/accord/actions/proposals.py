@@ -6,8 +6,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import check_not_adopted, require_open
 from accord.actions.events import record
+from accord.actions.preconditions import check_not_adopted, require_open
 from accord.actions.silence import check_proposals_allowed
 from accord.core.cosponsorship import InvitationStatus
 from accord.core.errors import NotPermitted, Refusal
@@ -142,6 +142,3 @@ class NotOpen(Refusal):
     proposal: int
     status: str
     code = "proposal-not-open"
-
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal, "status": self.status}

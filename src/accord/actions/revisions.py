@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import check_not_adopted
 from accord.actions.events import record
+from accord.actions.preconditions import check_not_adopted
 from accord.actions.silence import supersede_silences
 from accord.core.draft_text import parse_draft
 from accord.core.errors import NotPermitted
@@ -18,6 +18,7 @@ from accord.core.identifiers import inherit_identifiers
 from accord.core.lineage import trace_lineage
 from accord.core.participants import Reason, Role
 from accord.core.provisions import Version
+from accord.core.text_hygiene import TextKind, clean_text, clean_version
 from accord.store import convert, models, queries
 
 
@@ -50,7 +51,8 @@ def issue_revision(
     check_may_revise(document, by=by)
     current = queries.current_version(document)
     old = queries.version_value(current)
-    typed = draft if draft is not None else parse_draft(text)
+    typed = clean_version(draft if draft is not None else parse_draft(text))
+    label = clean_text(label, field="label", kind=TextKind.LINE)
     new = inherit_identifiers(old, typed, trace_lineage(old, typed))
     lineage = trace_lineage(old, new)
     open_proposals = queries.open_proposals(current)

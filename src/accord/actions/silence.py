@@ -13,8 +13,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import require_open
 from accord.actions.events import record
+from accord.actions.preconditions import require_open
 from accord.core import decisions as dc
 from accord.core.errors import Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
@@ -26,6 +26,7 @@ from accord.core.silence import (
     check_may_propose,
     check_running,
 )
+from accord.core.text_hygiene import clean_trimmed
 from accord.store import models, queries
 
 
@@ -35,9 +36,6 @@ class SilenceAlreadyOpen(Refusal):
 
     document: str
     code = "silence-already-open"
-
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
 
 
 def rule(process: models.Process) -> dc.SilenceProcedure:
@@ -149,7 +147,7 @@ def break_silence(
     _check_running(procedure)
     now = timezone.now()
     named = tuple(dict.fromkeys(provisions))
-    text = letter.strip()
+    text = clean_trimmed(letter, field="letter")
     sent = dc.SilenceLetter(found.delegation.code, now, named)
     dc.check_silence_letter(_silence(procedure), sent, text, members(process))
     if len(text) > MAX_LETTER_CHARS:
@@ -196,7 +194,7 @@ def withdraw_silence(
     if queries.actor(by, process).role is not Role.CHAIR:
         raise NotPermitted(Reason.NOT_THE_CHAIR)
     _check_running(procedure)
-    text = reason.strip()
+    text = clean_trimmed(reason, field="reason")
     if not text:
         raise Missing("withdrawal")
     if len(text) > MAX_LETTER_CHARS:

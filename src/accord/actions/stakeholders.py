@@ -18,6 +18,7 @@ from accord.core import decisions as dc
 from accord.core.accreditation import check_stakeholder_admission
 from accord.core.errors import DeadlinePassed, Missing, NotPermitted, Refusal, TextTooLong
 from accord.core.participants import ParticipantKind, Reason, Role
+from accord.core.text_hygiene import TextKind, clean_trimmed
 from accord.store import models, queries
 
 
@@ -27,9 +28,6 @@ class RequestPending(Refusal):
 
     username: str
     code = "request-pending"
-
-    def params(self) -> dict[str, object]:
-        return {"username": self.username}
 
 
 @transaction.atomic
@@ -47,7 +45,7 @@ def propose_stakeholder(
     check_stakeholder_admission(
         dc.StakeholderModality(process.stakeholder_modality), dc.StakeholderModality.NON_OBJECTION
     )
-    name = organisation.strip()[:200]
+    name = clean_trimmed(organisation, field="organisation", kind=TextKind.LINE)[:200]
     if not name:
         raise Missing("organisation")
     if process.accreditations.filter(user=user).exists():
@@ -97,7 +95,7 @@ def object_to_stakeholder(
     now = timezone.now()
     if request.accredited is not None or now > request.deadline:
         raise DeadlinePassed(request.deadline.isoformat())
-    said = reason.strip()
+    said = clean_trimmed(reason, field="reason")
     if not said:
         raise Missing("reason")
     if len(said) > MAX_EXPLANATION_CHARS:

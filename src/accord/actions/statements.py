@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import require_open
 from accord.actions.events import record
+from accord.actions.preconditions import require_open
 from accord.actions.processes import NotParticipating
 from accord.core import national_views as nv
 from accord.core.errors import NotAmendable, UnknownProposal, UnknownProvision

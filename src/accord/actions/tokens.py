@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from accord.core.text_hygiene import TextKind, clean_trimmed
 from accord.store.models import ApiToken
 
 PREFIX = "accord_"
@@ -30,7 +31,7 @@ class TokenNameInvalid(ValueError):
 @transaction.atomic
 def create_api_token(*, by: User, name: str, read_only: bool = False) -> tuple[ApiToken, str]:
     """Create a token for ``by``; return it and the secret, which is shown only this once."""
-    name = name.strip()
+    name = clean_trimmed(name, field="name", kind=TextKind.LINE)
     if not 0 < len(name) <= MAX_NAME_CHARS:
         raise TokenNameInvalid(name)
     prefix = secrets.token_hex(6)

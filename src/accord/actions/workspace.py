@@ -12,12 +12,13 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from accord.actions.checks import check_not_adopted
+from accord.actions.preconditions import check_not_adopted
 from accord.core.draft_text import render_draft
 from accord.core.errors import NotPermitted, TextTooLong
 from accord.core.fates import FateKind
 from accord.core.participants import Reason, Role
 from accord.core.revising import check_may_edit_draft, check_may_read_draft
+from accord.core.text_hygiene import TextKind, clean_text
 from accord.store import models, queries
 
 # As long as the longest text a revision desk accepts.
@@ -55,6 +56,8 @@ def save_working_draft(
     role = queries.actor(by, document.process).role
     check_may_edit_draft(role, others_may_edit=bool(draft and draft.others_may_edit))
     check_not_adopted(document)
+    text = clean_text(text, field="text")
+    label = clean_text(label, field="label", kind=TextKind.LINE)
     for value, limit in ((text, MAX_DRAFT_CHARS), (label, MAX_LABEL_CHARS)):
         if len(value) > limit:
             raise TextTooLong(length=len(value), limit=limit)

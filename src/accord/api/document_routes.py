@@ -7,7 +7,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from accord.actions.export_jobs import request_export
-from accord.actions.imports import import_draft, import_revision, parse_fates, read_draft
+from accord.actions.imports import import_draft, import_revision, parse_fates, preview_import
 from accord.api import schemas
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process, visible_version
@@ -113,7 +113,7 @@ def import_document(
     fmt = Format.AKN if (file.name or "").lower().endswith(".xml") else Format.DOCX
     document = found.documents.filter(slug=slug).first()
     if preview:
-        draft = read_draft(data, fmt)
+        draft = preview_import(found, by=by, data=data, fmt=fmt)
         current = queries.current_version(document) if document is not None else None
         return Status(200, {**_preview(draft), "revision_of": current and current.label})
     if document is not None:

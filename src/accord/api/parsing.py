@@ -1,8 +1,12 @@
 """How the API reads requests: as django-ninja does, but refusing text that holds a NUL
-character. No text of a negotiation holds one, PostgreSQL can neither store nor look one up,
-and Django's own forms refuse them on the pages; the API refuses them before any action runs
-or any query is made."""
+character or a lone surrogate. No text of a negotiation holds one, PostgreSQL can neither
+store nor look up a NUL, and a lone surrogate (which JSON writes as an escape such as
+``\\ud800``) is no character at all and cannot be written as UTF-8; Django's own forms
+never pass one on. The API refuses them before any action runs or any query is made,
+whichever field holds them. Every other character is judged by the actions
+(`accord.core.text_hygiene`)."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +21,8 @@ from accord.api.problems import nothing_here
 
 class NoNulParser(Parser):
     """JSON bodies (refused as unreadable, 400), and form fields and query parameters
-    (refused as invalid, 422), with a NUL character anywhere in their text."""
+    (refused as invalid, 422), with a NUL character or a lone surrogate anywhere in their
+    text, keys included."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         data = super().parse_body(request)
@@ -47,9 +52,19 @@ class RefuseNulInApiPaths:
         return self.get_response(request)
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 def _refuse_nul(value: object, where: tuple[str | int, ...]) -> None:
-    if isinstance(value, str) and "\x00" in value:
-        message = _("Text may not contain NUL characters.")
+    found = _UNSTORABLE.search(value) if isinstance(value, str) else None
+    if found is not None:
+        if found.group() == "\x00":
+            message = _("Text may not contain NUL characters.")
+        else:
+            message = _(
+                "Text may not contain a lone surrogate (U+D800 to U+DFFF): it is half of a "
+                "UTF-16 pair, not a character."
+            )
         raise ValidationError([{"loc": where, "msg": message}])
     if isinstance(value, dict):
         for key, item in value.items():

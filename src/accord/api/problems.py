@@ -149,4 +149,12 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        # django-ninja answers any failure to read a body as 400; when the reason is text no
+        # field may hold (`accord.api.parsing`), the answer names the field and says why.
+        if exc.status_code == 400 and isinstance(exc.__cause__, ValidationError):
+            errors = [
+                {"field": _field(e["loc"]), "message": e["msg"]} for e in exc.__cause__.errors
+            ]
+            detail = _("The request body holds text accord cannot take; see errors.")
+            return problem(api, request, 400, "invalid-text", detail, errors=errors)
         return problem(api, request, exc.status_code, "http-error", str(exc))

@@ -59,7 +59,7 @@ def _read(path: str) -> bytes:
 
 def _index(files: list[str] | None) -> CorpusIndex:
     if not files:
-        from accord.store.corpus_queries import corpus_index
+        from accord.store.queries import corpus_index
 
         migrate()
         index = corpus_index()

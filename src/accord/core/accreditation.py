@@ -47,9 +47,6 @@ class UnknownGroups(Refusal):
     codes: tuple[str, ...]
     code = "unknown-groups"
 
-    def params(self) -> dict[str, object]:
-        return {"codes": ", ".join(self.codes)}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class MandateOutsideGroup(Refusal):
@@ -59,9 +56,6 @@ class MandateOutsideGroup(Refusal):
     group: str
     delegation: str
     code = "mandate-outside-group"
-
-    def params(self) -> dict[str, object]:
-        return {"group": self.group, "delegation": self.delegation}
 
 
 def check_mandates(
@@ -89,9 +83,6 @@ class NoStakeholders(Refusal):
 
     code = "no-stakeholders"
 
-    def params(self) -> dict[str, object]:
-        return {}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class StakeholdersByNonObjection(Refusal):
@@ -99,18 +90,12 @@ class StakeholdersByNonObjection(Refusal):
 
     code = "stakeholders-by-non-objection"
 
-    def params(self) -> dict[str, object]:
-        return {}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class StakeholdersOpen(Refusal):
     """Stakeholders are accredited directly; a non-objection request has no place."""
 
     code = "stakeholders-open"
-
-    def params(self) -> dict[str, object]:
-        return {}
 
 
 def check_stakeholder_admission(modality: StakeholderModality, way: StakeholderModality) -> None:

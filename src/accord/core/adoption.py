@@ -81,15 +81,6 @@ class AdoptionNotConfirmed(Refusal):
     objecting: int
     code = "adoption-not-confirmed"
 
-    def params(self) -> dict[str, object]:
-        return {
-            "not_agreed": self.not_agreed,
-            "open_proposals": self.open_proposals,
-            "silences_running": self.silences_running,
-            "reserving": self.reserving,
-            "objecting": self.objecting,
-        }
-
 
 def require_confirmation(found: Checklist, *, confirmed: bool) -> None:
     """Raise `AdoptionNotConfirmed` when matters are outstanding and the Chair did not confirm."""

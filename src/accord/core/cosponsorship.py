@@ -26,9 +26,6 @@ class NotTheProposer(Refusal):
     proposal: int
     code = "not-the-proposer"
 
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class InviteeNotAMember(Refusal):
@@ -37,17 +34,11 @@ class InviteeNotAMember(Refusal):
     delegation: str
     code = "invitee-not-a-member"
 
-    def params(self) -> dict[str, object]:
-        return {"delegation": self.delegation}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class AlreadyInvited(Refusal):
     delegation: str
     code = "already-invited"
-
-    def params(self) -> dict[str, object]:
-        return {"delegation": self.delegation}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -57,9 +48,6 @@ class NotInvited(Refusal):
     proposal: int
     code = "not-invited"
 
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class ProposalNotOpen(Refusal):
@@ -68,9 +56,6 @@ class ProposalNotOpen(Refusal):
     proposal: int
     status: str
     code = "cosponsorship-proposal-not-open"
-
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal, "status": self.status}
 
 
 def _check_delegate(actor: Actor, delegation: str | None) -> str:

@@ -1,7 +1,8 @@
 """Typed refusals. Each carries the data needed to explain it; the words live in the layers
 above (`accord.messages`), so the core never speaks a language."""
 
-from dataclasses import dataclass
+from dataclasses import Field, dataclass, fields
+from typing import Any, ClassVar
 
 # Refusals are dataclasses for their fields, but not frozen: Python writes ``__traceback__``
 # on an exception as it propagates (contextlib does so explicitly), which a frozen dataclass
@@ -10,13 +11,20 @@ from dataclasses import dataclass
 
 
 class Refusal(Exception):
-    """Base of every rule the core enforces. ``code`` names the rule for messages and APIs."""
+    """Base of every rule the core enforces. ``code`` names the rule for messages and APIs.
+
+    Every refusal is a dataclass; its fields are what a message about it may quote.
+    """
 
     code = "refused"
+    # Declared, not set: ``@dataclass`` sets it on each refusal (and tells the type checker so).
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     def params(self) -> dict[str, object]:
-        """The values a message about this refusal may quote."""
-        return dict(getattr(self, "__dict__", {}))
+        """The values a message about this refusal may quote: its fields, by name.
+
+        A refusal overrides this only to add a value computed from its fields (a count)."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -24,26 +32,19 @@ class UnknownProvision(Refusal):
     uid: str
     code = "unknown-provision"
 
-    def params(self) -> dict[str, object]:
-        return {"uid": self.uid}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class VersionNotCurrent(Refusal):
-    version_label: str
-    current_label: str
-    code = "version-not-current"
+    """The version acted on (by its label) is no longer current: ``current`` replaced it."""
 
-    def params(self) -> dict[str, object]:
-        return {"version": self.version_label, "current": self.current_label}
+    version: str
+    current: str
+    code = "version-not-current"
 
 
 @dataclass(slots=True, unsafe_hash=True)
 class EmptyText(Refusal):
     code = "empty-text"
-
-    def params(self) -> dict[str, object]:
-        return {}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -52,17 +53,11 @@ class TextTooLong(Refusal):
     limit: int
     code = "text-too-long"
 
-    def params(self) -> dict[str, object]:
-        return {"length": self.length, "limit": self.limit}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class UnchangedText(Refusal):
     uid: str
     code = "unchanged-text"
-
-    def params(self) -> dict[str, object]:
-        return {"uid": self.uid}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -75,9 +70,6 @@ class NotPermitted(Refusal):
     reason: str
     code = "not-permitted"
 
-    def params(self) -> dict[str, object]:
-        return {"reason": self.reason}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class MalformedDraft(Refusal):
@@ -86,9 +78,6 @@ class MalformedDraft(Refusal):
     line: int
     problem: str
     code = "malformed-draft"
-
-    def params(self) -> dict[str, object]:
-        return {"line": self.line, "problem": self.problem}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -99,9 +88,6 @@ class AmendmentDoesNotApply(Refusal):
     found: str
     code = "amendment-does-not-apply"
 
-    def params(self) -> dict[str, object]:
-        return {"expected": self.expected, "found": self.found}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class NotAmendable(Refusal):
@@ -109,9 +95,6 @@ class NotAmendable(Refusal):
 
     uid: str
     code = "not-amendable"
-
-    def params(self) -> dict[str, object]:
-        return {"uid": self.uid}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -125,9 +108,6 @@ class OverlappingOperations(Refusal):
     second: int
     code = "overlapping-operations"
 
-    def params(self) -> dict[str, object]:
-        return {"first": self.first, "second": self.second}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class ContradictoryOperations(Refusal):
@@ -136,9 +116,6 @@ class ContradictoryOperations(Refusal):
 
     uid: str
     code = "contradictory-operations"
-
-    def params(self) -> dict[str, object]:
-        return {"uid": self.uid}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -151,19 +128,13 @@ class AmendmentCannotBeCarried(Refusal):
     words: str
     code = "amendment-cannot-be-carried"
 
-    def params(self) -> dict[str, object]:
-        return {"start": self.start, "words": self.words}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class UnknownProposal(Refusal):
     """A fate (or a merger) names a proposal that is not among those being settled."""
 
-    proposal_id: int
+    proposal: int
     code = "unknown-proposal"
-
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal_id}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -187,9 +158,6 @@ class CannotStayPending(Refusal):
     label: str
     code = "cannot-stay-pending"
 
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal, "label": self.label}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class NotAMember(Refusal):
@@ -197,9 +165,6 @@ class NotAMember(Refusal):
 
     delegation: str
     code = "not-a-member"
-
-    def params(self) -> dict[str, object]:
-        return {"delegation": self.delegation}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -214,9 +179,6 @@ class ImpossibleThreshold(Refusal):
     value: str
     code = "impossible-threshold"
 
-    def params(self) -> dict[str, object]:
-        return {"what": self.what, "value": self.value}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class DeadlineTooShort(Refusal):
@@ -226,18 +188,12 @@ class DeadlineTooShort(Refusal):
     minimum_hours: float
     code = "deadline-too-short"
 
-    def params(self) -> dict[str, object]:
-        return {"hours": self.hours, "minimum_hours": self.minimum_hours}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class VotingNotAllowed(Refusal):
     """The rules of procedure of this process decide by consensus only."""
 
     code = "voting-not-allowed"
-
-    def params(self) -> dict[str, object]:
-        return {}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -247,9 +203,6 @@ class SilenceNotAllowed(Refusal):
 
     code = "silence-not-allowed"
 
-    def params(self) -> dict[str, object]:
-        return {}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class VoteRequired(Refusal):
@@ -257,9 +210,6 @@ class VoteRequired(Refusal):
     from the ballots, never from the Chair's word that nobody objected."""
 
     code = "vote-required"
-
-    def params(self) -> dict[str, object]:
-        return {}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -271,9 +221,6 @@ class StageOutOfOrder(Refusal):
     stage: str
     code = "stage-out-of-order"
 
-    def params(self) -> dict[str, object]:
-        return {"current": self.current, "stage": self.stage}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class AmendmentForOtherText(Refusal):
@@ -284,9 +231,6 @@ class AmendmentForOtherText(Refusal):
     found: str
     code = "amendment-for-other-text"
 
-    def params(self) -> dict[str, object]:
-        return {"expected": self.expected, "found": self.found}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class ParagraphNotInDraft(Refusal):
@@ -296,19 +240,13 @@ class ParagraphNotInDraft(Refusal):
     label: str
     code = "paragraph-not-in-draft"
 
-    def params(self) -> dict[str, object]:
-        return {"label": self.label}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class CannotTakeIn(Refusal):
-    """The alternative asked for is not one proposal ``proposal_id`` offers."""
+    """The alternative asked for is not one proposal ``proposal`` offers."""
 
-    proposal_id: int
+    proposal: int
     code = "cannot-take-in"
-
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal_id}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -319,9 +257,6 @@ class DeadlinePassed(Refusal):
     deadline: str
     code = "deadline-passed"
 
-    def params(self) -> dict[str, object]:
-        return {"deadline": self.deadline}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class SilenceSuperseded(Refusal):
@@ -331,9 +266,6 @@ class SilenceSuperseded(Refusal):
     document: str
     code = "silence-superseded"
 
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class SilenceWithdrawn(Refusal):
@@ -341,9 +273,6 @@ class SilenceWithdrawn(Refusal):
 
     document: str
     code = "silence-withdrawn"
-
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -353,9 +282,6 @@ class SilenceClosedByAdoption(Refusal):
     document: str
     code = "silence-closed-by-adoption"
 
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class SilenceClosed(Refusal):
@@ -363,9 +289,6 @@ class SilenceClosed(Refusal):
 
     deadline: str
     code = "silence-closed"
-
-    def params(self) -> dict[str, object]:
-        return {"deadline": self.deadline}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -375,9 +298,6 @@ class ProposalsFrozen(Refusal):
     document: str
     code = "proposals-frozen"
 
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class Missing(Refusal):
@@ -386,15 +306,9 @@ class Missing(Refusal):
     what: str
     code = "missing"
 
-    def params(self) -> dict[str, object]:
-        return {"what": self.what}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class NoProvisionsNamed(Refusal):
     """A letter breaking silence names the paragraphs of concern; this one named none."""
 
     code = "no-provisions-named"
-
-    def params(self) -> dict[str, object]:
-        return {}

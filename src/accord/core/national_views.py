@@ -5,6 +5,7 @@ may add one and what it must carry."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from accord.core import text_hygiene as hygiene
 from accord.core.errors import NotPermitted, Refusal, TextTooLong
 from accord.core.fates import FateKind
 from accord.core.participants import Actor, ParticipantKind, Reason, Role
@@ -22,9 +23,6 @@ class EmptyStatement(Refusal):
 
     code = "empty-statement"
 
-    def params(self) -> dict[str, object]:
-        return {}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class Unattributed(Refusal):
@@ -32,21 +30,15 @@ class Unattributed(Refusal):
 
     code = "unattributed"
 
-    def params(self) -> dict[str, object]:
-        return {}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class ProposalTakenUp(Refusal):
     """Only a proposal that the latest revision did not take up can go to the Chair's
     summary; ``fate`` is what became of it (or "none" while no revision settled it)."""
 
-    proposal_id: int
+    proposal: int
     fate: str
     code = "proposal-taken-up"
-
-    def params(self) -> dict[str, object]:
-        return {"proposal": self.proposal_id, "fate": self.fate}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -55,9 +47,6 @@ class AlreadyMoved(Refusal):
 
     uid: str
     code = "already-moved"
-
-    def params(self) -> dict[str, object]:
-        return {"uid": self.uid}
 
 
 def check_may_state(actor: Actor, *, for_delegation: str) -> None:
@@ -83,8 +72,9 @@ def check_chair(actor: Actor) -> None:
 
 
 def clean_text(text: str, limit: int = MAX_STATEMENT_CHARS) -> str:
-    """``text`` without surrounding blanks; raise `EmptyStatement` or `TextTooLong`."""
-    cleaned = text.strip()
+    """``text`` normalised and without surrounding blanks; raise `UnsafeCharacter`,
+    `EmptyStatement` or `TextTooLong`."""
+    cleaned = hygiene.clean_trimmed(text, field="text")
     if not cleaned:
         raise EmptyStatement()
     if len(cleaned) > limit:

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from accord.core.errors import NotAMember, TextTooLong
 from accord.core.provisions import Provision
+from accord.core.text_hygiene import clean_trimmed
 
 MAX_NOTE_CHARS = 2_000
 
@@ -49,11 +50,12 @@ def take_position(
     """A position of ``delegation`` on the current text of ``provision``.
 
     Raises `NotAMember` for a delegation that is not a member (observers and stakeholders
-    state views, never positions) and `TextTooLong` for an overlong note.
+    state views, never positions), and `UnsafeCharacter` or `TextTooLong` for a note it
+    cannot take.
     """
     if delegation not in members:
         raise NotAMember(delegation)
-    note = note.strip()
+    note = clean_trimmed(note, field="note")
     if len(note) > MAX_NOTE_CHARS:
         raise TextTooLong(length=len(note), limit=MAX_NOTE_CHARS)
     return Position(delegation, provision.uid, stance, provision.content_hash, note)

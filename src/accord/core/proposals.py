@@ -14,6 +14,7 @@ from accord.core.structure import (
     StructuralOp,
     apply_structure,
 )
+from accord.core.text_hygiene import TextKind, clean_text, clean_texts, clean_trimmed, visible
 
 # A long UN paragraph runs to about 1,500 characters; ten times that is not a paragraph.
 MAX_WORDING_CHARS = 15_000
@@ -150,19 +151,17 @@ def draft_amendment(version: Version, uid: str, wording: str) -> Amendment:
     provision = version.provision(uid)
     if not provision.is_amendable:
         raise NotAmendable(uid)
-    wording = normalise_wording(wording)
-    if not wording:
-        raise EmptyText()
-    if len(wording) > MAX_WORDING_CHARS:
-        raise TextTooLong(length=len(wording), limit=MAX_WORDING_CHARS)
+    wording = _check_length(wording)
     amendment = derive_amendment(provision.text, wording)
-    if amendment.is_empty:
+    # Compared as a reader sees them: a joiner added between two letters changes no word.
+    if amendment.is_empty or visible(wording) == visible(normalise_wording(provision.text)):
         raise UnchangedText(uid)
     return amendment
 
 
 def check_justification(justification: str) -> str:
-    justification = justification.strip()
+    """The justification, normalised and trimmed; raises `UnsafeCharacter` or `TextTooLong`."""
+    justification = clean_trimmed(justification, field="justification")
     if len(justification) > MAX_JUSTIFICATION_CHARS:
         raise TextTooLong(length=len(justification), limit=MAX_JUSTIFICATION_CHARS)
     return justification
@@ -170,7 +169,7 @@ def check_justification(justification: str) -> str:
 
 def _check_length(wording: str) -> str:
     wording = normalise_wording(wording)
-    if not wording:
+    if not normalise_wording(visible(wording)):
         raise EmptyText()
     if len(wording) > MAX_WORDING_CHARS:
         raise TextTooLong(length=len(wording), limit=MAX_WORDING_CHARS)
@@ -192,13 +191,21 @@ def draft_proposal(
     after ``uid``); ``options`` the alternatives (`ALTERNATIVES`, the first one's amendment
     is derived); ``after`` the provision a moved one follows (`MOVE`). Raises
     `UnknownProvision`, `NotAmendable`, `EmptyText`, `TextTooLong`, `UnchangedText`,
-    `TooFewOptions` or `ContradictoryOperations`.
+    `TooFewOptions` or `ContradictoryOperations`, and `UnsafeCharacter` for a character
+    text under negotiation may not hold (`accord.core.text_hygiene`).
     """
+    wording = clean_text(wording, field="wording")
+    options = clean_texts(options, field="options", kind=TextKind.WORDING)
     if kind is ProposalKind.WORDING:
         return Draft(normalise_wording(wording), draft_amendment(version, uid, wording))
     provision = version.provision(uid)
     if kind is ProposalKind.ALTERNATIVES:
-        choices = tuple(dict.fromkeys(_check_length(o) for o in options))
+        # Alternatives that read the same are one alternative, whatever invisible joiners
+        # tell them apart.
+        seen: dict[str, str] = {}
+        for option in map(_check_length, options):
+            seen.setdefault(visible(option), option)
+        choices = tuple(seen.values())
         if not 2 <= len(choices) <= MAX_OPTIONS:
             raise TooFewOptions(len(choices))
         return Draft(choices[0], draft_amendment(version, uid, choices[0]), options=choices)

@@ -104,9 +104,6 @@ class PendingMismatch(Refusal):
     kind: str
     code = "pending-mismatch"
 
-    def params(self) -> dict[str, object]:
-        return {"kind": self.kind}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class PendingNotAMember(Refusal):
@@ -115,9 +112,6 @@ class PendingNotAMember(Refusal):
     delegation: str
     code = "pending-not-a-member"
 
-    def params(self) -> dict[str, object]:
-        return {"delegation": self.delegation}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class NothingToReopen(Refusal):
@@ -125,9 +119,6 @@ class NothingToReopen(Refusal):
 
     label: str
     code = "nothing-to-reopen"
-
-    def params(self) -> dict[str, object]:
-        return {"label": self.label}
 
 
 def mark_status(

@@ -12,7 +12,12 @@ from lxml import etree
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.akn_export import ACCORD_NS
 from accord.documents.akn_schema import AKN_NS, errors
-from accord.documents.errors import Problem, UnreadableDocument
+from accord.documents.errors import (
+    MAX_PARAGRAPHS,
+    Problem,
+    TooManyParagraphs,
+    UnreadableDocument,
+)
 from accord.documents.model import DocumentMeta
 from accord.documents.notes import note
 from accord.documents.safezip import check_size, parse_xml
@@ -26,6 +31,10 @@ def read_akn(data: bytes) -> tuple[DocumentMeta, Version]:
     root = parse_xml(data, where="akn")
     if root.tag != _A + "akomaNtoso":
         raise UnreadableDocument(Problem.NOT_AKOMA_NTOSO, str(root.tag))
+    # Counted before the schema is checked, which is the costly part for a large file.
+    provisions = root.iter(_A + "section", _A + "paragraph", _A + "subparagraph")
+    if sum(1 for _ in provisions) > MAX_PARAGRAPHS:
+        raise TooManyParagraphs(MAX_PARAGRAPHS)
     problems = errors(root)
     if problems:
         raise UnreadableDocument(Problem.INVALID_AKOMA_NTOSO, problems[0])

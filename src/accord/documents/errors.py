@@ -30,9 +30,6 @@ class UnreadableDocument(Refusal):
     where: str = ""
     code = "unreadable-document"
 
-    def params(self) -> dict[str, object]:
-        return {"problem": self.problem, "where": self.where}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class FileTooLarge(Refusal):
@@ -41,9 +38,6 @@ class FileTooLarge(Refusal):
     size: int
     limit: int
     code = "file-too-large"
-
-    def params(self) -> dict[str, object]:
-        return {"size": self.size, "limit": self.limit}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -54,5 +48,15 @@ class ArchiveTooLarge(Refusal):
     limit: int
     code = "archive-too-large"
 
-    def params(self) -> dict[str, object]:
-        return {"expanded": self.expanded, "limit": self.limit}
+
+# A UN report runs to a few hundred paragraphs; a treaty draft to a couple of thousand.
+MAX_PARAGRAPHS = 5_000
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class TooManyParagraphs(Refusal):
+    """A file holding more paragraphs than a draft can (`MAX_PARAGRAPHS`): refused as soon
+    as the count passes ``limit``, before the rest is read."""
+
+    limit: int
+    code = "too-many-paragraphs"

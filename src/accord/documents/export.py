@@ -1,5 +1,9 @@
 """One entry point for every export: a view of a version in a format, as a file.
 
+Each export first drops from what it is given the characters XML cannot carry
+(`accord.documents.xmltext.scrub`), in every format alike: text stored before accord refused
+them must not make any export fail.
+
 The layers above fetch the version (and its compilation) and call `export_clean`,
 `export_compilation` or `export_redline`; each returns the bytes, media type and file name.
 """
@@ -33,6 +37,7 @@ from accord.documents.model import (
 )
 from accord.documents.pdf_export import Progress, page_to_pdf, parts_to_pdf
 from accord.documents.words import ENGLISH, Words
+from accord.documents.xmltext import scrub
 
 MEDIA_TYPES = {
     Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -70,6 +75,7 @@ def export_clean(
     *,
     progress: Progress = _silent,
 ) -> Exported:
+    meta, version = scrub((meta, version))
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.clean_docx(meta, version, words)
@@ -97,6 +103,7 @@ def export_compilation(
     progress: Progress = _silent,
 ) -> Exported:
     """The compilation; its PDF is set in parts, and ``progress`` hears of each."""
+    meta, compilation = scrub((meta, compilation))
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.compilation_docx(meta, compilation, words)
@@ -127,6 +134,7 @@ def export_redline(
 ) -> Exported:
     """The redline between two versions, from the engine's marks per provision. Akoma Ntoso
     needs ``previous``, the older version's description, to point at it."""
+    meta, redlines, by, subtitle, previous = scrub((meta, redlines, by, subtitle, previous))
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.redline_docx(meta, redlines, by=by, subtitle=subtitle, words=words)
@@ -155,6 +163,7 @@ def export_bracketed(
     progress: Progress = _silent,
 ) -> Exported:
     """The bracketed text: the version with disputed words and alternatives in [brackets]."""
+    meta, provisions = scrub((meta, provisions))
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.bracketed_docx(meta, provisions, words)

@@ -15,7 +15,12 @@ from lxml import etree
 
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents import ooxml_parts as ox
-from accord.documents.errors import Problem, UnreadableDocument
+from accord.documents.errors import (
+    MAX_PARAGRAPHS,
+    Problem,
+    TooManyParagraphs,
+    UnreadableDocument,
+)
 from accord.documents.model import ImportedDraft, Notice
 from accord.documents.notes import note
 from accord.documents.safezip import Package
@@ -65,6 +70,8 @@ class _Reader:
 
     def lines(self, body: etree._Element) -> Iterator[Line]:
         for index, element in enumerate(_blocks(body), start=1):
+            if index > MAX_PARAGRAPHS:
+                raise TooManyParagraphs(MAX_PARAGRAPHS)
             if element.tag == ox.w("tbl"):
                 rows = element.findall(ox.w("tr"))
                 cells = max((len(r.findall(ox.w("tc"))) for r in rows), default=0)

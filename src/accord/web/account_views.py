@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.tokens import create_api_token, revoke_api_token
+from accord.core.errors import Refusal
+from accord.messages import explain
 from accord.store import models
 from accord.web.forms import ApiTokenForm
 from accord.web.views import signed_in
@@ -21,8 +23,12 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
-        _, secret = create_api_token(by=user, **form.cleaned_data)
-        form = ApiTokenForm()
+        try:
+            _, secret = create_api_token(by=user, **form.cleaned_data)
+        except Refusal as refusal:
+            form.add_error("name", explain(refusal))
+        else:
+            form = ApiTokenForm()
     tokens = models.ApiToken.objects.filter(user=user)
     context = {"form": form, "secret": secret, "tokens": tokens}
     return render(request, "accord/api_tokens.html", context)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.export_jobs import KEPT_FOR, UNFINISHED, request_export
-from accord.actions.imports import import_draft, import_revision, read_draft
+from accord.actions.imports import import_draft, import_revision, preview_import
 from accord.core.errors import ProposalsWithoutFate, Refusal
 from accord.core.fates import Fate, FateKind
 from accord.core.participants import Role
@@ -89,7 +89,9 @@ def import_page(request: HttpRequest, process: str) -> HttpResponse:
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            context["draft"] = read_draft(data, _format(upload.name))
+            context["draft"] = preview_import(
+                found, by=signed_in(request), data=data, fmt=_format(upload.name)
+            )
         except Refusal as refusal:
             form.add_error("file", explain(refusal))
         else:

@@ -19,6 +19,7 @@ from accord.core.errors import Refusal
 from accord.core.participants import Role
 from accord.messages import explain
 from accord.store import models, queries
+from accord.web.context import fields_of
 from accord.web.forms import (
     MoveProvisionForm,
     StatementForm,
@@ -34,8 +35,7 @@ def national_views(request: HttpRequest, process: str) -> HttpResponse:
     context = {
         "process": found,
         "may_state": who.role in (Role.DELEGATE, Role.OBSERVER, Role.STAKEHOLDER),
-        **queries.national_views(found),
-    }
+    } | fields_of(queries.national_views(found))
     return render(request, "accord/national_views.html", context)
 
 

@@ -46,18 +46,12 @@ class EmptyCorpus(Refusal):
 
     code = "empty-corpus"
 
-    def params(self) -> dict[str, object]:
-        return {}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class CorpusTooLarge(Refusal):
     size: int
     limit: int
     code = "corpus-too-large"
-
-    def params(self) -> dict[str, object]:
-        return {"size": self.size, "limit": self.limit}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -67,16 +61,10 @@ class CorpusAlreadyImported(Refusal):
     content_hash: str
     code = "corpus-already-imported"
 
-    def params(self) -> dict[str, object]:
-        return {"hash": self.content_hash}
-
 
 @dataclass(slots=True, unsafe_hash=True)
 class EmptyPassage(Refusal):
     code = "empty-passage"
-
-    def params(self) -> dict[str, object]:
-        return {}
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -84,6 +72,3 @@ class PassageTooLong(Refusal):
     length: int
     limit: int
     code = "passage-too-long"
-
-    def params(self) -> dict[str, object]:
-        return {"length": self.length, "limit": self.limit}

@@ -118,7 +118,7 @@ def test_a_label_longer_than_the_limit_is_refused_and_one_at_the_limit_kept():
 def test_a_file_is_known_by_the_sha256_of_its_bytes():
     digest = content_hash(b'{"document": "T/REP/1"}\n')
     assert digest == "ef839f6ef2f1dd6175066638b79637e31e3025e70d05399850fe5a34fa9d7ac7"
-    assert CorpusAlreadyImported(digest).params() == {"hash": digest}
+    assert CorpusAlreadyImported(digest).params() == {"content_hash": digest}
 
 
 def test_a_file_too_large_is_refused_with_its_size_and_the_limit():

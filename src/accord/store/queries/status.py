@@ -1,54 +1,28 @@
-"""Reads of the provisions' status: the Chair's marks, the board, progress and provenance."""
+"""Where the provisions stand: the Chair's marks, each provision's status, the status
+board, the progress over time, and what stands outstanding before an adoption."""
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from accord.core import adoption as ad
 from accord.core import provisions as pv
 from accord.core import status as st
-from accord.core.participants import ParticipantKind
 from accord.core.proposals import ProposalStatus
-from accord.store import convert, models, queries
-
-
-def member_names(process: models.Process) -> dict[str, str]:
-    """The process's members: their names by code."""
-    return dict(
-        process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
-            "delegation__code", "delegation__name"
-        )
-    )
-
-
-def members(process: models.Process) -> frozenset[str]:
-    return frozenset(member_names(process))
-
-
-def act_value(row: models.StatusMark) -> st.ChairAct:
-    return st.ChairAct(
-        st.ActKind(row.kind), row.provision_uid, row.text_hash, frozenset(row.pending)
-    )
+from accord.store import convert, models
+from accord.store.queries.decisions import adopted_version
+from accord.store.queries.people import member_names
+from accord.store.queries.positions import position_values
+from accord.store.queries.proposing import open_on
+from accord.store.queries.versions import version_value
 
 
 def chair_acts(document: models.Document) -> list[st.ChairAct]:
     """The Chair's marks on ``document``'s provisions, in the order they were recorded."""
-    return [act_value(row) for row in document.status_marks.order_by("recorded_at", "id")]
-
-
-def adopted_version(document: models.Document) -> models.Version | None:
-    """The version a recorded adoption adopted, whatever procedure adopted it."""
-    found = (
-        models.Adoption.objects.filter(version__document=document, adopted=True)
-        .select_related("version")
-        .order_by("decided_at", "id")
-        .first()
-    )
-    return found.version if found else None
+    return [convert.act_value(row) for row in document.status_marks.order_by("recorded_at", "id")]
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
+class StatusRow:
     """One provision of a version with its status (None for a section heading)."""
 
     provision: pv.Provision
@@ -61,17 +35,17 @@ class Row:
         return self.outcome.status.value if self.outcome else ""
 
 
-def statuses(version: models.Version, text: pv.Version) -> list[Row]:
+def statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
     """Every provision of ``version`` with its status, from the members' positions, the
-    proposals open on it (see `queries.open_on`: on the current version, those carried from
-    earlier ones too) and the Chair's marks; in seven queries whatever its size, two more
-    when a proposal is carried."""
+    proposals open on it (see `open_on`: on the current version, those carried from earlier
+    ones too) and the Chair's marks; in seven queries whatever its size, two more when a
+    proposal is carried."""
     document = version.document
     adopted = adopted_version(document)
     text_adopted = adopted is not None and adopted.pk == version.pk
-    taken = queries.position_values(document)
+    taken = position_values(document)
     acts = chair_acts(document)
-    open_counts = Counter(p.provision_uid for p in queries.open_on(version))
+    open_counts = Counter(p.provision_uid for p in open_on(version))
     names = member_names(document.process)
     among = frozenset(names)
     outcomes = [
@@ -92,24 +66,42 @@ def statuses(version: models.Version, text: pv.Version) -> list[Row]:
         return tuple(sorted(names.get(code, code) for code in codes))
 
     return [
-        Row(p, o, named(o.pending), named(o.objecting)) if o else Row(p, None)
+        StatusRow(p, o, named(o.pending), named(o.objecting)) if o else StatusRow(p, None)
         for p, o in zip(text, outcomes, strict=True)
     ]
 
 
-def board(rows: list[Row]) -> dict[str, Any]:
-    """The rows grouped under their sections, with the count of paragraphs in each status."""
-    sections: list[dict[str, Any]] = []
+@dataclass(frozen=True, slots=True)
+class BoardSection:
+    """The rows under one section heading (None before the first heading)."""
+
+    heading: pv.Provision | None
+    rows: list[StatusRow]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusBoard:
+    """The rows grouped under their sections, with the count of paragraphs in each status
+    (every status, in order) and in all."""
+
+    sections: list[BoardSection]
+    counts: list[tuple[st.ProvisionStatus, int]]
+    total: int
+
+
+def status_board(rows: list[StatusRow]) -> StatusBoard:
+    """``rows`` (see `statuses`) grouped under their sections, with counts."""
+    sections: list[BoardSection] = []
     counts = dict.fromkeys(st.ProvisionStatus, 0)
     for row in rows:
         if row.outcome is None:
-            sections.append({"heading": row.provision, "rows": []})
+            sections.append(BoardSection(row.provision, []))
             continue
         if not sections:
-            sections.append({"heading": None, "rows": []})
-        sections[-1]["rows"].append(row)
+            sections.append(BoardSection(None, []))
+        sections[-1].rows.append(row)
         counts[row.outcome.status] += 1
-    return {"sections": sections, "counts": list(counts.items()), "total": sum(counts.values())}
+    return StatusBoard(sections, list(counts.items()), sum(counts.values()))
 
 
 def progress(document: models.Document) -> tuple[st.Moment, ...]:
@@ -125,7 +117,7 @@ def progress(document: models.Document) -> tuple[st.Moment, ...]:
         (v.issued_at, v.label, convert.version_value(v, provisions.get(v.pk, []))) for v in versions
     ]
     marks = [
-        (row.recorded_at, act_value(row))
+        (row.recorded_at, convert.act_value(row))
         for row in document.status_marks.order_by("recorded_at", "id")
     ]
     adoption = (
@@ -141,7 +133,7 @@ def adoption_checklist(version: models.Version) -> ad.Checklist:
     and the members reserving or objecting (from the status board), the open proposals on
     the document whatever version they were made on, and its silence procedures running."""
     document = version.document
-    rows = statuses(version, queries.version_value(version))
+    rows = statuses(version, version_value(version))
     proposals = list(
         models.Proposal.objects.filter(version__document=document, status=ProposalStatus.OPEN)
         .select_related("delegation", "version")

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from tests.checker.conftest import CORPUS_FILE
+from tests.builders import CORPUS_FILE
 
 PASSAGE = "States shall settle disputes arising from the use of ICTs by peaceful means only."
 

@@ -17,7 +17,7 @@ from accord.core.checker import (
     build_index,
     check_passage,
 )
-from accord.store import models
+from accord.store import convert, models
 
 
 @dataclass(slots=True)
@@ -30,20 +30,9 @@ _cache: dict[str, _Cached] = {}
 _lock = threading.Lock()
 
 
-def entry_value(row: models.CorpusEntry) -> CorpusEntry:
-    return CorpusEntry(
-        document=row.document,
-        provision=row.provision,
-        status=SourceStatus(row.status),
-        holder=row.holder or None,
-        date=row.date,
-        text=row.text,
-    )
-
-
 def corpus_entries() -> list[CorpusEntry]:
     """Every entry of the instance's corpus, in the order imported (one query)."""
-    return [entry_value(r) for r in models.CorpusEntry.objects.order_by("id")]
+    return [convert.entry_value(r) for r in models.CorpusEntry.objects.order_by("id")]
 
 
 def corpus_index() -> CorpusIndex:
@@ -60,15 +49,25 @@ def corpus_index() -> CorpusIndex:
         return cached.index
 
 
-def has_batch(content_hash: str) -> bool:
-    return models.CorpusEntry.objects.filter(batch=content_hash).exists()
+@dataclass(frozen=True, slots=True)
+class CorpusCounts:
+    """How many entries the corpus holds of each status (see `SourceStatus`)."""
+
+    consensus: int = 0
+    vote: int = 0
+    chairs_summary: int = 0
+    national_view: int = 0
+    proposal: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.consensus + self.vote + self.chairs_summary + self.national_view + self.proposal
 
 
-def corpus_counts() -> dict[str, int]:
-    """How many entries the corpus holds of each status, keyed ``chairs_summary`` etc. so
-    templates can read them (one query)."""
+def corpus_counts() -> CorpusCounts:
+    """How many entries the corpus holds of each status (one query)."""
     rows = models.CorpusEntry.objects.values("status").annotate(n=Count("id")).order_by("status")
-    return {r["status"].replace("-", "_"): r["n"] for r in rows}
+    return CorpusCounts(**{SourceStatus(r["status"]).name.lower(): r["n"] for r in rows})
 
 
 def check_text(text: str) -> Report:

@@ -14,9 +14,6 @@ class AlreadyAdopted(Refusal):
     document: str
     code = "already-adopted"
 
-    def params(self) -> dict[str, object]:
-        return {"document": self.document}
-
 
 def check_not_adopted(document: models.Document) -> None:
     """Raise `AlreadyAdopted` once ``document`` has been adopted."""
@@ -29,5 +26,5 @@ def require_open(version: models.Version) -> None:
     `AlreadyAdopted` once the document has been adopted."""
     current = queries.current_version(version.document)
     if current.pk != version.pk:
-        raise VersionNotCurrent(version_label=version.label, current_label=current.label)
+        raise VersionNotCurrent(version=version.label, current=current.label)
     check_not_adopted(version.document)
