@@ -1,19 +1,23 @@
-"""Timing the documents layer on a negotiation of realistic size.
+"""`accord bench documents`: the documents layer on a negotiation of realistic size.
 
-    python -m accord.documents.bench [--paragraphs 300] [--proposals 5000] [--seed 7]
+    accord bench documents [--paragraphs 300] [--proposals 5000] [--seed 7]
 
 Builds a seeded draft (sections of numbered paragraphs, some with sub-paragraphs) and seeded
 proposals, then times each import and export once and prints the peak memory of the process.
+The baseline, in the same run, is python-docx (where it is installed, as it is for
+development) reading the same Word file that accord's importer reads.
 The figures and the machine they were taken on are in docs/performance-documents.md.
 """
 
 import argparse
+import io
 import random
 import resource
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from accord.bench.targets import TARGETS, check
 from accord.core.amendments import derive_amendment
 from accord.core.compilation import Compilation, compile_version
 from accord.core.proposals import Proponent, Proposal, ProposalStatus
@@ -102,26 +106,46 @@ def _timed(label: str, work: Callable[[], object]) -> float:
     return seconds
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--paragraphs", type=int, default=300)
-    parser.add_argument("--proposals", type=int, default=5000)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args(argv)
+def _python_docx() -> Callable[[bytes], object] | None:
+    """The baseline reader: python-docx's document model, every paragraph's text."""
+    try:
+        import docx  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        return None
+    return lambda data: [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+DOCX, AKN, PDF = Format.DOCX, Format.AKN, Format.PDF
+
+
+def run(args: argparse.Namespace) -> int:
+    """Time every step once and print it; the exit status is 1 when a target is missed."""
     rng = random.Random(args.seed)  # noqa: S311 - seeded sample text, not a secret
     version = draft(args.paragraphs, rng)
     compiled = proposals(version, args.proposals, rng)
     meta = DocumentMeta(version.title, "Zero draft", date(2026, 3, 1), "A/AC.999/2026/L.1")
     word = export_clean(meta, version, Format.DOCX).content
     print(f"{len(version)} provisions, {compiled.proposal_count} proposals")
-    _timed("Word import (clean .docx)", lambda: read_docx(word))
-    _timed("compilation to Word", lambda: export_compilation(meta, compiled, Format.DOCX))
-    _timed("compilation to Akoma Ntoso", lambda: export_compilation(meta, compiled, Format.AKN))
-    _timed("clean version to PDF", lambda: export_clean(meta, version, Format.PDF))
-    _timed("compilation to PDF", lambda: export_compilation(meta, compiled, Format.PDF))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak memory (resident set)':<36} {peak:8.0f} MB")
-
-
-if __name__ == "__main__":
-    main()
+    measured = {"import-s": _timed("Word import (clean .docx)", lambda: read_docx(word))}
+    baseline = _python_docx()
+    if baseline is not None:
+        theirs = _timed("  baseline: python-docx reading it", lambda: baseline(word))
+        print(f"{'  accord against python-docx':<36} {theirs / measured['import-s']:8.2f}×")
+    steps: list[tuple[str, str, Callable[[], object]]] = [
+        ("word-s", "compilation to Word", lambda: export_compilation(meta, compiled, DOCX)),
+        ("akn-s", "compilation to Akoma Ntoso", lambda: export_compilation(meta, compiled, AKN)),
+        ("clean-pdf-s", "clean version to PDF", lambda: export_clean(meta, version, PDF)),
+        (
+            "compilation-pdf-s",
+            "compilation to PDF",
+            lambda: export_compilation(meta, compiled, PDF),
+        ),
+    ]
+    for name, label, work in steps:
+        measured[name] = _timed(label, work)
+    measured["peak-mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak memory (resident set)':<36} {measured['peak-mb']:8.0f} MB")
+    rounded = {name: round(value, 2) for name, value in measured.items()}
+    lines, status = check(TARGETS["documents"], rounded, args.limits)
+    print("\n".join(lines))
+    return status

@@ -4,8 +4,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
+from accord.cli.database import migrate
+from accord.cli.errors import CommandError
 from accord.core.checker import (
     CorpusEntry,
     CorpusIndex,
@@ -19,11 +20,7 @@ from accord.core.checker.export import report_json
 from accord.core.errors import Refusal
 
 
-class CheckFailed(Exception):
-    """A failure the user can act on; its arguments are the lines that explain it."""
-
-
-def add_commands(commands: Any) -> None:
+def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Register ``check`` and ``corpus`` on the `accord` command's sub-parsers."""
     check = commands.add_parser("check", help="check a passage against agreed language")
     check.add_argument("text", help="the passage, or - to read it from standard input")
@@ -42,38 +39,39 @@ def add_commands(commands: Any) -> None:
     imported.set_defaults(run=run_corpus_import)
 
 
-def _explained(refusal: Refusal) -> list[str]:
+def _explained(refusal: Refusal, *before: str) -> CommandError:
+    """The refusal in the words the pages use, each corpus line's problem on a line of its
+    own, after the lines ``before``."""
     from accord.messages import explain, explain_corpus_line
 
-    lines = [explain(refusal)]
+    lines = [*before, explain(refusal)]
     if isinstance(refusal, InvalidCorpus):
         lines += [explain_corpus_line(p.line, p.reason, p.detail) for p in refusal.problems]
-    return lines
+    return CommandError("\n".join(lines))
 
 
 def _read(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as error:
-        raise CheckFailed(f"cannot read {path}: {error.strerror}") from None
+        raise CommandError(f"cannot read {path}: {error.strerror}") from None
 
 
 def _index(files: list[str] | None) -> CorpusIndex:
     if not files:
-        from accord.cli import _migrate
         from accord.store.queries import corpus_index
 
-        _migrate()
+        migrate()
         index = corpus_index()
         if not len(index):
-            raise CheckFailed("the instance's corpus is empty; load one with accord corpus import")
+            raise CommandError("the instance's corpus is empty; load one with accord corpus import")
         return index
     entries: list[CorpusEntry] = []
     for path in files:
         try:
             entries += parse_corpus(_read(path).decode("utf-8-sig", "replace").splitlines())
         except Refusal as refusal:
-            raise CheckFailed(f"{path}:", *_explained(refusal)) from None
+            raise _explained(refusal, f"{path}:") from None
     return build_index(entries)
 
 
@@ -82,9 +80,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         report = check_passage(_index(args.corpus), text)
     except Refusal as refusal:
-        return _fail(_explained(refusal))
-    except CheckFailed as failed:
-        return _fail([str(line) for line in failed.args])
+        raise _explained(refusal) from None
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     else:
@@ -118,21 +114,12 @@ def _describe(number: int, found: Finding) -> str:
 
 def run_corpus_import(args: argparse.Namespace) -> int:
     from accord.actions.corpus import import_corpus
-    from accord.cli import _migrate
 
+    data = _read(args.file)
+    migrate()
     try:
-        data = _read(args.file)
-        _migrate()
         count = import_corpus(data, by=None, name=Path(args.file).name)
-    except CheckFailed as failed:
-        return _fail([str(line) for line in failed.args])
     except Refusal as refusal:
-        return _fail(_explained(refusal))
+        raise _explained(refusal) from None
     print(f"Imported {count} provisions from {args.file}.")
     return 0
-
-
-def _fail(lines: list[str]) -> int:
-    for line in lines:
-        print(f"accord: {line}", file=sys.stderr)
-    return 2

@@ -1,14 +1,24 @@
-"""`accord import` and `accord export`: documents in and out from the command line.
+"""`accord import`, `accord export` and `accord redline`: documents in and out, and the
+redline between two draft files.
 
-Both run after Django is set up (see `accord.cli`). Refusals are printed in the same words
-the web pages use, and the command exits with status 2.
+Import and export run after Django is set up (see `accord.cli`); a refusal is said in the
+words the web pages use, and the command exits with status 2. The redline needs neither
+Django nor a database: the core speaks no language, so a draft it cannot read is named by the
+refusal's code and parameters.
 """
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from accord.cli.errors import CommandError
+from accord.core.draft_text import parse_draft
+from accord.core.errors import Refusal
+from accord.core.redline import Redline, compare_versions
+from accord.core.redline_render import redline_data, redline_html, redline_markdown, redline_text
 from accord.documents.model import Format, View
 
 if TYPE_CHECKING:
@@ -18,8 +28,21 @@ if TYPE_CHECKING:
 # inside the commands themselves.
 
 
+REDLINE_FORMATS: dict[str, Callable[[Redline], str]] = {
+    "text": redline_text,
+    "md": redline_markdown,
+    "html": redline_html,
+    "json": lambda r: json.dumps(redline_data(r), ensure_ascii=False, indent=2),
+}
+
+
 def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """The two sub-commands, for `accord.cli`'s parser."""
+    redline = commands.add_parser("redline", help="compare two draft files, print the redline")
+    redline.add_argument("old", type=Path, help="the earlier version, as a draft text file")
+    redline.add_argument("new", type=Path, help="the later version, as a draft text file")
+    redline.add_argument("--format", choices=sorted(REDLINE_FORMATS), default="text")
+    redline.set_defaults(run=run_redline, django=False)
+
     imports = commands.add_parser("import", help="import a Word or Akoma Ntoso draft")
     imports.add_argument("file", type=Path)
     imports.add_argument("--process", required=True, help="the process's short name")
@@ -53,9 +76,20 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     export.set_defaults(run=export_file)
 
 
-def _fail(message: str) -> int:
-    print(f"accord: {message}", file=sys.stderr)
-    return 2
+def run_redline(args: argparse.Namespace) -> int:
+    """Compare the two draft files (the plain-text numbered format of
+    `accord.core.draft_text`) and print the redline in ``args.format``."""
+    versions = []
+    for path in (args.old, args.new):
+        try:
+            versions.append(parse_draft(path.read_text(encoding="utf-8"), default_title=path.name))
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(str(error)) from None
+        except Refusal as refusal:
+            raise CommandError(f"{path}: {refusal.code} {json.dumps(refusal.params())}") from None
+    redline = compare_versions(versions[0], versions[1])
+    sys.stdout.write(REDLINE_FORMATS[args.format](redline) + "\n")
+    return 0
 
 
 def _format(path: Path) -> Format:
@@ -64,19 +98,21 @@ def _format(path: Path) -> Format:
 
 def import_file(args: argparse.Namespace) -> int:
     from accord.actions.imports import import_draft, import_revision, parse_fates
-    from accord.core.errors import Refusal
     from accord.messages import explain
     from accord.store import models
 
     process = models.Process.objects.filter(slug=args.process).first()
     if process is None:
-        return _fail(f"no process named {args.process}")
-    data = args.file.read_bytes()
+        raise CommandError(f"no process named {args.process}")
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise CommandError(f"cannot read {args.file}: {error.strerror}") from None
     document = process.documents.filter(slug=args.document).first()
     try:
         fates = parse_fates(args.fate)
     except ValueError as bad:
-        return _fail(f"--fate takes PROPOSAL=FATE, e.g. 12=not-taken-up, not {bad}")
+        raise CommandError(f"--fate takes PROPOSAL=FATE, e.g. 12=not-taken-up, not {bad}") from None
     try:
         if args.preview:
             return _preview(data, _format(args.file), document)
@@ -91,7 +127,7 @@ def import_file(args: argparse.Namespace) -> int:
             data=data, fmt=_format(args.file), filename=args.file.name,
         )  # fmt: skip
     except Refusal as refusal:
-        return _fail(explain(refusal))
+        raise CommandError(explain(refusal)) from None
     count = version.provisions.count()
     print(f"Imported {args.file.name} as {args.process}/{args.document} {version.label}: "
           f"{count} provisions.")  # fmt: skip
@@ -141,19 +177,21 @@ def export_file(args: argparse.Namespace) -> int:
         process__slug=args.process, slug=args.document
     ).first()
     if document is None:
-        return _fail(f"no document {args.process}/{args.document}")
+        raise CommandError(f"no document {args.process}/{args.document}")
     version = (
         _numbered(document, args.version) if args.version else queries.current_version(document)
     )
     older = _numbered(document, args.against) if args.against else None
     if version is None or (args.against and older is None):
-        return _fail("no such version")
+        raise CommandError("no such version")
     try:
         exported = exports.export_view(version, View(args.view), Format(args.format), against=older)
     except exports.NoSuchView:
         if args.view == View.REDLINE:
-            return _fail("a redline needs --against, the number of the older version")
-        return _fail(f"the {args.view} view cannot be exported yet")
+            raise CommandError(
+                "a redline needs --against, the number of the older version"
+            ) from None
+        raise CommandError(f"the {args.view} view cannot be exported yet") from None
     args.output.write_bytes(exported.content)
     print(f"Wrote {args.output} ({len(exported.content)} bytes).")
     return 0

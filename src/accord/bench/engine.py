@@ -1,4 +1,4 @@
-"""`accord bench`: time the redline and the compilation on a generated document.
+"""`accord bench engine`: time the redline and the compilation on a generated document.
 
 Each figure is the median of several runs, with its baseline measured in the same run:
 Python's `difflib.SequenceMatcher` on the same paragraph pairs, and `git diff --no-index
@@ -16,11 +16,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from accord.bench.generate import Scenario, generate, revise_draft
 from accord.bench.proposals import make_proposals
+from accord.bench.targets import TARGETS, check
 from accord.core.amendments import tokenize
 from accord.core.compilation import compile_version
 from accord.core.compilation_render import compilation_data, compilation_html
@@ -30,28 +31,9 @@ from accord.core.provisions import Version
 from accord.core.redline import compare_versions, redline_problems
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark with ``argv``; print the figures (JSON with ``--json``)."""
-    parser = argparse.ArgumentParser(prog="accord bench", description=__doc__.splitlines()[0])
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of ``accord bench``."""
-    parser.add_argument("--paragraphs", type=int, default=300)
-    parser.add_argument("--proposals", type=int, default=5000)
-    parser.add_argument("--delegations", type=int, default=193)
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--seed", type=int, default=2025)
-    parser.add_argument(
-        "--draft", type=Path, help="revise this draft file instead of generated prose"
-    )
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-
-
 def run(args: argparse.Namespace) -> int:
-    """Measure, check and print; the exit status is 1 when a correctness check fails."""
+    """Measure, check and print; the exit status is 1 when a correctness check fails or a
+    target is missed."""
     if args.draft:
         scenario = revise_draft(parse_draft(args.draft.read_text(encoding="utf-8")), args.seed)
     else:
@@ -59,8 +41,31 @@ def run(args: argparse.Namespace) -> int:
     figures = measure_redline(scenario, args.runs)
     figures |= measure_compilation(scenario, args.proposals, args.delegations, args.runs, args.seed)
     figures["peak_rss_mb"] = round(_peak_rss_mb(), 1)
-    print(json.dumps(figures, indent=2) if args.json else _table(figures))
-    return 0 if figures["checks_passed"] else 1
+    lines, missed = check(TARGETS["engine"], _measured(figures), args.limits)
+    if args.json:
+        figures["targets"] = [line.strip() for line in lines]
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join([_table(figures), *lines]))
+    if not figures["checks_passed"]:
+        print("accord bench: a correctness check failed (see checks_passed)", file=sys.stderr)
+    return 0 if figures["checks_passed"] and not missed else 1
+
+
+def _measured(figures: dict[str, object]) -> dict[str, float]:
+    """The figures the targets are set on, by target name."""
+    names = {
+        "redline-speedup": "speedup_vs_difflib_chars",
+        "lineage-accuracy": "lineage_accuracy",
+        "compile-data-ms": "compile_data_ms",
+        "compile-html-ms": "compile_html_ms",
+        "peak-rss-mb": "peak_rss_mb",
+    }
+    measured = {name: float(figures[key]) for name, key in names.items()}  # type: ignore[arg-type]
+    if figures.get("git_word_diff_ms") is not None:
+        git, ours = figures["git_word_diff_ms"], figures["parse_and_redline_ms"]
+        measured["git-ratio"] = round(float(git) / float(ours), 2)  # type: ignore[arg-type]
+    return measured
 
 
 def _median_ms(runs: int, work: Callable[[], object]) -> float:

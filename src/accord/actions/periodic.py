@@ -1,18 +1,17 @@
 """Periodic jobs: what the instance does by itself when a deadline passes, without anyone
-visiting a page. Each job takes the current time and returns what it changed.
+visiting a page. Each job is an action that takes the current time and returns what it
+changed, each change written as its own event.
 
-`run_due` runs every job once; `run_forever` repeats that every few seconds (``accord
-worker``); `start_thread` runs it beside the web server (``accord demo`` and ``accord serve``).
+`run_due` runs every job once. ``accord worker`` repeats that every few seconds, and
+``accord demo`` and ``accord serve`` run it beside the web server (`accord.cli.serve`).
 Jobs are idempotent: a closed procedure is never closed again, so two workers may run.
 """
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import close_old_connections
 from django.utils import timezone
 
 from accord.actions.export_jobs import forget_finished_export_jobs, resume_export_jobs
@@ -20,8 +19,6 @@ from accord.actions.silence import close_due_silence_procedures
 from accord.actions.stakeholders import decide_due_stakeholder_requests
 
 log = logging.getLogger(__name__)
-
-INTERVAL_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +47,3 @@ def run_due(now: datetime | None = None, jobs: Sequence[Job] | None = None) -> d
             log.exception("periodic job %s failed", job.name)
             done[job.name] = 0
     return done
-
-
-def run_forever(interval: float = INTERVAL_SECONDS, stop: threading.Event | None = None) -> None:
-    """Run the due jobs every ``interval`` seconds until ``stop`` is set."""
-    stopping = stop or threading.Event()
-    while not stopping.is_set():
-        close_old_connections()
-        run_due()
-        close_old_connections()
-        stopping.wait(interval)
-
-
-def start_thread(interval: float = INTERVAL_SECONDS) -> threading.Thread:
-    """Run the jobs in a daemon thread of this process, beside the web server."""
-    thread = threading.Thread(
-        target=run_forever, args=(interval,), name="accord-worker", daemon=True
-    )
-    thread.start()
-    return thread
