@@ -14,8 +14,8 @@ from accord.actions.status import mark_provision_status
 from accord.core.adoption import AdoptionNotConfirmed, Checklist, OpenProposal
 from accord.core.positions import Stance
 from accord.core.status import ActKind
-from accord.messages import explain
 from accord.store import models, queries
+from accord.words.refusals import explain
 
 pytestmark = pytest.mark.django_db
 

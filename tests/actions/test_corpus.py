@@ -17,8 +17,8 @@ from accord.core.checker.errors import (
     LineProblem,
 )
 from accord.core.errors import NotPermitted
-from accord.messages import explain, explain_corpus_line
 from accord.store import models, queries
+from accord.words.refusals import explain, explain_corpus_line
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from accord.actions.adoption import deliver_explanation, record_adoption, record
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
 from accord.core.decisions import Ballot
-from accord.outcome_words import adoption_words, vote_counts
 from accord.store import models, queries
+from accord.words.outcomes import adoption_words, vote_counts
 
 router = Router(tags=["adoption"])
 

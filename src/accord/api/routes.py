@@ -30,8 +30,8 @@ from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core.fates import Fate
 from accord.core.positions import Stance
-from accord.outcome_words import adoption_words
 from accord.store import convert, models, queries
+from accord.words.outcomes import adoption_words
 
 api = problems.ProblemAPI(
     title="accord",

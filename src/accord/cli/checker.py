@@ -42,7 +42,7 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
 def _explained(refusal: Refusal, *before: str) -> CommandError:
     """The refusal in the words the pages use, each corpus line's problem on a line of its
     own, after the lines ``before``."""
-    from accord.messages import explain, explain_corpus_line
+    from accord.words.refusals import explain, explain_corpus_line
 
     lines = [*before, explain(refusal)]
     if isinstance(refusal, InvalidCorpus):

@@ -98,8 +98,8 @@ def _format(path: Path) -> Format:
 
 def import_file(args: argparse.Namespace) -> int:
     from accord.actions.imports import import_draft, import_revision, parse_fates
-    from accord.messages import explain
     from accord.store import models
+    from accord.words.refusals import explain
 
     process = models.Process.objects.filter(slug=args.process).first()
     if process is None:

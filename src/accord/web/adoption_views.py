@@ -11,12 +11,12 @@ from accord.actions.adoption import deliver_explanation, record_adoption, record
 from accord.core.decisions import DecisionRule
 from accord.core.errors import Refusal
 from accord.core.participants import Role
-from accord.messages import explain
-from accord.outcome_words import adoption_words
 from accord.store import models, queries
 from accord.web.context import fields_of
 from accord.web.forms import AdoptionForm, ExplanationForm, VoteForm
 from accord.web.views import signed_in, visible_process, visible_version
+from accord.words.outcomes import adoption_words
+from accord.words.refusals import explain
 
 
 @login_required

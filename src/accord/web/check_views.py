@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from accord.core.errors import Refusal
-from accord.messages import explain
 from accord.store import queries
+from accord.words.refusals import explain
 
 
 class CheckForm(forms.Form):

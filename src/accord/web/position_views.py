@@ -10,11 +10,11 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.positions import record_position
 from accord.core.errors import Refusal, UnknownProvision
 from accord.core.positions import Stance
-from accord.messages import explain
 from accord.store import queries
 from accord.web.context import fields_of
 from accord.web.forms import PositionForm
 from accord.web.views import signed_in, visible_version
+from accord.words.refusals import explain
 
 
 @login_required

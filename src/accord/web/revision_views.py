@@ -36,12 +36,12 @@ from accord.core.revising import (
     read_revision,
     take_in,
 )
-from accord.document_words import redline_words
-from accord.messages import explain
 from accord.store import models, queries
 from accord.web.context import fields_of
 from accord.web.forms import RevisionForm
 from accord.web.views import signed_in, visible_process
+from accord.words.documents import redline_words
+from accord.words.refusals import explain
 
 
 def _document(request: HttpRequest, process: str, document: str) -> models.Document:

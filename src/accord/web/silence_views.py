@@ -16,7 +16,6 @@ from accord.actions.stakeholders import object_to_stakeholder, propose_stakehold
 from accord.core.decisions import DecisionRule
 from accord.core.errors import Refusal
 from accord.core.participants import ParticipantKind, Role
-from accord.messages import explain
 from accord.store import models, queries
 from accord.web.context import fields_of
 from accord.web.silence_forms import (
@@ -27,6 +26,7 @@ from accord.web.silence_forms import (
     WithdrawSilenceForm,
 )
 from accord.web.views import signed_in, visible_process, visible_version
+from accord.words.refusals import explain
 
 
 def _earliest(process: models.Process) -> datetime:

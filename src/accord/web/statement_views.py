@@ -17,7 +17,6 @@ from accord.actions.statements import (
 )
 from accord.core.errors import Refusal
 from accord.core.participants import Role
-from accord.messages import explain
 from accord.store import models, queries
 from accord.web.context import fields_of
 from accord.web.forms import (
@@ -27,6 +26,7 @@ from accord.web.forms import (
     SummaryProposalForm,
 )
 from accord.web.views import signed_in, visible_process
+from accord.words.refusals import explain
 
 
 def national_views(request: HttpRequest, process: str) -> HttpResponse:

@@ -16,12 +16,12 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.status import mark_provision_status
 from accord.core.errors import Refusal, UnknownProvision
 from accord.core.status import ActKind
-from accord.messages import explain
 from accord.store import models, queries
 from accord.web.context import fields_of
 from accord.web.status_chart import chart
 from accord.web.status_marks import KIND_CHOICES
 from accord.web.views import signed_in, visible_process, visible_version
+from accord.words.refusals import explain
 
 
 class StatusMarkForm(forms.Form):

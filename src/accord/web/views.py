@@ -14,12 +14,12 @@ from accord.core.errors import Refusal
 from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
-from accord.document_words import redline_words
-from accord.messages import explain
 from accord.store import models, queries
 from accord.web.context import fields_of
 from accord.web.forms import CompilationFilterForm, ProposalForm
 from accord.web.status_marks import status_context
+from accord.words.documents import redline_words
+from accord.words.refusals import explain
 
 
 def visible_process(request: HttpRequest, slug: str) -> models.Process:

@@ -59,7 +59,7 @@ from accord.documents.errors import (
     TooManyParagraphs,
     UnreadableDocument,
 )
-from accord.messages import explain
+from accord.words.refusals import explain
 
 SENTENCES: list[tuple[e.Refusal, str]] = [
     # accord.core.errors
