@@ -14,8 +14,8 @@ from accord.actions.status import mark_provision_status
 from accord.core.adoption import AdoptionNotConfirmed, Checklist, OpenProposal
 from accord.core.positions import Stance
 from accord.core.status import ActKind
-from accord.messages import explain
-from accord.store import models, queries, status_queries
+from accord.store import models, queries
+from accord.words.refusals import explain
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def _agree_all(negotiation, *, but=()):
 
 def test_with_every_paragraph_agreed_nothing_is_outstanding(negotiation):
     _agree_all(negotiation)
-    assert status_queries.adoption_checklist(negotiation.version) == Checklist((), (), 0, (), ())
+    assert queries.adoption_checklist(negotiation.version) == Checklist((), (), 0, (), ())
     adoption = record_adoption(negotiation.version, by=negotiation.chair)
     assert adoption.adopted
 
@@ -60,7 +60,7 @@ def test_the_checklist_lists_everything_outstanding_on_the_document(negotiation)
     launch_silence(
         negotiation.version, by=negotiation.chair, deadline=timezone.now() + timedelta(days=30)
     )
-    assert status_queries.adoption_checklist(negotiation.version) == Checklist(
+    assert queries.adoption_checklist(negotiation.version) == Checklist(
         not_agreed=("2",),
         open_proposals=(OpenProposal("Brazil", "4", "Zero draft"),),
         silences_running=1,
@@ -91,7 +91,7 @@ def test_an_outcome_with_objections_reads_as_not_adopted_naming_who_objected(neg
         negotiation.version, by=negotiation.chair, objections=["DEU", "FRA", "VAT"], confirm=True
     )
     [outcome] = queries.outcomes(negotiation.version.document)
-    assert (outcome["adoption"].adopted, outcome["objecting"]) == (False, ["Germany", "France"])
-    context = queries.reading_context(negotiation.version, negotiation.outsider)
-    assert context["adoption"] is None
-    assert [o["objecting"] for o in context["not_adopted"]] == [["Germany", "France"]]
+    assert (outcome.adoption.adopted, outcome.objecting) == (False, ["Germany", "France"])
+    reading = queries.reading_of(negotiation.version, negotiation.outsider)
+    assert reading.adoption is None
+    assert reading.not_adopted == [outcome]

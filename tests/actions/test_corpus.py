@@ -17,8 +17,8 @@ from accord.core.checker.errors import (
     LineProblem,
 )
 from accord.core.errors import NotPermitted
-from accord.messages import explain, explain_corpus_line
-from accord.store import corpus_queries, models
+from accord.store import models, queries
+from accord.words.refusals import explain, explain_corpus_line
 
 pytestmark = pytest.mark.django_db
 
@@ -64,13 +64,10 @@ def test_a_file_is_stored_whole_with_one_event(db):
             "vote": 1,
         },
     }
-    assert corpus_queries.corpus_counts() == {
-        "chairs_summary": 2,
-        "consensus": 15,
-        "national_view": 3,
-        "proposal": 1,
-        "vote": 1,
-    }
+    assert queries.corpus_counts() == queries.CorpusCounts(
+        consensus=15, vote=1, chairs_summary=2, national_view=3, proposal=1
+    )
+    assert queries.corpus_counts().total == 22
 
 
 def _refused(data: bytes, expected: Exception, *, by: User | None = None) -> None:
@@ -124,10 +121,10 @@ def test_only_staff_or_the_instance_import(db):
 
 def test_the_index_is_rebuilt_when_the_corpus_changes(corpus, django_assert_num_queries):
     with django_assert_num_queries(2):
-        first = corpus_queries.corpus_index()
+        first = queries.corpus_index()
     with django_assert_num_queries(1):
-        assert corpus_queries.corpus_index() is first
+        assert queries.corpus_index() is first
     extra = b'{"document": "D", "provision": "1", "status": "consensus", "holder": null, '
     extra += b'"date": null, "text": "States should keep the peace in the ICT environment."}\n'
     import_corpus(extra, by=None)
-    assert len(corpus_queries.corpus_index()) == 23
+    assert len(queries.corpus_index()) == 23

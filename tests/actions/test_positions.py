@@ -67,26 +67,23 @@ def test_the_board_counts_standing_positions_and_lists_stale_ones(negotiation):
         for r in queries.positions_board(
             negotiation.version, queries.version_value(negotiation.version)
         )
-        if r["provision"].uid == "p4"
+        if r.provision.uid == "p4"
     )
-    assert row["stances"] == [["Germany"], ["Brazil"], [], []]
-    assert row["stale"] == []
+    assert row.stances == [["Germany"], ["Brazil"], [], []]
+    assert row.stale == []
     models.Provision.objects.filter(version=negotiation.version, uid="p4").update(text="New.")
     row = next(
         r
         for r in queries.positions_board(
             negotiation.version, queries.version_value(negotiation.version)
         )
-        if r["provision"].uid == "p4"
+        if r.provision.uid == "p4"
     )
-    assert row["stances"] == [[], [], [], []]
-    assert row["stale"] == ["Brazil", "Germany"]
+    assert row.stances == [[], [], [], []]
+    assert row.stale == ["Brazil", "Germany"]
     assert queries.own_positions(
         negotiation.version, queries.version_value(negotiation.version), "BRA"
-    )["p4"] == {
-        "stance": "can-accept",
-        "stale": True,
-    }
+    ) == {"p4": queries.OwnPosition(stance="can-accept", stale=True)}
 
 
 def _refused(negotiation, error, **kwargs):

@@ -8,8 +8,8 @@ from accord.actions.processes import NotParticipating
 from accord.core.adoption import AdoptionNotConfirmed
 from accord.core.decisions import Ballot
 from accord.core.errors import NotAMember, NotPermitted, VoteRequired, VotingNotAllowed
-from accord.messages import explain
 from accord.store import models
+from accord.words.refusals import explain
 
 pytestmark = pytest.mark.django_db
 

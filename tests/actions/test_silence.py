@@ -221,7 +221,7 @@ def test_unbroken_silence_adopts_the_version_at_the_deadline(negotiation):
     }
     report = queries.consensus_report(negotiation.version.document)
     assert report is not None
-    assert report["adoption"] == adoption
+    assert report.adoption == adoption
     with pytest.raises(AlreadyAdopted):
         submit_proposal(
             negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Other."

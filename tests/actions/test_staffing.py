@@ -8,8 +8,8 @@ from accord.actions.processes import NotAccredited, accredit, withdraw_accredita
 from accord.core.accreditation import MandateOutsideGroup, UnknownGroups
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason, Role
-from accord.messages import explain
 from accord.store import models
+from accord.words.refusals import explain
 
 pytestmark = pytest.mark.django_db
 

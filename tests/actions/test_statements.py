@@ -422,9 +422,9 @@ def test_a_moved_paragraph_never_appears_in_a_consensus_report(negotiation):
     assert "p4" not in models.Event.objects.last().payload["provision_hashes"]
     report = queries.consensus_report(negotiation.version.document)
     adopted = ["s-a", "p1", "s-b", "p2", "p3", "p3-a", "p3-b"]
-    assert [p.uid for p in report["provisions"]] == adopted
-    assert [p.uid for p in report["moved"]] == ["p4"]
-    assert report["withheld"] == []
+    assert [p.uid for p in report.provisions] == adopted
+    assert [p.uid for p in report.moved] == ["p4"]
+    assert report.withheld == []
 
 
 def test_the_consensus_report_leaves_out_a_moved_paragraph_even_if_an_adoption_covered_it(
@@ -446,8 +446,8 @@ def test_the_consensus_report_leaves_out_a_moved_paragraph_even_if_an_adoption_c
         added_at=adoption.decided_at,
     )
     report = queries.consensus_report(negotiation.version.document)
-    assert P4 not in [p.text for p in report["provisions"]]
-    assert [p.uid for p in report["moved"]] == ["p4"]
+    assert P4 not in [p.text for p in report.provisions]
+    assert [p.uid for p in report.moved] == ["p4"]
 
 
 def test_make_negotiation_elsewhere_is_a_second_process():

@@ -20,7 +20,7 @@ from accord.core.status import (
     PendingNotAMember,
     ProvisionStatus,
 )
-from accord.store import models, queries, status_queries
+from accord.store import models, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def _state():
 
 
 def _status(version, uid):
-    rows = status_queries.statuses(version, queries.version_value(version))
+    rows = queries.statuses(version, queries.version_value(version))
     return next(r.outcome for r in rows if r.provision.uid == uid)
 
 

@@ -21,8 +21,8 @@ from accord.core.draft_text import render_draft
 from accord.core.errors import NotPermitted, TextTooLong
 from accord.core.fates import FateKind
 from accord.core.participants import Reason, Role
-from accord.messages import explain
 from accord.store import models, queries
+from accord.words.refusals import explain
 
 pytestmark = pytest.mark.django_db
 

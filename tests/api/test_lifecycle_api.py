@@ -12,10 +12,10 @@ import time_machine
 from django.contrib.auth.models import User
 from tests.builders import PASSWORD, accreditation_body
 
+from accord.actions.periodic import run_due
 from accord.actions.tokens import create_api_token
-from accord.cli import _verify_database
+from accord.cli.audit import verify_database
 from accord.store import models
-from accord.worker import run_due
 
 pytestmark = pytest.mark.django_db
 
@@ -686,7 +686,7 @@ def test_a_whole_negotiation_through_the_api(client, capsys):
         _adoption_by_consensus(api, clock, voluntarily)
         _refusals_once_adopted(api, passed)
     assert _kinds("oewg") == EVENTS
-    assert _verify_database() == 0
+    assert verify_database() == 0
     assert capsys.readouterr().out.startswith(f"ok: {len(EVENTS)} events, chain and signatures")
 
 
@@ -804,4 +804,4 @@ def test_a_process_deciding_by_a_recorded_vote_through_the_api(client):
         "adoption.recorded",
         "explanation.delivered",
     ]
-    assert _verify_database() == 0
+    assert verify_database() == 0

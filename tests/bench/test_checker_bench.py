@@ -1,9 +1,11 @@
-"""The benchmark runs end to end at a tiny size (its figures are in docs/performance-checker.md;
-no timing is asserted here, since machines are shared and noisy)."""
+"""The checker benchmark runs end to end at a tiny size (its figures are in
+docs/performance-checker.md; no timing is asserted here, since machines are shared and noisy)."""
 
-from accord.bench_checker import run_bench
-from accord.bench_checker.__main__ import _report
-from accord.bench_checker.corpus import generate_corpus, make_passages
+import json
+
+from accord.bench.checker import report, run_bench
+from accord.bench.checker_corpus import generate_corpus, make_passages
+from accord.cli import main
 
 
 def test_the_generated_corpus_and_passages_are_seeded():
@@ -19,10 +21,35 @@ def test_the_generated_corpus_and_passages_are_seeded():
     }
 
 
-def test_the_benchmark_runs_at_a_tiny_size_and_finds_the_sources():
-    figures = run_bench(size=400, passages=25, baseline_passages=5, runs=2)
-    report = _report(figures)
-    assert report["provisions"] == 400
-    assert report["runs"] == 2
-    assert report["recall_vs_exhaustive"] == 1.0
-    assert len(figures.runs[0].check_ms) == 25
+def test_the_baseline_judges_every_passage_and_recall_counts_them_all():
+    figures = run_bench(size=400, passages=25, runs=2)
+    assert figures.judged == 25
+    assert len(figures.baseline_ms) == 25
+    assert [len(r.check_ms) for r in figures.runs] == [25, 25]
+    ours, baseline = figures.right()
+    assert (ours, baseline) == (sum(figures.runs[0].ours_right), sum(figures.baseline_right))
+    assert figures.recall == ours / baseline
+    figures_json = report(figures)
+    assert figures_json["baseline_passages"] == 25
+    assert figures_json["recall_vs_exhaustive"] == round(ours / baseline, 4)
+
+
+def test_a_sample_for_the_baseline_is_counted_as_such():
+    figures = run_bench(size=400, passages=25, runs=1, baseline_passages=5)
+    assert figures.judged == 5
+    assert figures.right()[0] == sum(figures.runs[0].ours_right[:5])
+
+
+def test_the_command_prints_json_with_its_targets_and_fails_on_a_miss(capsys):
+    small = ["bench", "checker", "--size", "400", "--passages", "10", "--runs", "1"]
+    untimed = ["--target", "build-s=1e9", "--target", "check-ms=1e9", "--target", "speed-up=0"]
+    assert main([*small, *untimed]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["baseline_passages"] == 10
+    assert figures["targets"][2].startswith("met: sources found against the exhaustive scan")
+    assert main([*small, *untimed, "--target", "recall=1.01"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["targets"][2].startswith("MISSED: sources found")
+    assert (
+        err == "accord bench: MISSED: sources found against the exhaustive scan 1 (target ≥ 1.01)\n"
+    )

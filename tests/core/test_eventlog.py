@@ -1,9 +1,6 @@
 """The signed hash chain: every kind of tampering is caught, and the event is named."""
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -213,40 +210,6 @@ def test_floats_are_refused_because_their_text_is_not_canonical(value):
         canonical(value)
 
 
-def _run_lone(tmp_path: Path, lines: list[bytes], *options: str) -> subprocess.CompletedProcess:
-    (tmp_path / "log.jsonl").write_bytes(b"".join(lines))
-    return subprocess.run(
-        [sys.executable, "-I", "verify.py", "log.jsonl", "--key", "log.pub", *options],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_the_verifier_runs_as_a_lone_file_outside_accord(tmp_path: Path):
-    shutil.copy(eventlog.__file__, tmp_path / "verify.py")
-    (tmp_path / "log.pub").write_bytes(_pem(KEY))
-    ran = _run_lone(tmp_path, LOG)
-    assert (ran.returncode, ran.stdout) == (
-        0,
-        f"ok: {EVENTS} events, chain and signatures verified\n",
-    )
-    ran = _run_lone(tmp_path, [*LOG[: _at(10)], *LOG[_at(11) :]])
-    assert (ran.returncode, ran.stderr) == (1, "event 10: expected event 10 here, found event 11\n")
-
-
-def test_the_verifier_command_reports_in_words(tmp_path: Path, capsys):
-    (tmp_path / "log.jsonl").write_bytes(b"".join(LOG))
-    (tmp_path / "log.pub").write_bytes(_pem(KEY))
-    arguments = [str(tmp_path / "log.jsonl"), "--key", str(tmp_path / "log.pub")]
-    assert eventlog.main(arguments) == 0
-    assert capsys.readouterr().out == f"ok: {EVENTS} events, chain and signatures verified\n"
-    (tmp_path / "log.jsonl").write_bytes(b"".join(LOG[1:]))
-    assert eventlog.main(arguments) == 1
-    assert capsys.readouterr().err == "event 1: expected event 1 here, found event 2\n"
-
-
 @pytest.mark.parametrize("body", [b"not json", b'{"no": "seq"}', b"[1, 2]"])
 def test_a_line_shaped_like_an_event_but_not_one_is_a_hash_mismatch(body):
     line = eventlog.event_line(b"f" * 64, body)
@@ -403,25 +366,6 @@ def test_a_release_line_that_is_not_a_released_event_is_named_by_its_number(line
     verdict = _released([release[0], line])
     assert (verdict.ok, verdict.bad_seq) == (False, None)
     assert verdict.describe() == "line 2 of the release is not a released event"
-
-
-def test_the_lone_verifier_checks_a_release_too(tmp_path: Path):
-    shutil.copy(eventlog.__file__, tmp_path / "verify.py")
-    (tmp_path / "log.pub").write_bytes(_pem(KEY))
-    log, release = _sealed_log()
-    (tmp_path / "release.jsonl").write_bytes(b"".join(release))
-    ran = _run_lone(tmp_path, log, "--released", "release.jsonl")
-    assert (ran.returncode, ran.stdout) == (
-        0,
-        "ok: 5 events, chain and signatures verified\n"
-        "ok: 2 released events match their commitments\n",
-    )
-    (tmp_path / "release.jsonl").write_bytes(b"".join(_altered(1, salt="f" * 32)))
-    ran = _run_lone(tmp_path, log, "--released", "release.jsonl")
-    assert (ran.returncode, ran.stderr) == (
-        1,
-        "event 4: the released content does not match the commitment the log published\n",
-    )
 
 
 # Published documents checked against the log: a version of three provisions, published, then
@@ -603,20 +547,6 @@ def test_a_report_of_an_adoption_that_failed_is_refused():
 )
 def test_a_file_that_is_not_a_checkable_document_is_named(raw, problem):
     assert _documents(f=raw).describe() == f"f: {problem}"
-
-
-def test_the_lone_verifier_checks_published_documents_too(tmp_path: Path):
-    shutil.copy(eventlog.__file__, tmp_path / "verify.py")
-    (tmp_path / "log.pub").write_bytes(_pem(KEY))
-    (tmp_path / "report.json").write_bytes(REPORT)
-    (tmp_path / "rev1.json").write_bytes(_exported("clean", PROVISIONS[:2]))
-    documents = ["--document", "report.json", "--document", "rev1.json"]
-    ran = _run_lone(tmp_path, _published_log(), *documents)
-    assert (ran.returncode, ran.stdout, ran.stderr) == (
-        1,
-        "ok: 3 events, chain and signatures verified\n",
-        "rev1.json: the log published no version 2 of 'report' with this text\n",
-    )
 
 
 def test_a_sealed_publication_vouches_for_no_document_until_it_is_released():

@@ -1,17 +1,14 @@
 """The redline between two versions and its renderings."""
 
 import json
-from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.core.builders import FIXTURES, load_version, make_version, structured_versions
+from tests.core.builders import load_version, make_version, structured_versions
 
 from accord.core.amendments import MarkKind
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.core.redline import compare_versions, redline_problems, side_text
-from accord.core.redline_files import main
 from accord.core.redline_render import (
     RedlineWords,
     markdown_escape,
@@ -133,35 +130,6 @@ def test_text_uses_the_word_diff_convention() -> None:
     assert "2. States reaffirmed that the {+cumulative and evolving +}framework" in text
     assert "3. (deleted 3) [-The Group recalled" in text
     assert "7, 8. (split from 7) States welcomed" in text
-
-
-@pytest.mark.parametrize("form", ["text", "md", "html", "json"])
-def test_the_command_prints_the_redline_of_two_files(
-    form: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    status = main([str(FIXTURES / "zero_draft.md"), str(FIXTURES / "rev1.md"), "--format", form])
-    out = capsys.readouterr().out
-    assert status == 0
-    assert "cumulative and evolving" in out
-
-
-def test_the_command_reports_a_file_it_cannot_read(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main([str(tmp_path / "missing.md"), str(FIXTURES / "rev1.md")]) == 2
-    assert "missing.md" in capsys.readouterr().err
-
-
-def test_the_command_reports_a_draft_it_cannot_parse(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    bad = tmp_path / "bad.md"
-    bad.write_text("no numbered paragraphs here\n", encoding="utf-8")
-    assert main([str(bad), str(FIXTURES / "rev1.md")]) == 2
-    assert (
-        'malformed-draft {"line": 1, "problem": "text-outside-paragraph"}'
-        in capsys.readouterr().err
-    )
 
 
 def test_a_changed_title_is_said_in_every_rendering() -> None:

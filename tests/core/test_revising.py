@@ -13,6 +13,7 @@ from accord.core.revising import (
     chair_fate,
     check_may_edit_draft,
     check_may_read_draft,
+    preview_revision,
     read_revision,
     take_in,
 )
@@ -146,3 +147,19 @@ def test_the_chair_s_fate_points_at_the_paragraphs_that_reflect_it() -> None:
     )
     assert chair_fate(proposal, FateKind.NOT_TAKEN_UP, draft) == Fate(9, FateKind.NOT_TAKEN_UP)
     assert FateKind.WITHDRAWN not in CHAIR_FATES
+
+
+def test_the_preview_shows_the_redline_the_chair_s_fates_and_the_engine_s_suggestions() -> None:
+    taken = make_proposal(ZERO, "p4", P4.replace("schools", "universities"), id=1)
+    left = make_proposal(ZERO, "p2", ZERO.provision("p2").text + " Also.", id=2)
+    draft = read_revision(ZERO, take_in(read_revision(ZERO, TEXT), taken))
+    recorded = {1: Fate(1, FateKind.NOT_TAKEN_UP, "Rev.1")}
+    preview = preview_revision(draft, [taken, left], recorded, "Rev.1")
+    assert preview.new == draft.new
+    assert [e.link.old for e in preview.redline.changes] == [("p4",)]
+    assert [f.kind for f in preview.report.fates] == [FateKind.NOT_TAKEN_UP, FateKind.NOT_TAKEN_UP]
+    assert preview.report.vanishing == (2,)
+    assert preview.suggested == {
+        1: Fate(1, FateKind.REFLECTED, "Rev.1", provisions=("p4",), recorded=False),
+        2: Fate(2, FateKind.NOT_TAKEN_UP, "Rev.1", recorded=False),
+    }

@@ -2,6 +2,7 @@ import json
 from collections import Counter
 
 import pytest
+from django.db.models import Count
 
 from accord.core.participants import ParticipantKind
 from accord.demo import ACTIVE_DELEGATIONS, PROCESS_SLUG, load_demo
@@ -79,7 +80,6 @@ def test_the_demo_chair_revises_rev1_and_the_preview_lists_every_open_proposal(c
 
     from accord.actions.proposals import submit_proposal
     from accord.core.draft_text import render_draft
-    from accord.store import queries
 
     summary = load_demo()
     rev1 = summary.version
@@ -114,16 +114,13 @@ def test_the_demo_chair_revises_rev1_and_the_preview_lists_every_open_proposal(c
     assert models.Event.objects.count() == events
     history = client.get(f"/p/{PROCESS_SLUG}/{rev1.document.slug}/provisions/{paragraphs[0].uid}/")
     assert history.status_code == 200
-    assert [entry["version"].label for entry in history.context["history"]] == [
+    assert [entry.version.label for entry in history.context["history"]] == [
         "Zero draft",
         "Rev.1",
     ]
 
 
 def test_the_demo_chair_marks_rev1_paragraphs():
-    from accord.store import status_queries
-    from accord.store.queries import version_value
-
     summary = load_demo()
     version = summary.version
     marks = models.StatusMark.objects.filter(version=version)
@@ -131,7 +128,7 @@ def test_the_demo_chair_marks_rev1_paragraphs():
     assert (
         models.Event.objects.filter(kind="status.marked", process__slug=PROCESS_SLUG).count() == 8
     )
-    rows = status_queries.statuses(version, version_value(version))
+    rows = queries.statuses(version, queries.version_value(version))
     by_label = {r.provision.label: r for r in rows if r.outcome}
     for label in ("1", "2", "3", "8", "21"):
         assert by_label[label].status == "agreed-ad-ref"
@@ -388,9 +385,7 @@ def test_the_demo_has_a_process_decided_by_a_recorded_vote(client):
 
 def test_the_demo_loads_its_corpus_once():
     load_demo()
-    counts = dict(
-        models.CorpusEntry.objects.values_list("status").annotate(n=models.models.Count("id"))
-    )
+    counts = dict(models.CorpusEntry.objects.values_list("status").annotate(n=Count("id")))
     assert counts["consensus"] == 30
     assert counts["chairs-summary"] == 6
     assert counts["national-view"] >= 4

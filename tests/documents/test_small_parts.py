@@ -3,7 +3,6 @@ from hypothesis import strategies as st
 
 from accord.core.amendments import Mark, MarkKind
 from accord.core.draft_text import parse_draft
-from accord.documents import bench
 from accord.documents.notes import Segment, note, plain, split_notes
 from accord.documents.version_redline import provision_redlines
 from accord.documents.word_numbers import format_number, letter, roman
@@ -71,11 +70,3 @@ def test_the_version_redline_keeps_deleted_provisions_where_they_stood():
 def test_a_provision_deleted_at_the_end_comes_last():
     lines = provision_redlines(NEW, OLD)
     assert [(r.uid, r.label) for r in lines] == [("p1", "1"), ("p2", "2"), ("p3", "3"), ("p4", "")]
-
-
-def test_the_benchmark_runs_on_a_small_negotiation(capsys):
-    bench.main(["--paragraphs", "12", "--proposals", "20"])
-    out = capsys.readouterr().out
-    assert out.startswith("16 provisions, 20 proposals\n")
-    assert "compilation to PDF" in out
-    assert "peak memory (resident set)" in out

@@ -93,9 +93,7 @@ def test_the_api_exports_the_bracketed_text(client, negotiation):
 def test_the_command_exports_the_bracketed_text(negotiation, tmp_path, capsys):
     _disputed(negotiation)
     target = tmp_path / "bracketed.md"
-    args = cli._parser().parse_args(
-        ["export", "--process", "wg", "--view", "bracketed", "--format", "md", "-o", str(target)]
-    )
-    assert args.run(args) == 0
+    args = ["export", "--process", "wg", "--view", "bracketed", "--format", "md", "-o", str(target)]
+    assert cli.main(args) == 0
     assert "*Bracketed text*" in target.read_text()
     assert "1. " + P1.replace("three ", "[three][four] ") in target.read_text()

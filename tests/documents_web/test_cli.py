@@ -13,16 +13,21 @@ from accord.store import models
 def test_import_then_export_through_the_command_functions(negotiation, tmp_path, capsys):
     source = tmp_path / "draft.docx"
     source.write_bytes(typed_draft(["1. States met.", "(a) twice;"]))
-    args = cli._parser().parse_args(
-        ["import", str(source), "--process", "wg", "--label", "Zero draft", "--document", "draft"]
-    )
-    assert args.run(args) == 0
+    args = [
+        "import",
+        str(source),
+        "--process",
+        "wg",
+        "--label",
+        "Zero draft",
+        "--document",
+        "draft",
+    ]
+    assert cli.main(args) == 0
     assert capsys.readouterr().out == "Imported draft.docx as wg/draft Zero draft: 2 provisions.\n"
     target = tmp_path / "out.md"
-    args = cli._parser().parse_args(
-        ["export", "--process", "wg", "--document", "draft", "--format", "md", "-o", str(target)]
-    )
-    assert args.run(args) == 0
+    args = ["export", "--process", "wg", "--document", "draft", "--format", "md", "-o", str(target)]
+    assert cli.main(args) == 0
     assert "1. States met.\n   (a) twice;\n" in target.read_text()
 
 
@@ -31,10 +36,8 @@ def test_a_refused_import_says_why_and_stores_nothing(negotiation, tmp_path, cap
     source = tmp_path / "draft.docx"
     source.write_bytes(b"not a word file")
     before = models.Document.objects.count()
-    args = cli._parser().parse_args(
-        ["import", str(source), "--process", "wg", "--label", "Zero", "--document", "new"]
-    )
-    assert args.run(args) == 2
+    args = ["import", str(source), "--process", "wg", "--label", "Zero", "--document", "new"]
+    assert cli.main(args) == 2
     assert capsys.readouterr().err == (
         "accord: The file could not be imported: it is not a Word (.docx) file.\n"
     )
@@ -43,10 +46,8 @@ def test_a_refused_import_says_why_and_stores_nothing(negotiation, tmp_path, cap
 
 @pytest.mark.django_db
 def test_a_redline_needs_a_version_to_compare(negotiation, tmp_path, capsys):
-    args = cli._parser().parse_args(
-        ["export", "--process", "wg", "--view", "redline", "-o", str(tmp_path / "x.docx")]
-    )
-    assert args.run(args) == 2
+    args = ["export", "--process", "wg", "--view", "redline", "-o", str(tmp_path / "x.docx")]
+    assert cli.main(args) == 2
     assert capsys.readouterr().err == (
         "accord: a redline needs --against, the number of the older version\n"
     )
@@ -79,20 +80,18 @@ def test_a_preview_prints_what_would_be_stored_and_stores_nothing(negotiation, t
     source = tmp_path / "draft.docx"
     source.write_bytes(typed_draft(["A/AC.1/2026/1", "1. States met.", "(a) twice;"]))
     before = models.Event.objects.count()
-    args = cli._parser().parse_args(
-        [
-            "import",
-            str(source),
-            "--process",
-            "wg",
-            "--label",
-            "Zero",
-            "--document",
-            "new",
-            "--preview",
-        ]
-    )
-    assert args.run(args) == 0
+    args = [
+        "import",
+        str(source),
+        "--process",
+        "wg",
+        "--label",
+        "Zero",
+        "--document",
+        "new",
+        "--preview",
+    ]
+    assert cli.main(args) == 0
     assert capsys.readouterr().out.splitlines() == [
         "Draft report (test) (A/AC.1/2026/1): 2 provisions, 0 footnotes",
         "  1        paragraph     States met.",
@@ -103,12 +102,10 @@ def test_a_preview_prints_what_would_be_stored_and_stores_nothing(negotiation, t
 
 @pytest.mark.django_db
 def test_unknown_processes_and_documents_are_named(negotiation, tmp_path, capsys):
-    args = cli._parser().parse_args(["export", "--process", "nope", "-o", str(tmp_path / "x")])
-    assert args.run(args) == 2
-    args = cli._parser().parse_args(
-        ["import", str(tmp_path / "x"), "--process", "nope", "--label", "Zero"]
-    )
-    assert args.run(args) == 2
+    args = ["export", "--process", "nope", "-o", str(tmp_path / "x")]
+    assert cli.main(args) == 2
+    args = ["import", str(tmp_path / "x"), "--process", "nope", "--label", "Zero"]
+    assert cli.main(args) == 2
     assert capsys.readouterr().err.splitlines() == [
         "accord: no document nope/report",
         "accord: no process named nope",

@@ -144,8 +144,8 @@ def test_the_command_imports_the_next_revision(negotiation, proposals, tmp_path,
     source.write_bytes(REV1_DOCX)
     argv = ["import", str(source), "--process", "wg", "--document", "report", "--label", "Rev.1"]
     before = _state()
-    args = cli._parser().parse_args(argv)
-    assert args.run(args) == 2
+    args = argv
+    assert cli.main(args) == 2
     _, ignored = proposals
     assert capsys.readouterr().err == (
         f"accord: 1 open proposal would vanish without a fate: {ignored.pk}. Record what the "
@@ -154,7 +154,7 @@ def test_the_command_imports_the_next_revision(negotiation, proposals, tmp_path,
     assert _state() == before
     ignored.status = "withdrawn"
     ignored.save()
-    assert args.run(args) == 0
+    assert cli.main(args) == 0
     assert capsys.readouterr().out == (
         "Imported rev1.docx as wg/report Rev.1 (version 2): 6 provisions; "
         "fates of open proposals: 1 reflected.\n"
@@ -230,14 +230,14 @@ def test_the_command_records_the_chairs_fates(negotiation, proposals, tmp_path, 
     _, ignored = proposals
     argv = ["import", str(source), "--process", "wg", "--document", "report", "--label", "Rev.1"]
     before = _state()
-    bad = cli._parser().parse_args([*argv, "--fate", "twelve=gone"])
-    assert bad.run(bad) == 2
+    bad = [*argv, "--fate", "twelve=gone"]
+    assert cli.main(bad) == 2
     assert capsys.readouterr().err == (
         "accord: --fate takes PROPOSAL=FATE, e.g. 12=not-taken-up, not twelve=gone\n"
     )
     assert _state() == before
-    args = cli._parser().parse_args([*argv, "--fate", f"{ignored.pk}=not-taken-up"])
-    assert args.run(args) == 0
+    args = [*argv, "--fate", f"{ignored.pk}=not-taken-up"]
+    assert cli.main(args) == 0
     assert capsys.readouterr().out == (
         "Imported rev1.docx as wg/report Rev.1 (version 2): 6 provisions; "
         "fates of open proposals: 1 not-taken-up, 1 reflected.\n"

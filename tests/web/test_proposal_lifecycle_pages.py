@@ -12,7 +12,7 @@ from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
 from accord.core.draft_text import render_draft
 from accord.core.fates import Fate, FateKind
-from accord.store import models, queries, status_queries
+from accord.store import models, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,7 @@ def test_the_pending_proposal_keeps_its_paragraph_bracketed_on_the_next_version(
     _pending_into(negotiation, REV1)
     rev1 = models.Version.objects.get(number=2)
     text = queries.version_value(rev1)
-    rows = {r.provision.label: r.status for r in status_queries.statuses(rev1, text)}
+    rows = {r.provision.label: r.status for r in queries.statuses(rev1, text)}
     assert (rows["1"], rows["3"]) == ("open", "bracketed")
     bracketed = {
         b.provision.label: [(s.kind.value, s.text) for s in b.segments]

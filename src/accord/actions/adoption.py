@@ -29,7 +29,7 @@ from accord.core.participants import ParticipantKind, Reason, Role
 from accord.core.proposals import ProposalStatus
 from accord.core.provisions import Version
 from accord.core.text_hygiene import clean_trimmed
-from accord.store import models, queries, status_queries
+from accord.store import models, queries
 
 MAX_EXPLANATION_CHARS = 20_000
 
@@ -51,7 +51,7 @@ def record_adoption(
     delegation's own view. Objections of observers are recorded but never counted. The
     record binds the hash of every provision it covered (all but those the Chair moved to
     the Chair's summary). Only the Chair records it, and over matters outstanding (see
-    `status_queries.adoption_checklist`) only with ``confirm``. Writes one
+    `queries.adoption_checklist`) only with ``confirm``. Writes one
     ``adoption.recorded`` event. Raises `NotPermitted`, `VersionNotCurrent`, `AlreadyAdopted`,
     `NotParticipating`, `UnknownProvision`, `TextTooLong`, `AdoptionNotConfirmed` or
     `VoteRequired` (the rules decide by a recorded vote: see `record_vote`).
@@ -67,7 +67,7 @@ def record_adoption(
     for uids in said.values():
         for uid in uids:
             text.provision(uid)
-    require_confirmation(status_queries.adoption_checklist(version), confirmed=confirm)
+    require_confirmation(queries.adoption_checklist(version), confirmed=confirm)
     members = frozenset(c for c, kind in kinds.items() if kind == ParticipantKind.MEMBER)
     outcome = evaluate_consensus(Consensus(), members, objections, said)
     adoption = _adoption(
@@ -181,7 +181,7 @@ def record_vote(
     members = frozenset(c for c, kind in kinds.items() if kind == ParticipantKind.MEMBER)
     outcome = evaluate_vote(RulesOfProcedure(voting=rule.majority), members, (), cast)
     text = queries.version_value(version)
-    require_confirmation(status_queries.adoption_checklist(version), confirmed=confirm)
+    require_confirmation(queries.adoption_checklist(version), confirmed=confirm)
     adoption = _adoption(
         version,
         text,

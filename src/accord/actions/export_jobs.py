@@ -19,9 +19,9 @@ from django.db import close_old_connections, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accord.document_words import translated_words
 from accord.documents.model import Format, View
 from accord.store import exports, models
+from accord.words.documents import translated_words
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Silence procedure: the Chair circulates the current version with a deadline; it is adopted
 at the deadline unless a member delegation breaks silence by a letter naming the paragraphs
 of concern. The outcome is recorded by the instance itself when the deadline passes
-(`close_due_silence_procedures`, run by `accord.worker`), not by anyone's visit. A procedure
+(`close_due_silence_procedures`, a periodic job), not by anyone's visit. A procedure
 closes earlier when a revision supersedes it, the Chair withdraws it or the document is
 adopted otherwise (the lifecycle is `accord.core.silence`)."""
 

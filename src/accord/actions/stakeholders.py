@@ -1,7 +1,7 @@
 """Accrediting stakeholders on a non-objection basis: the Secretariat proposes an
 organisation and the person who will act for it, with a deadline; any member delegation may
 object by then, with its reason. At the deadline the instance decides
-(`decide_due_stakeholder_requests`, run by `accord.worker`): accredited as a stakeholder if
+(`decide_due_stakeholder_requests`, a periodic job): accredited as a stakeholder if
 no member objected, not accredited otherwise."""
 
 from dataclasses import dataclass

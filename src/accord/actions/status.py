@@ -12,7 +12,7 @@ from accord.actions.preconditions import require_open
 from accord.core.errors import NotAmendable, NotPermitted
 from accord.core.participants import Reason, Role
 from accord.core.status import ActKind, mark_status
-from accord.store import models, queries, status_queries
+from accord.store import models, queries
 
 
 @transaction.atomic
@@ -38,15 +38,13 @@ def mark_provision_status(
     provision = text.provision(provision_uid)
     if not provision.is_amendable:
         raise NotAmendable(provision_uid)
-    row = next(
-        r for r in status_queries.statuses(version, text) if r.provision.uid == provision_uid
-    )
+    row = next(r for r in queries.statuses(version, text) if r.provision.uid == provision_uid)
     assert row.outcome is not None
     act = mark_status(
         provision,
         kind,
         pending,
-        members=status_queries.members(process),
+        members=frozenset(queries.member_names(process)),
         current=row.outcome.status,
     )
     mark = models.StatusMark.objects.create(

@@ -13,8 +13,8 @@ from accord.api.auth import AUTH, grave_act, writer
 from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
 from accord.api.schemas import StrictSchema
 from accord.core.decisions import Ballot
-from accord.outcome_words import adoption_words, vote_counts
-from accord.store import models, queries, status_queries
+from accord.store import models, queries
+from accord.words.outcomes import adoption_words, vote_counts
 
 router = Router(tags=["adoption"])
 
@@ -123,7 +123,7 @@ def list_adoptions(request: HttpRequest, process: str, document: str) -> list[di
     found = get_object_or_404(
         models.Document, process=visible_process(request, process), slug=document
     )
-    return [_adoption(o["adoption"], o["objecting"]) for o in queries.outcomes(found)]
+    return [_adoption(o.adoption, o.objecting) for o in queries.outcomes(found)]
 
 
 @router.get(
@@ -137,7 +137,7 @@ def adoption_checklist(
     not agreed (labels), open proposals on the document, silence procedures running and the
     members reserving or objecting (names). Unless ``nothing_outstanding``, recording an
     outcome needs ``"confirm": true``. Anyone who may read the version may read it."""
-    found = status_queries.adoption_checklist(visible_version(request, process, document, number))
+    found = queries.adoption_checklist(visible_version(request, process, document, number))
     return {
         "nothing_outstanding": found.is_empty,
         "not_agreed": list(found.not_agreed),
@@ -204,7 +204,7 @@ def create_vote(
 
 def _recorded(adoption: models.Adoption) -> dict[str, object]:
     latest = queries.outcome_of(adoption.version)
-    return _adoption(latest["adoption"], latest["objecting"])
+    return _adoption(latest.adoption, latest.objecting)
 
 
 @router.post(

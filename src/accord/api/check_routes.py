@@ -9,7 +9,7 @@ from accord.api.lookups import ERRORS
 from accord.api.schemas import StrictSchema
 from accord.api.throttling import COSTLY
 from accord.core.checker.export import report_json
-from accord.store import corpus_queries
+from accord.store import queries
 
 router = Router(tags=["checker"])
 
@@ -58,4 +58,4 @@ class CheckOut(Schema):
 @router.post("/check", response={200: CheckOut, **ERRORS}, throttle=COSTLY)
 def check(request: HttpRequest, body: CheckIn) -> dict[str, Any]:
     """Each sentence (or clause) of the passage with its verdict, source and changes."""
-    return report_json(corpus_queries.check_text(body.text))
+    return report_json(queries.check_text(body.text))

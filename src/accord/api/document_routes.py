@@ -13,11 +13,11 @@ from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.problems import Problem
 from accord.api.throttling import COSTLY
-from accord.document_words import translated_words
 from accord.documents.errors import FileTooLarge
 from accord.documents.model import Format, ImportedDraft, View
 from accord.documents.safezip import MAX_FILE_BYTES
 from accord.store import exports, models, queries
+from accord.words.documents import translated_words
 
 router = Router(tags=["documents"])
 

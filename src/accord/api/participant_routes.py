@@ -131,20 +131,20 @@ def provision_history(
         models.Document, process=visible_process(request, process), slug=document
     )
     history = queries.provision_history(found, uid)
-    if not any(entry["provision"] for entry in history):
+    if not any(entry.provision for entry in history):
         raise Http404
     steps = []
     for entry in history:
-        row, previous = entry["provision"], entry["previous"]
+        row, previous = entry.provision, entry.previous
         steps.append(
             {
-                "number": entry["version"].number,
-                "version_label": entry["version"].label,
+                "number": entry.version.number,
+                "version_label": entry.version.label,
                 "label": row.label if row else None,
                 "kind": row.kind if row else None,
                 "text": row.text if row else None,
                 "changed": bool(row and previous and row.text != previous.text),
-                "marks": [{"kind": m.kind.value, "text": m.text} for m in entry["marks"]],
+                "marks": [{"kind": m.kind.value, "text": m.text} for m in entry.marks],
             }
         )
     return {"document": found.slug, "provision": uid, "versions": steps}

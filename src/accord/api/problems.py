@@ -34,7 +34,7 @@ from accord.core.errors import (
     UnknownProvision,
     VersionNotCurrent,
 )
-from accord.messages import explain
+from accord.words.refusals import explain
 
 _REFUSAL_STATUS = {
     NotPermitted: 403,

@@ -1,7 +1,7 @@
 """Version 1 of the JSON API."""
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -30,8 +30,8 @@ from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core.fates import Fate
 from accord.core.positions import Stance
-from accord.outcome_words import adoption_words
 from accord.store import convert, models, queries
+from accord.words.outcomes import adoption_words
 
 api = problems.ProblemAPI(
     title="accord",
@@ -136,15 +136,15 @@ def get_document(request: HttpRequest, process: str, document: str) -> dict[str,
     }
 
 
-def _outcome(found: dict[str, Any]) -> dict[str, object]:
+def _outcome(found: queries.Outcome) -> dict[str, object]:
     """An outcome recorded on a version, as the document and version resources carry it."""
-    adoption = found["adoption"]
+    adoption = found.adoption
     return {
         "version": adoption.version.number,
         "adopted": adoption.adopted,
         "method": adoption.method,
-        "outcome": adoption_words(adoption, found["objecting"]),
-        "objecting": found["objecting"],
+        "outcome": adoption_words(adoption, found.objecting),
+        "objecting": found.objecting,
         "decided_at": adoption.decided_at,
     }
 
@@ -174,7 +174,7 @@ def get_version(
         "outcomes": [
             _outcome(o)
             for o in queries.outcomes(version.document)
-            if o["adoption"].version_id == version.pk
+            if o.adoption.version_id == version.pk
         ],
         "provisions": [schemas.provision_body(p) for p in text],
     }

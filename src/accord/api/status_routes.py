@@ -13,7 +13,7 @@ from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
 from accord.api.schemas import StrictSchema
 from accord.core.status import ActKind
-from accord.store import models, provenance_queries, queries, status_queries
+from accord.store import models, queries
 
 router = Router(tags=["status"])
 
@@ -61,7 +61,7 @@ def get_status(request: HttpRequest, process: str, document: str, number: int) -
     confirm), reopened or adopted. One list, in reading order."""
     version = visible_version(request, process, document, number)
     text = queries.version_value(version)
-    rows = status_queries.statuses(version, text)
+    rows = queries.statuses(version, text)
     return {
         "document": version.document.slug,
         "version": version.number,
@@ -187,26 +187,26 @@ def get_provenance(request: HttpRequest, process: str, document: str, uid: str) 
     found = get_object_or_404(
         models.Document, process=visible_process(request, process), slug=document
     )
-    story = provenance_queries.provenance(found, uid)
+    story = queries.provenance(found, uid)
     if story is None:
         raise Http404
-    adoption = story["adoption"]
+    adoption = story.adoption
     return {
         "document": found.slug,
         "provision": uid,
-        "label": story["provision"].label,
-        "text": story["provision"].text,
-        "zero_draft": story["zero_draft"]["text"],
+        "label": story.provision.label,
+        "text": story.provision.text,
+        "zero_draft": story.zero_draft.text,
         "versions": [
             {
-                "version": v["version"].number,
-                "label": v["version"].label,
-                "issued_at": v["version"].issued_at,
-                "provision_label": v["label"],
-                "text": v["text"],
-                "changed": v["changed"],
+                "version": v.version.number,
+                "label": v.version.label,
+                "issued_at": v.version.issued_at,
+                "provision_label": v.label,
+                "text": v.text,
+                "changed": v.changed,
             }
-            for v in story["versions"]
+            for v in story.versions
         ],
         "proposals": [
             {
@@ -220,26 +220,26 @@ def get_provenance(request: HttpRequest, process: str, document: str, uid: str) 
                 "submitted_at": p.submitted_at,
                 "fates": [{"revision": f.revision.label, "kind": f.kind} for f in p.fates.all()],
             }
-            for p in story["proposals"]
+            for p in story.proposals
         ],
         "marks": [
             {
-                "version": m["mark"].version.number,
-                "kind": m["mark"].kind,
-                "pending": m["mark"].pending,
-                "text_hash": m["mark"].text_hash,
-                "recorded_at": m["mark"].recorded_at,
+                "version": m.mark.version.number,
+                "kind": m.mark.kind,
+                "pending": m.mark.pending,
+                "text_hash": m.mark.text_hash,
+                "recorded_at": m.mark.recorded_at,
             }
-            for m in story["marks"]
+            for m in story.marks
         ],
         "adoption": {
             "version": adoption.version.number,
             "decided_at": adoption.decided_at,
             "text_hash": adoption.provision_hashes.get(uid),
-            "covered": story["covered"],
-            "disassociated": story["disassociated_codes"],
+            "covered": story.covered,
+            "disassociated": story.disassociated_codes,
             "explanations": [
-                {"delegation": e.delegation.code, "text": e.text} for e in story["explanations"]
+                {"delegation": e.delegation.code, "text": e.text} for e in story.explanations
             ],
         },
     }

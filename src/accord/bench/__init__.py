@@ -1,10 +1,9 @@
-"""The benchmark behind `accord bench`: seeded documents, timings and correctness checks."""
+"""Every benchmark of accord, one suite per area, run by ``accord bench SUITE``.
 
-from collections.abc import Sequence
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``accord bench`` with ``argv`` (see `accord.bench.run`)."""
-    from accord.bench.run import main as run_main
-
-    return run_main(argv)
+``engine`` (redline, lineage, compilation), ``record`` (verifying and appending events),
+``api`` (the API on a full-size negotiation), ``live`` (live updates to every open page),
+``checker`` (the agreed-language checker) and ``documents`` (files in and out). Each suite
+measures its baseline in the same run, reports the ratios, and exits 1 when it misses one of
+its targets (`accord.bench.targets`). The package sits at the top with the command line: it
+may use any layer.
+"""

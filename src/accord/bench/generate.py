@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from itertools import count
 
-from accord.bench import corpus
+from accord.bench import prose
 from accord.core.provisions import ProvisionKind, Version
 
 # Shares of the paragraphs that each kind of edit touches in the revision.
@@ -84,8 +84,8 @@ def _document(rng: random.Random, ids: count[int], paragraphs: int) -> list[_Ite
     items = []
     for n in range(paragraphs):
         if n % PARAGRAPHS_PER_SECTION == 0:
-            items.append(_Item(next(ids), "section", corpus.heading(rng)))
-        items.append(_Item(next(ids), "paragraph", corpus.paragraph(rng, rng.choice((2, 3)))))
+            items.append(_Item(next(ids), "section", prose.heading(rng)))
+        items.append(_Item(next(ids), "paragraph", prose.paragraph(rng, rng.choice((2, 3)))))
     return items
 
 
@@ -101,7 +101,7 @@ def _revise(
         _EDIT[edit](rng, ids, items, at, successors)
     for _ in range(int(INSERT_SHARE * len(plan) / sum(EDITS.values()))):
         at = rng.randrange(1, len(items) + 1)
-        items.insert(at, _Item(next(ids), "paragraph", corpus.paragraph(rng, 2)))
+        items.insert(at, _Item(next(ids), "paragraph", prose.paragraph(rng, 2)))
     return items, successors
 
 
@@ -117,7 +117,7 @@ def _plan(rng: random.Random, paragraphs: list[int]) -> dict[int, str]:
 
 
 def _rewrite(rng: random.Random, ids: count[int], items: list[_Item], at: int, _: object) -> None:
-    items[at].text = corpus.rewrite(rng, items[at].text, rng.uniform(0.05, 0.25))
+    items[at].text = prose.rewrite(rng, items[at].text, rng.uniform(0.05, 0.25))
 
 
 def _move(rng: random.Random, ids: count[int], items: list[_Item], at: int, _: object) -> None:

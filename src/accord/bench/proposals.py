@@ -3,7 +3,7 @@
 import random
 from datetime import UTC, datetime, timedelta
 
-from accord.bench import corpus
+from accord.bench import prose
 from accord.core.amendments import derive_amendment
 from accord.core.proposals import Proponent, Proposal, ProposalStatus
 from accord.core.provisions import Version
@@ -31,7 +31,7 @@ def make_proposals(
     made = []
     for n in range(count):
         provision = rng.choice(targets)
-        wording = corpus.rewrite(rng, provision.text, rng.uniform(0.02, 0.1))
+        wording = prose.rewrite(rng, provision.text, rng.uniform(0.02, 0.1))
         made.append(
             Proposal(
                 id=n + 1,

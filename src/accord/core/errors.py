@@ -1,5 +1,5 @@
 """Typed refusals. Each carries the data needed to explain it; the words live in the layers
-above (`accord.messages`), so the core never speaks a language."""
+above (`accord.words.refusals`), so the core never speaks a language."""
 
 from dataclasses import Field, dataclass, fields
 from typing import Any, ClassVar

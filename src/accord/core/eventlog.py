@@ -2,9 +2,10 @@
 
 This module is deliberately self-contained — the Python standard library plus the
 `cryptography` package, nothing from accord — so that anyone holding a published log can copy
-this one file and check the log on their own machine::
+it, with its command `accord/cli/verify_log.py` beside it, and check the log on their own
+machine::
 
-    python eventlog.py accord-log.jsonl --key accord-log.pub
+    python verify_log.py accord-log.jsonl --key accord-log.pub
 
 `docs/verification.md` specifies the format and the algorithm precisely enough to reimplement.
 In short, the log has two kinds of line::
@@ -20,13 +21,11 @@ each hash commits to the whole history before it. A signature line follows every
 of that event's hash; through the chain it vouches for every event before it.
 """
 
-import argparse
 import hashlib
 import json
 import mmap
 import os
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -491,36 +490,9 @@ def public_key_check(pem: bytes) -> Callable[[bytes, bytes], bool]:
     return signed_by
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Verify an exported accord event log.")
-    parser.add_argument("log", type=Path, help="the log, JSON Lines as exported by accord")
-    parser.add_argument("--key", type=Path, required=True, help="the instance's public key (PEM)")
-    add_beside_arguments(parser)
-    args = parser.parse_args(argv)
-    verdict = verify_file(args.log, public_key_check(args.key.read_bytes()))
-    print(verdict.describe(), file=sys.stdout if verdict.ok else sys.stderr)
-    if not verdict.ok:
-        return 1
-    return report_beside(args.log, args.released, args.document)
-
-
-def add_beside_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options that check more against a verified log: a release, published documents."""
-    parser.add_argument(
-        "--released", type=Path, help="content released from sealed events, to check as well"
-    )
-    parser.add_argument(
-        "--document",
-        type=Path,
-        action="append",
-        default=[],
-        help="a published document (JSON export: clean view or consensus report) to check",
-    )
-
-
-def report_beside(log: Path, release: Path | None, documents: list[Path]) -> int:
-    """Check a release and published documents against a verified log file, and say what was
-    found, as the commands do: 0 when all is well, 1 otherwise."""
+def check_beside(log: Path, release: Path | None, documents: Sequence[Path]) -> list[Finding]:
+    """Check a release and published documents against a log file that has been verified:
+    one finding for each that was given."""
     findings = []
     if release is not None:
         with log.open("rb") as lines, release.open("rb") as released:
@@ -529,10 +501,4 @@ def report_beside(log: Path, release: Path | None, documents: list[Path]) -> int
         with log.open("rb") as lines:
             published = {path.name: path.read_bytes() for path in documents}
             findings.append(check_documents(lines, published))
-    for finding in findings:
-        print(finding.describe(), file=sys.stdout if finding.ok else sys.stderr)
-    return 0 if all(finding.ok for finding in findings) else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return findings

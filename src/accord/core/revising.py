@@ -6,16 +6,18 @@ its text each time, exactly as `issue_revision` will read it. The Bureau and the
 prepare it with the Chair: they read it, and edit it when the Chair allows.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from accord.core.draft_text import parse_draft, render_draft
 from accord.core.errors import CannotTakeIn, NotPermitted, ParagraphNotInDraft
-from accord.core.fates import Fate, FateKind
+from accord.core.fates import Fate, FateKind, FateReport, settle_fates
 from accord.core.identifiers import inherit_identifiers
 from accord.core.lineage import Lineage, trace_lineage
 from accord.core.participants import Reason, Role
 from accord.core.proposals import Proposal, normalise_wording
 from accord.core.provisions import Version
+from accord.core.redline import Redline, compare_versions
 from accord.core.structure import (
     AddProvision,
     DeleteProvision,
@@ -55,6 +57,34 @@ def read_revision(old: Version, text: str) -> RevisionDraft:
     typed = parse_draft(text)
     new = inherit_identifiers(old, typed, trace_lineage(old, typed))
     return RevisionDraft(old, new, trace_lineage(old, new))
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionPreview:
+    """What the Chair checks before issuing a draft: the ``new`` text, its ``redline``
+    against the current version (with the old→new number map), every open proposal's fate
+    in ``report`` (the Chair's where recorded, the engine's suggestion otherwise, with the
+    ones that would vanish), and the engine's suggestion for each by proposal id."""
+
+    new: Version
+    redline: Redline
+    report: FateReport
+    suggested: dict[int, Fate]
+
+
+def preview_revision(
+    draft: RevisionDraft, open_: Sequence[Proposal], recorded: Mapping[int, Fate], label: str
+) -> RevisionPreview:
+    """``draft`` as the revision ``label`` would issue it, with the fates of the ``open_``
+    proposals (``recorded`` by the Chair or suggested); raises what `settle_fates` raises."""
+    report = settle_fates(open_, draft.old, draft.new, draft.lineage, recorded, revision=label)
+    suggested = settle_fates(open_, draft.old, draft.new, draft.lineage, {}, revision=label)
+    return RevisionPreview(
+        new=draft.new,
+        redline=compare_versions(draft.old, draft.new, draft.lineage),
+        report=report,
+        suggested=dict(zip((p.id for p in open_), suggested.fates, strict=True)),
+    )
 
 
 def take_in(draft: RevisionDraft, proposal: Proposal, option: int = 0) -> str:

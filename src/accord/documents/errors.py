@@ -1,4 +1,4 @@
-"""Refusals of the importers. Each names the problem as data; `accord.messages` says it."""
+"""Refusals of the importers. Each names the problem as data; `accord.words.refusals` says it."""
 
 from dataclasses import dataclass
 

@@ -1,7 +1,7 @@
 """The few words an exported document says beyond its text.
 
 The documents layer speaks no language of its own: callers that know the reader's language
-(`accord.document_words`) pass translated `Words`; the English defaults serve tests and tools.
+(`accord.words.documents`) pass translated `Words`; the English defaults serve tests and tools.
 """
 
 from dataclasses import dataclass

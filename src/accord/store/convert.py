@@ -7,7 +7,9 @@ from accord.core import fates as ft
 from accord.core import positions as ps
 from accord.core import proposals as pr
 from accord.core import provisions as pv
+from accord.core import status as ss
 from accord.core import structure as st
+from accord.core.checker import CorpusEntry, SourceStatus
 from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role
 from accord.store import models
 
@@ -185,4 +187,21 @@ def position_value(row: models.Position) -> ps.Position:
         stance=ps.Stance(row.stance),
         text_hash=row.text_hash,
         note=row.note,
+    )
+
+
+def act_value(row: models.StatusMark) -> ss.ChairAct:
+    return ss.ChairAct(
+        ss.ActKind(row.kind), row.provision_uid, row.text_hash, frozenset(row.pending)
+    )
+
+
+def entry_value(row: models.CorpusEntry) -> CorpusEntry:
+    return CorpusEntry(
+        document=row.document,
+        provision=row.provision,
+        status=SourceStatus(row.status),
+        holder=row.holder or None,
+        date=row.date,
+        text=row.text,
     )

@@ -86,7 +86,7 @@ def consensus_report_export(document: models.Document) -> tuple[str, str] | None
     report = queries.consensus_report(document)
     if report is None:
         return None
-    adoption, version = report["adoption"], report["version"]
+    adoption, version = report.adoption, report.version
     covered = adoption.provision_hashes
     decided = {
         "process": document.process.slug,
@@ -103,8 +103,8 @@ def consensus_report_export(document: models.Document) -> tuple[str, str] | None
                 "parent": p.parent,
                 "content_hash": covered.get(p.uid, p.content_hash),
             }
-            for p in report["text"]
+            for p in report.text
         ],
     }
-    text = consensus_report_json(document_meta(version), report["provisions"], decided)
+    text = consensus_report_json(document_meta(version), report.provisions, decided)
     return text, f"{document.slug}-consensus-report.json"

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_http_methods
 
 from accord.actions.tokens import create_api_token, revoke_api_token
 from accord.core.errors import Refusal
-from accord.messages import explain
 from accord.store import models
 from accord.web.forms import ApiTokenForm
 from accord.web.signin_views import recent_sign_in_required
 from accord.web.views import signed_in
+from accord.words.refusals import explain
 
 
 @login_required

@@ -11,12 +11,13 @@ from accord.actions.adoption import deliver_explanation, record_adoption, record
 from accord.core.decisions import DecisionRule
 from accord.core.errors import Refusal
 from accord.core.participants import Role
-from accord.messages import explain
-from accord.outcome_words import adoption_words
-from accord.store import models, queries, status_queries
+from accord.store import models, queries
+from accord.web.context import fields_of
 from accord.web.forms import AdoptionForm, ExplanationForm, VoteForm
 from accord.web.signin_views import recent_sign_in_required
 from accord.web.views import signed_in, visible_process, visible_version
+from accord.words.outcomes import adoption_words
+from accord.words.refusals import explain
 
 
 @login_required
@@ -65,15 +66,15 @@ def adoption(request: HttpRequest, process: str, document: str, number: int) -> 
                 form.add_error(None, explain(refusal))
             else:
                 return _recorded(request, found)
-    context = queries.reading_context(found, request.user) | {
+    context = fields_of(queries.reading_of(found, request.user)) | {
         "form": form,
-        "checklist": status_queries.adoption_checklist(found),
+        "checklist": queries.adoption_checklist(found),
     }
     return render(request, "accord/adoption.html", context, status=400 if form.errors else 200)
 
 
 def _vote(request: HttpRequest, found: models.Version) -> HttpResponse:
-    members = sorted(status_queries.member_names(found.document.process).items(), key=_by_name)
+    members = sorted(queries.member_names(found.document.process).items(), key=_by_name)
     form = VoteForm(request.POST if request.method == "POST" else None, members=members)
     if request.method == "POST" and form.is_valid():
         try:
@@ -88,9 +89,9 @@ def _vote(request: HttpRequest, found: models.Version) -> HttpResponse:
             form.add_error(None, explain(refusal))
         else:
             return _recorded(request, found)
-    context = queries.reading_context(found, request.user) | {
+    context = fields_of(queries.reading_of(found, request.user)) | {
         "form": form,
-        "checklist": status_queries.adoption_checklist(found),
+        "checklist": queries.adoption_checklist(found),
         "majority": DecisionRule(found.document.process.decision_rule),
     }
     return render(request, "accord/vote.html", context, status=400 if form.errors else 200)
@@ -103,7 +104,7 @@ def _by_name(member: tuple[str, str]) -> str:
 def _recorded(request: HttpRequest, found: models.Version) -> HttpResponse:
     """Say the outcome just recorded, in words, on the version it concerns."""
     latest = queries.outcome_of(found)
-    messages.success(request, adoption_words(latest["adoption"], latest["objecting"]))
+    messages.success(request, adoption_words(latest.adoption, latest.objecting))
     return redirect("web:version", found.document.process.slug, found.document.slug, found.number)
 
 
@@ -113,7 +114,7 @@ def recorded_vote(request: HttpRequest, process: str, document: str, number: int
     votes = queries.recorded_votes(found)
     if not votes:
         raise Http404(_("No recorded vote was held on this version."))
-    context = queries.reading_context(found, request.user) | {"votes": votes}
+    context = fields_of(queries.reading_of(found, request.user)) | {"votes": votes}
     return render(request, "accord/recorded_vote.html", context)
 
 

@@ -7,13 +7,15 @@ from django.utils.translation import gettext as _
 
 from accord.core.bracketed import bracketed_html
 from accord.store import queries
+from accord.web.context import fields_of
 from accord.web.views import visible_version
 
 
 def bracketed(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     found = visible_version(request, process, document, number)
-    context = queries.reading_context(found, request.user)
-    provisions = queries.bracketed(found, context["text"])
+    reading = queries.reading_of(found, request.user)
+    context = fields_of(reading)
+    provisions = queries.bracketed(found, reading.text)
     context["disputed"] = sum(
         1 for b in provisions if len(b.segments) > 1 or b.segments[0].kind != "text"
     )

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from accord.core.errors import Refusal
-from accord.messages import explain
-from accord.store import corpus_queries
+from accord.store import queries
+from accord.words.refusals import explain
 
 
 class CheckForm(forms.Form):
@@ -26,8 +26,8 @@ def check(request: HttpRequest) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         try:
-            report = corpus_queries.check_text(form.cleaned_data["text"])
+            report = queries.check_text(form.cleaned_data["text"])
         except Refusal as refusal:
             form.add_error("text", explain(refusal))
-    context = {"form": form, "report": report, "counts": corpus_queries.corpus_counts()}
+    context = {"form": form, "report": report, "counts": queries.corpus_counts()}
     return render(request, "accord/check.html", context, status=400 if form.errors else 200)

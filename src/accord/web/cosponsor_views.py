@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from accord.actions.cosponsorship import accept_invitation, decline_invitation, invite_cosponsor
 from accord.core.errors import Refusal
-from accord.messages import explain
 from accord.store import models, queries
 from accord.web.views import signed_in, visible_process, visible_version
+from accord.words.refusals import explain
 
 
 @login_required

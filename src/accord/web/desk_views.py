@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accord.actions.desk import note_desk_visit
 from accord.store import queries
+from accord.web.context import fields_of
 from accord.web.event_labels import event_label
 from accord.web.views import signed_in, visible_process
 
@@ -18,12 +19,12 @@ def desk(request: HttpRequest, process: str) -> HttpResponse:
     accredited = queries.accreditation(user, found)
     if accredited is None:
         raise Http404(_("The desk is for people accredited to this process."))
-    context = queries.desk(user, found)
+    shown = queries.desk(user, found)
     # Seen from now on: the next visit counts from the newest event shown here.
-    note_desk_visit(user, found, seen_seq=context["latest_seq"])
-    context |= {
+    note_desk_visit(user, found, seen_seq=shown.latest_seq)
+    context = fields_of(shown) | {
         "process": found,
         "accreditation": accredited,
-        "changes": [(event, event_label(event.kind)) for event in context["changes"]],
+        "changes": [(event, event_label(event.kind)) for event in shown.changes],
     }
     return render(request, "accord/desk.html", context)

@@ -17,15 +17,15 @@ from accord.actions.imports import import_draft, import_revision, preview_import
 from accord.core.errors import ProposalsWithoutFate, Refusal
 from accord.core.fates import Fate, FateKind
 from accord.core.participants import Role
-from accord.document_words import translated_words
 from accord.documents.errors import FileTooLarge
 from accord.documents.model import Format, View
 from accord.documents.safezip import MAX_FILE_BYTES
-from accord.messages import explain
 from accord.store import exports, models, queries
 from accord.web.import_forms import ConfirmImportForm, ImportForm
 from accord.web.uploads import TOO_LARGE
 from accord.web.views import signed_in, visible_process, visible_version
+from accord.words.documents import translated_words
+from accord.words.refusals import explain
 
 _SESSION_KEY = "accord-import"
 

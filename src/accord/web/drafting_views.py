@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.processes import publish_draft
 from accord.core.draft_text import parse_draft
 from accord.core.errors import Refusal
-from accord.messages import explain
 from accord.store import queries
 from accord.web.forms import DraftForm
 from accord.web.views import signed_in, visible_process
+from accord.words.refusals import explain
 
 
 @login_required

@@ -4,10 +4,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from accord.outcome_words import outcome_words
 from accord.store import models, queries
 from accord.web.event_labels import event_label
 from accord.web.views import visible_process
+from accord.words.outcomes import outcome_words
 
 PAGE = 100
 # The events whose payload's label names a version, not a paragraph.

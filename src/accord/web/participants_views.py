@@ -10,11 +10,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accord.actions.processes import accredit_person, withdraw_accreditation
 from accord.core.errors import Refusal
 from accord.core.participants import Role
-from accord.messages import explain
 from accord.store import models, queries
 from accord.store.models import ROLE_LABELS
 from accord.web.forms import AccreditationForm
 from accord.web.views import signed_in, visible_process
+from accord.words.refusals import explain
 
 
 def _form(request: HttpRequest, process: models.Process) -> AccreditationForm:

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.positions import record_position
 from accord.core.errors import Refusal, UnknownProvision
 from accord.core.positions import Stance
-from accord.messages import explain
 from accord.store import queries
+from accord.web.context import fields_of
 from accord.web.forms import PositionForm
 from accord.web.views import signed_in, visible_version
+from accord.words.refusals import explain
 
 
 @login_required
@@ -53,8 +54,9 @@ def position(
 def board(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     """Positions are shared among the accredited, not published."""
     found = visible_version(request, process, document, number)
-    context = queries.reading_context(found, request.user)
-    if context["accreditation"] is None:
+    reading = queries.reading_of(found, request.user)
+    context = fields_of(reading)
+    if reading.accreditation is None:
         raise Http404(_("Positions are shown to accredited participants only."))
-    context["board"] = queries.positions_board(found, context["text"])
+    context["board"] = queries.positions_board(found, reading.text)
     return render(request, "accord/positions.html", context)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from accord.store import exports, models, queries
+from accord.web.context import fields_of
 from accord.web.views import visible_process
 
 
@@ -18,7 +19,7 @@ def consensus_report(request: HttpRequest, process: str, document: str) -> HttpR
     return render(
         request,
         "accord/consensus_report.html",
-        {"process": found.process, "document": found, **report},
+        {"process": found.process, "document": found} | fields_of(report),
     )
 
 

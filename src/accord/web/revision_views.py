@@ -28,14 +28,22 @@ from accord.core.draft_text import render_draft
 from accord.core.errors import NotPermitted, Refusal
 from accord.core.fates import Fate, FateKind
 from accord.core.redline_render import notes
-from accord.core.revising import RevisionDraft, chair_fate, read_revision, take_in
-from accord.document_words import redline_words
-from accord.messages import explain
+from accord.core.revising import (
+    RevisionDraft,
+    RevisionPreview,
+    chair_fate,
+    preview_revision,
+    read_revision,
+    take_in,
+)
 from accord.security import sessions
 from accord.store import models, queries
+from accord.web.context import fields_of
 from accord.web.forms import RevisionForm
 from accord.web.signin_views import confirm_first
 from accord.web.views import signed_in, visible_process
+from accord.words.documents import redline_words
+from accord.words.refusals import explain
 
 
 def _document(request: HttpRequest, process: str, document: str) -> models.Document:
@@ -58,19 +66,20 @@ def revise(request: HttpRequest, process: str, document: str) -> HttpResponse:
     found = _document(request, process, document)
     stored = _stored(found, request)
     current = queries.current_version(found)
-    context = queries.reading_context(current, request.user)
+    reading = queries.reading_of(current, request.user)
+    context = fields_of(reading)
     try:
         check_not_adopted(found)
     except Refusal as refusal:
         context["refused"] = explain(refusal)
         return render(request, "accord/revise.html", context, status=409)
-    is_chair = context["is_chair"]
+    is_chair = reading.is_chair
     step = request.POST.get("step", "")
     if step in ("share", "unshare", "restart"):
         return _chair_step(request, found, step)
     open_ = queries.open_proposals(current)
     initial: dict[str, Any] = {
-        "text": stored.text if stored else render_draft(context["text"]),
+        "text": stored.text if stored else render_draft(reading.text),
         "label": stored.label if stored else "",
     }
     posted = request.POST.copy() if request.method == "POST" else None
@@ -131,18 +140,18 @@ def _page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
         for provision in text
         if provision.uid in by_provision
     ]
-    preview = context["preview"]
+    preview: RevisionPreview | None = context["preview"]
     if preview:
         words = redline_words()
-        context["entries"] = [(e, notes(e, words)) for e in preview["redline"].entries]
-        vanishing = set(preview["report"].vanishing)
-        new_labels = {p.uid: p.label for p in preview["new"]}
+        context["entries"] = [(e, notes(e, words)) for e in preview.redline.entries]
+        vanishing = set(preview.report.vanishing)
+        new_labels = {p.uid: p.label for p in preview.new}
         context["fate_rows"] = [
             {
                 "proposal": p,
                 "paragraph": labels[p.provision_uid],
-                "suggested": preview["suggested"][p.id],
-                "where": ", ".join(new_labels[u] for u in preview["suggested"][p.id].provisions),
+                "suggested": preview.suggested[p.id],
+                "where": ", ".join(new_labels[u] for u in preview.suggested[p.id].provisions),
                 "fate": form[f"fate_{p.id}"],
                 "merged": form[f"merged_{p.id}"],
                 "vanishing": p.id in vanishing,
@@ -196,7 +205,7 @@ def _step(
         messages.success(request, _("The draft of the revision was saved."))
         return None
     chosen = _chosen(data, draft, open_)
-    context["preview"] = queries.revision_preview(current, draft, open_, chosen, data["label"])
+    context["preview"] = preview_revision(draft, open_, chosen, data["label"])
     if step == "issue":
         if not sessions.recently_authenticated(request):
             return confirm_first(request)  # the draft is saved: nothing typed is lost
@@ -289,7 +298,7 @@ def provision_history(request: HttpRequest, process: str, document: str, uid: st
         models.Document, process=visible_process(request, process), slug=document
     )
     history = queries.provision_history(found, uid)
-    present = [entry for entry in history if entry["provision"]]
+    present = [entry for entry in history if entry.provision]
     if not present:
         raise Http404(_("No such provision."))
     context = {
@@ -297,6 +306,6 @@ def provision_history(request: HttpRequest, process: str, document: str, uid: st
         "document": found,
         "uid": uid,
         "history": history,
-        "latest": present[-1]["provision"],
+        "latest": present[-1].provision,
     }
     return render(request, "accord/provision_history.html", context)

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.processes import may_create_processes, set_up_process
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.errors import Refusal
-from accord.messages import explain
 from accord.web.setup_forms import ALL_MEMBERS, ProcessForm, codes
 from accord.web.views import signed_in
+from accord.words.refusals import explain
 
 
 @login_required

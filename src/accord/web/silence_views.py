@@ -16,8 +16,8 @@ from accord.actions.stakeholders import object_to_stakeholder, propose_stakehold
 from accord.core.decisions import DecisionRule
 from accord.core.errors import Refusal
 from accord.core.participants import ParticipantKind, Role
-from accord.messages import explain
 from accord.store import models, queries
+from accord.web.context import fields_of
 from accord.web.silence_forms import (
     BreakSilenceForm,
     LaunchSilenceForm,
@@ -26,6 +26,7 @@ from accord.web.silence_forms import (
     WithdrawSilenceForm,
 )
 from accord.web.views import signed_in, visible_process, visible_version
+from accord.words.refusals import explain
 
 
 def _earliest(process: models.Process) -> datetime:
@@ -36,16 +37,17 @@ def _earliest(process: models.Process) -> datetime:
 def silence(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     """The silence procedures on a version; the Chair launches one here."""
     found = visible_version(request, process, document, number)
-    context = queries.reading_context(found, request.user)
+    reading = queries.reading_of(found, request.user)
+    context = fields_of(reading)
     earliest = _earliest(found.document.process)
     procedures = queries.silence_procedures(found)
     allowed = found.document.process.decision_rule == DecisionRule.CONSENSUS_OR_SILENCE
     may_launch = (
-        context["is_chair"]
+        reading.is_chair
         and allowed
-        and context["is_current"]
-        and not context["adoption"]
-        and context["silence"] is None
+        and reading.is_current
+        and not reading.adoption
+        and reading.silence is None
     )
     form = LaunchSilenceForm(request.POST or None, earliest=earliest) if may_launch else None
     if request.method == "POST":
@@ -88,14 +90,15 @@ def procedure(request: HttpRequest, process: str, procedure: int) -> HttpRespons
     it runs, and the letters of those who broke silence, each attributed as its delegation's
     national view. Member delegations break it here; the Chair withdraws it here."""
     found = _procedure(request, process, procedure)
-    context = queries.reading_context(found.version, request.user)
-    actor = context["actor"]
+    reading = queries.reading_of(found.version, request.user)
+    context = fields_of(reading)
+    actor = reading.actor
     now = timezone.now()
     is_member = actor.role is Role.DELEGATE and actor.participant_kind is ParticipantKind.MEMBER
     may_break = found.is_running and found.deadline > now
     # A letter posted from a page read before the procedure closed gets the refusal in words.
     form = (
-        BreakSilenceForm(request.POST or None, text=context["text"])
+        BreakSilenceForm(request.POST or None, text=reading.text)
         if is_member and (may_break or request.method == "POST")
         else None
     )
@@ -115,7 +118,7 @@ def procedure(request: HttpRequest, process: str, procedure: int) -> HttpRespons
             else:
                 messages.success(request, _("Your delegation broke silence."))
                 return redirect("web:silence-procedure", process, found.pk)
-    labels = {p.uid: p.label for p in context["text"]}
+    labels = {p.uid: p.label for p in reading.text}
     letters = [
         {"row": b, "labels": [labels.get(uid, uid) for uid in b.provisions]}
         for b in found.breaks.all()
@@ -126,9 +129,7 @@ def procedure(request: HttpRequest, process: str, procedure: int) -> HttpRespons
         "letters": letters,
         "form": form,
         "due": found.is_running and found.deadline <= now,
-        "withdraw_form": WithdrawSilenceForm()
-        if context["is_chair"] and found.is_running
-        else None,
+        "withdraw_form": WithdrawSilenceForm() if reading.is_chair and found.is_running else None,
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "accord/silence_procedure.html", context, status=status)

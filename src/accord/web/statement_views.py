@@ -17,8 +17,8 @@ from accord.actions.statements import (
 )
 from accord.core.errors import Refusal
 from accord.core.participants import Role
-from accord.messages import explain
 from accord.store import models, queries
+from accord.web.context import fields_of
 from accord.web.forms import (
     MoveProvisionForm,
     StatementForm,
@@ -26,6 +26,7 @@ from accord.web.forms import (
     SummaryProposalForm,
 )
 from accord.web.views import signed_in, visible_process
+from accord.words.refusals import explain
 
 
 def national_views(request: HttpRequest, process: str) -> HttpResponse:
@@ -34,8 +35,7 @@ def national_views(request: HttpRequest, process: str) -> HttpResponse:
     context = {
         "process": found,
         "may_state": who.role in (Role.DELEGATE, Role.OBSERVER, Role.STAKEHOLDER),
-        **queries.national_views(found),
-    }
+    } | fields_of(queries.national_views(found))
     return render(request, "accord/national_views.html", context)
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from accord.core import provisions as pv
 from accord.core.status import ActKind
-from accord.store import models, status_queries
+from accord.store import models, queries
 
 KIND_CHOICES = [
     (ActKind.AGREED.value, gettext_lazy("Agreed ad referendum")),
@@ -16,5 +16,5 @@ KIND_CHOICES = [
 
 
 def status_context(version: models.Version, text: pv.Version) -> dict[str, Any]:
-    rows = status_queries.statuses(version, text)
+    rows = queries.statuses(version, text)
     return {"statuses": {row.provision.uid: row for row in rows}, "mark_choices": KIND_CHOICES}

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.status import mark_provision_status
 from accord.core.errors import Refusal, UnknownProvision
 from accord.core.status import ActKind
-from accord.messages import explain
-from accord.store import models, provenance_queries, queries, status_queries
+from accord.store import models, queries
+from accord.web.context import fields_of
 from accord.web.status_chart import chart
 from accord.web.status_marks import KIND_CHOICES
 from accord.web.views import signed_in, visible_process, visible_version
+from accord.words.refusals import explain
 
 
 class StatusMarkForm(forms.Form):
@@ -71,10 +72,11 @@ def mark(request: HttpRequest, process: str, document: str, number: int, uid: st
 def board(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     """Where every paragraph stands, with counts, and the progress over time."""
     found = visible_version(request, process, document, number)
-    context = queries.reading_context(found, request.user)
-    rows = status_queries.statuses(found, context["text"])
-    context |= status_queries.board(rows)
-    context["chart"] = chart(status_queries.progress(found.document))
+    reading = queries.reading_of(found, request.user)
+    context = fields_of(reading)
+    rows = queries.statuses(found, reading.text)
+    context |= fields_of(queries.status_board(rows))
+    context["chart"] = chart(queries.progress(found.document))
     return render(request, "accord/status_board.html", context)
 
 
@@ -83,8 +85,8 @@ def provenance(request: HttpRequest, process: str, document: str, uid: str) -> H
     found = get_object_or_404(
         models.Document, process=visible_process(request, process), slug=document
     )
-    story = provenance_queries.provenance(found, uid)
+    story = queries.provenance(found, uid)
     if story is None:
         raise Http404(_("No adopted provision of this document has this identifier."))
-    context = {"process": found.process, "document": found, **story}
+    context = {"process": found.process, "document": found} | fields_of(story)
     return render(request, "accord/provenance.html", context)

@@ -14,11 +14,12 @@ from accord.core.errors import Refusal
 from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
-from accord.document_words import redline_words
-from accord.messages import explain
 from accord.store import models, queries
+from accord.web.context import fields_of
 from accord.web.forms import CompilationFilterForm, ProposalForm
 from accord.web.status_marks import status_context
+from accord.words.documents import redline_words
+from accord.words.refusals import explain
 
 
 def visible_process(request: HttpRequest, slug: str) -> models.Process:
@@ -74,11 +75,10 @@ def current_version(request: HttpRequest, process: str, document: str) -> HttpRe
 
 def version(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     found = visible_version(request, process, document, number)
-    context = queries.reading_context(found, request.user)
-    context["positions"] = queries.own_positions(
-        found, context["text"], context["actor"].delegation
-    )
-    context |= status_context(found, context["text"])
+    reading = queries.reading_of(found, request.user)
+    context = fields_of(reading)
+    context["positions"] = queries.own_positions(found, reading.text, reading.actor.delegation)
+    context |= status_context(found, reading.text)
     return render(request, "accord/version.html", context)
 
 
@@ -90,17 +90,19 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     ``delegation``, ``group``, ``section`` and ``status``; the proposing delegation invites
     co-sponsors from here."""
     found = visible_version(request, process, document, number)
-    context = queries.reading_context(found, request.user)
-    text = context["text"]
+    reading = queries.reading_of(found, request.user)
+    context, text = fields_of(reading), reading.text
     choices = queries.compilation_choices(found)
     sections = [(p.uid, f"{p.label}. {p.text}") for p in text if not p.is_amendable]
-    form = CompilationFilterForm(request.GET, **choices, sections=sections)
+    form = CompilationFilterForm(
+        request.GET, delegations=choices.delegations, groups=choices.groups, sections=sections
+    )
     form.is_valid()
     wanted = queries.CompilationFilter(
         **{name: form.cleaned_data.get(name) or "" for name in FILTERS}
     )
     compiled = queries.compilation(found, text, wanted)
-    mine = context["actor"].delegation
+    mine = reading.actor.delegation
     own = [p.id for e in compiled.entries for p in e.proposals if p.proponent.delegation == mine]
     invited = queries.invitations(own) if own else {}
     members = queries.members(found.document.process) if own else []
@@ -258,15 +260,15 @@ def withdraw(
 def redline(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     """The version against an earlier one (``?against=N``, by default the one before)."""
     found = visible_version(request, process, document, number)
-    context = queries.reading_context(found, request.user)
-    earlier = [v for v in context["versions"] if v.number < found.number]
+    reading = queries.reading_of(found, request.user)
+    earlier = [v for v in reading.versions if v.number < found.number]
     if not earlier:
         raise Http404(_("The first version has nothing to be compared with."))
     wanted = request.GET.get("against", "")
     against = next((v for v in earlier if str(v.number) == wanted), earlier[-1])
     compared = queries.redline(found, against)
     words = redline_words()
-    context |= {
+    context = fields_of(reading) | {
         "against": against,
         "earlier": earlier,
         "redline": compared,

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.bench_checker.corpus import generate_corpus
+from accord.bench.checker_corpus import generate_corpus
 from accord.core.checker import Verdict, build_index, check_passage
 from accord.core.checker.errors import EmptyPassage
 from accord.core.checker.words import norm_words

@@ -1,4 +1,5 @@
-"""Refusals of the agreed-language checker. Each carries data; `accord.messages` says the words."""
+"""Refusals of the agreed-language checker. Each carries data; `accord.words.refusals`
+says the words."""
 
 from dataclasses import dataclass
 

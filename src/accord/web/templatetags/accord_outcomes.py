@@ -1,11 +1,11 @@
-"""``{% outcome adoption %}``: an adoption's outcome in words (see `accord.outcome_words`)."""
+"""``{% outcome adoption %}``: an adoption's outcome in words (see `accord.words.outcomes`)."""
 
 from collections.abc import Sequence
 
 from django import template
 
-from accord.outcome_words import adoption_words
 from accord.store import models
+from accord.words.outcomes import adoption_words
 
 register = template.Library()
 

@@ -1,0 +1,85 @@
+"""`accord audit export|verify|release`: the signed event log, published and checked."""
+
+import argparse
+from pathlib import Path
+
+from accord.cli import verify_log
+from accord.cli.database import require_record
+from accord.cli.errors import CommandError
+from accord.core import eventlog
+
+
+def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    audit = commands.add_parser("audit", help="export or verify the signed event log")
+    steps = audit.add_subparsers(dest="step", required=True, metavar="STEP")
+    export = steps.add_parser("export", help="write the public log and the public key")
+    export.add_argument("--log", type=Path, default=Path("accord-log.jsonl"))
+    export.add_argument("--key", type=Path, default=Path("accord-log.pub"))
+    export.set_defaults(run=run_export)
+    verify = steps.add_parser("verify", help="check a log file, or this instance's database")
+    verify.add_argument("log", type=Path, nargs="?", help="an exported log (default: the database)")
+    verify.add_argument("--key", type=Path, help="the public key (default: the log's .pub file)")
+    verify_log.add_beside_arguments(verify)
+    verify.set_defaults(run=run_verify)
+    release = steps.add_parser(
+        "release", help="write the sealed content of a confidential process, to publish it"
+    )
+    release.add_argument("--process", required=True, help="the process's short name")
+    release.add_argument("--out", type=Path, default=Path("accord-release.jsonl"))
+    release.set_defaults(run=run_release)
+
+
+def run_export(args: argparse.Namespace) -> None:
+    from accord.store import record, signing
+
+    require_record()
+    count = 0
+    with args.log.open("wb") as log:
+        for line in record.log_lines():
+            log.write(line)
+            count += not line.startswith(b"!")
+    args.key.write_text(signing.public_pem())
+    print(f"Wrote {count} events to {args.log} and the public key to {args.key}.")
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    if args.log is None:
+        require_record()
+        return verify_database()
+    key = args.key or args.log.with_suffix(".pub")
+    if not key.exists():
+        raise CommandError(f"no public key at {key}; give one with --key")
+    for path in [args.log, args.released, *args.document]:
+        if path is not None and not path.exists():
+            raise CommandError(f"no such file: {path}")
+    return verify_log.verify_with_key(args.log, key.read_bytes(), args.released, args.document)
+
+
+def verify_database() -> int:
+    """Verify the chain as the database holds it, then every event's columns and every
+    published document against the event that vouches for it."""
+    from accord.store import record, signing
+
+    check = eventlog.public_key_check(signing.public_pem().encode())
+    verdict = eventlog.verify(record.log_lines(), check)
+    if not verdict.ok:
+        return verify_log.say(False, verdict.describe())
+    for mismatch in (record.first_column_mismatch(), record.first_document_mismatch()):
+        if mismatch:
+            return verify_log.say(False, f"event {mismatch[0]}: {mismatch[1]}")
+    return verify_log.say(True, f"{verdict.describe()}; database columns and documents match")
+
+
+def run_release(args: argparse.Namespace) -> None:
+    from accord.store import models, record
+
+    require_record()
+    process = models.Process.objects.filter(slug=args.process).first()
+    if process is None:
+        raise CommandError(f"there is no process '{args.process}'")
+    count = 0
+    with args.out.open("wb") as release:
+        for line in record.released_lines(process):
+            release.write(line)
+            count += 1
+    print(f"Wrote the sealed content of {count} events of {process.slug} to {args.out}.")

@@ -1,0 +1,135 @@
+"""`accord bench SUITE`: every benchmark, each against its baseline and its targets.
+
+The suites live in `accord.bench`; this module gives them their options. ``engine``,
+``checker`` and ``documents`` need no database; ``record``, ``api`` and ``live`` run on a
+fresh SQLite file, or on the scratch database DATABASE_URL names, migrated first.
+"""
+
+import argparse
+import atexit
+import importlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from accord.bench.targets import TARGETS, UnknownTarget, parse_limits
+from accord.cli.database import migrate
+from accord.cli.errors import CommandError
+
+Options = Callable[[argparse.ArgumentParser], None]
+
+
+def _engine(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, paragraphs=300, proposals=5000, delegations=193, runs=7, seed=2025)
+    suite.add_argument(
+        "--draft", type=Path, help="revise this draft file instead of generated prose"
+    )
+    suite.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _record(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, events=1_000_000, appends=500, repeats=3)
+
+
+def _api(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, paragraphs=300, proposals=5000, runs=7)
+    suite.add_argument(
+        "--clients",
+        type=_members,
+        default=193,
+        metavar="1-193",
+        help="delegates recording a position at once (default: %(default)s)",
+    )
+
+
+def _members(value: str) -> int:
+    """How many of the 193 member states' delegates take part."""
+    if not value.isdigit() or not 1 <= int(value) <= 193:
+        raise argparse.ArgumentTypeError(f"{value} is not a number from 1 to 193")
+    return int(value)
+
+
+def _live(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, clients=193, instances=2, events=12)
+    suite.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _checker(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, size=100_000, passages=200, runs=3, seed=1)
+    suite.add_argument(
+        "--baseline-passages",
+        type=int,
+        metavar="N",
+        help="run the exhaustive scan on the first N passages only (default: all of them)",
+    )
+
+
+def _documents(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, paragraphs=300, proposals=5000, seed=7)
+
+
+def _numbers(suite: argparse.ArgumentParser, **defaults: int) -> None:
+    for name, default in defaults.items():
+        suite.add_argument(f"--{name}", type=int, default=default, help="default: %(default)s")
+
+
+# Each suite: what it measures, whether it needs the database, and its options.
+SUITES: dict[str, tuple[str, bool, Options]] = {
+    "engine": ("redline, lineage and compilation", False, _engine),
+    "record": ("verifying and appending events", True, _record),
+    "api": ("the API on a full-size negotiation", True, _api),
+    "live": ("live updates to every delegation's open page", True, _live),
+    "checker": ("the agreed-language checker against an exhaustive scan", False, _checker),
+    "documents": ("Word, Akoma Ntoso and PDF in and out", False, _documents),
+}
+
+
+def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    bench = commands.add_parser(
+        "bench",
+        help="measure accord against its baselines",
+        description="Each suite measures its baseline in the same run and exits 1 when it "
+        "misses one of its targets; accord bench SUITE --help lists its options and targets.",
+    )
+    suites = bench.add_subparsers(dest="suite", required=True, metavar="SUITE")
+    for name, (what, database, options) in SUITES.items():
+        targets = "; ".join(
+            f"{t.name}: {t.what} {'≥' if t.at_least else '<'} {t.limit:g}{t.unit}"
+            for t in TARGETS[name]
+        )
+        suite = suites.add_parser(
+            name, help=what, description=f"Measure {what}. Targets: {targets}."
+        )
+        options(suite)
+        suite.add_argument(
+            "--target",
+            action="append",
+            default=[],
+            metavar="NAME=VALUE",
+            help="hold this run to another limit for one target (repeatable)",
+        )
+        suite.set_defaults(run=_runner(name, database), django=database)
+
+
+def _runner(name: str, database: bool) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            args.limits = parse_limits(args.target, TARGETS[name])
+        except UnknownTarget as unknown:
+            raise CommandError(str(unknown)) from None
+        if database:
+            migrate()
+        return int(importlib.import_module(f"accord.bench.{name}").run(args))
+
+    return run
+
+
+def use_scratch_data_dir() -> None:
+    """A benchmark never writes into the instance's own database, and leaves none behind:
+    without DATABASE_URL it works in a temporary folder, removed when it ends."""
+    if "DATABASE_URL" not in os.environ:
+        scratch = tempfile.mkdtemp(prefix="accord-bench-")
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+        os.environ["ACCORD_DATA_DIR"] = scratch

@@ -1,0 +1,71 @@
+"""Thin models, one module per area. Rules live in `accord.core`; writes go through
+`accord.actions`. Every model is importable from here (``models.Proposal``)."""
+
+from accord.store.models.accounts import ApiToken, DeskVisit
+from accord.store.models.corpus import CorpusEntry
+from accord.store.models.decisions import (
+    ADOPTION_METHODS,
+    Adoption,
+    ExplanationOfPosition,
+    RecordedVote,
+)
+from accord.store.models.documents import Document, Provision, Version
+from accord.store.models.positions import Position, StatusMark
+from accord.store.models.processes import (
+    ROLE_LABELS,
+    Accreditation,
+    Participation,
+    Process,
+    StakeholderObjection,
+    StakeholderRequest,
+)
+from accord.store.models.proposals import CoSponsorship, Proposal, ProposalFate
+from accord.store.models.record import (
+    ChainHead,
+    Event,
+    EventQuerySet,
+    EventsAreAppendOnly,
+    SigningKey,
+)
+from accord.store.models.reference import Delegation, Group
+from accord.store.models.silence import SilenceBreak, SilenceProcedure
+from accord.store.models.statements import ChairSummary, ChairSummaryEntry, Statement
+from accord.store.models.workspace import ExportJob, WorkingDraft
+
+__all__ = [
+    "ADOPTION_METHODS",
+    "ROLE_LABELS",
+    "Accreditation",
+    "Adoption",
+    "ApiToken",
+    "ChainHead",
+    "ChairSummary",
+    "ChairSummaryEntry",
+    "CoSponsorship",
+    "CorpusEntry",
+    "Delegation",
+    "DeskVisit",
+    "Document",
+    "Event",
+    "EventQuerySet",
+    "EventsAreAppendOnly",
+    "ExplanationOfPosition",
+    "ExportJob",
+    "Group",
+    "Participation",
+    "Position",
+    "Process",
+    "Proposal",
+    "ProposalFate",
+    "Provision",
+    "RecordedVote",
+    "SigningKey",
+    "SilenceBreak",
+    "SilenceProcedure",
+    "StakeholderObjection",
+    "StakeholderRequest",
+    "Statement",
+    "StatusMark",
+    "Version",
+    "WorkingDraft",
+]

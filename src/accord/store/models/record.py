@@ -1,0 +1,88 @@
+"""The record: the append-only event log, its chain head and the instance's signing key."""
+
+from django.conf import settings
+from django.db import models
+
+from accord.store.models.processes import Process
+from accord.store.models.reference import Delegation
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def update(self, **kwargs: object) -> int:
+        raise EventsAreAppendOnly()
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise EventsAreAppendOnly()
+
+
+class EventsAreAppendOnly(Exception):
+    """The event log is append-only: events are never updated or deleted."""
+
+
+class Event(models.Model):
+    """One state change, written by exactly one action. Never updated, never deleted: the
+    application refuses here, and the database refuses too (triggers in the migrations).
+
+    ``body`` is the event's canonical JSON as the public log carries it, and the record
+    itself; the other columns repeat parts of it for querying. ``digest`` chains it to the
+    event before (see `accord.core.eventlog`) and ``signature`` is the instance's Ed25519
+    signature of it. An event of a process that is not public is sealed: its full content is
+    kept in ``sealed`` and its public ``body`` holds only a salted commitment to it, so the
+    chain verifies without revealing it and a later release can be checked.
+    """
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public"
+        DELEGATIONS = "delegations"
+
+    seq = models.PositiveBigIntegerField(unique=True)
+    process = models.ForeignKey(
+        Process, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    kind = models.CharField(max_length=60)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    delegation = models.ForeignKey(
+        Delegation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    subject = models.CharField(max_length=200)
+    payload = models.JSONField(default=dict)
+    occurred_at = models.DateTimeField()
+    visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    body = models.TextField()
+    sealed = models.TextField(blank=True)
+    salt = models.CharField(max_length=32, blank=True)
+    digest = models.CharField(max_length=64, unique=True)
+    signature = models.CharField(max_length=128)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seq"]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise EventsAreAppendOnly()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise EventsAreAppendOnly()
+
+
+class ChainHead(models.Model):
+    """The last event of the chain, one row locked by every append so that concurrent
+    actions line up one after the other instead of forking the chain."""
+
+    seq = models.PositiveBigIntegerField(default=0)
+    digest = models.CharField(max_length=64)
+
+
+class SigningKey(models.Model):
+    """The instance's Ed25519 key, created on first use; its public half is published."""
+
+    private_pem = models.TextField()
+    public_pem = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)

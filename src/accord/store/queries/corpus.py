@@ -1,0 +1,75 @@
+"""Reads of the agreed-language checker: the corpus as core values, and its index.
+
+The index is built once per process and rebuilt when the corpus changes (another entry
+imported); telling whether it changed costs one small query.
+"""
+
+import threading
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+
+from accord.core.checker import (
+    CorpusEntry,
+    CorpusIndex,
+    Report,
+    SourceStatus,
+    build_index,
+    check_passage,
+)
+from accord.store import convert, models
+
+
+@dataclass(slots=True)
+class _Cached:
+    fingerprint: tuple[object, ...]
+    index: CorpusIndex
+
+
+_cache: dict[str, _Cached] = {}
+_lock = threading.Lock()
+
+
+def corpus_entries() -> list[CorpusEntry]:
+    """Every entry of the instance's corpus, in the order imported (one query)."""
+    return [convert.entry_value(r) for r in models.CorpusEntry.objects.order_by("id")]
+
+
+def corpus_index() -> CorpusIndex:
+    """The index of the instance's corpus: one query when unchanged, two when rebuilt."""
+    found = models.CorpusEntry.objects.aggregate(
+        count=Count("id"), last=Max("id"), latest=Max("imported_at")
+    )
+    fingerprint = (found["count"], found["last"], found["latest"])
+    with _lock:
+        cached = _cache.get("instance")
+        if cached is None or cached.fingerprint != fingerprint:
+            cached = _Cached(fingerprint, build_index(corpus_entries()))
+            _cache["instance"] = cached
+        return cached.index
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusCounts:
+    """How many entries the corpus holds of each status (see `SourceStatus`)."""
+
+    consensus: int = 0
+    vote: int = 0
+    chairs_summary: int = 0
+    national_view: int = 0
+    proposal: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.consensus + self.vote + self.chairs_summary + self.national_view + self.proposal
+
+
+def corpus_counts() -> CorpusCounts:
+    """How many entries the corpus holds of each status (one query)."""
+    rows = models.CorpusEntry.objects.values("status").annotate(n=Count("id")).order_by("status")
+    return CorpusCounts(**{SourceStatus(r["status"]).name.lower(): r["n"] for r in rows})
+
+
+def check_text(text: str) -> Report:
+    """``text`` checked against the instance's corpus (raises the passage refusals)."""
+    return check_passage(corpus_index(), text)

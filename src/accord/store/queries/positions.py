@@ -1,0 +1,76 @@
+"""The delegations' positions on the provisions."""
+
+from dataclasses import dataclass
+
+from accord.core import positions as ps
+from accord.core import provisions as pv
+from accord.core.participants import ParticipantKind
+from accord.store import convert, models
+
+
+def position_values(document: models.Document) -> list[ps.Position]:
+    """Every position on ``document``'s provisions, in the order they were taken."""
+    rows = document.positions.select_related("delegation").order_by("recorded_at", "id")
+    return [convert.position_value(row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class PositionsRow:
+    """One paragraph on the positions board: the names of the members standing by each
+    stance (in the order of `accord.core.positions.Stance`: support, can accept, reserve,
+    object), and of those whose position went stale because the text changed since."""
+
+    provision: pv.Provision
+    stances: list[list[str]]
+    stale: list[str]
+
+
+def positions_board(version: models.Version, text: pv.Version) -> list[PositionsRow]:
+    """For each paragraph of ``version``: the members' standing positions by stance, and the
+    positions gone stale because the text changed since."""
+    members = frozenset(
+        version.document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
+            "delegation__code", flat=True
+        )
+    )
+    taken = position_values(version.document)
+    names = dict(models.Delegation.objects.values_list("code", "name"))
+    board = []
+    for provision in text:
+        if not provision.is_amendable:
+            continue
+        standing = ps.current_positions(taken, provision, members)
+        by_stance = [
+            sorted(names[p.delegation] for p in standing.values() if p.stance is stance)
+            for stance in ps.Stance
+        ]
+        stale = sorted({names[p.delegation] for p in ps.stale_positions(taken, provision)})
+        board.append(PositionsRow(provision, by_stance, stale))
+    return board
+
+
+@dataclass(frozen=True, slots=True)
+class OwnPosition:
+    """A delegation's latest stance on a provision, and whether the text changed since."""
+
+    stance: str
+    stale: bool
+
+
+def own_positions(
+    version: models.Version, text: pv.Version, delegation: str | None
+) -> dict[str, OwnPosition]:
+    """The delegation's latest position on each provision of ``version`` (by uid), and
+    whether the text changed since it was taken (stale)."""
+    if delegation is None:
+        return {}
+    present = {provision.uid for provision in text}
+    latest = {
+        p.provision_uid: p
+        for p in position_values(version.document)
+        if p.delegation == delegation and p.provision_uid in present
+    }
+    return {
+        uid: OwnPosition(p.stance.value, p.is_stale(text.provision(uid)))
+        for uid, p in latest.items()
+    }

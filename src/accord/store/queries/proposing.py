@@ -1,0 +1,168 @@
+"""Proposals: those a version shows, carried onto later versions, their fates and their
+co-sponsors."""
+
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
+from typing import Any
+
+from django.db.models import Exists, Q, QuerySet
+
+from accord.core import cosponsorship as cs
+from accord.core import proposals as pr
+from accord.core.carry import Revision, carry_proposal
+from accord.core.fates import Fate, FateKind
+from accord.core.lineage import trace_lineage
+from accord.store import convert, models
+from accord.store.queries.versions import current_version, version_values
+
+
+def proposals(version: models.Version) -> QuerySet[models.Proposal]:
+    return version.proposals.select_related("delegation", "on_behalf_of").order_by(
+        "submitted_at", "id"
+    )
+
+
+def shown_proposals(version: models.Version) -> QuerySet[models.Proposal]:
+    """The proposals a compilation of ``version`` shows: those made on it and, when it is the
+    current version, every open proposal of its document whatever version it was made on (a
+    proposal stays open until a revision gives it a final fate)."""
+    later = models.Version.objects.filter(document=version.document_id, number__gt=version.number)
+    still_open = Q(version__document=version.document_id, status=pr.ProposalStatus.OPEN)
+    mine = Q(version=version) | (still_open & ~Exists(later))
+    return (
+        models.Proposal.objects.filter(mine)
+        .select_related("delegation", "on_behalf_of")
+        .order_by("submitted_at", "id")
+    )
+
+
+def carried_onto(version: models.Version, made: list[tuple[int, pr.Proposal]]) -> list[pr.Proposal]:
+    """The proposals (each with the id of the version it was made on) as ``version`` shows
+    them: those made on an earlier version restated on it through the lineage of every
+    revision in between (see `accord.core.carry.carry_proposal`), the others as they are.
+    Two queries when any was made earlier, none otherwise."""
+    earlier = {made_on for made_on, _ in made if made_on != version.pk}
+    if not earlier:
+        return [proposal for _, proposal in made]
+    versions = list(version.document.versions.filter(number__lte=version.number))
+    first = min(k for k, v in enumerate(versions) if v.pk in earlier)
+    chain = versions[first:]
+    texts = version_values(chain)
+    revisions = [Revision(a, b, trace_lineage(a, b)) for a, b in pairwise(texts)]
+    at = {v.pk: k for k, v in enumerate(chain)}
+
+    def restated(made_on: int, proposal: pr.Proposal) -> pr.Proposal:
+        if made_on == version.pk:
+            return proposal
+        origin = chain[at[made_on]]
+        return carry_proposal(proposal, (origin.number, origin.label), revisions[at[made_on] :])
+
+    return [restated(made_on, proposal) for made_on, proposal in made]
+
+
+def fates_of(proposal_ids: QuerySet[models.Proposal, Any] | list[int]) -> dict[int, list[Fate]]:
+    """The fates of each of the proposals in every revision so far, oldest first (one query)."""
+    found: dict[int, list[Fate]] = {}
+    for fate in (
+        models.ProposalFate.objects.filter(proposal__in=proposal_ids)
+        .select_related("revision")
+        .order_by("revision__number")
+    ):
+        found.setdefault(fate.proposal_id, []).append(convert.fate_value(fate))
+    return found
+
+
+def cosponsors(proposal_ids: QuerySet[models.Proposal, Any]) -> dict[int, tuple[pr.Proponent, ...]]:
+    """The delegations that consented to co-sponsor each of the proposals, in one query."""
+    rows = (
+        models.CoSponsorship.objects.filter(
+            proposal__in=proposal_ids, status=cs.InvitationStatus.ACCEPTED
+        )
+        .order_by("delegation__name")
+        .values_list("proposal_id", "delegation__code", "delegation__name")
+    )
+    found: dict[int, list[pr.Proponent]] = {}
+    for proposal, code, name in rows:
+        found.setdefault(proposal, []).append(pr.Proponent(code, name))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def pending_invitations(
+    process: models.Process, delegation: str | None
+) -> list[models.CoSponsorship]:
+    """The invitations to co-sponsor awaiting ``delegation``'s answer in ``process``, on
+    open proposals, oldest first."""
+    if delegation is None:
+        return []
+    return list(
+        models.CoSponsorship.objects.filter(
+            proposal__version__document__process=process,
+            delegation__code=delegation,
+            status=cs.InvitationStatus.PENDING,
+            proposal__status=pr.ProposalStatus.OPEN,
+        )
+        .select_related("proposal__delegation", "proposal__version__document")
+        .order_by("invited_at", "id")
+    )
+
+
+def invitations(proposal_ids: Iterable[int]) -> dict[int, list[models.CoSponsorship]]:
+    """Every invitation on the proposals, by proposal, with its delegation, in one query."""
+    found: dict[int, list[models.CoSponsorship]] = {}
+    rows = models.CoSponsorship.objects.filter(proposal__in=list(proposal_ids)).select_related(
+        "delegation"
+    )
+    for row in rows.order_by("delegation__name"):
+        found.setdefault(row.proposal_id, []).append(row)
+    return found
+
+
+def open_proposals(version: models.Version) -> list[pr.Proposal]:
+    """Every open proposal of the document whose current version is ``version``, in the order
+    they were submitted: those made on an earlier version carried onto it (see
+    `carried_onto`). One query, three when a proposal was carried."""
+    rows = (
+        models.Proposal.objects.filter(
+            version__document=version.document_id, status=pr.ProposalStatus.OPEN
+        )
+        .select_related("delegation", "on_behalf_of")
+        .order_by("submitted_at", "id")
+    )
+    return carried_onto(version, [(row.version_id, convert.proposal_value(row)) for row in rows])
+
+
+def open_on(version: models.Version) -> list[pr.Proposal]:
+    """The proposals open while ``version`` was current, in the order they were submitted: on
+    the current version every open proposal of the document, carried onto it (see
+    `open_proposals`); on an earlier one, those made on it and not withdrawn (a revision
+    settled them since)."""
+    if current_version(version.document).pk == version.pk:
+        return open_proposals(version)
+    made = proposals(version).exclude(status=pr.ProposalStatus.WITHDRAWN)
+    return [convert.proposal_value(p) for p in made]
+
+
+def proposal_values(version: models.Version, *, ids: list[int]) -> Iterator[pr.Proposal]:
+    """The proposals ``ids`` of ``version``'s document, as they were made."""
+    chosen = (
+        models.Proposal.objects.filter(version__document=version.document_id, pk__in=ids)
+        .select_related("delegation", "on_behalf_of")
+        .order_by("submitted_at", "id")
+    )
+    joined = cosponsors(chosen.values("pk"))
+    return (convert.proposal_value(p, joined.get(p.pk, ())) for p in chosen)
+
+
+def proposals_not_taken_up(process: models.Process) -> list[models.Proposal]:
+    """The process's proposals whose latest fate is "not taken up", in order."""
+    latest: dict[int, str] = {}
+    for proposal_id, kind in models.ProposalFate.objects.filter(
+        proposal__version__document__process=process
+    ).values_list("proposal_id", "kind"):
+        latest[proposal_id] = kind
+    ids = [pk for pk, kind in latest.items() if kind == FateKind.NOT_TAKEN_UP]
+    return list(
+        models.Proposal.objects.filter(pk__in=ids)
+        .select_related("delegation", "on_behalf_of")
+        .order_by("submitted_at", "id")
+    )

@@ -1,0 +1,35 @@
+"""`accord audit`, run as a user runs it, on the demo's record."""
+
+from tests.cli.commands import accord
+
+
+def test_the_demo_log_exports_and_verifies_and_a_tampered_copy_is_named(tmp_path):
+    assert accord("demo", "--no-serve", tmp_path=tmp_path).returncode == 0
+    log, key = tmp_path / "log.jsonl", tmp_path / "log.pub"
+    exported = accord("audit", "export", "--log", str(log), "--key", str(key), tmp_path=tmp_path)
+    lines = log.read_bytes().splitlines(keepends=True)
+    events = len(lines) - 1  # and one signature line, after the last event
+    assert lines[-1].startswith(f"!\t{events}\t".encode())
+    assert exported.stdout == f"Wrote {events} events to {log} and the public key to {key}.\n"
+    verified = accord("audit", "verify", str(log), tmp_path=tmp_path)
+    assert (verified.returncode, verified.stdout) == (
+        0,
+        f"ok: {events} events, chain and signatures verified\n",
+    )
+    database = accord("audit", "verify", tmp_path=tmp_path)
+    assert database.stdout.endswith("; database columns and documents match\n")
+
+    assert b'"role":"delegate"' in lines[9]
+    lines[9] = lines[9].replace(b'"role":"delegate"', b'"role":"chair"')
+    log.write_bytes(b"".join(lines))
+    tampered = accord("audit", "verify", str(log), tmp_path=tmp_path)
+    assert (tampered.returncode, tampered.stderr) == (
+        1,
+        "event 10: its hash does not match its content and the event before it\n",
+    )
+
+
+def test_audit_refuses_a_database_that_holds_no_record(tmp_path):
+    result = accord("audit", "verify", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "holds no accord record; run `accord migrate`" in result.stderr
