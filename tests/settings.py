@@ -5,4 +5,13 @@ from accord.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Tests make many requests in a moment; the one test of rate limits sets its own.
-ACCORD_API_RATE_ANONYMOUS = ACCORD_API_RATE_USER = "100000/s"
+ACCORD_API_RATE_ANONYMOUS = ACCORD_API_RATE_USER = ACCORD_API_RATE_COSTLY = "100000/s"
+
+# Most tests sign in with force_login and no second factor; tests/security turns the
+# requirement on where it tests it.
+ACCORD_SECOND_FACTOR = "optional"
+
+# The rate limits' counts in memory, so that the tests that count an API answer's queries
+# count the answer's alone; tests/security/test_rate_limits.py runs them on the database cache
+# every instance shares in production.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

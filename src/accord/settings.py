@@ -6,6 +6,7 @@ environment. Without ``DATABASE_URL`` accord keeps its data in an embedded SQLit
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,24 +39,37 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # counts failed sign-ins and locks out an account or an address
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # authenticator apps
+    "django_otp.plugins.otp_static",  # recovery codes
     "ninja",  # serves the API reference page's Swagger UI from accord itself, not a CDN
     "accord.store",
     "accord.web",
     "accord.api",
+    "accord.security",
 ]
 
 MIDDLEWARE = [
+    # First: every later layer sees the client's address, not a proxy's or a forged one.
+    "accord.security.addresses.TrustedProxies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "accord.api.edges.ApiProblems",
     "django.middleware.common.CommonMiddleware",
     "accord.api.parsing.RefuseNulInApiPaths",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accord.security.sessions.SessionLimits",
+    "accord.security.sessions.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "accord.urls"
@@ -104,6 +118,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# django-axes looks at every sign-in attempt before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -138,7 +157,20 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Forwarded headers (X-Forwarded-For, X-Forwarded-Proto) are believed only when they come
+# from one of these addresses or networks; from anyone else they are dropped
+# (`accord.security.addresses`).
+ACCORD_TRUSTED_PROXIES = [
+    proxy.strip()
+    for proxy in os.environ.get("ACCORD_TRUSTED_PROXIES", "").split(",")
+    if proxy.strip()
+]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Strict-Transport-Security on HTTPS answers: browsers then refuse plain HTTP to this host.
+# Zero turns it off (a development server); `accord serve` refuses that with secure cookies.
+SECURE_HSTS_SECONDS = int(os.environ.get("ACCORD_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("ACCORD_HSTS_INCLUDE_SUBDOMAINS", "") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("ACCORD_HSTS_PRELOAD", "") == "1"
 SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -148,9 +180,56 @@ SECURE_CSP = {
     "form-action": ["'self'"],
 }
 
-# API rate limits ("N/s", "N/min", "N/hour" or "N/day").
+# Sessions: a session ends this long after sign-in whatever happens (ACCORD_SESSION_HOURS),
+# and sooner when idle for ACCORD_SESSION_IDLE_MINUTES.
+ACCORD_SESSION_LIFETIME = timedelta(hours=float(os.environ.get("ACCORD_SESSION_HOURS", "12")))
+ACCORD_SESSION_IDLE = timedelta(minutes=float(os.environ.get("ACCORD_SESSION_IDLE_MINUTES", "60")))
+SESSION_COOKIE_AGE = int(ACCORD_SESSION_LIFETIME.total_seconds())
+# Grave acts (issuing a revision, recording adoption, creating an API token) ask for the
+# password again when the last sign-in is older than this.
+ACCORD_REAUTHENTICATE_AFTER = timedelta(
+    minutes=float(os.environ.get("ACCORD_REAUTHENTICATE_MINUTES", "15"))
+)
+# "required": the Chair, the Bureau, the Secretariat and staff must confirm each sign-in with a
+# second factor; "optional": anyone may set one up, nobody must. The demo defaults to
+# optional so that its published logins work without an authenticator app.
+ACCORD_SECOND_FACTOR = os.environ.get("ACCORD_SECOND_FACTOR", "optional" if DEMO else "required")
+OTP_TOTP_ISSUER = "accord"
+
+# Sign-in throttling (django-axes): after ACCORD_SIGNIN_FAILURES wrong passwords for one
+# account, or from one address, further tries are refused for ACCORD_SIGNIN_LOCKOUT_MINUTES;
+# `accord manage axes_reset_username NAME` (or `axes_reset_ip`) unlocks sooner.
+AXES_FAILURE_LIMIT = int(os.environ.get("ACCORD_SIGNIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("ACCORD_SIGNIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "accord.security.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "accord.web.signin_views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Tries during a lockout are refused unchecked; they do not restart it, so the lockout page
+# can say when signing in works again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
+
+# Rate limits and other counters live in this cache. By default it is a table of the
+# database, so every instance of accord shares the counts; ACCORD_REDIS_URL puts them in
+# Redis instead (install the `redis` package).
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["ACCORD_REDIS_URL"],
+        }
+        if os.environ.get("ACCORD_REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accord_cache"}
+    )
+}
+
+# API rate limits ("N/s", "N/min", "N/hour" or "N/day"): per address for anonymous callers,
+# per user for those signed in (each token of theirs has the same limit of its own), and a
+# lower one, per user or address, for costly work (imports, exports, checks).
 ACCORD_API_RATE_ANONYMOUS = os.environ.get("ACCORD_API_RATE_ANONYMOUS", "120/min")
 ACCORD_API_RATE_USER = os.environ.get("ACCORD_API_RATE_USER", "600/min")
+ACCORD_API_RATE_COSTLY = os.environ.get("ACCORD_API_RATE_COSTLY", "30/min")
 
 # Limits on what one request may carry; larger bodies are refused before they are parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from accord.actions.adoption import deliver_explanation, record_adoption, record_vote
-from accord.api.auth import AUTH, writer
+from accord.api.auth import AUTH, grave_act, writer
 from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
+from accord.api.schemas import StrictSchema
 from accord.core.decisions import Ballot
 from accord.store import models, queries
 from accord.words.outcomes import adoption_words, vote_counts
@@ -51,14 +52,14 @@ class AdoptionOut(Schema):
     vote: VoteOut | None
 
 
-class AdoptionIn(Schema):
+class AdoptionIn(StrictSchema):
     objections: list[str] = []
     disassociations: dict[str, list[str]] = {}
     explanations: dict[str, str] = {}
     confirm: bool = False
 
 
-class VoteIn(Schema):
+class VoteIn(StrictSchema):
     ballots: dict[str, Literal["yes", "no", "abstain"]]
     explanations: dict[str, str] = {}
     confirm: bool = False
@@ -79,7 +80,7 @@ class ChecklistOut(Schema):
     objecting: list[str]
 
 
-class ExplanationIn(Schema):
+class ExplanationIn(StrictSchema):
     text: str
 
 
@@ -163,7 +164,7 @@ def create_adoption(
     and explanations. With matters outstanding (see the adoption checklist) it needs
     ``"confirm": true``. With If-Match carrying the version's ETag it is refused with 412 if
     the text changed."""
-    by = writer(request)
+    by = grave_act(request)
     version = version_to_change(request, process, document, number)
     adoption = record_adoption(
         version,
@@ -189,7 +190,7 @@ def create_vote(
     no or abstain; a member left out did not vote; an observer's ballot is refused) and
     ``explanations`` the explanations of vote. Whether it is adopted is derived from the
     ballots. With matters outstanding it needs ``"confirm": true``."""
-    by = writer(request)
+    by = grave_act(request)
     version = version_to_change(request, process, document, number)
     adoption = record_vote(
         version,

@@ -6,13 +6,15 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from accord.api.lookups import ERRORS
+from accord.api.schemas import StrictSchema
+from accord.api.throttling import COSTLY
 from accord.core.checker.export import report_json
 from accord.store import queries
 
 router = Router(tags=["checker"])
 
 
-class CheckIn(Schema):
+class CheckIn(StrictSchema):
     text: str
 
 
@@ -53,7 +55,7 @@ class CheckOut(Schema):
     segments: list[SegmentOut]
 
 
-@router.post("/check", response={200: CheckOut, **ERRORS})
+@router.post("/check", response={200: CheckOut, **ERRORS}, throttle=COSTLY)
 def check(request: HttpRequest, body: CheckIn) -> dict[str, Any]:
     """Each sentence (or clause) of the passage with its verdict, source and changes."""
     return report_json(queries.check_text(body.text))

@@ -8,6 +8,7 @@ from accord.actions.cosponsorship import accept_invitation, decline_invitation, 
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.schemas import StrictSchema
 from accord.core.cosponsorship import InvitationStatus
 from accord.core.proposals import ProposalStatus
 from accord.store import models, queries
@@ -17,7 +18,7 @@ router = Router(tags=["co-sponsorship"])
 PROPOSAL = "/processes/{process}/documents/{document}/versions/{number}/proposals/{proposal}"
 
 
-class InvitationIn(Schema):
+class InvitationIn(StrictSchema):
     delegation: str
 
 

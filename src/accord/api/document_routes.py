@@ -12,6 +12,7 @@ from accord.api import schemas
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process, visible_version
 from accord.api.problems import Problem
+from accord.api.throttling import COSTLY
 from accord.documents.errors import FileTooLarge
 from accord.documents.model import Format, ImportedDraft, View
 from accord.documents.safezip import MAX_FILE_BYTES
@@ -60,7 +61,7 @@ def _preview(draft: ImportedDraft) -> dict[str, object]:
 _VERSION = "/processes/{process}/documents/{document}/versions/{number}"
 
 
-@router.get(f"{_VERSION}/export", response={200: None, **ERRORS})
+@router.get(f"{_VERSION}/export", response={200: None, **ERRORS}, throttle=COSTLY)
 def export_version(
     request: HttpRequest,
     process: str,
@@ -89,6 +90,7 @@ def export_version(
     "/processes/{process}/imports",
     response={200: ImportPreviewOut, 201: ImportedOut, **ERRORS},
     auth=AUTH,
+    throttle=COSTLY,
 )
 def import_document(
     request: HttpRequest,
@@ -190,7 +192,7 @@ def _job_body(request: HttpRequest, job: models.ExportJob) -> dict[str, object]:
     }
 
 
-@router.post(f"{_VERSION}/export-jobs", response={202: ExportJobOut, **ERRORS})
+@router.post(f"{_VERSION}/export-jobs", response={202: ExportJobOut, **ERRORS}, throttle=COSTLY)
 def start_export_job(
     request: HttpRequest,
     process: str,
@@ -237,7 +239,7 @@ def export_job_status(
     return _job_body(request, _job(request, process, document, number, job))
 
 
-@router.get(f"{_VERSION}/export-jobs/{{job}}/file", response={200: None, **ERRORS})
+@router.get(f"{_VERSION}/export-jobs/{{job}}/file", response={200: None, **ERRORS}, throttle=COSTLY)
 def export_job_file(
     request: HttpRequest, process: str, document: str, number: int, job: int
 ) -> HttpResponse:

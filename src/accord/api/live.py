@@ -21,6 +21,7 @@ from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Router
 
 from accord.api.auth import optional_user
+from accord.api.lookups import visible_process
 from accord.store import record
 from accord.store.record import Published
 
@@ -182,6 +183,9 @@ def events(
     """The record's events as server-sent events, after ``after`` or the ``Last-Event-ID``
     header; ``process`` narrows to one process; ``follow=false`` sends what there is and ends."""
     optional_user(request)
+    if process is not None:
+        # A confidential process's slug answers exactly as a slug that names nothing.
+        visible_process(request, process)
     last = request.headers.get("Last-Event-ID", "")
     start = int(last) if last.isdigit() else (after or 0)
     insiders = record.insider_processes(request.user)

@@ -71,17 +71,22 @@ class Problem(Exception):
         self.status, self.code, self.detail = status, code, detail
 
 
-def problem(
-    api: NinjaAPI, request: HttpRequest, status: int, code: str, detail: str, **extra: Any
-) -> HttpResponse:
-    body = {
+def problem_body(status: int, code: str, detail: str, **extra: Any) -> dict[str, Any]:
+    return {
         "type": f"urn:accord:problem:{code}",
         "title": code,
         "status": status,
         "detail": detail,
         **extra,
     }
-    response = api.create_response(request, body, status=status)
+
+
+def problem(
+    api: NinjaAPI, request: HttpRequest, status: int, code: str, detail: str, **extra: Any
+) -> HttpResponse:
+    response = api.create_response(
+        request, problem_body(status, code, detail, **extra), status=status
+    )
     response["Content-Type"] = "application/problem+json"
     return response
 

@@ -8,6 +8,7 @@ from ninja import Field, NinjaAPI, Schema, Status
 from accord.actions.processes import rules_of_procedure, set_up_process
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process
+from accord.api.schemas import StrictSchema
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.silence import ProposalsUnderSilence
 from accord.store import models, queries
@@ -33,7 +34,7 @@ class ProcessDetailOut(Schema):
     stakeholders: list[str]
 
 
-class ProcessIn(Schema):
+class ProcessIn(StrictSchema):
     """A process to set up. ``members`` left out (or null) admits every member State of the
     United Nations; otherwise it lists the members' codes."""
 

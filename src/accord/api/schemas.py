@@ -2,8 +2,16 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Schema
+from pydantic import ConfigDict
 
 from accord.core.provisions import Provision
+
+
+class StrictSchema(Schema):
+    """A request body: a field it does not know is refused (422, naming the field), never
+    silently dropped, so a misspelt ``confrim`` cannot pass for a missing ``confirm``."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class ProcessOut(Schema):
@@ -162,7 +170,7 @@ class CompilationOut(Schema):
     entries: list[CompilationEntryOut]
 
 
-class ProposalIn(Schema):
+class ProposalIn(StrictSchema):
     """``kind`` says what the proposal does: ``wording`` (new ``wording`` for the
     provision), ``alternatives`` (two or more ``options``), ``add`` (a new paragraph with
     ``wording`` after the provision), ``delete`` (the provision), ``move`` (the provision, to
@@ -192,7 +200,7 @@ class Problem(Schema):
     errors: list[FieldError] | None = None
 
 
-class PositionIn(Schema):
+class PositionIn(StrictSchema):
     provision: str
     stance: Literal["support", "can-accept", "reserve", "object"]
     note: str = ""

@@ -14,21 +14,22 @@ from accord.api import problems
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, version_to_change, visible_process
 from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.schemas import StrictSchema
 from accord.store import models, queries
 
 router = Router(tags=["silence"])
 
 
-class LaunchIn(Schema):
+class LaunchIn(StrictSchema):
     deadline: datetime
 
 
-class BreakIn(Schema):
+class BreakIn(StrictSchema):
     letter: str
     provisions: list[str]
 
 
-class WithdrawIn(Schema):
+class WithdrawIn(StrictSchema):
     reason: str
 
 
@@ -59,7 +60,7 @@ class SilencePage(Schema):
     next: str | None
 
 
-class ObjectionIn(Schema):
+class ObjectionIn(StrictSchema):
     reason: str
 
 

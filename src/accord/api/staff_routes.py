@@ -14,9 +14,10 @@ from accord.actions.processes import (
     withdraw_accreditation,
 )
 from accord.actions.revisions import issue_revision
-from accord.api.auth import AUTH, writer
+from accord.api.auth import AUTH, grave_act, writer
 from accord.api.lookups import ERRORS, check_if_match, visible_process
 from accord.api.problems import Problem
+from accord.api.schemas import StrictSchema
 from accord.core.errors import NotPermitted
 from accord.core.fates import Fate, FateKind
 from accord.core.participants import Reason, Role
@@ -29,7 +30,7 @@ Uid = Annotated[str, Field(min_length=1, max_length=80)]
 ChairFate = Literal["reflected", "partly-reflected", "merged", "not-taken-up", "pending"]
 
 
-class AccreditationIn(Schema):
+class AccreditationIn(StrictSchema):
     """A person to accredit, by user name. A person with no account yet needs ``password``
     (at least 12 characters), with ``full_name`` and ``email``; an existing account keeps its
     own. Delegates name their member ``delegation`` and the groups it speaks for
@@ -57,7 +58,7 @@ class AccreditationList(Schema):
     items: list[AccreditationOut]
 
 
-class DraftIn(Schema):
+class DraftIn(StrictSchema):
     """A new document's first version, as numbered plain text (``# Title``, ``## A. Section``,
     ``1. Paragraph``, ``   (a) sub-paragraph``)."""
 
@@ -67,7 +68,7 @@ class DraftIn(Schema):
     symbol: str = Field("", max_length=80)
 
 
-class FateIn(Schema):
+class FateIn(StrictSchema):
     """The Chair's fate for one open proposal: ``provisions`` are the uids of the revision
     that reflect it; ``merged_with`` the other proposals it was merged with (mergers only)."""
 
@@ -77,7 +78,7 @@ class FateIn(Schema):
     merged_with: list[int] = Field(default_factory=list, max_length=50)
 
 
-class RevisionIn(Schema):
+class RevisionIn(StrictSchema):
     """The next version of a document as numbered plain text, its label, and the Chair's
     fates; an open proposal left out gets the engine's suggestion, unless it would vanish."""
 
@@ -219,7 +220,7 @@ def create_revision(
     nothing: 403 for anyone but the Chair, 422 ``proposals-without-fate`` naming the open
     proposals that would vanish, ``unknown-proposal``, ``malformed-draft``,
     ``already-adopted``."""
-    by = writer(request)
+    by = grave_act(request)
     found = get_object_or_404(
         models.Document, process=visible_process(request, process), slug=document
     )

@@ -19,6 +19,7 @@ from accord.api import problems
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.schemas import StrictSchema
 from accord.core.citations import Citation, Standing, cite
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason
@@ -29,7 +30,7 @@ router = Router(tags=["national views"])
 SUMMARY_LABEL = "Chair's summary — not negotiated, does not reflect consensus"
 
 
-class StatementIn(Schema):
+class StatementIn(StrictSchema):
     text: str = Field(max_length=100_000)
     delegation: str | None = None
     document: str | None = None
@@ -57,14 +58,14 @@ class StatementPage(Schema):
     next: str | None
 
 
-class EntryIn(Schema):
+class EntryIn(StrictSchema):
     text: str = Field(default="", max_length=100_000)
     delegations: list[str] = Field(default_factory=list, max_length=200)
     groups: list[str] = Field(default_factory=list, max_length=50)
     proposal: int | None = None
 
 
-class MoveIn(Schema):
+class MoveIn(StrictSchema):
     provision: str
     delegations: list[str] = Field(default_factory=list, max_length=200)
     groups: list[str] = Field(default_factory=list, max_length=50)

@@ -11,6 +11,7 @@ from ninja import Router, Schema, Status
 from accord.actions.status import mark_provision_status
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
+from accord.api.schemas import StrictSchema
 from accord.core.status import ActKind
 from accord.store import models, queries
 
@@ -34,7 +35,7 @@ class VersionStatusOut(Schema):
     items: list[ProvisionStatusOut]
 
 
-class StatusMarkIn(Schema):
+class StatusMarkIn(StrictSchema):
     provision: str
     kind: Literal["agreed", "agreed-pending", "reopened"]
     pending: list[str] = []

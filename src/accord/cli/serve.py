@@ -112,6 +112,10 @@ def run_serve(args: argparse.Namespace) -> None:
             "refusing to serve with the demo secret key; set ACCORD_SECRET_KEY to a long random "
             "value (python -c 'import secrets; print(secrets.token_urlsafe(50))' makes one)"
         )
+    from accord.security.checks import refusals
+
+    if reasons := refusals():
+        raise CommandError("refusing to serve: " + " ".join(reasons))
     check_port(args.host, args.port)
     migrate()
     from django.db import connection

@@ -1,4 +1,4 @@
-"""The signed-in user's own things: API tokens."""
+"""The signed-in user's own things: API tokens (creating one asks for a recent sign-in)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,12 +11,14 @@ from accord.actions.tokens import create_api_token, revoke_api_token
 from accord.core.errors import Refusal
 from accord.store import models
 from accord.web.forms import ApiTokenForm
+from accord.web.signin_views import recent_sign_in_required
 from accord.web.views import signed_in
 from accord.words.refusals import explain
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@recent_sign_in_required(on=("POST",))
 def api_tokens(request: HttpRequest) -> HttpResponse:
     """The user's API tokens; a new token's secret is shown on this page once, never again."""
     user = signed_in(request)

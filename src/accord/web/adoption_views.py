@@ -14,6 +14,7 @@ from accord.core.participants import Role
 from accord.store import models, queries
 from accord.web.context import fields_of
 from accord.web.forms import AdoptionForm, ExplanationForm, VoteForm
+from accord.web.signin_views import recent_sign_in_required
 from accord.web.views import signed_in, visible_process, visible_version
 from accord.words.outcomes import adoption_words
 from accord.words.refusals import explain
@@ -21,6 +22,7 @@ from accord.words.refusals import explain
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@recent_sign_in_required()
 def adoption(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
     """The Chair records the outcome: by consensus, or by a recorded vote where the rules of
     procedure decide by vote; first the matters outstanding, which the Chair confirms."""

@@ -36,9 +36,11 @@ from accord.core.revising import (
     read_revision,
     take_in,
 )
+from accord.security import sessions
 from accord.store import models, queries
 from accord.web.context import fields_of
 from accord.web.forms import RevisionForm
+from accord.web.signin_views import confirm_first
 from accord.web.views import signed_in, visible_process
 from accord.words.documents import redline_words
 from accord.words.refusals import explain
@@ -205,6 +207,8 @@ def _step(
     chosen = _chosen(data, draft, open_)
     context["preview"] = preview_revision(draft, open_, chosen, data["label"])
     if step == "issue":
+        if not sessions.recently_authenticated(request):
+            return confirm_first(request)  # the draft is saved: nothing typed is lost
         if not data["label"]:
             form.add_error("label", _("Give the revision a label, for example Rev.2."))
             return None

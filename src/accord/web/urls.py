@@ -17,6 +17,7 @@ from accord.web import (
     report_views,
     revision_views,
     setup_views,
+    signin_views,
     silence_views,
     statement_views,
     status_views,
@@ -27,8 +28,22 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="accord/login.html"), name="login"),
+    path("login/", signin_views.SignIn.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", signin_views.account, name="account"),
+    path("account/second-factor/", signin_views.second_factor, name="second-factor"),
+    path(
+        "account/second-factor/setup/",
+        signin_views.second_factor_setup,
+        name="second-factor-setup",
+    ),
+    path(
+        "account/second-factor/recovery-codes/",
+        signin_views.new_recovery_codes,
+        name="new-recovery-codes",
+    ),
+    path("account/confirm/", signin_views.confirm_identity, name="confirm-identity"),
+    path("account/sessions/<int:session>/end/", signin_views.end_session, name="end-session"),
     path("account/tokens/", account_views.api_tokens, name="api-tokens"),
     path("account/tokens/<int:token>/revoke/", account_views.revoke_token, name="revoke-token"),
     path("record/log.jsonl", record_views.published_log, name="published-log"),
