@@ -254,3 +254,17 @@ def test_what_is_not_a_receipt_is_named():
     ):
         assert _problem(broken) == wrong
     assert merkle.receipt_problem(b"\xff", CHECK, KEY_ID) == wrong
+
+
+def test_a_log_is_held_to_a_checkpoint_kept_from_it():
+    kept = _checkpoint(7)
+    assert merkle.prefix_problem(iter(BODIES), kept) is None
+    assert merkle.prefix_problem(iter(BODIES[:7]), kept) is None
+    assert merkle.prefix_problem(iter([]), _checkpoint(0)) is None
+    assert merkle.prefix_problem(iter(BODIES[:6]), kept) == (
+        "the log holds 6 events, fewer than checkpoint 7 signed: it was cut short"
+    )
+    rewritten = [*BODIES[:3], canonical({"seq": 4, "kind": "proposal.withdrawn"}), *BODIES[4:]]
+    assert merkle.prefix_problem(iter(rewritten), kept) == (
+        "its first 7 events are not those checkpoint 7 signed: the log was rewritten"
+    )

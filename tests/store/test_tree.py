@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accord import cli
 from accord.actions import periodic
 from accord.actions.events import record as record_event
 from accord.core import eventlog, merkle
@@ -126,3 +127,52 @@ def test_a_proof_reads_a_few_tiles_however_the_tree_grew(monkeypatch):
         merkle.inclusion_proof(123, 300, tree.StoredTree().node)
     # 300 leaves in tiles of 4: five tile levels, at most three tiles read on each.
     assert len(queries) <= 15
+
+
+def _cut_short(to: int) -> None:
+    """What an insider with the database could do: drop the guards, delete the last events
+    and rewind the chain head (the chain then verifies, its last event signed)."""
+    last = models.Event.objects.get(seq=to)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TRIGGER store_event_no_delete")
+        else:
+            cursor.execute("DROP TRIGGER store_event_append_only ON store_event")
+        cursor.execute("DELETE FROM store_event WHERE seq > %s", [to])
+    models.ChainHead.objects.filter(pk=1).update(seq=to, digest=last.digest)
+
+
+def test_verify_names_a_record_cut_short_after_a_checkpoint(tmp_path, capsys):
+    _append(6)
+    kept = tree.checkpoint_value(tree.sign_checkpoint(NOW))
+    (tmp_path / "kept.json").write_text(json.dumps(kept.as_json()))
+    assert cli.main(["audit", "verify", "--since", str(tmp_path / "kept.json")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "ok: consistent with checkpoint 6 of 2026-03-01T10:00:00.000000+00:00"
+    )
+    _cut_short(4)
+    assert cli.main(["audit", "verify"]) == 1
+    assert capsys.readouterr().err == (
+        "the log holds 4 events, fewer than checkpoint 6 signed: it was cut short\n"
+    )
+    # Deleting the checkpoints too does not help against one kept elsewhere.
+    models.Checkpoint.objects.all().delete()
+    assert cli.main(["audit", "verify", "--since", str(tmp_path / "kept.json")]) == 1
+    assert capsys.readouterr().err == (
+        "the log holds 4 events, fewer than checkpoint 6 signed: it was cut short\n"
+    )
+
+
+def test_verify_names_a_checkpoint_the_kept_tree_is_not_consistent_with(capsys):
+    _append(3)
+    tree.sign_checkpoint(NOW)
+    _append(2)
+    tree.sign_checkpoint(NOW + timedelta(minutes=1))
+    assert cli.main(["audit", "verify"]) == 0
+    capsys.readouterr()
+    models.Checkpoint.objects.filter(size=3).update(root="00" * 32)
+    assert cli.main(["audit", "verify"]) == 1
+    assert capsys.readouterr().err == (
+        "checkpoint 3 of 2026-03-01T10:00:00.000000+00:00 is not consistent with the latest,"
+        " checkpoint 5 of 2026-03-01T10:01:00.000000+00:00\n"
+    )

@@ -21,7 +21,7 @@ keeps; a test computes it from a list of leaves.
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -253,6 +253,28 @@ def checkpoint_problem(
         return f"checkpoint {checkpoint.size}: {error}"
     if not signed_by(signature, checkpoint.note()):
         return f"checkpoint {checkpoint.size}: its signature does not verify with the key"
+    return None
+
+
+def prefix_problem(bodies: Iterable[bytes], checkpoint: Checkpoint) -> str | None:
+    """What is wrong with a log, given as its events' bodies in order, against a checkpoint
+    kept from it (whose signature was checked): None when the log's first events are exactly
+    those the checkpoint signed."""
+    frontier = Frontier()
+    for body in bodies:
+        if frontier.size == checkpoint.size:
+            break
+        frontier.append(leaf_hash(body))
+    if frontier.size < checkpoint.size:
+        return (
+            f"the log holds {frontier.size} events, fewer than checkpoint {checkpoint.size}"
+            " signed: it was cut short"
+        )
+    if frontier.root() != checkpoint.root_bytes():
+        return (
+            f"its first {checkpoint.size} events are not those checkpoint {checkpoint.size}"
+            " signed: the log was rewritten"
+        )
     return None
 
 

@@ -33,6 +33,7 @@ urlpatterns = [
     path("account/tokens/<int:token>/revoke/", account_views.revoke_token, name="revoke-token"),
     path("record/log.jsonl", record_views.published_log, name="published-log"),
     path("record/public-key.pem", record_views.public_key, name="public-key"),
+    path("record/checkpoints/", record_views.checkpoints, name="checkpoints"),
     path("check/", check_views.check, name="check"),
     path("p/<slug:process>/", views.process, name="process"),
     path("p/<slug:process>/desk/", desk_views.desk, name="desk"),
