@@ -1,7 +1,8 @@
 """The record as anyone may fetch it: the signed log and the key to check it with."""
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from accord.store import models, record, signing, tree
 
@@ -24,3 +25,12 @@ def checkpoints(request: HttpRequest) -> HttpResponse:
     rows = [tree.checkpoint_value(row) for row in models.Checkpoint.objects.order_by("-id")[:50]]
     context = {"checkpoints": rows, "key_id": signing.key_id()}
     return render(request, "accord/checkpoints.html", context)
+
+
+def receipt(request: HttpRequest, seq: int) -> JsonResponse:
+    """The receipt of event ``seq``, to download and keep: the lone verifier checks it with the
+    public key alone (docs/verification.md)."""
+    event = get_object_or_404(models.Event, seq=seq)
+    response = JsonResponse(tree.receipt(event, timezone.now()).as_json())
+    response["Content-Disposition"] = f'attachment; filename="accord-receipt-{seq}.json"'
+    return response

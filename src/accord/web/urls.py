@@ -34,6 +34,7 @@ urlpatterns = [
     path("record/log.jsonl", record_views.published_log, name="published-log"),
     path("record/public-key.pem", record_views.public_key, name="public-key"),
     path("record/checkpoints/", record_views.checkpoints, name="checkpoints"),
+    path("record/receipts/<int:seq>.json", record_views.receipt, name="receipt"),
     path("check/", check_views.check, name="check"),
     path("p/<slug:process>/", views.process, name="process"),
     path("p/<slug:process>/desk/", desk_views.desk, name="desk"),
