@@ -23,6 +23,7 @@ def test_the_jobs_close_a_due_procedure_and_leaves_one_not_yet_due(negotiation):
         "decide-stakeholder-requests": 0,
         "resume-export-jobs": 0,
         "forget-finished-export-jobs": 0,
+        "sign-checkpoint": 1,
     }
     procedure.refresh_from_db()
     assert procedure.closed_at is None
@@ -31,6 +32,7 @@ def test_the_jobs_close_a_due_procedure_and_leaves_one_not_yet_due(negotiation):
         "decide-stakeholder-requests": 0,
         "resume-export-jobs": 0,
         "forget-finished-export-jobs": 0,
+        "sign-checkpoint": 1,
     }
     procedure.refresh_from_db()
     assert (procedure.state, procedure.adoption.method) == ("passed", "silence")

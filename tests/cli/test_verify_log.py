@@ -1,9 +1,14 @@
-"""The lone verifier: `verify_log.py` with `eventlog.py` beside it, and nothing of accord."""
+"""The lone verifier: `verify_log.py` with `eventlog.py` and `merkle.py` beside it, and nothing
+of accord."""
 
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 # The signed logs the core's tests build, with their releases and published documents.
 from tests.core.test_eventlog import (
@@ -14,14 +19,16 @@ from tests.core.test_eventlog import (
     REPORT,
     _altered,
     _at,
+    _bodies,
     _exported,
+    _log,
     _pem,
     _published_log,
     _sealed_log,
 )
 
 from accord.cli import verify_log
-from accord.core import eventlog
+from accord.core import eventlog, merkle
 
 # Runs the copied command the way `python verify_log.py …` does, with accord made unimportable,
 # so that the test fails if the two files need anything more.
@@ -36,6 +43,7 @@ runpy.run_path("verify_log.py", run_name="__main__")
 def _copy_lone_verifier(folder: Path) -> None:
     shutil.copy(eventlog.__file__, folder / "eventlog.py")
     shutil.copy(verify_log.__file__, folder / "verify_log.py")
+    shutil.copy(merkle.__file__, folder / "merkle.py")
 
 
 def _run_lone(tmp_path: Path, lines: list[bytes], *options: str) -> subprocess.CompletedProcess:
@@ -103,3 +111,102 @@ def test_the_lone_verifier_checks_published_documents_too(tmp_path: Path):
         "ok: 3 events, chain and signatures verified\n",
         "rev1.json: the log published no version 2 of 'report' with this text\n",
     )
+
+
+def _kept(bodies: list[bytes], size: int) -> bytes:
+    """A checkpoint of the first ``size`` events, signed by KEY, as someone kept it."""
+    frontier = merkle.Frontier()
+    for body in bodies[:size]:
+        frontier.append(merkle.leaf_hash(body))
+    key_id = verify_log.key_id(_pem(KEY))
+    unsigned = merkle.Checkpoint(size, frontier.root().hex(), "2026-03-01T10:00:00+00:00", key_id)
+    signature = KEY.sign(unsigned.note()).hex()
+    return json.dumps({**unsigned.as_json(), "signature": signature}).encode()
+
+
+def test_the_lone_verifier_holds_a_log_to_a_checkpoint_kept_from_it(tmp_path: Path):
+    _copy_lone_verifier(tmp_path)
+    (tmp_path / "log.pub").write_bytes(_pem(KEY))
+    bodies = _bodies(30)
+    (tmp_path / "kept.json").write_bytes(_kept(bodies, 20))
+    ran = _run_lone(tmp_path, _log(bodies), "--since", "kept.json")
+    assert (ran.returncode, ran.stdout) == (
+        0,
+        "ok: 30 events, chain and signatures verified\n"
+        "ok: consistent with checkpoint 20 of 2026-03-01T10:00:00+00:00\n",
+    )
+    # Whoever holds the key can cut the log short or rewrite it and sign it again: the chain
+    # then verifies, but the checkpoint kept from the log before does not.
+    ran = _run_lone(tmp_path, _log(bodies[:19]), "--since", "kept.json")
+    assert (ran.returncode, ran.stderr) == (
+        1,
+        "the log holds 19 events, fewer than checkpoint 20 signed: it was cut short\n",
+    )
+    rewritten = [*bodies[:4], bodies[4].replace(b"submitted", b"withdrawn"), *bodies[5:]]
+    ran = _run_lone(tmp_path, _log(rewritten), "--since", "kept.json")
+    assert (ran.returncode, ran.stderr) == (
+        1,
+        "its first 20 events are not those checkpoint 20 signed: the log was rewritten\n",
+    )
+    (tmp_path / "kept.json").write_bytes(b"{}")
+    ran = _run_lone(tmp_path, _log(bodies), "--since", "kept.json")
+    assert (ran.returncode, ran.stderr) == (
+        1,
+        "the kept checkpoint is not an accord checkpoint (JSON, as published)\n",
+    )
+
+
+def _receipt(bodies: list[bytes], seq: int) -> dict:
+    leaves = [merkle.leaf_hash(body) for body in bodies]
+
+    def nodes(level: int, index: int) -> bytes:
+        frontier = merkle.Frontier()
+        for leaf in leaves[index << level : (index + 1) << level]:
+            frontier.append(leaf)
+        return frontier.root()
+
+    checkpoint = json.loads(_kept(bodies, len(bodies)))
+    proof = merkle.inclusion_proof(seq - 1, len(bodies), nodes)
+    return {
+        "event": bodies[seq - 1].decode(),
+        "leaf_index": seq - 1,
+        "checkpoint": checkpoint,
+        "inclusion_proof": [item.hex() for item in proof],
+    }
+
+
+def _run_receipt(tmp_path: Path, receipt: dict) -> subprocess.CompletedProcess:
+    (tmp_path / "receipt.json").write_text(json.dumps(receipt))
+    return subprocess.run(
+        [sys.executable, "-c", WITHOUT_ACCORD, "--receipt", "receipt.json", "--key", "log.pub"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_lone_verifier_checks_a_receipt_with_the_public_key_alone(tmp_path: Path):
+    _copy_lone_verifier(tmp_path)
+    (tmp_path / "log.pub").write_bytes(_pem(KEY))
+    bodies = _bodies(13)
+    receipt = _receipt(bodies, 6)
+    ran = _run_receipt(tmp_path, receipt)
+    assert (ran.returncode, ran.stdout) == (0, "ok: event 6 is in the log of checkpoint 13\n")
+    altered = {**receipt, "event": bodies[5].decode().replace("submitted", "withdrawn")}
+    ran = _run_receipt(tmp_path, altered)
+    assert (ran.returncode, ran.stderr) == (1, "event 6 is not proven to be in checkpoint 13\n")
+    other = Ed25519PrivateKey.generate()
+    (tmp_path / "log.pub").write_bytes(_pem(other))
+    ran = _run_receipt(tmp_path, receipt)
+    assert (ran.returncode, ran.stderr) == (
+        1,
+        "checkpoint 13 names another key than the published one\n",
+    )
+
+
+def test_the_verifier_asks_for_a_log_or_a_receipt(tmp_path: Path, capsys):
+    (tmp_path / "log.pub").write_bytes(_pem(KEY))
+    with pytest.raises(SystemExit):
+        verify_log.main(["--key", str(tmp_path / "log.pub")])
+    assert "give a log to verify, or --receipt" in capsys.readouterr().err

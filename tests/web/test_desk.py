@@ -6,8 +6,10 @@ from tests.actions.test_revisions import REV1
 from accord.actions.desk import note_desk_visit
 from accord.actions.positions import record_position
 from accord.actions.revisions import issue_revision
+from accord.cli import verify_log
+from accord.core import eventlog, merkle
 from accord.core.positions import Stance
-from accord.store import models
+from accord.store import models, signing
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +125,29 @@ def test_a_delegation_delivers_its_explanation_of_position_through_the_page(clie
     again = client.post("/p/wg/report/explanation/", {"text": "Once more."})
     assert "Brazil has already explained its position on this adoption." in _text(again)
     assert models.ExplanationOfPosition.objects.count() == 1
+
+
+def test_the_desk_offers_a_receipt_for_each_act_of_the_delegation(client, negotiation):
+    client.force_login(negotiation.brazil)
+    client.get("/p/wg/desk/")
+    record_position(
+        negotiation.version, by=negotiation.brazil, provision_uid="p2", stance=Stance.SUPPORT
+    )
+    issue_revision(negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1")
+    position = models.Event.objects.get(kind="position.recorded")
+    page = client.get("/p/wg/desk/").content.decode()
+    # Brazil's position has its receipt; the Chair's revision is not Brazil's act.
+    assert re.findall(r'href="(/record/receipts/\d+\.json)" download', page) == [
+        f"/record/receipts/{position.seq}.json"
+    ]
+    response = client.get(f"/record/receipts/{position.seq}.json")
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="accord-receipt-{position.seq}.json"'
+    )
+    pem = signing.public_pem().encode()
+    problem = merkle.receipt_problem(
+        response.content, eventlog.public_key_check(pem), verify_log.key_id(pem)
+    )
+    assert problem is None
+    assert response.json()["event"] == position.body
+    assert client.get("/record/receipts/9999.json").status_code == 404

@@ -19,6 +19,7 @@ from accord.api.lookups import ERRORS, version_to_change, visible_process, visib
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.parsing import NoNulParser
 from accord.api.participant_routes import router as participant_router
+from accord.api.record_routes import router as record_router
 from accord.api.rendering import FastJSONRenderer
 from accord.api.silence_routes import router as silence_router
 from accord.api.staff_routes import router as staff_router
@@ -53,6 +54,7 @@ api.add_router("/", cosponsor_router)
 api.add_router("/", silence_router)
 api.add_router("/", statement_router)
 api.add_router("/", staff_router)
+api.add_router("/", record_router)
 
 
 def _etag(text: pv.Version) -> str:

@@ -1,12 +1,13 @@
 """`accord audit export|verify|release`: the signed event log, published and checked."""
 
 import argparse
+import json
 from pathlib import Path
 
 from accord.cli import verify_log
 from accord.cli.database import require_record
 from accord.cli.errors import CommandError
-from accord.core import eventlog
+from accord.core import eventlog, merkle
 
 
 def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -45,29 +46,67 @@ def run_export(args: argparse.Namespace) -> None:
 def run_verify(args: argparse.Namespace) -> int:
     if args.log is None:
         require_record()
-        return verify_database()
+        if args.since is not None and not args.since.exists():
+            raise CommandError(f"no such file: {args.since}")
+        return verify_database(args.since)
     key = args.key or args.log.with_suffix(".pub")
     if not key.exists():
         raise CommandError(f"no public key at {key}; give one with --key")
-    for path in [args.log, args.released, *args.document]:
+    for path in [args.log, args.released, args.since, *args.document]:
         if path is not None and not path.exists():
             raise CommandError(f"no such file: {path}")
-    return verify_log.verify_with_key(args.log, key.read_bytes(), args.released, args.document)
+    return verify_log.verify_with_key(
+        args.log, key.read_bytes(), args.released, args.document, args.since
+    )
 
 
-def verify_database() -> int:
+def verify_database(since: Path | None = None) -> int:
     """Verify the chain as the database holds it, then every event's columns and every
-    published document against the event that vouches for it."""
+    published document against the event that vouches for it; then the Merkle tree the
+    database keeps, and the record against a checkpoint kept from it (``since``)."""
     from accord.store import record, signing
 
-    check = eventlog.public_key_check(signing.public_pem().encode())
-    verdict = eventlog.verify(record.log_lines(), check)
+    pem = signing.public_pem().encode()
+    verdict = eventlog.verify(record.log_lines(), eventlog.public_key_check(pem))
     if not verdict.ok:
         return verify_log.say(False, verdict.describe())
     for mismatch in (record.first_column_mismatch(), record.first_document_mismatch()):
         if mismatch:
             return verify_log.say(False, f"event {mismatch[0]}: {mismatch[1]}")
-    return verify_log.say(True, f"{verdict.describe()}; database columns and documents match")
+    status = verify_log.say(
+        True, f"{verdict.describe()}; database columns and documents match"
+    ) or verify_tree(pem)
+    if since is not None and not status:
+        status = verify_log.check_since(since.read_bytes(), pem, record.event_bodies())
+    return status
+
+
+def verify_tree(pem: bytes) -> int:
+    """The latest checkpoint against the events, and the kept tree's consistency proof from
+    every other checkpoint to it: what anyone holding a checkpoint would be served."""
+    from accord.store import models, record, tree
+
+    latest = tree.latest_checkpoint()
+    if latest is None:
+        return 0
+    value = tree.checkpoint_value(latest)
+    status = verify_log.check_since(
+        json.dumps(value.as_json()).encode(), pem, record.event_bodies()
+    )
+    if status:
+        return status
+    for row in models.Checkpoint.objects.exclude(pk=latest.pk).iterator():
+        older = tree.checkpoint_value(row)
+        proof = [bytes.fromhex(item) for item in tree.consistency(older.size, latest.size)]
+        if not merkle.verify_consistency(
+            older.size, latest.size, proof, older.root_bytes(), value.root_bytes()
+        ):
+            return verify_log.say(
+                False,
+                f"checkpoint {older.size} of {older.time} is not consistent with the latest,"
+                f" checkpoint {latest.size} of {value.time}",
+            )
+    return 0
 
 
 def run_release(args: argparse.Namespace) -> None:

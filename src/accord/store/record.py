@@ -136,3 +136,10 @@ def published_after(seq: int, *, process: str | None = None, limit: int = 500) -
         events = events.filter(process__slug=process)
     fields = ("seq", "kind", "process_id", "process__slug", "body", "sealed")
     return [Published(*row) for row in events.values_list(*fields)[:limit]]
+
+
+def event_bodies() -> Iterator[bytes]:
+    """The public bodies of the events in order: the leaves of the Merkle tree."""
+    rows = models.Event.objects.order_by("seq").values_list("body", flat=True)
+    for body in rows.iterator(chunk_size=2000):
+        yield body.encode()

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 from django.db import transaction
 
+from accord.core import merkle
 from accord.store.models import SigningKey
 
 
@@ -46,3 +47,9 @@ def loaded(private_pem: str) -> Ed25519PrivateKey:
 def public_pem() -> str:
     """The public key, PEM-encoded, as the instance publishes it."""
     return _stored_key().public_pem
+
+
+def key_id() -> str:
+    """The id of the instance's key, as checkpoints name it (`accord.core.merkle.key_id`)."""
+    raw = private_key().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return merkle.key_id(raw)

@@ -1,8 +1,10 @@
 """The record as anyone may fetch it: the signed log and the key to check it with."""
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from accord.store import record, signing
+from accord.store import models, record, signing, tree
 
 
 def published_log(request: HttpRequest) -> StreamingHttpResponse:
@@ -15,3 +17,20 @@ def published_log(request: HttpRequest) -> StreamingHttpResponse:
 
 def public_key(request: HttpRequest) -> HttpResponse:
     return HttpResponse(signing.public_pem(), content_type="application/x-pem-file")
+
+
+def checkpoints(request: HttpRequest) -> HttpResponse:
+    """The newest signed checkpoints of the Merkle tree over the events, for anyone to keep
+    and to hold the instance to later (docs/verification.md)."""
+    rows = [tree.checkpoint_value(row) for row in models.Checkpoint.objects.order_by("-id")[:50]]
+    context = {"checkpoints": rows, "key_id": signing.key_id()}
+    return render(request, "accord/checkpoints.html", context)
+
+
+def receipt(request: HttpRequest, seq: int) -> JsonResponse:
+    """The receipt of event ``seq``, to download and keep: the lone verifier checks it with the
+    public key alone (docs/verification.md)."""
+    event = get_object_or_404(models.Event, seq=seq)
+    response = JsonResponse(tree.receipt(event, timezone.now()).as_json())
+    response["Content-Disposition"] = f'attachment; filename="accord-receipt-{seq}.json"'
+    return response

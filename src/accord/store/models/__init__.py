@@ -22,10 +22,13 @@ from accord.store.models.processes import (
 from accord.store.models.proposals import CoSponsorship, Proposal, ProposalFate
 from accord.store.models.record import (
     ChainHead,
+    Checkpoint,
     Event,
     EventQuerySet,
     EventsAreAppendOnly,
+    RecordTile,
     SigningKey,
+    TreeHead,
 )
 from accord.store.models.reference import Delegation, Group
 from accord.store.models.silence import SilenceBreak, SilenceProcedure
@@ -41,6 +44,7 @@ __all__ = [
     "ChainHead",
     "ChairSummary",
     "ChairSummaryEntry",
+    "Checkpoint",
     "CoSponsorship",
     "CorpusEntry",
     "Delegation",
@@ -58,6 +62,7 @@ __all__ = [
     "Proposal",
     "ProposalFate",
     "Provision",
+    "RecordTile",
     "RecordedVote",
     "SigningKey",
     "SilenceBreak",
@@ -66,6 +71,7 @@ __all__ = [
     "StakeholderRequest",
     "Statement",
     "StatusMark",
+    "TreeHead",
     "Version",
     "WorkingDraft",
 ]

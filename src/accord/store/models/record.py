@@ -86,3 +86,40 @@ class SigningKey(models.Model):
     private_pem = models.TextField()
     public_pem = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class RecordTile(models.Model):
+    """Part of the Merkle tree over the events (`accord.core.merkle`), kept so that proofs and
+    roots are read rather than recomputed: the hashes of up to 256 consecutive nodes of one
+    level of the tree, 32 bytes each, concatenated. Tile ``index`` of ``level`` holds the nodes
+    ``256 * index`` onwards of the tree's level ``8 * level`` (level 0: the leaves); a tile
+    grows until it is full, and its root then joins the tile above."""
+
+    level = models.PositiveSmallIntegerField()
+    index = models.PositiveBigIntegerField()
+    hashes = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["level", "index"], name="record_tile_unique")
+        ]
+
+
+class TreeHead(models.Model):
+    """How many events the kept Merkle tree holds: one row, locked while the tree grows."""
+
+    size = models.PositiveBigIntegerField(default=0)
+
+
+class Checkpoint(models.Model):
+    """A signed statement of the tree at a time — its size and root hash — by the key with
+    ``key_id``; ``signature`` signs the note `accord.core.merkle.Checkpoint.note` gives."""
+
+    size = models.PositiveBigIntegerField()
+    root = models.CharField(max_length=64)
+    signed_at = models.DateTimeField()
+    key_id = models.CharField(max_length=64)
+    signature = models.CharField(max_length=128)
+
+    class Meta:
+        ordering = ["id"]

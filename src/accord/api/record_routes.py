@@ -1,0 +1,87 @@
+"""The verifiable record through the API: the signed checkpoints of the Merkle tree over the
+events, consistency proofs between them, and receipts (docs/verification.md)."""
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from accord.api.lookups import ERRORS
+from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.problems import Problem
+from accord.store import models, tree
+
+router = Router(tags=["record"])
+
+
+class CheckpointOut(Schema):
+    size: int
+    root: str
+    time: str
+    key_id: str
+    signature: str
+
+
+class CheckpointPage(Schema):
+    items: list[CheckpointOut]
+    next: str | None
+
+
+class ConsistencyOut(Schema):
+    first: int
+    second: int
+    proof: list[str]
+
+
+class ReceiptOut(Schema):
+    event: str
+    leaf_index: int
+    checkpoint: CheckpointOut
+    inclusion_proof: list[str]
+
+
+@router.get("/record/checkpoints", response={200: CheckpointPage, **ERRORS})
+def list_checkpoints(
+    request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+) -> object:
+    """Every checkpoint the instance signed, oldest first: the tree's size and root hash
+    (hex), the time, the id of the signing key and the hex Ed25519 signature of the note
+    these make."""
+    rows, following = page(models.Checkpoint.objects.all(), cursor=cursor, limit=limit)
+    return {"items": [tree.checkpoint_value(row).as_json() for row in rows], "next": following}
+
+
+@router.get("/record/checkpoints/latest", response={200: CheckpointOut, **ERRORS})
+def latest_checkpoint(request: HttpRequest) -> object:
+    """The newest checkpoint, signed now if events were appended since the last one."""
+    tree.sign_checkpoint(timezone.now())
+    latest = tree.latest_checkpoint()
+    assert latest is not None
+    return tree.checkpoint_value(latest).as_json()
+
+
+@router.get("/record/consistency", response={200: ConsistencyOut, **ERRORS})
+def consistency(request: HttpRequest, first: int, second: int) -> object:
+    """The proof that the tree of ``first`` events is the beginning of the tree of ``second``
+    (RFC 9162 §2.1.4), as hex hashes: check it against the roots of two checkpoints."""
+    try:
+        proof = tree.consistency(first, second)
+    except ValueError:
+        raise Problem(
+            422,
+            "invalid-tree-sizes",
+            _("Give two sizes with 0 ≤ first ≤ second ≤ %(size)d, the size of the tree.")
+            % {"size": tree.tree_size()},
+        ) from None
+    return {"first": first, "second": second, "proof": proof}
+
+
+@router.get("/record/events/{seq}/receipt", response={200: ReceiptOut, **ERRORS})
+def receipt(request: HttpRequest, seq: int) -> object:
+    """The receipt of event ``seq``: its public body, its leaf index, a checkpoint that covers
+    it and the inclusion proof. The lone verifier checks it with nothing but the public key
+    (``python verify_log.py --receipt FILE --key accord-log.pub``)."""
+    event = models.Event.objects.filter(seq=seq).first()
+    if event is None:
+        raise Http404
+    return tree.receipt(event, timezone.now()).as_json()
