@@ -17,7 +17,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-ACCORD_AT_FIXED_TIME = Path(__file__).with_name("accord_at_fixed_time.py")
+ACCORD_AT_FIXED_TIME = Path(__file__).parent.parent / "accord_at_fixed_time.py"
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -96,7 +96,7 @@ def demo_environment_for(data_dir: Path) -> Iterator[dict[str, str]]:
 @contextlib.contextmanager
 def served_demo(environment: dict[str, str]) -> Iterator[str]:
     """The URL of a freshly loaded demo served by uvicorn as `make demo` serves it, with the
-    server's clock stopped (see `accord_at_fixed_time.py`)."""
+    server's clock stopped (see `tests/accord_at_fixed_time.py`)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with subprocess.Popen(

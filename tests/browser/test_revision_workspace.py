@@ -21,7 +21,7 @@ def test_the_draft_saves_as_the_chair_types_and_the_secretariat_reads_it(
     expect(page.locator("#draft-saved")).to_have_text(re.compile(r"Not saved yet"))
     text = page.get_by_label(re.compile("Text of the revision"))
     text.fill(TYPED)
-    # The server's clock is stopped at 09:00 (see accord_at_fixed_time.py).
+    # The server's clock is stopped at 09:00 (see tests/accord_at_fixed_time.py).
     expect(page.locator("#draft-saved")).to_have_text("Saved 09:00 by Chair of the working group")
     sign_out(page)
 

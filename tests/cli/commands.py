@@ -3,17 +3,21 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+AT_FIXED_TIME = Path(__file__).parent.parent / "accord_at_fixed_time.py"
 
 
-def accord(*args, tmp_path, **env):
+def accord(*args, tmp_path, at=None, **env):
     """``python -m accord.cli ARGS`` on the embedded database in ``tmp_path``, or on what
-    ``env`` says; the finished process, its output as text."""
+    ``env`` says; the finished process, its output as text. ``at`` (ISO 8601) runs the command
+    with its clock stopped at that moment (`tests/accord_at_fixed_time.py`)."""
     environment = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     }
     environment |= {"ACCORD_DATA_DIR": str(tmp_path)} | env
     return subprocess.run(
-        [sys.executable, "-m", "accord.cli", *args],
+        [sys.executable, *([str(AT_FIXED_TIME), "--at", at] if at else ["-m", "accord.cli"]), *args],
         capture_output=True,
         text=True,
         env=environment,

@@ -10,6 +10,7 @@ import time
 import urllib.request
 
 import pytest
+from tests.accord_at_fixed_time import DEMO_TIME
 from tests.cli.commands import accord
 
 from accord.actions import periodic
@@ -92,18 +93,23 @@ SIGNED = QUIET.replace("sign-checkpoint: 0", "sign-checkpoint: 1")
 
 
 def test_accord_worker_once_records_the_outcome_of_the_demo_silence(tmp_path):
-    loaded = accord("demo", "--no-serve", tmp_path=tmp_path)
+    # The commands run with their clocks stopped: the demo is loaded, and first run, at the
+    # demo's moment, the others a minute later, when the deadlines are moved to have just
+    # passed. The third run then finds the checkpoint the second signed not yet due again,
+    # however slowly the suite runs.
+    later = "2026-06-01T09:01:00+00:00"
+    loaded = accord("demo", "--no-serve", tmp_path=tmp_path, at=DEMO_TIME)
     assert loaded.returncode == 0, loaded.stderr
-    nothing_due = accord("worker", "--once", tmp_path=tmp_path)
+    nothing_due = accord("worker", "--once", tmp_path=tmp_path, at=DEMO_TIME)
     assert nothing_due.returncode == 0, nothing_due.stderr
     assert nothing_due.stdout == SIGNED
-    shifted = accord("manage", "shell", "-c", SHIFT_DEADLINES, tmp_path=tmp_path)
+    shifted = accord("manage", "shell", "-c", SHIFT_DEADLINES, tmp_path=tmp_path, at=later)
     assert shifted.returncode == 0, shifted.stderr
-    due = accord("worker", "--once", tmp_path=tmp_path)
+    due = accord("worker", "--once", tmp_path=tmp_path, at=later)
     assert due.stdout == SIGNED.replace(
         ": 0\ndecide-stakeholder-requests: 0", ": 1\ndecide-stakeholder-requests: 1"
     )
-    again = accord("worker", "--once", tmp_path=tmp_path)
+    again = accord("worker", "--once", tmp_path=tmp_path, at=later)
     assert again.stdout == QUIET
     kinds = accord(
         "manage",
