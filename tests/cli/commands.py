@@ -16,8 +16,9 @@ def accord(*args, tmp_path, at=None, **env):
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     }
     environment |= {"ACCORD_DATA_DIR": str(tmp_path)} | env
+    command = [str(AT_FIXED_TIME), "--at", at] if at else ["-m", "accord.cli"]
     return subprocess.run(
-        [sys.executable, *([str(AT_FIXED_TIME), "--at", at] if at else ["-m", "accord.cli"]), *args],
+        [sys.executable, *command, *args],
         capture_output=True,
         text=True,
         env=environment,
