@@ -37,7 +37,14 @@ SEEN_EVERY = 60.0
 PRIVILEGED_ROLES = (Role.CHAIR, Role.BUREAU, Role.SECRETARIAT)
 # The pages a session owing its second factor may still open.
 OPEN_WITHOUT_SECOND_FACTOR = frozenset(
-    {"web:login", "web:logout", "web:second-factor", "web:second-factor-setup", "set_language"}
+    {
+        "web:login",
+        "web:logout",
+        "web:second-factor",
+        "web:second-factor-setup",
+        "web:passkey-add",
+        "set_language",
+    }
 )
 
 
