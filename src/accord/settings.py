@@ -195,6 +195,10 @@ ACCORD_REAUTHENTICATE_AFTER = timedelta(
 # optional so that its published logins work without an authenticator app.
 ACCORD_SECOND_FACTOR = os.environ.get("ACCORD_SECOND_FACTOR", "optional" if DEMO else "required")
 OTP_TOTP_ISSUER = "accord"
+# Passkeys belong to a relying party: by default the host name each request came to (one
+# that ALLOWED_HOSTS accepts); set ACCORD_PASSKEY_RP_ID to the public host name (or a parent
+# domain of it) when accord answers to several names, so one passkey serves them all.
+ACCORD_PASSKEY_RP_ID = os.environ.get("ACCORD_PASSKEY_RP_ID", "")
 
 # Sign-in throttling (django-axes): after ACCORD_SIGNIN_FAILURES wrong passwords for one
 # account, or from one address, further tries are refused for ACCORD_SIGNIN_LOCKOUT_MINUTES;

@@ -49,6 +49,7 @@ def test_a_staff_user_sets_up_a_process_and_becomes_its_secretariat(db):
         silence_minimum_hours=48,
         stakeholder_modality=StakeholderModality.NON_OBJECTION,
         proposals_under_silence=ProposalsUnderSilence.FROZEN,
+        delegates_second_factor=True,
         members=["KEN", "BRA"],
         observers=["VAT"],
     )
@@ -83,6 +84,7 @@ def test_a_staff_user_sets_up_a_process_and_becomes_its_secretariat(db):
             "silence_minimum_hours": 48,
             "stakeholder_modality": "non-objection",
             "proposals_under_silence": "frozen",
+            "delegates_second_factor": True,
         },
         "secretariat": "sec",
     }
@@ -111,6 +113,7 @@ def test_the_instance_creates_a_process_without_a_secretariat(db):
             "silence_minimum_hours": 72,
             "stakeholder_modality": "none",
             "proposals_under_silence": "allowed",
+            "delegates_second_factor": False,
         },
     }
 

@@ -179,6 +179,7 @@ def _set_up_and_staff(api):
         "silence_minimum_hours": 72,
         "stakeholder_modality": "none",
         "proposals_under_silence": "allowed",
+        "delegates_second_factor": False,
     }
     assert (process["members"], process["observers"]) == (["BRA", "FRA", "DEU", "KEN"], ["VAT"])
     api.post("staff", "/processes/oewg/accreditations", accreditation_body("sec", "secretariat"))

@@ -18,6 +18,7 @@ BODY = {
     "silence_minimum_hours": 48,
     "stakeholder_modality": "non-objection",
     "proposals_under_silence": "frozen",
+    "delegates_second_factor": True,
     "members": ["KEN", "BRA"],
     "observers": ["VAT"],
 }
@@ -63,6 +64,7 @@ def test_a_process_and_its_rules(client, negotiation):
             "silence_minimum_hours": 72,
             "stakeholder_modality": "non-objection",
             "proposals_under_silence": "allowed",
+            "delegates_second_factor": False,
         },
         "members": ["BRA", "FRA", "DEU"],
         "observers": ["VAT"],
@@ -83,6 +85,7 @@ def test_a_staff_user_sets_up_a_process(client, staff):
             "silence_minimum_hours": 48,
             "stakeholder_modality": "non-objection",
             "proposals_under_silence": "frozen",
+            "delegates_second_factor": True,
         },
         "members": ["BRA", "KEN"],
         "observers": ["VAT"],

@@ -19,6 +19,7 @@ FORM = {
     "silence_minimum_hours": "48",
     "stakeholder_modality": "open",
     "proposals_under_silence": "frozen",
+    "delegates_second_factor": "on",
     "member_scope": "chosen",
     "members": "bra, ken\nDEU",
     "observers": "VAT",
@@ -63,7 +64,9 @@ def test_a_staff_user_sets_up_a_process_and_sees_its_rules(client, staff):
         "procedure Shortest silence procedure 48 hours Proposals during a silence procedure "
         "Frozen: no proposal on a text while a silence procedure runs on it Stakeholder "
         "participation Open: any "
-        "accredited stakeholder takes part Who may read it Confidential: only the people "
+        "accredited stakeholder takes part Second factor for delegates Required: delegates "
+        "confirm their sign-ins with a passkey or an authenticator app before acting "
+        "Who may read it Confidential: only the people "
         "accredited to it"
     ) in text
     process = models.Process.objects.get(slug="bbnj-5")
@@ -129,7 +132,7 @@ def test_the_rules_of_a_consensus_process_on_its_page(client, negotiation):
     assert (
         "Rules of procedure Decision rule Consensus Proposals during a silence procedure "
         "Allowed: members may still propose on a text under silence Stakeholder participation None "
-        "Who may read it Public"
+        "Second factor for delegates Not required by these rules Who may read it Public"
     ) in text
 
 

@@ -124,6 +124,7 @@ def create_process(
     silence_minimum_hours: int = 72,
     stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
     proposals_under_silence: ProposalsUnderSilence = ProposalsUnderSilence.ALLOWED,
+    delegates_second_factor: bool = False,
 ) -> models.Process:
     """Create a negotiating process under its rules of procedure; a person who creates it
     (a staff user, see `may_create_processes`) becomes its Secretariat. Raises `NotPermitted`,
@@ -154,6 +155,7 @@ def create_process(
                 silence_minimum_hours=silence_minimum_hours,
                 stakeholder_modality=stakeholder_modality.value,
                 proposals_under_silence=proposals_under_silence.value,
+                delegates_second_factor=delegates_second_factor,
             )
     except IntegrityError:
         # Someone took the name between the check and the insert.
@@ -178,6 +180,7 @@ def rules_of_procedure(process: models.Process) -> dict[str, object]:
         "silence_minimum_hours": process.silence_minimum_hours,
         "stakeholder_modality": process.stakeholder_modality,
         "proposals_under_silence": process.proposals_under_silence,
+        "delegates_second_factor": process.delegates_second_factor,
     }
 
 
@@ -201,6 +204,7 @@ def set_up_process(
     silence_minimum_hours: int = 72,
     stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
     proposals_under_silence: ProposalsUnderSilence = ProposalsUnderSilence.ALLOWED,
+    delegates_second_factor: bool = False,
     members: Iterable[str] | None = None,
     observers: Iterable[str] = (),
 ) -> models.Process:
@@ -216,6 +220,7 @@ def set_up_process(
         silence_minimum_hours=silence_minimum_hours,
         stakeholder_modality=stakeholder_modality,
         proposals_under_silence=proposals_under_silence,
+        delegates_second_factor=delegates_second_factor,
     )
     wanted = un_members() if members is None else list(members)
     admit_participants(process, by=by, codes=wanted, kind=ParticipantKind.MEMBER)

@@ -7,6 +7,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from accord.actions.tokens import use_api_token
 from accord.api.problems import Problem
+from accord.security.per_process import owes_second_factor_in
 from accord.security.sessions import owes_second_factor, recently_authenticated
 from accord.store.models import ApiToken
 
@@ -69,6 +70,17 @@ def writer(request: HttpRequest) -> User:
     if token is not None and token.read_only:
         raise Problem(403, "read-only-token", _("This API token may only read."))
     assert isinstance(request.user, User)
+    match = request.resolver_match
+    slug = match.kwargs.get("process") if match is not None else None
+    if slug is not None and owes_second_factor_in(request.user, slug):
+        raise Problem(
+            403,
+            "second-factor-required-by-process",
+            _(
+                "The rules of this process ask delegates for a second factor: set up a "
+                "passkey or an authenticator app under Account before acting in it."
+            ),
+        )
     return request.user
 
 

@@ -22,6 +22,7 @@ class RulesOut(Schema):
     silence_minimum_hours: int
     stakeholder_modality: Literal["none", "non-objection", "open"]
     proposals_under_silence: Literal["allowed", "frozen"]
+    delegates_second_factor: bool
 
 
 class ProcessDetailOut(Schema):
@@ -45,6 +46,7 @@ class ProcessIn(StrictSchema):
     silence_minimum_hours: int = Field(72, ge=1, le=8760)
     stakeholder_modality: Literal["none", "non-objection", "open"] = "none"
     proposals_under_silence: Literal["allowed", "frozen"] = "allowed"
+    delegates_second_factor: bool = False
     members: list[Code] | None = Field(None, max_length=400)
     observers: list[Code] = Field(default_factory=list, max_length=400)
 
@@ -82,6 +84,7 @@ def install(api: NinjaAPI) -> None:
             silence_minimum_hours=body.silence_minimum_hours,
             stakeholder_modality=StakeholderModality(body.stakeholder_modality),
             proposals_under_silence=ProposalsUnderSilence(body.proposals_under_silence),
+            delegates_second_factor=body.delegates_second_factor,
             members=body.members,
             observers=body.observers,
         )

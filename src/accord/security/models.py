@@ -1,7 +1,9 @@
-"""The sessions a user is signed in with, so that they can see them and end one."""
+"""The sessions a user is signed in with, so that they can see them and end one, and the
+passkeys that confirm a sign-in."""
 
 from django.conf import settings
 from django.db import models
+from django_otp.models import Device, TimestampMixin
 
 
 class SignedInSession(models.Model):
@@ -18,3 +20,18 @@ class SignedInSession(models.Model):
 
     class Meta:
         ordering = ["-signed_in_at"]
+
+
+# django-otp ships no type information; its Device is what makes this a second factor.
+class Passkey(TimestampMixin, Device):  # type: ignore[misc]
+    """A passkey (a WebAuthn credential) that confirms its user's sign-ins, beside or instead
+    of an authenticator app. django-otp counts it as one of the user's devices, so the rules
+    for a second factor apply to it unchanged; it answers no typed code, only a signed
+    challenge (`accord.security.passkeys`)."""
+
+    credential_id = models.CharField(max_length=1400, unique=True)  # base64url, ≤ 1,023 bytes
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["created_at"]

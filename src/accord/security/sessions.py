@@ -14,16 +14,18 @@ from importlib import import_module
 from typing import Any
 
 from django.conf import settings
-from django.contrib import auth
+from django.contrib import auth, messages
 from django.contrib.auth.models import User
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 from accord.core.participants import Role
+from accord.security import per_process
 from accord.security.models import SignedInSession
 from accord.store import models
 
@@ -37,7 +39,14 @@ SEEN_EVERY = 60.0
 PRIVILEGED_ROLES = (Role.CHAIR, Role.BUREAU, Role.SECRETARIAT)
 # The pages a session owing its second factor may still open.
 OPEN_WITHOUT_SECOND_FACTOR = frozenset(
-    {"web:login", "web:logout", "web:second-factor", "web:second-factor-setup", "set_language"}
+    {
+        "web:login",
+        "web:logout",
+        "web:second-factor",
+        "web:second-factor-setup",
+        "web:passkey-add",
+        "set_language",
+    }
 )
 
 
@@ -156,11 +165,29 @@ class SecondFactorRequired:
         match = request.resolver_match
         if match is None or match.view_name in OPEN_WITHOUT_SECOND_FACTOR:
             return None
-        if match.namespace != "web" or not owes_second_factor(request):
+        if match.namespace != "web":
             return None
+        if not owes_second_factor(request):
+            return self._required_by_process(request, match.kwargs.get("process"))
         target = (
             "web:second-factor" if request.session.get(HAS_DEVICE) else "web:second-factor-setup"
         )
         response = redirect(target)
+        response["Location"] += "?" + urlencode({"next": request.get_full_path()})
+        return response
+
+    @staticmethod
+    def _required_by_process(request: HttpRequest, slug: str | None) -> HttpResponse | None:
+        """A write in a process whose rules ask its delegates for a second factor, by a
+        delegate who has none: sent to set one up first."""
+        if request.method != "POST" or slug is None:
+            return None
+        if not per_process.owes_second_factor_in(request.user, slug):
+            return None
+        messages.info(
+            request,
+            _("The rules of this process ask delegates for a second factor before they act."),
+        )
+        response = redirect("web:second-factor-setup")
         response["Location"] += "?" + urlencode({"next": request.get_full_path()})
         return response

@@ -76,6 +76,10 @@ class ProcessForm(forms.Form):
     stakeholder_modality = forms.ChoiceField(
         label=_("Stakeholder participation"), choices=STAKEHOLDER_MODALITIES
     )
+    delegates_second_factor = forms.BooleanField(
+        label=_("Delegates confirm their sign-ins with a second factor before acting here"),
+        required=False,
+    )
     member_scope = forms.ChoiceField(
         label=_("Members"),
         choices=[

@@ -33,6 +33,7 @@ def new_process(request: HttpRequest) -> HttpResponse:
                 silence_minimum_hours=data["silence_minimum_hours"],
                 stakeholder_modality=StakeholderModality(data["stakeholder_modality"]),
                 proposals_under_silence=data["proposals_under_silence"],
+                delegates_second_factor=data["delegates_second_factor"],
                 members=None if data["member_scope"] == ALL_MEMBERS else codes(data["members"]),
                 observers=codes(data["observers"]),
             )

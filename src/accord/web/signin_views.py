@@ -23,11 +23,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
+from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accord.security import sessions
-from accord.security.models import SignedInSession
+from accord.security import passkeys, sessions
+from accord.security.models import Passkey, SignedInSession
 from accord.store import models
 from accord.web.views import signed_in
 
@@ -92,16 +93,43 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     if not user_has_device(user):
         return _to("web:second-factor-setup", _next(request))
+    if request.method == "POST" and "credential" in request.POST:
+        return _second_factor_by_passkey(request, user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, _code(form))
         if device is not None:
-            otp_login(request, device)
-            sessions.mark_authenticated(request)
-            return redirect(_next(request))
+            return _confirmed(request, device)
         form.add_error("code", _("This code is not valid, or it was used already."))
-    context = {"form": form, "next": _next(request)}
-    return render(request, "accord/second_factor.html", context, status=400 if form.errors else 200)
+    return _second_factor_page(request, user, form)
+
+
+def _confirmed(request: HttpRequest, device: Device) -> HttpResponse:
+    otp_login(request, device)
+    sessions.mark_authenticated(request)
+    return redirect(_next(request))
+
+
+def _second_factor_by_passkey(request: HttpRequest, user: User) -> HttpResponse:
+    try:
+        passkey = passkeys.authenticate(request, user, request.POST["credential"])
+    except passkeys.PasskeyRefused as refused:
+        return _second_factor_page(request, user, CodeForm(), refused=str(refused))
+    return _confirmed(request, passkey)
+
+
+def _second_factor_page(
+    request: HttpRequest, user: User, form: CodeForm, refused: str = ""
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "refused": refused,
+        "next": _next(request),
+        "has_code": any(not isinstance(d, Passkey) for d in devices_for_user(user)),
+        "options": passkeys.authentication_options(request, user),
+    }
+    status = 400 if form.errors or refused else 200
+    return render(request, "accord/second_factor.html", context, status=status)
 
 
 def _qr_code(url: str) -> str:
@@ -175,19 +203,36 @@ def confirm_identity(request: HttpRequest) -> HttpResponse:
         who = authenticate(
             request, username=user.get_username(), password=form.cleaned_data["password"]
         )
-        device = match_token(user, _code(form)) if has_device and who is not None else None
+        device = _device(request, user, form) if has_device and who is not None else None
         if who is None:
             form.add_error("password", _("This password is not right."))
         elif has_device and device is None:
-            form.add_error("code", _("This code is not valid, or it was used already."))
+            if not form.errors:
+                form.add_error("code", _("This code is not valid, or it was used already."))
         else:
             if device is not None:
                 otp_login(request, device)
             sessions.mark_authenticated(request)
             return redirect(_next(request))
-    context = {"form": form, "next": _next(request), "has_device": has_device}
+    context = {
+        "form": form,
+        "next": _next(request),
+        "has_device": has_device,
+        "options": passkeys.authentication_options(request, user) if has_device else None,
+    }
     status = 400 if form.errors else 200
     return render(request, "accord/confirm_identity.html", context, status=status)
+
+
+def _device(request: HttpRequest, user: User, form: ConfirmForm) -> Device | None:
+    """The device that confirms: the passkey that signed, or the one the code matches."""
+    if not request.POST.get("credential"):
+        return match_token(user, _code(form))
+    try:
+        return passkeys.authenticate(request, user, request.POST["credential"])
+    except passkeys.PasskeyRefused as refused:
+        form.add_error(None, str(refused))
+        return None
 
 
 def recent_sign_in_required(
@@ -224,6 +269,7 @@ def account(request: HttpRequest) -> HttpResponse:
         "current": request.session.session_key,
         "tokens": models.ApiToken.objects.filter(user=user),
         "devices": [d for d in devices_for_user(user) if isinstance(d, TOTPDevice)],
+        "passkeys": Passkey.objects.filter(user=user, confirmed=True),
         "verified": user.is_verified(),  # type: ignore[attr-defined]
     }
     return render(request, "accord/account.html", context)

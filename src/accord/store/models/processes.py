@@ -42,6 +42,9 @@ class Process(models.Model):
         choices=enum_choices(ProposalsUnderSilence),
         default=ProposalsUnderSilence.ALLOWED.value,
     )
+    # The rules may ask every delegate to confirm their sign-ins with a second factor before
+    # they act in this process (`accord.security.per_process`).
+    delegates_second_factor = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
