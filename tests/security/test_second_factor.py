@@ -66,8 +66,11 @@ def test_setting_up_shows_ten_recovery_codes_once_then_opens_the_pages(client, n
 
 def test_a_wrong_code_sets_nothing_up(client, negotiation):
     _sign_in(client, "chair")
-    client.get("/account/second-factor/setup/")
-    refused = client.post("/account/second-factor/setup/", {"code": "000000"})
+    with time_machine.travel(START, tick=False):
+        client.get("/account/second-factor/setup/")
+        device = TOTPDevice.objects.get(user=negotiation.chair)
+        wrong = f"{(int(_code(device)) + 1) % 10**6:06d}"
+        refused = client.post("/account/second-factor/setup/", {"code": wrong})
     assert refused.status_code == 400
     assert "This code is not the one the app shows now; try again." in refused.content.decode()
     assert not TOTPDevice.objects.get(user=negotiation.chair).confirmed

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('store', '0017_revision_workspace'),
+        ('store', '0018_merkle_checkpoints'),
     ]
 
     operations = [
