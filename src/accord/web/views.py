@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.processes import may_create_processes
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.amendments import Mark, MarkKind, derive_amendment, redline_marks
+from accord.core.compilation import Compilation, CompilationEntry, split_compilation
 from accord.core.errors import Refusal
 from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
@@ -101,12 +104,14 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     wanted = queries.CompilationFilter(
         **{name: form.cleaned_data.get(name) or "" for name in FILTERS}
     )
-    compiled = queries.compilation(found, text, wanted)
+    compiled = queries.cached_compilation(found, text, wanted)
+    entries, parts = _parts(request, compiled)
     mine = reading.actor.delegation
-    own = [p.id for e in compiled.entries for p in e.proposals if p.proponent.delegation == mine]
+    own = [p.id for e in entries for p in e.proposals if p.proponent.delegation == mine]
     invited = queries.invitations(own) if own else {}
     members = queries.members(found.document.process) if own else []
-    context |= {
+    context |= parts | {
+        "entries": entries,
         "compilation": compiled,
         "filter_form": form,
         "filtered": wanted.is_active,
@@ -122,6 +127,28 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
         },
     }
     return render(request, "accord/compilation.html", context)
+
+
+# Proposals a reader is handed at once: a page of about half a megabyte at most, set in
+# well under the 300 ms a page may take. A larger compilation opens on its first part.
+PART_PROPOSALS = 200
+
+
+def _parts(
+    request: HttpRequest, compiled: Compilation
+) -> tuple[tuple[CompilationEntry, ...], dict[str, object]]:
+    """The part of ``compiled`` the page shows (``?part=N``, the first by default) with the
+    others to go to, or, with ``?all=1`` or when it holds few proposals, every entry."""
+    parts = split_compilation(compiled, PART_PROPOSALS)
+    filters = urlencode({k: v for k, v in request.GET.items() if k in FILTERS and v})
+    chosen = request.GET.get("part", "1")
+    part = next((p for p in parts if str(p.number) == chosen), parts[0])
+    whole = len(parts) == 1 or request.GET.get("all") == "1"
+    return compiled.entries if whole else part.entries, {
+        "parts": parts if len(parts) > 1 else (),
+        "part": None if whole else part,
+        "filters": filters,
+    }
 
 
 def _amendable(

@@ -17,8 +17,10 @@ from accord.store.queries.compiling import (
     CompilationChoices,
     CompilationFilter,
     bracketed,
+    cached_compilation,
     compilation,
     compilation_choices,
+    record_position,
     section_uids,
 )
 from accord.store.queries.corpus import (
@@ -148,6 +150,7 @@ __all__ = [
     "adoption_checklist",
     "adoption_of",
     "bracketed",
+    "cached_compilation",
     "carried_onto",
     "chair_acts",
     "chair_summary",
@@ -195,6 +198,7 @@ __all__ = [
     "provenance",
     "provision_history",
     "reading_of",
+    "record_position",
     "recorded_votes",
     "redline",
     "revision_labels",

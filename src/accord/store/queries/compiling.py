@@ -3,6 +3,7 @@ text."""
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from accord.core import compilation as cp
@@ -99,6 +100,40 @@ def compilation(
     return cp.Compilation(
         compiled.title, tuple(e for e in compiled.entries if e.provision.uid in shown)
     )
+
+
+# A compilation a record position no longer shows is never asked for again; a day bounds
+# how long the cache keeps one that nobody replaced.
+CACHED_FOR_S = 24 * 3600
+
+
+def record_position(process: models.Process) -> str:
+    """Where the record of ``process`` stands: its latest event's sequence number and digest
+    (the digest tells apart two records that reached the same number), in one query."""
+    latest = (
+        models.Event.objects.filter(process=process)
+        .order_by("-seq")
+        .values_list("seq", "digest")
+        .first()
+    )
+    return "{}-{}".format(*latest) if latest else "0"
+
+
+def cached_compilation(
+    version: models.Version, text: pv.Version, wanted: CompilationFilter
+) -> cp.Compilation:
+    """`compilation`, built once for each position of the process's record and then read
+    from Django's cache: whatever changes what a compilation shows (a proposal, a withdrawal,
+    a co-sponsor, a revision's fates) is an event of the process, so the key moves on with
+    the record and a stale compilation is never served. One query when it is cached."""
+    position = record_position(version.document.process)
+    shown = (wanted.delegation, wanted.group, wanted.section, wanted.status)
+    key = ":".join(("accord-compilation", str(version.pk), position, *shown))
+    found = cache.get(key)
+    if not isinstance(found, cp.Compilation):
+        found = compilation(version, text, wanted)
+        cache.set(key, found, CACHED_FOR_S)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
