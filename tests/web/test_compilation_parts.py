@@ -4,8 +4,10 @@ click away; the cached compilation follows the record."""
 import re
 
 import pytest
+from django.core.cache import cache
 
 from accord.actions.proposals import submit_proposal, withdraw_proposal
+from accord.store import queries
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +80,12 @@ def test_the_cached_compilation_follows_the_record(client, negotiation):
     withdraw_proposal(made, by=negotiation.brazil)
     page = client.get(PAGE)
     assert "Brazil withdrawn" in _text(page)
+
+
+def test_a_part_evicted_from_the_cache_is_built_again(client, large):
+    first = _ids(client.get(PAGE))
+    position = queries.record_position(large.version.document.process)
+    evicted = f"accord-compilation:{large.version.pk}:{position}:200:::::1"
+    assert cache.get(evicted) is not None
+    cache.delete(evicted)
+    assert _ids(client.get(PAGE)) == first

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.processes import may_create_processes
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.amendments import Mark, MarkKind, derive_amendment, redline_marks
-from accord.core.compilation import Compilation, CompilationEntry, split_compilation
+from accord.core.compilation import CompilationEntry
 from accord.core.errors import Refusal
 from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
@@ -104,15 +104,13 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     wanted = queries.CompilationFilter(
         **{name: form.cleaned_data.get(name) or "" for name in FILTERS}
     )
-    compiled = queries.cached_compilation(found, text, wanted)
-    entries, parts = _parts(request, compiled)
+    entries, parts = _part(request, found, text, wanted)
     mine = reading.actor.delegation
     own = [p.id for e in entries for p in e.proposals if p.proponent.delegation == mine]
     invited = queries.invitations(own) if own else {}
     members = queries.members(found.document.process) if own else []
     context |= parts | {
         "entries": entries,
-        "compilation": compiled,
         "filter_form": form,
         "filtered": wanted.is_active,
         "labels": queries.revision_labels(found.document),
@@ -134,20 +132,24 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
 PART_PROPOSALS = 200
 
 
-def _parts(
-    request: HttpRequest, compiled: Compilation
+def _part(
+    request: HttpRequest, version: models.Version, text: Version, wanted: queries.CompilationFilter
 ) -> tuple[tuple[CompilationEntry, ...], dict[str, object]]:
-    """The part of ``compiled`` the page shows (``?part=N``, the first by default) with the
-    others to go to, or, with ``?all=1`` or when it holds few proposals, every entry."""
-    parts = split_compilation(compiled, PART_PROPOSALS)
-    filters = urlencode({k: v for k, v in request.GET.items() if k in FILTERS and v})
+    """The entries the page shows — the part ``?part=N`` (the first by default), or with
+    ``?all=1`` every one — and the outline of the compilation's parts to go to."""
     chosen = request.GET.get("part", "1")
-    part = next((p for p in parts if str(p.number) == chosen), parts[0])
-    whole = len(parts) == 1 or request.GET.get("all") == "1"
-    return compiled.entries if whole else part.entries, {
-        "parts": parts if len(parts) > 1 else (),
-        "part": None if whole else part,
-        "filters": filters,
+    whole = request.GET.get("all") == "1"
+    number = int(chosen) if chosen.isdigit() else 1
+    outline, entries = queries.compilation_parts(
+        version, text, wanted, budget=PART_PROPOSALS, numbers=None if whole else [number]
+    )
+    several = len(outline.parts) > 1
+    part = next((p for p in outline.parts if p.number == number), outline.parts[0])
+    return entries, {
+        "compilation": outline,
+        "parts": outline.parts if several else (),
+        "part": part if several and not whole else None,
+        "filters": urlencode({k: v for k, v in request.GET.items() if k in FILTERS and v}),
     }
 
 
