@@ -6,10 +6,11 @@ from dataclasses import replace
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.core.builders import BRAZIL, FRANCE, KENYA, load_version, make_proposal
+from tests.core.builders import BRAZIL, FRANCE, KENYA, load_version, make_proposal, make_version
 
-from accord.core.compilation import compile_version
+from accord.core.compilation import compile_version, split_compilation
 from accord.core.compilation_render import compilation_data, compilation_html
+from accord.core.draft_text import parse_draft
 from accord.core.errors import UnknownProposal, UnknownProvision
 from accord.core.fates import Fate, FateKind
 from accord.core.proposals import Carried, TargetChange
@@ -137,3 +138,47 @@ def test_a_carried_proposal_says_where_it_was_made_and_how_its_target_changed() 
         '<span class="carried words split" data-version="Zero &lt;draft&gt;" '
         'data-provision="4"></span>'
     ) in compilation_html(compilation)
+
+
+def _parted(budget: int):  # type: ignore[no-untyped-def]
+    text = make_version("One.", "Two.", "Three.", "Four.")
+    made = [
+        make_proposal(text, uid, f"{word} Again.", id=n)
+        for n, (uid, word) in enumerate(
+            [("p1", "One."), ("p1", "One."), ("p2", "Two."), *[("p3", "Three.")] * 3],
+            start=1,
+        )
+    ]
+    return split_compilation(compile_version(text, made), budget)
+
+
+def test_a_compilation_splits_into_parts_of_bounded_proposals_in_reading_order() -> None:
+    parts = _parted(3)
+    assert [p.number for p in parts] == [1, 2]
+    assert [[e.provision.label for e in p.entries] for p in parts] == [["A", "1", "2"], ["3", "4"]]
+    assert [p.proposal_count for p in parts] == [3, 3]
+    assert [p.labels for p in parts] == [("1", "2"), ("3", "4")]
+
+
+def test_a_provision_holding_more_than_the_budget_makes_a_part_of_its_own() -> None:
+    parts = _parted(1)
+    assert [[e.provision.label for e in p.entries] for p in parts] == [
+        ["A", "1"],
+        ["2"],
+        ["3", "4"],
+    ]
+    assert [p.proposal_count for p in parts] == [2, 1, 3]
+
+
+def test_a_section_heading_opens_the_part_of_its_paragraphs() -> None:
+    text = parse_draft("# Draft\n## A. One\n1. First.\n## B. Two\n2. Second.")
+    made = [make_proposal(text, "p1", "First again."), make_proposal(text, "p2", "Second again.")]
+    parts = split_compilation(compile_version(text, made), 1)
+    assert [[e.provision.label for e in p.entries] for p in parts] == [["A", "1"], ["B", "2"]]
+
+
+def test_a_part_of_headings_alone_has_no_labels() -> None:
+    text = Version("T", (Provision("s1", ProvisionKind.SECTION, "A", "General"),))
+    (only,) = split_compilation(compile_version(text, []), 10)
+    assert only.labels == ("", "")
+    assert only.proposal_count == 0

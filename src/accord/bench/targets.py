@@ -93,6 +93,11 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("compile-json-ms", "compilation as JSON", 300, at_least=False, unit=" ms"),
         Target("writes-lost", "positions or events lost", 1, at_least=False),
     ),
+    "pages": (
+        Target("slowest-ms", "slowest page or API read, median", 300, at_least=False, unit=" ms"),
+        Target("first-view-kb", "largest first view", 1000, at_least=False, unit=" kB"),
+        Target("failed", "pages that did not answer 200", 1, at_least=False),
+    ),
     "live": (
         Target("max-ms", "slowest delivery to any stream", 1000, at_least=False, unit=" ms"),
         Target("lost", "deliveries lost", 1, at_least=False),

@@ -1,7 +1,7 @@
 """`accord bench SUITE`: every benchmark, each against its baseline and its targets.
 
 The suites live in `accord.bench`; this module gives them their options. ``engine``,
-``checker`` and ``documents`` need no database; ``record``, ``api`` and ``live`` run on a
+``checker`` and ``documents`` need no database; ``record``, ``api``, ``pages`` and ``live`` run on a
 fresh SQLite file, or on the scratch database DATABASE_URL names, migrated first.
 """
 
@@ -44,6 +44,10 @@ def _api(suite: argparse.ArgumentParser) -> None:
     )
 
 
+def _pages(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, paragraphs=300, proposals=5000, positions=10, runs=7)
+
+
 def _members(value: str) -> int:
     """How many of the 193 member states' delegates take part."""
     if not value.isdigit() or not 1 <= int(value) <= 193:
@@ -80,6 +84,7 @@ SUITES: dict[str, tuple[str, bool, Options]] = {
     "engine": ("redline, lineage and compilation", False, _engine),
     "record": ("verifying and appending events", True, _record),
     "api": ("the API on a full-size negotiation", True, _api),
+    "pages": ("the main pages and API reads on a full-size negotiation", True, _pages),
     "live": ("live updates to every delegation's open page", True, _live),
     "checker": ("the agreed-language checker against an exhaustive scan", False, _checker),
     "documents": ("Word, Akoma Ntoso and PDF in and out", False, _documents),

@@ -63,3 +63,41 @@ def compile_version(
             CompilationEntry(provision, placed, tuple(tuple(fates.get(p.id, ())) for p in placed))
         )
     return Compilation(title=version.title, entries=tuple(entries))
+
+
+@dataclass(frozen=True, slots=True)
+class CompilationPart:
+    """A run of consecutive entries of a compilation, read as one page of it."""
+
+    number: int
+    entries: tuple[CompilationEntry, ...]
+
+    @property
+    def proposal_count(self) -> int:
+        return sum(len(e.proposals) for e in self.entries)
+
+    @property
+    def labels(self) -> tuple[str, str]:
+        """The labels of its first and last numbered provisions ("" when it holds none)."""
+        numbered = [e.provision.label for e in self.entries if e.provision.is_amendable]
+        return (numbered[0], numbered[-1]) if numbered else ("", "")
+
+
+def split_compilation(compiled: Compilation, budget: int) -> tuple[CompilationPart, ...]:
+    """``compiled`` in parts of consecutive entries, numbered from 1, each holding at most
+    ``budget`` proposals — unless a single provision holds more, which then makes a part of
+    its own — so that a reader is handed a page of bounded size whatever the compilation's.
+    A provision without proposals never starts a part, and a section heading opens the part
+    of the paragraphs under it."""
+    parts: list[list[CompilationEntry]] = [[]]
+    held = 0
+    for entry in compiled.entries:
+        if held and entry.proposals and held + len(entry.proposals) > budget:
+            headings: list[CompilationEntry] = []
+            while not parts[-1][-1].provision.is_amendable:
+                headings.insert(0, parts[-1].pop())
+            parts.append(headings)
+            held = 0
+        parts[-1].append(entry)
+        held += len(entry.proposals)
+    return tuple(CompilationPart(n, tuple(p)) for n, p in enumerate(parts, start=1))

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.processes import may_create_processes
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.amendments import Mark, MarkKind, derive_amendment, redline_marks
+from accord.core.compilation import CompilationEntry
 from accord.core.errors import Refusal
 from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
@@ -101,13 +104,13 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     wanted = queries.CompilationFilter(
         **{name: form.cleaned_data.get(name) or "" for name in FILTERS}
     )
-    compiled = queries.compilation(found, text, wanted)
+    entries, parts = _part(request, found, text, wanted)
     mine = reading.actor.delegation
-    own = [p.id for e in compiled.entries for p in e.proposals if p.proponent.delegation == mine]
+    own = [p.id for e in entries for p in e.proposals if p.proponent.delegation == mine]
     invited = queries.invitations(own) if own else {}
     members = queries.members(found.document.process) if own else []
-    context |= {
-        "compilation": compiled,
+    context |= parts | {
+        "entries": entries,
         "filter_form": form,
         "filtered": wanted.is_active,
         "labels": queries.revision_labels(found.document),
@@ -122,6 +125,32 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
         },
     }
     return render(request, "accord/compilation.html", context)
+
+
+# Proposals a reader is handed at once: a page of about half a megabyte at most, set in
+# well under the 300 ms a page may take. A larger compilation opens on its first part.
+PART_PROPOSALS = 200
+
+
+def _part(
+    request: HttpRequest, version: models.Version, text: Version, wanted: queries.CompilationFilter
+) -> tuple[tuple[CompilationEntry, ...], dict[str, object]]:
+    """The entries the page shows — the part ``?part=N`` (the first by default), or with
+    ``?all=1`` every one — and the outline of the compilation's parts to go to."""
+    chosen = request.GET.get("part", "1")
+    whole = request.GET.get("all") == "1"
+    number = int(chosen) if chosen.isdigit() else 1
+    outline, entries = queries.compilation_parts(
+        version, text, wanted, budget=PART_PROPOSALS, numbers=None if whole else [number]
+    )
+    several = len(outline.parts) > 1
+    part = next((p for p in outline.parts if p.number == number), outline.parts[0])
+    return entries, {
+        "compilation": outline,
+        "parts": outline.parts if several else (),
+        "part": part if several and not whole else None,
+        "filters": urlencode({k: v for k, v in request.GET.items() if k in FILTERS and v}),
+    }
 
 
 def _amendable(

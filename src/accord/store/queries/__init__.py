@@ -16,9 +16,12 @@ from accord.store.queries.access import (
 from accord.store.queries.compiling import (
     CompilationChoices,
     CompilationFilter,
+    CompilationOutline,
     bracketed,
     compilation,
     compilation_choices,
+    compilation_parts,
+    record_position,
     section_uids,
 )
 from accord.store.queries.corpus import (
@@ -121,6 +124,7 @@ __all__ = [
     "BoardSection",
     "CompilationChoices",
     "CompilationFilter",
+    "CompilationOutline",
     "ConsensusReport",
     "CorpusCounts",
     "Desk",
@@ -154,6 +158,7 @@ __all__ = [
     "check_text",
     "compilation",
     "compilation_choices",
+    "compilation_parts",
     "consensus_report",
     "corpus_counts",
     "corpus_entries",
@@ -195,6 +200,7 @@ __all__ = [
     "provenance",
     "provision_history",
     "reading_of",
+    "record_position",
     "recorded_votes",
     "redline",
     "revision_labels",

@@ -1,8 +1,10 @@
 """A version with the proposals it shows: the compilation, its filters, and the bracketed
 text."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from accord.core import compilation as cp
@@ -99,6 +101,84 @@ def compilation(
     return cp.Compilation(
         compiled.title, tuple(e for e in compiled.entries if e.provision.uid in shown)
     )
+
+
+# A compilation a record position no longer shows is never asked for again; a day bounds
+# how long the cache keeps one that nobody replaced.
+CACHED_FOR_S = 24 * 3600
+
+
+def record_position(process: models.Process) -> str:
+    """Where the record of ``process`` stands: its latest event's sequence number and digest
+    (the digest tells apart two records that reached the same number), in one query."""
+    latest = (
+        models.Event.objects.filter(process=process)
+        .order_by("-seq")
+        .values_list("seq", "digest")
+        .first()
+    )
+    return "{}-{}".format(*latest) if latest else "0"
+
+
+@dataclass(frozen=True, slots=True)
+class PartOutline:
+    """What a part of a compilation holds, without its proposals."""
+
+    number: int
+    labels: tuple[str, str]
+    proposal_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompilationOutline:
+    """A compilation's parts (see `accord.core.compilation.split_compilation`) and its count."""
+
+    proposal_count: int
+    parts: tuple[PartOutline, ...]
+
+
+def compilation_parts(
+    version: models.Version,
+    text: pv.Version,
+    wanted: CompilationFilter,
+    *,
+    budget: int,
+    numbers: Sequence[int] | None = None,
+) -> tuple[CompilationOutline, tuple[cp.CompilationEntry, ...]]:
+    """The outline of the compilation (those ``wanted``) in parts of at most ``budget``
+    proposals, and the entries of the parts ``numbers`` (all of them when None; the first
+    instead of a number it does not have).
+
+    Built once for each position of the process's record and then read from Django's cache,
+    part by part, so that a page showing one part reads only that part: whatever changes what
+    a compilation shows (a proposal, a withdrawal, a co-sponsor, a revision's fates) is an
+    event of the process, so the key moves on with the record and a stale compilation is
+    never served. Two queries when it is cached."""
+    shown = (wanted.delegation, wanted.group, wanted.section, wanted.status)
+    position = record_position(version.document.process)
+    key = ":".join(("accord-compilation", str(version.pk), position, str(budget), *shown))
+    outline = cache.get(key)
+    if not isinstance(outline, CompilationOutline):
+        compiled = compilation(version, text, wanted)
+        outline = _store_parts(key, cp.split_compilation(compiled, budget))
+    have = {p.number for p in outline.parts}
+    chosen = [n if n in have else 1 for n in numbers] if numbers is not None else sorted(have)
+    found = cache.get_many([f"{key}:{n}" for n in chosen])
+    missing = [n for n in chosen if f"{key}:{n}" not in found]
+    if missing:  # evicted since: built again
+        parts = cp.split_compilation(compilation(version, text, wanted), budget)
+        found |= {f"{key}:{p.number}": p.entries for p in parts}
+    return outline, tuple(e for n in chosen for e in found[f"{key}:{n}"])
+
+
+def _store_parts(key: str, parts: tuple[cp.CompilationPart, ...]) -> CompilationOutline:
+    outline = CompilationOutline(
+        sum(p.proposal_count for p in parts),
+        tuple(PartOutline(p.number, p.labels, p.proposal_count) for p in parts),
+    )
+    cache.set_many({f"{key}:{p.number}": p.entries for p in parts}, CACHED_FOR_S)
+    cache.set(key, outline, CACHED_FOR_S)
+    return outline
 
 
 @dataclass(frozen=True, slots=True)

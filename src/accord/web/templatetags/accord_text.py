@@ -1,8 +1,9 @@
 """Template tags that set negotiation text: redline marks as <ins>/<del>."""
 
+from html import escape
+
 from django import template
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from accord.core.amendments import Amendment, Mark, MarkKind, redline_marks
@@ -30,12 +31,17 @@ def redline(old: str, amendment: Amendment) -> SafeString:
 
 @register.simple_tag
 def marks(runs: tuple[Mark, ...]) -> SafeString:
-    """Runs of kept, inserted and deleted text, as <span>, <ins> and <del>."""
+    """Runs of kept, inserted and deleted text, as <span>, <ins> and <del>.
+
+    Escaped with the standard library and joined once: a full compilation sets thousands of
+    runs, and Django's `format_html` per run took half of its time."""
     spoken = _spoken()
-    return format_html_join(
-        "",
-        '<{0}><span class="visually-hidden">{1}</span>{2}</{0}>',
-        ((_TAGS[m.kind], spoken[m.kind], m.text) for m in runs),
+    opening = {
+        kind: f'<{tag}><span class="visually-hidden">{escape(spoken[kind])}</span>'
+        for kind, tag in _TAGS.items()
+    }
+    return mark_safe(  # noqa: S308 (every piece of text is escaped above or here)
+        "".join(f"{opening[m.kind]}{escape(m.text)}</{_TAGS[m.kind]}>" for m in runs)
     )
 
 

@@ -1,0 +1,186 @@
+"""Benchmark of the main pages and API reads on a negotiation of full size.
+
+    accord bench pages [--paragraphs 300] [--proposals 5000] [--positions 10] [--runs 7]
+
+It builds, in the configured database, the negotiation `accord bench api` builds (all 193
+members, a generated draft of ``--paragraphs`` paragraphs and ``--proposals`` proposals),
+``--positions`` positions of every member on the draft's first paragraphs, and beside it a
+second document of the same size revised once and adopted by consensus (for the redline and
+the consensus report). Then a delegate requests every main page and API read through Django's
+test client, with every middleware, and each is timed against the baseline measured in the
+same run: a trivial view behind the same middleware. Each page reports the median and the
+95th percentile of ``--runs`` warm requests, its size and the queries its first request made.
+"""
+
+import argparse
+import statistics
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.test import Client, override_settings
+from django.urls import path
+from django.utils import timezone
+
+from accord.actions.adoption import record_adoption
+from accord.actions.processes import publish_draft
+from accord.actions.revisions import issue_revision
+from accord.bench import api, generate
+from accord.bench.targets import TARGETS, check
+from accord.core.positions import Stance
+from accord.store import models, queries
+from accord.urls import urlpatterns as accord_urls
+
+
+def baseline(request: HttpRequest) -> HttpResponse:
+    """The least a page can cost: a view that reads nothing, behind the same middleware."""
+    return HttpResponse(b"accord", content_type="text/plain")
+
+
+# The benchmark serves accord's own addresses and the baseline beside them.
+urlpatterns = [path("bench/baseline/", baseline), *accord_urls]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    name: str
+    url: str
+    first_view: bool = True  # what a reader is handed on opening it (held under 1 MB)
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    page: Page
+    median_ms: float
+    p95_ms: float
+    bytes: int
+    queries: int
+    status: int
+
+
+def build(paragraphs: int, proposals: int, positions: int) -> tuple[list[Page], User]:
+    """The negotiation, and the pages to time on it."""
+    version, delegates, _ = api.build(paragraphs, proposals)
+    process = version.document.process
+    _bulk_positions(version, delegates, positions)
+    scenario = generate.generate(paragraphs)
+    other = publish_draft(
+        process, by=None, slug="adopted", text=scenario.old_text, label="Zero draft"
+    )
+    revised = issue_revision(other.document, by=None, text=scenario.new_text, label="Rev.1")
+    record_adoption(revised, by=None, confirm=True)
+    proposer = version.proposals.order_by("id").values_list("delegation__code", flat=True)[0]
+    return pages(process.slug, proposer), delegates[0]
+
+
+def _bulk_positions(version: models.Version, delegates: list[User], per_member: int) -> None:
+    """Every member's position on the first ``per_member`` paragraphs, stored in bulk."""
+    text = queries.version_value(version)
+    paragraphs = [p for p in text if p.is_amendable][:per_member]
+    # `api.build` names each delegate after its delegation: "<process>-<code>".
+    by_code = dict(models.Delegation.objects.values_list("code", "pk"))
+    stances = tuple(Stance)
+    now = timezone.now()
+    models.Position.objects.bulk_create(
+        models.Position(
+            document=version.document,
+            provision_uid=provision.uid,
+            delegation_id=by_code[user.username.rsplit("-", 1)[1].upper()],
+            stance=stances[(n + k) % len(stances)],
+            text_hash=provision.content_hash,
+            recorded_by=user,
+            recorded_at=now,
+        )
+        for n, user in enumerate(delegates)
+        for k, provision in enumerate(paragraphs)
+    )
+
+
+def pages(slug: str, proposer: str) -> list[Page]:
+    v1 = f"/p/{slug}/report/v1"
+    api_v1 = f"/api/v1/processes/{slug}/documents/report/versions/1"
+    return [
+        Page("baseline (trivial view)", "/bench/baseline/"),
+        Page("document (clean text)", f"{v1}/"),
+        Page("redline against the previous version", f"/p/{slug}/adopted/v2/redline/"),
+        Page("compilation, first view", f"{v1}/compilation/"),
+        Page("compilation, filtered by delegation", f"{v1}/compilation/?delegation={proposer}"),
+        Page("compilation, whole", f"{v1}/compilation/?all=1", first_view=False),
+        Page("bracketed text", f"{v1}/bracketed/"),
+        Page("status board", f"{v1}/status/"),
+        Page("positions", f"{v1}/positions/"),
+        Page("history", f"/p/{slug}/history/"),
+        Page("national views", f"/p/{slug}/national-views/"),
+        Page("consensus report", f"/p/{slug}/adopted/consensus-report/"),
+        Page("API: version", api_v1, first_view=False),
+        Page("API: compilation", f"{api_v1}/compilation", first_view=False),
+    ]
+
+
+def measure(client: Client, page: Page, runs: int) -> Timing:
+    """The first request counts the queries (and warms the caches); ``runs`` more are timed,
+    each up to the last byte of its body."""
+    made: list[str] = []
+
+    def counting(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        made.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counting):
+        answer = client.get(page.url)
+        body = answer.getvalue()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        body = client.get(page.url).getvalue()
+        times.append((time.perf_counter() - start) * 1000)
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return Timing(page, statistics.median(times), p95, len(body), len(made), answer.status_code)
+
+
+def table(timings: list[Timing]) -> list[str]:
+    base = timings[0].median_ms
+    lines = [
+        "| page | status | median ms | × baseline | p95 ms | bytes | queries |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for t in timings:
+        lines.append(
+            f"| {t.page.name} | {t.status} | {t.median_ms:.1f} | {t.median_ms / base:.0f} "
+            f"| {t.p95_ms:.1f} | {t.bytes:,} | {t.queries} |"
+        )
+    return lines
+
+
+def figures(timings: list[Timing]) -> dict[str, float]:
+    measured = timings[1:]
+    slowest = max(measured, key=lambda t: t.median_ms)
+    largest = max((t for t in measured if t.page.first_view), key=lambda t: t.bytes)
+    return {
+        "slowest-ms": round(slowest.median_ms, 1),
+        "first-view-kb": round(largest.bytes / 1000, 1),
+        "failed": sum(t.status != 200 for t in timings),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Needs Django set up on a migrated database (`accord bench pages` does it). The exit
+    status is 1 when a target is missed."""
+    began = time.perf_counter()
+    chosen, delegate = build(args.paragraphs, args.proposals, args.positions)
+    built = time.perf_counter() - began
+    client = api._client(delegate)
+    with override_settings(ROOT_URLCONF=__name__):
+        timings = [measure(client, page, args.runs) for page in chosen]
+    print(
+        f"Built the negotiation ({args.paragraphs} paragraphs, {args.proposals} proposals) "
+        f"in {built:.1f} s on {connection.vendor}; {args.runs} warm requests a page."
+    )
+    print("\n".join(table(timings)))
+    lines, status = check(TARGETS["pages"], figures(timings), args.limits)
+    print("\n".join(lines))
+    return status
