@@ -112,14 +112,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Shared by every instance on the same database, with no other server to run: what is
-# rendered once (a compilation) is served from here by whichever instance is asked.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "accord_cache",
-    }
-}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -222,9 +214,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
 
-# Rate limits and other counters live in this cache. By default it is a table of the
-# database, so every instance of accord shares the counts; ACCORD_REDIS_URL puts them in
-# Redis instead (install the `redis` package).
+# Rate-limit counts and the compilations built once per position of the record live in this
+# cache. By default it is a table of the database, so every instance of accord shares them;
+# ACCORD_REDIS_URL puts them in Redis instead (install the `redis` package).
 CACHES = {
     "default": (
         {

@@ -149,8 +149,7 @@ def test_the_compilation_in_json_reads_in_a_constant_number_of_queries(
     submit_proposal(
         negotiation.version, by=negotiation.brazil, provision_uid="p4", wording="Variant."
     )
-    # Six of them keep the rate limit's count in the database cache.
-    with django_assert_num_queries(11) as few:
+    with django_assert_num_queries(5) as few:
         client.get(f"{BASE}/compilation")
     for i in range(25):
         submit_proposal(

@@ -76,8 +76,7 @@ def test_the_status_of_every_provision_in_one_list(client, negotiation, django_a
         ("3(b)", "open"),
         ("4", "agreed-pending"),
     ]
-    # Six of them keep the rate limit's count in the database cache.
-    with django_assert_num_queries(14) as few:
+    with django_assert_num_queries(8) as few:
         client.get(f"{BASE}/status")
     for uid in ("p1", "p3", "p3-b"):
         mark_provision_status(

@@ -17,7 +17,6 @@ def migrate() -> None:
             f"cannot reach the database ({describe_database()}): {error}".strip()
         ) from None
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
     load_reference_data()
 
 
