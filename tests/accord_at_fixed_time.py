@@ -10,12 +10,15 @@ at `DEMO_TIME`, they say the same whenever and however slowly the suite runs: "3
 """
 
 import sys
+from pathlib import Path
 
 import time_machine
 
 from accord.cli import main
 
 DEMO_TIME = "2026-06-01T09:00:00+00:00"
+# This script, for the tests that run it as a command of its own.
+SCRIPT = Path(__file__)
 
 
 def moment_and_command(argv: list[str]) -> tuple[str, list[str]]:

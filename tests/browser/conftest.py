@@ -16,8 +16,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from psycopg import sql
-
-ACCORD_AT_FIXED_TIME = Path(__file__).parent.parent / "accord_at_fixed_time.py"
+from tests.accord_at_fixed_time import SCRIPT as AT_FIXED_TIME
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -100,7 +99,7 @@ def served_demo(environment: dict[str, str]) -> Iterator[str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with subprocess.Popen(
-        [sys.executable, str(ACCORD_AT_FIXED_TIME), "demo", "--port", str(port)],
+        [sys.executable, str(AT_FIXED_TIME), "demo", "--port", str(port)],
         env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -3,9 +3,8 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-AT_FIXED_TIME = Path(__file__).parent.parent / "accord_at_fixed_time.py"
+from tests.accord_at_fixed_time import SCRIPT as AT_FIXED_TIME
 
 
 def accord(*args, tmp_path, at=None, **env):
