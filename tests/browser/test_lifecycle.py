@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
-from tests.browser.conftest import ACCORD_AT_FIXED_TIME
+from tests.accord_at_fixed_time import SCRIPT as AT_FIXED_TIME
 from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
@@ -365,7 +365,7 @@ def _silence_broken_then_superseded(page: Page, browser: Browser, url: str) -> N
 def _accord_at(moment: str, environment: dict[str, str], *command: str) -> str:
     """Run an `accord` command on the demo's database as if the clock read ``moment``."""
     done = subprocess.run(
-        [sys.executable, str(ACCORD_AT_FIXED_TIME), "--at", moment, *command],
+        [sys.executable, str(AT_FIXED_TIME), "--at", moment, *command],
         env=environment,
         capture_output=True,
         text=True,
