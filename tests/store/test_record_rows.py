@@ -98,7 +98,8 @@ def test_a_proposal_slipped_in_without_an_event_is_named(said):
 
 def test_a_changed_stance_is_named_with_the_event_that_recorded_it(said):
     latest = models.Position.objects.order_by("id").last()
-    assert latest is not None and latest.stance == "support"
+    assert latest is not None
+    assert latest.stance == "support"
     models.Position.objects.filter(pk=latest.pk).update(stance="object")
     recorded = _seq("position.recorded", stance="support")
     assert record.first_row_mismatch() == (
@@ -201,14 +202,17 @@ def test_the_database_refuses_an_event_that_does_not_chain_to_the_last(negotiati
         (last.seq + 2, chain_hash(last.digest.encode(), body).decode()),  # out of turn
         (last.seq, chain_hash(last.digest.encode(), body).decode()),  # a number taken
     ):
-        with pytest.raises(DatabaseError, match="must follow the last one"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "INSERT INTO store_event (seq, kind, subject, payload, occurred_at, visibility,"
-                    " body, sealed, salt, digest, signature)"
-                    " VALUES (%s, 'forged', 's', '{}', %s, 'public', %s, '', '', %s, %s)",
-                    [seq, last.occurred_at, body.decode(), digest, "ab" * 64],
-                )
+        with (
+            pytest.raises(DatabaseError, match="must follow the last one"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(
+                "INSERT INTO store_event (seq, kind, subject, payload, occurred_at, visibility,"
+                " body, sealed, salt, digest, signature)"
+                " VALUES (%s, 'forged', 's', '{}', %s, 'public', %s, '', '', %s, %s)",
+                [seq, last.occurred_at, body.decode(), digest, "ab" * 64],
+            )
     assert models.Event.objects.count() == count
 
 

@@ -3,7 +3,7 @@ database's columns and documents to what the log says."""
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Max
 
-from accord.core.fates import FateKind
 from accord.core.eventlog import (
     DECIDING_KINDS,
     PUBLISHING_KINDS,
@@ -20,6 +19,7 @@ from accord.core.eventlog import (
     needs_signature,
     signature_line,
 )
+from accord.core.fates import FateKind
 from accord.core.provisions import content_hash
 from accord.store import models, queries
 
@@ -114,7 +114,10 @@ def first_row_mismatch() -> str | None:
     return None
 
 
-def _vouching(*kinds: str) -> dict[tuple[int | None, object], tuple[int, dict[str, Any], str]]:
+Vouched = dict[tuple[int | None, object], tuple[int, dict[str, Any], str | None]]
+
+
+def _vouching(*kinds: str) -> Vouched:
     """The events of ``kinds`` by (process, the row they name): seq, payload, delegation."""
     rows = models.Event.objects.filter(kind__in=kinds).order_by("seq")
     return {
@@ -172,7 +175,7 @@ def _statement_problem() -> str | None:
     return _unmatched(vouched, "statement")
 
 
-def _unmatched(vouched: Mapping[object, tuple[int, object, object]], what: str) -> str | None:
+def _unmatched(vouched: Vouched, what: str) -> str | None:
     if vouched:
         seq = min(seq for seq, _, _ in vouched.values())
         return f"event {seq}: the {what} it vouches for is missing"
@@ -187,8 +190,9 @@ def _position_problem() -> str | None:
     for seq, process, payload, code in events.values_list(
         "seq", "process_id", "payload", "delegation__code"
     ).iterator(chunk_size=2000):
-        key = (process, payload["document"], payload["provision"], code)
-        said[key].append((seq, payload["stance"], payload["text_hash"]))
+        said[(process, payload["document"], payload["provision"], code)].append(
+            (seq, payload["stance"], payload["text_hash"])
+        )
     stored: dict[tuple[object, ...], list[tuple[int, str, str]]] = defaultdict(list)
     rows = models.Position.objects.order_by("id").values_list(
         "pk",

@@ -9,6 +9,7 @@ checkpoint is signed (the periodic job, or on demand for a receipt), not on ever
 actions pay nothing for it.
 """
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
@@ -105,6 +106,28 @@ def checkpoint_value(row: models.Checkpoint) -> merkle.Checkpoint:
 
 def _time(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class Witnessed:
+    """A checkpoint and the names of the witnesses that co-signed it, in the order they did."""
+
+    checkpoint: merkle.Checkpoint
+    witnesses: tuple[str, ...]
+
+
+def witnessed(seq: int) -> Witnessed | None:
+    """The first checkpoint that covers event ``seq`` and that witnesses co-signed; None
+    while no witness has co-signed one."""
+    row = (
+        models.Checkpoint.objects.filter(size__gte=seq, cosignatures__isnull=False)
+        .order_by("id")
+        .first()
+    )
+    if row is None:
+        return None
+    names = row.cosignatures.order_by("id").values_list("witness__name", flat=True)
+    return Witnessed(checkpoint_value(row), tuple(names))
 
 
 def latest_checkpoint() -> models.Checkpoint | None:
