@@ -85,12 +85,6 @@ def test_an_edited_provision_is_caught_against_its_publication(negotiation):
     )
 
 
-def test_the_instance_keeps_one_key(db):
-    assert signing.public_pem() == signing.public_pem()
-    assert models.SigningKey.objects.count() == 1
-    assert signing.public_pem().startswith("-----BEGIN PUBLIC KEY-----")
-
-
 def test_events_of_a_private_process_are_sealed_in_the_public_log(db):
     from tests.builders import make_negotiation
 
