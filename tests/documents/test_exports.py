@@ -57,15 +57,16 @@ def test_the_clean_word_file_carries_the_un_front_page():
     ]
 
 
-def test_each_proposal_reads_back_as_tracked_changes_attributed_to_its_delegation():
+def test_each_proposal_reads_back_as_tracked_changes_attributed_to_its_proponent():
     compiled = compilation()
     tracked = [p for p in read_revisions(compilation_docx(META, compiled)) if p.authors]
-    expected = [
-        (redline_marks(e.provision.text, p.amendment), (p.proponent.delegation_name,))
-        for e in compiled.entries
-        for p in e.proposals
+    marks = [
+        redline_marks(e.provision.text, p.amendment) for e in compiled.entries for p in e.proposals
     ]
-    assert [(t.marks, t.authors) for t in tracked] == expected
+    assert [(t.marks, t.authors) for t in tracked] == [
+        (marks[0], ("Germany, on behalf of European Union",)),
+        (marks[1], ("Brazil",)),
+    ]
 
 
 def test_tracked_changes_carry_the_date_of_the_proposal():
@@ -157,6 +158,7 @@ def test_akn_of_the_compilation_validates_with_one_amendment_per_proposal():
     ns = {"a": akn_schema.AKN_NS}
     assert root.xpath("//a:amendment/a:preface//a:docProponent/text()", namespaces=ns) == [
         "Germany",
+        "European Union",
         "Brazil",
     ]
 

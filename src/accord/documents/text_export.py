@@ -76,9 +76,11 @@ def compilation_md(meta: DocumentMeta, compilation: Compilation, words: Words = 
         provision = entry.provision
         lines += [_line(provision, provision.text), ""]
         for proposal in entry.proposals:
-            who = words.proponent(proposal.proponent.delegation_name, proposal.proponent.group_name)
+            who = words.proposed_by(proposal)
             marks = redline_marks(provision.text, proposal.amendment)
             lines += [f"   > **{who}**: {_critic(marks)}"]
+            if cosponsors := words.cosponsors(proposal):
+                lines += ["   >", f"   > *{cosponsors}*"]
             if made_on := words.made_on(proposal.carried):
                 lines += ["   >", f"   > *{made_on}*"]
             if proposal.justification:
@@ -168,6 +170,10 @@ def compilation_json(meta: DocumentMeta, compilation: Compilation) -> str:
                     "delegation_name": p.proponent.delegation_name,
                     "on_behalf_of": p.proponent.group,
                     "group_name": p.proponent.group_name,
+                    "cosponsors": [
+                        {"delegation": c.delegation, "delegation_name": c.delegation_name}
+                        for c in p.cosponsors
+                    ],
                     "submitted_at": p.submitted_at.isoformat(),
                     "status": p.status.value,
                     "wording": p.wording,
