@@ -112,3 +112,11 @@ def test_a_renumbered_paragraph_keeps_its_sub_paragraph_letters_unmarked():
 def _shift(label: str) -> str:
     """The number one lower: "2" → "1", "2(a)" → "1(a)", "7bis" kept."""
     return re.sub(r"^(\d+)(?=\(|$)", lambda m: str(int(m.group(1)) - 1), label)
+
+
+def test_a_regional_language_tag_hyphenates_by_its_language():
+    data = typst_export.clean(replace(META, language="en-GB"), version())
+    assert data["lang"] == "en"
+    assert typst_export.clean(replace(META, language="x_bad!"), version())["lang"] == "en"
+    pdf = export_clean(replace(META, language="fr-CA"), version(), Format.PDF).content
+    assert "The Group met in three substantive sessions." in _pages(pdf)[0].extract_text()

@@ -60,7 +60,7 @@ class _Blocks:
         if provision.kind is ProvisionKind.SECTION:
             self.blocks.append({"k": "h", "num": number, "text": text})
             return
-        shown = max((len(run[1]) for run in number), default=0)
+        shown = sum(len(run[1]) for run in number)
         width = _NUMBER_EM if shown <= 5 else round(0.5 * shown + 0.6, 1)
         sub = provision.kind is ProvisionKind.SUBPARAGRAPH
         self.blocks.append({"k": "p", "num": number, "text": text, "sub": sub, "w": width})
@@ -77,6 +77,12 @@ def _number(provision: Provision) -> str:
     return f"{provision.label}." if provision.label else ""
 
 
+def _language(code: str) -> str:
+    """The ISO 639 code Typst hyphenates by: "en" of "en-GB"; English when it is not one."""
+    primary = code.split("-")[0].lower()
+    return primary if primary.isascii() and primary.isalpha() and 2 <= len(primary) <= 3 else "en"
+
+
 def _document(
     meta: DocumentMeta,
     words: Words,
@@ -89,7 +95,7 @@ def _document(
     """The whole document's data; a later part of a long one (``first_page`` > 1) has no
     masthead and numbers its pages and footnotes on from those before it."""
     return {
-        "lang": meta.language,
+        "lang": _language(meta.language),
         "title": meta.title,
         "subtitle": " — ".join(x for x in (meta.version_label, subtitle) if x),
         "symbol": meta.symbol,
