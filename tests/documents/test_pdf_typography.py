@@ -109,6 +109,24 @@ def test_a_renumbered_paragraph_keeps_its_sub_paragraph_letters_unmarked():
     assert "(a)(a)" not in text.replace(" ", "")
 
 
+def test_markdown_and_html_redlines_mark_only_the_numbers_that_changed():
+    old = version()
+    new = Version(old.title, tuple(p for p in old if p.uid != "p1"))
+    new = Version(new.title, tuple(replace(p, label=_shift(p.label)) for p in new))
+    redlines = provision_redlines(old, new)
+    by = Attribution("Chair")
+    markdown = export_redline(META, redlines, Format.MD, by=by).content.decode()
+    assert (
+        "{--2--}{++1++}. States identified the following threats:\n"
+        "   (a) ransomware against hospitals;\n"
+        "   (b) attacks on undersea cables.\n"
+    ) in markdown
+    page = export_redline(META, redlines, Format.HTML, by=by).content.decode()
+    assert '<span class="number">(a)</span><p class="text">ransomware' in page
+    assert page.count('<del title="deleted">2.</del><ins title="inserted">1.</ins>') == 1
+    assert "<del title=\"deleted\">(a)" not in page
+
+
 def _shift(label: str) -> str:
     """The number one lower: "2" → "1", "2(a)" → "1(a)", "7bis" kept."""
     return re.sub(r"^(\d+)(?=\(|$)", lambda m: str(int(m.group(1)) - 1), label)

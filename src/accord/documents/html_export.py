@@ -280,12 +280,15 @@ def redline_html(
 
 
 def _renumbered(line: ProvisionRedline, kind: ProvisionKind, words: Words) -> str | None:
-    """A number that changed, shown as the old one struck and the new one inserted."""
-    if not line.label or not line.old_label or line.label == line.old_label:
+    """A number that changed, shown as the old one struck and the new one inserted; a
+    sub-paragraph's letter under a renumbered paragraph has not changed."""
+    if not line.label or not line.old_label:
         return None
     old, new = (
         _number(Provision(line.uid, kind, label, "")) for label in (line.old_label, line.label)
     )
+    if old == new:
+        return None
     if kind is ProvisionKind.SECTION:
         old, new = f"{old}.", f"{new}."
     return (
