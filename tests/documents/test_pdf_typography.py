@@ -1,6 +1,6 @@
 """The PDF looks like a UN document: masthead, running header in the body's font, footnotes
 on the text margin under a separator, justified and hyphenated text, and a redline that
-marks only the numbers that changed. Every check reads the PDF back with pypdf."""
+marks only the numbers that changed, dated by the version. Every check reads the file back."""
 
 import io
 import re
@@ -9,6 +9,7 @@ from dataclasses import replace
 from pypdf import PageObject, PdfReader
 from tests.documents.builders import META, demo_version, version, with_note
 
+from accord.core.compilation import compile_version
 from accord.core.provisions import Version
 from accord.documents import typst_export
 from accord.documents.export import export_clean, export_redline
@@ -124,7 +125,7 @@ def test_markdown_and_html_redlines_mark_only_the_numbers_that_changed():
     page = export_redline(META, redlines, Format.HTML, by=by).content.decode()
     assert '<span class="number">(a)</span><p class="text">ransomware' in page
     assert page.count('<del title="deleted">2.</del><ins title="inserted">1.</ins>') == 1
-    assert "<del title=\"deleted\">(a)" not in page
+    assert '<del title="deleted">(a)' not in page
 
 
 def _shift(label: str) -> str:
@@ -138,3 +139,16 @@ def test_a_regional_language_tag_hyphenates_by_its_language():
     assert typst_export.clean(replace(META, language="x_bad!"), version())["lang"] == "en"
     pdf = export_clean(replace(META, language="fr-CA"), version(), Format.PDF).content
     assert "The Group met in three substantive sessions." in _pages(pdf)[0].extract_text()
+
+
+def test_a_pdf_is_dated_by_its_version_so_the_same_version_gives_the_same_bytes():
+    from accord.documents.pdf_export import parts_to_pdf
+
+    clean = export_clean(META, version(), Format.PDF).content
+    assert clean == export_clean(META, version(), Format.PDF).content
+    parts = typst_export.compilation_parts(META, compile_version(version(), []), size=2)
+    joined = parts_to_pdf(parts)
+    assert joined == parts_to_pdf(parts)
+    for pdf in (clean, joined):
+        info = PdfReader(io.BytesIO(pdf)).metadata
+        assert (info["/Title"], info["/CreationDate"]) == (META.title, "D:20260302000000Z")

@@ -10,6 +10,7 @@ with six to nine times less CPU (`docs/performance-documents.md`).
 import io
 import json
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,14 @@ LAYOUT = Path(__file__).parent / "typst" / "un-document.typ"
 
 
 def typeset(data: dict[str, Any]) -> bytes:
-    """The PDF of one document (or part) from its data; tagged, so a screen reader follows it."""
+    """The PDF of one document (or part) from its data; tagged, so a screen reader follows it.
+    It is dated by the version's issue, so the same version always gives the same bytes."""
+    issued = datetime.combine(date.fromisoformat(data["issued"]), time(), UTC)
     pdf = typst.compile(
         str(LAYOUT),
         root=str(LAYOUT.parent),
         sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+        timestamp=issued,
     )
     assert isinstance(pdf, bytes)
     return pdf
@@ -74,6 +78,8 @@ def parts_to_pdf(
     next_page = 1
     for done, part in enumerate(parts, start=1):
         reader = PdfReader(io.BytesIO(typeset(part(next_page))))
+        if done == 1 and reader.metadata is not None:
+            writer.add_metadata(dict(reader.metadata))
         writer.append(reader)
         next_page += len(reader.pages)
         progress(done, total)

@@ -96,6 +96,7 @@ def _document(
     masthead and numbers its pages and footnotes on from those before it."""
     return {
         "lang": _language(meta.language),
+        "issued": meta.issued.isoformat(),
         "title": meta.title,
         "subtitle": " — ".join(x for x in (meta.version_label, subtitle) if x),
         "symbol": meta.symbol,
