@@ -119,7 +119,7 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("word-s", "compilation to Word", 5, at_least=False, unit=" s"),
         Target("akn-s", "compilation to Akoma Ntoso", 5, at_least=False, unit=" s"),
         Target("clean-pdf-s", "clean version to PDF", 5, at_least=False, unit=" s"),
-        Target("compilation-pdf-s", "compilation to PDF", 60, at_least=False, unit=" s"),
+        Target("compilation-pdf-s", "compilation to PDF", 10, at_least=False, unit=" s"),
         Target("peak-mb", "peak memory", 500, at_least=False, unit=" MB"),
     ),
 }

@@ -77,6 +77,11 @@ def _checker(suite: argparse.ArgumentParser) -> None:
 
 def _documents(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, paragraphs=300, proposals=5000, seed=7)
+    suite.add_argument(
+        "--weasyprint-compilation",
+        action="store_true",
+        help="also set the whole compilation with WeasyPrint, the PDF baseline (about 40 s)",
+    )
 
 
 def _numbers(suite: argparse.ArgumentParser, **defaults: int) -> None:
