@@ -596,3 +596,8 @@ def test_the_consensus_report_names_the_witnessed_checkpoint_that_covers_the_dec
         f"The decision (event {decided}) is in checkpoint {covering.size} of {covering.time},"
         " co-signed by the witnesses Library, Observer."
     ) in text
+    exported = client.get("/p/wg/report/consensus-report.json").json()
+    assert exported["adoption"]["witnessed"] == {
+        "checkpoint": covering.as_json(),
+        "witnesses": ["Library", "Observer"],
+    }

@@ -114,6 +114,13 @@ def consensus_report_export(document: models.Document) -> tuple[str, str] | None
             }
             for p in report.text
         ],
+        # The first checkpoint covering the decision that witnesses co-signed, if any yet.
+        "witnessed": {
+            "checkpoint": report.witnessed.checkpoint.as_json(),
+            "witnesses": list(report.witnessed.witnesses),
+        }
+        if report.witnessed
+        else None,
     }
     text = consensus_report_json(document_meta(version), report.provisions, decided)
     return text, f"{document.slug}-consensus-report.json"
