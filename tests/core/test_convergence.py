@@ -10,6 +10,9 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 from accord.core import convergence as cv
+from accord.core.convergence_audience import Audience, check_may_see, may_see
+from accord.core.errors import NotPermitted
+from accord.core.participants import PUBLIC, Actor, Role
 from accord.core.positions import Stance
 
 S, C, R, OB = Stance.SUPPORT, Stance.CAN_ACCEPT, Stance.RESERVE, Stance.OBJECT
@@ -276,3 +279,18 @@ def test_planted_camps_are_found_and_planted_consensus_ranks_first(seed: int) ->
     paragraphs = [s.item.key for s in analysis.closest if s.item.kind is cv.ItemKind.PARAGRAPH]
     assert set(paragraphs[:5]) == {"q0", "q1", "q2", "q3", "q4"}
     assert {s.item.key for s in analysis.divisive[:5]}.isdisjoint(paragraphs[:5])
+
+
+@pytest.mark.parametrize(
+    ("audience", "seeing"),
+    [
+        (Audience.CHAIR_AND_BUREAU, {Role.CHAIR, Role.BUREAU}),
+        (Audience.ROOM, set(Role) - {Role.PUBLIC}),
+        (Audience.PUBLIC, set(Role)),
+    ],
+)
+def test_who_sees_the_analytics_follows_the_rules(audience: Audience, seeing: set[Role]) -> None:
+    assert {role for role in Role if may_see(Actor(role), audience)} == seeing
+    with pytest.raises(NotPermitted) as refused:
+        check_may_see(PUBLIC, Audience.CHAIR_AND_BUREAU)
+    assert refused.value.reason == "not-convergence-audience"
