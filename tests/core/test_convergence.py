@@ -172,6 +172,12 @@ def test_a_room_that_stands_alike_is_one_group() -> None:
     assert analysis.defining == {0: []}
 
 
+def test_paragraphs_nobody_took_a_stand_on_are_not_ranked_closest() -> None:
+    analysis = cv.analyse(matrix_of({code: [S, None, OB] for code in "ABC"}))
+    assert [(s.item.key, s.stated) for s in analysis.standings] == [("p1", 3), ("p2", 0), ("p3", 3)]
+    assert [s.item.key for s in analysis.closest] == ["p1", "p3"]
+
+
 def test_noise_without_camps_is_one_group() -> None:
     rng = random.Random(3)  # noqa: S311 - generated test data, not a secret
     codes = [f"D{i:02}" for i in range(40)]

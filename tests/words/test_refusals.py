@@ -76,11 +76,6 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     (e.UnchangedText("p4"), "The proposed wording is the same as the current text."),
     (e.NotPermitted("not-the-chair"), "Only the Chair may do this."),
     (
-        e.NotPermitted("not-convergence-audience"),
-        "The rules of this process show the convergence analytics only to the Chair and the "
-        "Bureau, or to those taking part.",
-    ),
-    (
         e.MalformedDraft(3, "duplicate-number"),
         "Line 3: a paragraph number used twice.",
     ),

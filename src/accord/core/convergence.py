@@ -298,8 +298,9 @@ def standings(matrix: StanceMatrix, groups: OpinionGroups) -> tuple[Standing, ..
 
 def closest_to_consensus(ranked: Iterable[Standing]) -> list[Standing]:
     """Highest consensus score first; ties by fewer objections, then fewer reservations, then
-    column order."""
-    return sorted(ranked, key=lambda s: (-s.score, len(s.objecting), len(s.reserving)))
+    column order. Items nobody took a stand on are left out: there is nothing to go on."""
+    stated = [s for s in ranked if s.stated]
+    return sorted(stated, key=lambda s: (-s.score, len(s.objecting), len(s.reserving)))
 
 
 def divisive(ranked: Iterable[Standing]) -> list[Standing]:

@@ -121,7 +121,7 @@ def _proposals(
 
 
 def convergence_of(version: models.Version) -> RoomConvergence:
-    """The convergence analytics of ``version`` (see `RoomConvergence`), in nine queries
+    """The convergence analytics of ``version`` (see `RoomConvergence`), in eleven queries
     whatever the size of the room."""
     document = version.document
     versions = list(document.versions.filter(number__lte=version.number).order_by("number"))
