@@ -82,7 +82,7 @@ def test_the_stance_matrix_counts_current_positions_proposals_and_sponsorship() 
     # B's stale position does not count, but B sponsors a change to p1: it wants it changed.
     assert rows_of(matrix.values) == [
         [-1.0, None, None, 1.0],
-        [-0.5, None, 1.0, None],
+        [-0.25, None, 1.0, None],
         [None, -0.5, None, None],
     ]
     assert rows_of(matrix.column("7", cv.ItemKind.PROPOSAL)[np.newaxis, :]) == [[None, 1.0, None]]
@@ -159,6 +159,13 @@ def test_delegations_with_too_few_positions_stand_apart() -> None:
     # Its position still shows on the paragraph, but it counts in no group's share.
     p1 = analysis.standings[0]
     assert (p1.accepting, p1.stated, p1.shares) == (4, 7, (0.8, 0.2))
+
+
+def test_proposing_alone_does_not_place_a_delegation() -> None:
+    proposals = [cv.OpenProposal(str(k), "", f"p{k}", frozenset({"G"})) for k in range(1, 5)]
+    matrix = matrix_of({**TWO_CAMPS, "G": [None] * 6}, proposals)
+    assert rows_of(matrix.values[6:, :4]) == [[-0.25, -0.25, -0.25, -0.25]]
+    assert cv.opinion_groups(matrix).labels.tolist() == [0, 0, 0, 1, 1, 1, -1]
 
 
 def test_a_room_that_stands_alike_is_one_group() -> None:

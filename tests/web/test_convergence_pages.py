@@ -23,14 +23,14 @@ pytestmark = pytest.mark.django_db
 MEMBERS = ("ARG", "BRA", "CHN", "DEU", "FRA", "USA")
 PAGE = "/p/wg/report/v1/convergence/"
 API = "/api/v1/processes/wg/documents/report/versions/1/convergence"
-S, C, R, O = "support", "can-accept", "reserve", "object"
+S, C, R, OB = "support", "can-accept", "reserve", "object"
 # Two camps: Argentina, Brazil and China; Germany, France and the United States. Everyone
 # supports paragraph 1; the camps split on 2 and 4; the United States reserves on 3.
 STANCES = {
     "p1": dict.fromkeys(MEMBERS, S),
-    "p2": {"ARG": S, "BRA": S, "CHN": S, "DEU": O, "FRA": O, "USA": O},
+    "p2": {"ARG": S, "BRA": S, "CHN": S, "DEU": OB, "FRA": OB, "USA": OB},
     "p3": {"ARG": S, "BRA": S, "CHN": S, "DEU": C, "FRA": C, "USA": R},
-    "p4": {"ARG": O, "BRA": O, "CHN": O, "DEU": S, "FRA": S, "USA": S},
+    "p4": {"ARG": OB, "BRA": OB, "CHN": OB, "DEU": S, "FRA": S, "USA": S},
 }
 
 

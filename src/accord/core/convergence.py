@@ -5,16 +5,16 @@ The **stance matrix** holds one row per member delegation and one column per par
 version and per open proposal. A paragraph's cell comes from the delegation's current
 position on it (support 1, can accept 0.5, reserve -0.5, object -1); where it took no
 position but sponsors an open proposal on the paragraph, it wants the paragraph changed and
-the cell reads -0.5; otherwise the cell is missing. A proposal's cell is 1 for its
+the cell reads -0.25; otherwise the cell is missing. A proposal's cell is 1 for its
 delegation, the members of the group it was made on behalf of, and its co-sponsors, and
 missing for everybody else.
 
 **Opinion groups** are found as in Pol.is: missing paragraph cells take the paragraph's mean,
 missing proposal cells 0 (no sponsorship says little); principal components reduce the
-matrix, and k-means groups the delegations that took enough positions, for every number of
-groups from 2 to `MAX_GROUPS`; the number with the highest silhouette wins, provided it
-reaches `MIN_SILHOUETTE` — otherwise the room is one group. Fixed seeds make the result the
-same on every run with the same data.
+matrix, and k-means groups the delegations that took at least three positions (the others
+stand apart), for every number of groups from 2 to `MAX_GROUPS`; the number with the highest
+silhouette wins, provided it reaches `MIN_SILHOUETTE` — otherwise the room is one group.
+Fixed seeds make the result the same on every run with the same data.
 
 The **consensus score** of an item multiplies, over the opinion groups, the share of each
 group's stated members who accept it (support or can accept), smoothed by Laplace's rule:
@@ -38,8 +38,9 @@ STANCE_VALUES = {
     Stance.RESERVE: -0.5,
     Stance.OBJECT: -1.0,
 }
-# A sponsor of an open proposal on a paragraph it took no position on wants that text changed.
-WANTS_CHANGE = -0.5
+# A sponsor of an open proposal on a paragraph it took no position on wants that text changed:
+# a mild reservation, kept apart from a stated one (-0.5).
+WANTS_CHANGE = -0.25
 SPONSORS = 1.0
 ACCEPTING = 0.5  # support (1) and can accept (0.5) accept the text; reserve and object do not
 MAX_GROUPS = 6
@@ -197,7 +198,9 @@ def opinion_groups(matrix: StanceMatrix, *, min_positions: int = 3) -> OpinionGr
 
     n = len(matrix.delegations)
     paragraphs = [j for j, item in enumerate(matrix.items) if item.kind is ItemKind.PARAGRAPH]
-    enough = (~np.isnan(matrix.values[:, paragraphs])).sum(axis=1) >= min_positions
+    taken = matrix.values[:, paragraphs]
+    # Only positions place a delegation: proposing alone says too little about the rest.
+    enough = (~np.isnan(taken) & (taken != WANTS_CHANGE)).sum(axis=1) >= min_positions
     labels = np.full(n, UNGROUPED, dtype=np.int64)
     coordinates = np.zeros((n, 2))
     placed = np.flatnonzero(enough)
