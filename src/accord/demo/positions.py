@@ -17,14 +17,16 @@ CAMPS = (NORMS, SOVEREIGNTY, CAPACITY)
 S, C, R, OB = Stance.SUPPORT, Stance.CAN_ACCEPT, Stance.RESERVE, Stance.OBJECT
 # Rev.1 paragraph numbers every camp accepts (the Chair has gavelled most of them).
 CONSENSUS = ("1", "2", "3", "8", "10", "21", "30")
-# For each contested paragraph, the stance of each camp (norms, sovereignty, capacity).
+# For each contested paragraph, the stance of each camp (norms, sovereignty, capacity). Only
+# paragraphs Rev.1 changed, or that had proposals on their words, are objected to: the zero
+# draft's bracketed text keeps showing exactly the words proposals disputed.
 CONTESTED = {
     "4": (S, OB, C),
-    "7": (S, OB, C),
+    "16": (S, OB, C),
     "12": (S, OB, C),
     "17": (S, OB, S),
     "25": (S, OB, C),
-    "6": (OB, S, C),
+    "20": (OB, S, C),
     "15": (OB, S, C),
     "19": (OB, S, C),
     "33": (OB, S, S),
@@ -32,19 +34,16 @@ CONTESTED = {
     "23": (R, C, S),
     "27": (R, OB, S),
     "36": (C, R, S),
-    "41": (OB, C, S),
+    "42": (OB, C, S),
     "44": (C, OB, S),
 }
 # Delegations leaning across camps on some paragraphs: (delegation, paragraph) → stance.
-# Iran objects to the two paragraphs on which it breaks the silence procedure.
 LEANING = {
-    ("SGP", "6"): C,
+    ("SGP", "20"): C,
     ("SGP", "15"): C,
     ("IND", "9"): C,
     ("MEX", "4"): S,
     ("SAU", "9"): S,
-    ("IRN", "3"): OB,
-    ("IRN", "6"): OB,
 }
 
 
