@@ -23,7 +23,7 @@ def test_the_chair_sees_the_opinion_groups_of_the_demo(page: Page, demo_server: 
         page.get_by_role("img", name="Map of the delegations by how they stand across the text")
     ).to_be_visible()
     expect(page.locator("svg g.group-3")).to_have_count(6)
-    page.get_by_label("Opinion group").select_option("3")
+    page.get_by_role("combobox", name="Opinion group").select_option("3")
     page.get_by_role("button", name="Show").click()
     page.get_by_text("Every delegation on the map (data table)").click()
     rows = page.locator("table.convergence-map tbody tr")

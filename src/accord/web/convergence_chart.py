@@ -34,6 +34,11 @@ def _outline(shape: str, x: float, y: float) -> str:
     return " ".join(f"{round(x + dx, 2)},{round(y + dy, 2)}" for dx, dy in OUTLINES[shape])
 
 
+def legend(count: int) -> list[tuple[int, str]]:
+    """Each group's number and the outline of its shape around the origin."""
+    return [(g, _outline(SHAPES[(g - 1) % len(SHAPES)], 0, 0)) for g in range(1, count + 1)]
+
+
 def group_map(points: list[dict[str, Any]]) -> dict[str, Any]:
     """Where each delegation of ``points`` (rows of the map table) is drawn; those not
     placed in a group are left off the drawing (they stay in the table)."""

@@ -17,7 +17,7 @@ from accord.core.convergence_audience import Audience, check_may_see
 from accord.core.errors import NotPermitted
 from accord.store import queries
 from accord.web.context import fields_of
-from accord.web.convergence_chart import bars, burn_down, group_map
+from accord.web.convergence_chart import bars, burn_down, group_map, legend
 from accord.web.views import visible_version
 from accord.words.refusals import explain
 
@@ -78,6 +78,7 @@ def convergence(request: HttpRequest, process: str, document: str, number: int) 
         "tables": tables,
         "group_numbers": range(1, room.analysis.groups.count + 1),
         "map": group_map(tables["map"]),
+        "legend": legend(room.analysis.groups.count),
         "closest_bars": bars(tables["closest"], "score"),
         "divisive_bars": bars(tables["divisive"], "divide"),
         "burn": burn_down(tables["revisions"]),
