@@ -6,13 +6,15 @@ import io
 import re
 
 import pytest
-from tests.builders import make_negotiation, make_user
+from tests.builders import DRAFT, make_negotiation, make_user
 
 from accord.actions.cosponsorship import accept_invitation, invite_cosponsor
 from accord.actions.positions import record_position
 from accord.actions.processes import accredit
 from accord.actions.proposals import submit_proposal
+from accord.actions.revisions import issue_revision
 from accord.core.errors import NotPermitted
+from accord.core.fates import Fate, FateKind
 from accord.core.participants import Role
 from accord.core.positions import Stance
 from accord.store import models, queries
@@ -64,7 +66,7 @@ def _audience(room, audience):
 
 
 def test_the_room_is_read_in_a_few_queries(room, django_assert_num_queries):
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         found = queries.convergence_of(room.version)
     assert (found.positions, found.cosponsorships, len(found.names)) == (24, 1, 6)
     assert [s.uid for s in found.sections] == ["s-a", "s-b"]
@@ -214,3 +216,31 @@ def test_the_api_gives_the_same_figures_to_those_who_may_see_them(client, room):
     refused = client.get(API)
     assert refused.status_code == 403
     assert refused.json()["title"] == "not-permitted"
+
+
+def test_each_version_counts_the_positions_taken_while_it_was_current(room):
+    # Rev.1 rewords paragraph 4: the positions on it go stale; Brazil then objects to 1.
+    rev1 = issue_revision(
+        room.version.document,
+        by=room.chair,
+        text=DRAFT.replace("The voluntary", "The agreed"),
+        label="Rev.1",
+        fates={room.proposal.pk: Fate(room.proposal.pk, FateKind.NOT_TAKEN_UP)},
+    )
+    record_position(rev1, by=room.brazil, provision_uid="p1", stance=Stance.OBJECT)
+    found = queries.convergence_of(rev1)
+    tables = queries.convergence_tables(found)
+    assert [
+        (r["version"], r["bracketed"], r["reserved"], r["objections"]) for r in tables["revisions"]
+    ] == [
+        ("Zero draft", 2, 1, 6),
+        ("Rev.1", 2, 1, 4),
+    ]
+    assert tables["objections"] == [
+        {"provision": "p1", "label": "1", "Zero draft": 0, "Rev.1": 1},
+        {"provision": "p2", "label": "2", "Zero draft": 3, "Rev.1": 3},
+        {"provision": "p4", "label": "4", "Zero draft": 3, "Rev.1": 0},
+    ]
+    # On Rev.1 nobody has a current position on paragraph 4 and no proposal is open.
+    assert "p4" not in {r["provision"] for r in tables["closest"]}
+    assert tables["bridging"] == []

@@ -24,6 +24,7 @@ group's stated members who accept it (support or can accept), smoothed by Laplac
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -32,7 +33,8 @@ from accord.core.positions import Stance
 
 Matrix = npt.NDArray[np.float64]
 
-STANCE_VALUES = {
+# By stance (or its value as stored: a StrEnum is its own value to a dict).
+STANCE_VALUES: dict[str, float] = {
     Stance.SUPPORT: 1.0,
     Stance.CAN_ACCEPT: 0.5,
     Stance.RESERVE: -0.5,
@@ -68,11 +70,10 @@ class Item:
     paragraph: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class TakenPosition:
+class TakenPosition(NamedTuple):
     """A position as recorded (in the order recorded): a later one of the same delegation on
     the same paragraph replaces the earlier; it counts only if ``text_hash`` is still the
-    paragraph's."""
+    paragraph's. A named tuple, so that rows read in bulk serve as they are."""
 
     delegation: str
     paragraph: str
@@ -108,7 +109,7 @@ class StanceMatrix:
 def stance_matrix(
     delegations: Sequence[str],
     paragraphs: Sequence[tuple[Item, str]],
-    positions: Iterable[TakenPosition],
+    positions: Iterable[TakenPosition | tuple[str, str, str, str]],
     proposals: Sequence[OpenProposal],
 ) -> StanceMatrix:
     """The stance matrix of ``delegations`` (the members) over ``paragraphs`` (each with the
@@ -123,14 +124,14 @@ def stance_matrix(
             j = columns.get(proposal.paragraph)
             if j is not None:
                 values[rows[code], j] = WANTS_CHANGE
-    latest: dict[tuple[int, int], TakenPosition] = {}
-    for taken in positions:
-        i, j = rows.get(taken.delegation), columns.get(taken.paragraph)
+    latest: dict[tuple[int, int], tuple[str, bool]] = {}
+    for delegation, paragraph, stance, text_hash in positions:
+        i, j = rows.get(delegation), columns.get(paragraph)
         if i is not None and j is not None:
-            latest[i, j] = taken
-    for (i, j), taken in latest.items():
-        if taken.text_hash == hashes[taken.paragraph]:
-            values[i, j] = STANCE_VALUES[taken.stance]
+            latest[i, j] = (stance, text_hash == hashes[paragraph])
+    for (i, j), (stance, current) in latest.items():
+        if current:
+            values[i, j] = STANCE_VALUES[stance]
     offset = len(paragraphs)
     for k, proposal in enumerate(proposals):
         for code in proposal.sponsors & rows.keys():

@@ -3,7 +3,7 @@ groups and rankings (see `accord.core.convergence`), and the paragraphs' statuse
 version. Advisory only: nothing here writes."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from accord.core import convergence as cv
@@ -103,8 +103,9 @@ def _proposals(
         )
     )
     accepted: dict[int, set[str]] = defaultdict(set)
+    # The proposals as a subquery: a list of thousands of numbers makes a long query to parse.
     for proposal, code in models.CoSponsorship.objects.filter(
-        proposal__in=[pk for pk, *_rest in found], status="accepted"
+        proposal__in=rows.values("pk"), status="accepted"
     ).values_list("proposal_id", "delegation__code"):
         accepted[proposal].add(code)
     proposals = [
@@ -121,8 +122,8 @@ def _proposals(
 
 
 def convergence_of(version: models.Version) -> RoomConvergence:
-    """The convergence analytics of ``version`` (see `RoomConvergence`), in eleven queries
-    whatever the size of the room."""
+    """The convergence analytics of ``version`` (see `RoomConvergence`), in twelve queries
+    whatever the size of the room (thirteen on a version after the first)."""
     document = version.document
     versions = list(document.versions.filter(number__lte=version.number).order_by("number"))
     texts = version_values(versions)
@@ -130,20 +131,30 @@ def convergence_of(version: models.Version) -> RoomConvergence:
     paragraphs, sections = _sections(text)
     names = _members(document.process)
     memberships, group_names, groups = _groups(names)
-    taken = list(
-        models.Position.objects.filter(document=document)
-        .order_by("recorded_at", "id")
-        .values_list("delegation__code", "provision_uid", "stance", "text_hash", "recorded_at")
-    )
+    # Without a join: the delegations' codes are a small dictionary away.
+    codes = dict(models.Delegation.objects.values_list("pk", "code"))
+    positions = models.Position.objects.filter(document=document).order_by("recorded_at", "id")
+    taken: list[tuple[str, str, str, str]] = [
+        (codes[d], uid, s, h)
+        for d, uid, s, h in positions.values_list(
+            "delegation_id", "provision_uid", "stance", "text_hash"
+        )
+    ]
     by_uid = {item.key: item.section for item, _hash in paragraphs}
     proposals, cosponsorships = _proposals(version, by_uid, groups)
-    matrix = cv.stance_matrix(
-        list(names),
-        paragraphs,
-        (cv.TakenPosition(d, uid, Stance(s), h) for d, uid, s, h, _at in taken),
-        proposals,
+    matrix = cv.stance_matrix(list(names), paragraphs, taken, proposals)
+    # Earlier versions are replayed from the positions recorded while each was current.
+    earlier = (
+        [
+            (codes[d], uid, s, h, at)
+            for d, uid, s, h, at in positions.filter(
+                recorded_at__lt=versions[-1].issued_at
+            ).values_list("delegation_id", "provision_uid", "stance", "text_hash", "recorded_at")
+        ]
+        if len(versions) > 1
+        else []
     )
-    over_time = _over_time(document, versions, texts, taken, frozenset(names))
+    over_time = _over_time(document, versions, texts, (earlier, taken), frozenset(names))
     return RoomConvergence(
         version,
         cv.analyse(matrix),
@@ -159,13 +170,16 @@ def convergence_of(version: models.Version) -> RoomConvergence:
 
 
 Taken = tuple[str, str, str, str, datetime]
+# Only reservations and objections move a status (see `accord.core.status.provision_status`):
+# the other positions need not be made into values to replay it.
+_MOVING = frozenset({Stance.RESERVE.value, Stance.OBJECT.value})
 
 
 def _over_time(
     document: models.Document,
     versions: list[models.Version],
     texts: list[pv.Version],
-    taken: list[Taken],
+    taken: tuple[list[Taken], list[tuple[str, str, str, str]]],
     members: frozenset[str],
 ) -> cv.Convergence:
     """Each version's paragraphs as they stood when the next version was issued (the last
@@ -184,18 +198,28 @@ def _over_time(
     ends: list[datetime | None] = [v.issued_at for v in versions[1:]] + [None]
     found = []
     for version, text, end in zip(versions, texts, ends, strict=True):
+        # Only each delegation's latest position on a paragraph counts.
+        latest: dict[tuple[str, str], tuple[str, str]] = {}
+        if end is None:
+            for d, uid, s, h in taken[1]:
+                latest[uid, d] = (s, h)
+        else:
+            for d, uid, s, h, at in taken[0]:
+                if at < end:
+                    latest[uid, d] = (s, h)
         positions: dict[str, list[Position]] = defaultdict(list)
-        for d, uid, s, h, at in taken:
-            if end is None or at < end:
+        for (uid, d), (s, h) in latest.items():
+            if s in _MOVING:
                 positions[uid].append(Position(d, uid, Stance(s), h))
         acts: dict[str, list[st.ChairAct]] = defaultdict(list)
         for at, act in marks:
             if end is None or at < end:
                 acts[act.provision_uid].append(act)
         states = []
-        for provision in text:
-            if not provision.is_amendable:
+        for read in text:
+            if not read.is_amendable:
                 continue
+            provision = _Hashed(read.uid, read.kind, read.label, read.text, read.parent)
             outcome = st.provision_status(
                 provision,
                 positions[provision.uid],
@@ -215,6 +239,20 @@ def _over_time(
             )
         found.append((version.label, states))
     return cv.convergence(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hashed(pv.Provision):
+    """A provision that hashes its text once, however many positions ask."""
+
+    hashed: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hashed", pv.content_hash(self.text))
+
+    @property
+    def content_hash(self) -> str:
+        return self.hashed
 
 
 # Proposals that were open while their version was current and closed by a later revision.
