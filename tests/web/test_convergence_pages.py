@@ -66,8 +66,19 @@ def _audience(room, audience):
 
 
 def test_the_room_is_read_in_a_few_queries(room, django_assert_num_queries):
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         found = queries.convergence_of(room.version)
+    # Read again while the record has not moved, the figures come from the cache.
+    with django_assert_num_queries(1):
+        again = queries.convergence_of(room.version)
+    assert again.analysis.groups.labels.tolist() == found.analysis.groups.labels.tolist()
+    assert queries.convergence_tables(again) == queries.convergence_tables(found)
+    record_position(room.version, by=room.brazil, provision_uid="p3-a", stance=Stance.SUPPORT)
+    moved = queries.convergence_of(room.version)
+    assert moved.positions == found.positions + 1
+    found = queries.convergence_of(room.version, cached=False)
+    assert found.positions == 25
+    found = again
     assert (found.positions, found.cosponsorships, len(found.names)) == (24, 1, 6)
     assert [s.uid for s in found.sections] == ["s-a", "s-b"]
     tables = queries.convergence_tables(found)
@@ -210,6 +221,9 @@ def test_the_api_gives_the_same_figures_to_those_who_may_see_them(client, room):
     assert body["figures"]["closest"][0]["label"] == "1"
     bad = client.get(API, {"section": "nowhere"})
     assert (bad.status_code, bad.json()["title"]) == (400, "unknown-section")
+    assert len(client.get(API, {"limit": 2}).json()["figures"]["closest"]) == 2
+    bad = client.get(API, {"limit": 0})
+    assert (bad.status_code, bad.json()["title"]) == (400, "bad-limit")
     bad = client.get(API, {"group": 3})
     assert (bad.status_code, bad.json()["title"]) == (400, "unknown-group")
     client.force_login(room.brazil)

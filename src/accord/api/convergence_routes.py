@@ -13,6 +13,7 @@ from accord.store import queries
 router = Router(tags=["convergence"])
 
 Cell = str | int | float | None
+MAX_LIMIT = 10_000
 
 
 class ConvergenceOut(Schema):
@@ -38,12 +39,14 @@ def get_convergence(
     number: int,
     section: str = "",
     group: int | None = None,
+    limit: int = 100,
 ) -> object:
     """Opinion groups (``map``, ``groups``), paragraphs and proposals closest to consensus
     (``closest``), divisive paragraphs (``divisive``), bridging proposals (``bridging``) and
     convergence over the versions (``revisions``, ``objections``): see docs/convergence.md.
     ``section`` (a section's uid) and ``group`` (an opinion group, from 1) narrow the
-    figures. Chair and Bureau only, unless the process's rules say more (403 otherwise)."""
+    figures; ``limit`` (1 to 10,000) cuts the ranked lists. Chair and Bureau only, unless
+    the process's rules say more (403 otherwise)."""
     version = visible_version(request, process, document, number)
     found = version.document.process
     check_may_see(queries.actor(request.user, found), Audience(found.convergence_audience))
@@ -53,6 +56,10 @@ def get_convergence(
     if group is not None and not 1 <= group <= room.analysis.groups.count:
         raise problems.Problem(
             400, "unknown-group", _("There is no opinion group %(group)d.") % {"group": group}
+        )
+    if not 1 <= limit <= MAX_LIMIT:
+        raise problems.Problem(
+            400, "bad-limit", _("The limit is a number from 1 to %(most)d.") % {"most": MAX_LIMIT}
         )
     return {
         "document": version.document.slug,
@@ -66,5 +73,5 @@ def get_convergence(
         "cosponsorships": room.cosponsorships,
         "groups": room.analysis.groups.count,
         "silhouette": room.analysis.groups.silhouette,
-        "figures": queries.convergence_tables(room, section=section, group=group),
+        "figures": queries.convergence_tables(room, section=section, group=group, limit=limit),
     }

@@ -3,8 +3,11 @@ groups and rankings (see `accord.core.convergence`), and the paragraphs' statuse
 version. Advisory only: nothing here writes."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+
+import numpy as np
+from django.core.cache import cache
 
 from accord.core import convergence as cv
 from accord.core import provisions as pv
@@ -13,6 +16,7 @@ from accord.core.participants import ParticipantKind
 from accord.core.positions import Position, Stance
 from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
+from accord.store.queries.compiling import CACHED_FOR_S, record_position
 from accord.store.queries.decisions import adopted_version
 from accord.store.queries.versions import version_values
 
@@ -121,9 +125,30 @@ def _proposals(
     return proposals, sum(len(codes) for codes in accepted.values())
 
 
-def convergence_of(version: models.Version) -> RoomConvergence:
-    """The convergence analytics of ``version`` (see `RoomConvergence`), in twelve queries
+def convergence_of(version: models.Version, *, cached: bool = True) -> RoomConvergence:
+    """The convergence analytics of ``version`` (see `RoomConvergence`).
+
+    Computed once for each position of the process's record and then read from Django's
+    cache (one query more): whatever changes the figures — a position, a proposal, a
+    co-sponsor, a mark, a revision — is an event of the process, so the key moves on with
+    the record and stale figures are never served. Computing them takes twelve queries
     whatever the size of the room (thirteen on a version after the first)."""
+    if not cached:
+        return _computed(version)
+    position = record_position(version.document.process)
+    key = f"accord-convergence:{version.pk}:{position}"
+    found = cache.get(key)
+    if isinstance(found, RoomConvergence):
+        return replace(found, version=version)
+    room = _computed(version)
+    # The matrix itself is not shown: the cache keeps what the figures are made of.
+    matrix = room.analysis.matrix
+    slim = cv.StanceMatrix(matrix.delegations, matrix.items, np.empty((0, 0)))
+    cache.set(key, replace(room, analysis=replace(room.analysis, matrix=slim)), CACHED_FOR_S)
+    return room
+
+
+def _computed(version: models.Version) -> RoomConvergence:
     document = version.document
     versions = list(document.versions.filter(number__lte=version.number).order_by("number"))
     texts = version_values(versions)
