@@ -4,8 +4,10 @@ versions. Each plot comes with the same figures in a table beside it."""
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 MAP_SIZE, MAP_MARGIN = 420, 20
-BAR_WIDTH, BAR_ROW, BAR_LEFT = 360, 22, 60
+BAR_WIDTH, BAR_ROW, BAR_LEFT = 360, 22, 90
 BURN_WIDTH, BURN_HEIGHT, BURN_LEFT, BURN_BOTTOM, BURN_TOP = 560, 220, 40, 30, 10
 # Six shapes so that the groups differ by more than colour (black-and-white print).
 SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star")
@@ -67,7 +69,11 @@ def bars(rows: list[dict[str, Any]], key: str) -> dict[str, Any]:
             "y": index * BAR_ROW,
             "width": round(BAR_WIDTH * float(row[key]), 2),
             "value_x": round(BAR_LEFT + BAR_WIDTH * float(row[key]) + 4, 2),
-            "label": row["label"],
+            "label": (
+                _("Proposal %(number)s") % {"number": row["proposal"]}
+                if row["kind"] == "proposal"
+                else row["label"]
+            ),
             "value": row[key],
         }
         for index, row in enumerate(rows)
