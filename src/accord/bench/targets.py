@@ -104,6 +104,14 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("first-view-kb", "largest first view", 1000, at_least=False, unit=" kB"),
         Target("failed", "pages that did not answer 200", 1, at_least=False),
     ),
+    "convergence": (
+        Target("analytics-ms", "analytics recomputed, median", 300, at_least=False, unit=" ms"),
+        Target("page-ms", "convergence page, median", 300, at_least=False, unit=" ms"),
+        Target("api-ms", "convergence API read, median", 300, at_least=False, unit=" ms"),
+        Target("peak-mb", "peak memory serving the page", 200, at_least=False, unit=" MB"),
+        Target("ari", "planted camps found (adjusted Rand index)", 0.9, at_least=True),
+        Target("failed", "page or API read not answering 200", 1, at_least=False),
+    ),
     "live": (
         Target("max-ms", "slowest delivery to any stream", 1000, at_least=False, unit=" ms"),
         Target("lost", "deliveries lost", 1, at_least=False),

@@ -1,9 +1,9 @@
 """`accord bench SUITE`: every benchmark, each against its baseline and its targets.
 
 The suites live in `accord.bench`; this module gives them their options. ``engine``,
-``checker`` and ``documents`` need no database; ``record``, ``tree``, ``api``, ``pages`` and
-``live`` run on a fresh SQLite file, or on the scratch database DATABASE_URL names, migrated
-first.
+``checker`` and ``documents`` need no database; ``record``, ``tree``, ``api``, ``pages``,
+``live`` and ``convergence`` run on a fresh SQLite file, or on the scratch database
+DATABASE_URL names, migrated first.
 """
 
 import argparse
@@ -53,6 +53,10 @@ def _pages(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, paragraphs=300, proposals=5000, positions=10, runs=7)
 
 
+def _convergence(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, paragraphs=300, proposals=5000, cosponsorships=2000, runs=7, seed=3)
+
+
 def _members(value: str) -> int:
     """How many of the 193 member states' delegates take part."""
     if not value.isdigit() or not 1 <= int(value) <= 193:
@@ -97,6 +101,7 @@ SUITES: dict[str, tuple[str, bool, Options]] = {
     "api": ("the API on a full-size negotiation", True, _api),
     "pages": ("the main pages and API reads on a full-size negotiation", True, _pages),
     "live": ("live updates to every delegation's open page", True, _live),
+    "convergence": ("convergence analytics on a full-size negotiation", True, _convergence),
     "checker": ("the agreed-language checker against an exhaustive scan", False, _checker),
     "documents": ("Word, Akoma Ntoso and PDF in and out", False, _documents),
 }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.status import mark_provision_status
+from accord.core.convergence_audience import Audience, may_see
 from accord.core.errors import Refusal, UnknownProvision
 from accord.core.status import ActKind
 from accord.store import models, queries
@@ -77,6 +78,8 @@ def board(request: HttpRequest, process: str, document: str, number: int) -> Htt
     rows = queries.statuses(found, reading.text)
     context |= fields_of(queries.status_board(rows))
     context["chart"] = chart(queries.progress(found.document))
+    audience = Audience(found.document.process.convergence_audience)
+    context["sees_convergence"] = may_see(reading.actor, audience)
     return render(request, "accord/status_board.html", context)
 
 

@@ -40,6 +40,10 @@ def _reasons() -> dict[str, str]:
             "The Chair has not allowed the Bureau and the Secretariat to edit the draft of "
             "this revision; you may read it."
         ),
+        Reason.NOT_CONVERGENCE_AUDIENCE: _(
+            "The rules of this process show the convergence analytics only to the Chair and "
+            "the Bureau, or to those taking part."
+        ),
     }
 
 

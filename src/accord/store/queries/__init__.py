@@ -24,6 +24,12 @@ from accord.store.queries.compiling import (
     record_position,
     section_uids,
 )
+from accord.store.queries.convergence import (
+    FIGURES,
+    RoomConvergence,
+    convergence_of,
+    convergence_tables,
+)
 from accord.store.queries.corpus import (
     CorpusCounts,
     check_text,
@@ -121,6 +127,7 @@ from accord.store.queries.workspace import export_job_file, working_draft
 
 __all__ = [
     "DESK_CHANGES",
+    "FIGURES",
     "BoardSection",
     "CompilationChoices",
     "CompilationFilter",
@@ -140,6 +147,7 @@ __all__ = [
     "ProvenanceMark",
     "ProvenanceStep",
     "Reading",
+    "RoomConvergence",
     "StalePosition",
     "StatusBoard",
     "StatusRow",
@@ -160,6 +168,8 @@ __all__ = [
     "compilation_choices",
     "compilation_parts",
     "consensus_report",
+    "convergence_of",
+    "convergence_tables",
     "corpus_counts",
     "corpus_entries",
     "corpus_index",
