@@ -243,13 +243,16 @@ def test_the_history_says_every_event_in_words_newest_first(client, negotiation)
         < text.index("Draft published")
         < text.index("Process created")
     )
-    assert "Brazil (bra) paragraph 2" in text
+    assert "Brazil proposal 1 on paragraph 2 of Zero draft" in text
+    assert "(bra)" not in text
+    # No internal identifier where a name exists: subjects are said in words.
+    assert not re.search(r"\b(proposal|document|user|provision|process):", text)
     assert "Accreditation granted" in text
 
 
 def test_the_history_says_which_version_a_draft_or_a_revision_concerns(client, negotiation):
     text = _text(client.get("/p/wg/history/"))
-    assert "Draft published chair Zero draft of report" in text
+    assert "Draft published chair Zero draft of Report of the working group (test)" in text
     assert "paragraph Zero draft" not in text
 
 
@@ -520,15 +523,33 @@ def test_the_chair_records_adoption_and_everyone_sees_it_with_national_views(cli
     assert "Propose on" not in page
 
 
+def test_the_chair_names_delegations_at_the_adoption_by_their_names(client, negotiation):
+    client.force_login(negotiation.chair)
+    response = client.post(
+        "/p/wg/report/v1/adoption/",
+        {
+            "objections": "Holy See",
+            "disassociations": "france: 2",
+            "explanations": "Brazil: Brazil reads paragraph 4 as non-binding.",
+            "confirm": "on",
+        },
+    )
+    assert response.status_code == 302
+    adoption = models.Adoption.objects.get()
+    assert adoption.disassociations == {"FRA": ["p2"]}
+    explained = adoption.explanations.get()
+    assert explained.delegation.code == "BRA"
+
+
 def test_a_bad_adoption_record_is_explained_and_not_stored(client, negotiation):
     client.force_login(negotiation.chair)
     unknown = client.post("/p/wg/report/v1/adoption/", {"disassociations": "FRA: 9"})
     assert unknown.status_code == 400
     assert "No paragraph 9 in this version." in _text(unknown)
     shapeless = client.post("/p/wg/report/v1/adoption/", {"explanations": "no colon here"})
-    assert "Line 1 should read “CODE: …”." in _text(shapeless)
+    assert "Line 1 should read “Delegation: …”." in _text(shapeless)
     stranger = client.post("/p/wg/report/v1/adoption/", {"objections": "KEN"})
-    assert "KEN does not take part in this process." in _text(stranger)
+    assert "Kenya does not take part in this process." in _text(stranger)
     assert models.Adoption.objects.count() == 0
 
 

@@ -252,8 +252,8 @@ def test_no_revision_of_an_adopted_document(client, negotiation):
     ):
         assert response.status_code == 409
         assert (
-            "“report” has been adopted; nothing more can be proposed, revised or adopted on it."
-            in _text(response)
+            "“Report of the working group (test)” has been adopted; nothing more can be proposed, "
+            "revised or adopted on it." in _text(response)
         )
     assert _state() == before
 

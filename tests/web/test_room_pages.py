@@ -61,7 +61,7 @@ def test_the_proposer_invites_from_the_compilation(client, negotiation):
     refused = client.post(
         f"{V1}/proposals/{proposal.pk}/invite/", {"delegation": "DEU"}, follow=True
     )
-    assert "DEU has already been invited to co-sponsor." in _text(refused)
+    assert "Germany has already been invited to co-sponsor." in _text(refused)
     assert models.CoSponsorship.objects.count() == 1
 
 
