@@ -102,7 +102,8 @@ def test_the_desk_lists_invitations_awaiting_consent_and_open_silence_procedures
     ) in text
     assert (
         "Proposals awaiting your consent to co-sponsor Germany invites you to co-sponsor its "
-        "proposal on Report of the working group (test) — answer"
+        f"proposal {proposal.pk} on paragraph 4 of Report of the working group (test) "
+        "(Zero draft) — answer"
     ) in text
     assert f'href="/p/wg/silence/{procedure.pk}/"' in page.content.decode()
     client.force_login(negotiation.chair)
