@@ -116,8 +116,13 @@ def test_a_group_mandate_is_offered_and_used(client, negotiation):
 def test_people_who_may_not_propose_see_no_link_and_are_refused(client, negotiation, who):
     client.force_login(getattr(negotiation, who))
     assert "Propose on" not in _text(client.get("/p/wg/report/v1/"))
+    # Refused before any typing: the form is not offered, and the page says why.
+    shown = client.get("/p/wg/report/v1/p2/propose/")
+    assert shown.status_code == 403
+    assert "Only delegates of a delegation may do this." in _text(shown)
+    assert "<textarea" not in shown.content.decode()
     response = client.post("/p/wg/report/v1/p2/propose/", {"wording": WORDING_2})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "Only delegates of a delegation may do this." in _text(response)
     assert models.Proposal.objects.count() == 0
 

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.amendments import Mark, MarkKind, derive_amendment, redline_marks
 from accord.core.compilation import CompilationEntry
 from accord.core.errors import Refusal
+from accord.core.participants import check_may_propose
 from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
@@ -211,6 +213,12 @@ def propose(
     """Propose on one paragraph: new wording, alternatives, a new paragraph after it, its
     deletion or its move. "Preview" shows the derived amendment without submitting."""
     found, text, provision = _amendable(request, process, document, number, uid)
+    actor = queries.actor(request.user, found.document.process)
+    try:
+        # Refused before any typing: only delegates of members propose.
+        check_may_propose(actor, for_delegation=actor.delegation or "", on_behalf_of=None)
+    except Refusal as refusal:
+        raise PermissionDenied(explain(refusal)) from None
     form = _proposal_form(request, found, text, provision)
     preview = None
     if request.method == "POST" and form.is_valid() and "preview" in request.POST:
