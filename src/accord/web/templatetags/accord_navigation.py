@@ -100,5 +100,6 @@ def process_navigation(context: template.Context) -> dict[str, Any]:
     version = context.get("version")
     if isinstance(version, models.Version) and version.document.process_id == process.pk:
         at = reverse("web:version", args=[slug, version.document.slug, version.number])
-        crumbs.append(Link(f"{version.title} — {version.label}", at, request.path == at))
+        named = version.document.symbol or version.title
+        crumbs.append(Link(f"{named} — {version.label}", at, request.path == at))
     return {"links": links, "crumbs": crumbs, "process": process}
