@@ -60,7 +60,9 @@ def test_each_role_finds_its_actions_in_the_navigation(page: Page, demo_server: 
     assert _navigation(page) == ROLES[who]
     page.get_by_role("navigation", name="This process").get_by_role("link", name="My desk").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("desk")
-    current = page.get_by_role("navigation", name="This process").get_by_role("link", name="My desk")
+    current = page.get_by_role("navigation", name="This process").get_by_role(
+        "link", name="My desk"
+    )
     expect(current).to_have_attribute("aria-current", "page")
     crumbs = page.get_by_role("navigation", name="You are here")
     crumbs.get_by_role("link", name="OEWG on ICT security (demo)").click()
@@ -94,4 +96,17 @@ def test_main_pages_do_not_scroll_sideways_at_phone_width(page: Page, demo_serve
             page.screenshot(path=SHOTS / f"{who}-{name}-{width}.png")
             wide = page.evaluate("document.documentElement.scrollWidth")
             assert wide <= width, f"{name} is {wide} px wide at {width} px"
+    sign_out(page)
+
+
+def test_a_confirmation_stands_beside_the_paragraph_acted_on(page: Page, demo_server: str):
+    sign_in(page, demo_server, "bra")
+    page.goto(f"{demo_server}{PROCESS}report/v2/p3/position/")
+    page.get_by_label("Can accept").check()
+    page.get_by_role("button", name="Record position").click()
+    assert page.url.endswith("/report/v2/#p3")
+    said = page.locator("#p3 .messages")
+    expect(said).to_have_text("Your position on paragraph 3 was recorded.")
+    expect(said).to_have_attribute("role", "status")
+    expect(said).to_be_in_viewport()
     sign_out(page)

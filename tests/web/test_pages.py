@@ -68,8 +68,9 @@ def test_a_delegate_proposes_through_the_form(client, negotiation):
         "/p/wg/report/v1/p2/propose/", {"wording": WORDING_2, "justification": "Firmer."}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/p/wg/report/v1/compilation/"
     proposal = models.Proposal.objects.get()
+    # Back where the delegate was: at the new proposal in the compilation.
+    assert response["Location"] == f"/p/wg/report/v1/compilation/#proposal-{proposal.pk}"
     assert (proposal.delegation.code, proposal.provision_uid, proposal.wording) == (
         "BRA",
         "p2",
@@ -77,6 +78,8 @@ def test_a_delegate_proposes_through_the_form(client, negotiation):
     )
     followed = client.get(response["Location"])
     assert "Your proposal on paragraph 2 was submitted." in _text(followed)
+    assert f'id="proposal-{proposal.pk}"' in followed.content.decode()
+    assert "accord/place.js" in followed.content.decode()
 
 
 def test_a_refused_proposal_says_why_and_stores_nothing(client, negotiation):
@@ -470,6 +473,7 @@ def test_a_delegate_states_a_position_and_sees_it_go_stale(client, negotiation):
     assert "Position on paragraph 4" in _text(form)
     response = client.post("/p/wg/report/v1/p4/position/", {"stance": "reserve", "note": ""})
     assert response.status_code == 302
+    assert response["Location"] == "/p/wg/report/v1/#p4"
     page = _text(client.get("/p/wg/report/v1/"))
     assert "Your position: reserve, pending capital" in page
     assert "stale" not in page
@@ -584,3 +588,19 @@ def test_the_consensus_report_is_derived_from_the_adoption_and_withholds_changed
     text = _text(client.get("/p/wg/report/consensus-report/"))
     assert "One paragraph no longer has the text that was adopted and is withheld: 4" in text
     assert "The norms are binding." not in text
+
+
+def test_after_proposing_the_delegate_lands_in_the_part_that_holds_the_proposal(
+    client, negotiation, monkeypatch
+):
+    from accord.web import views
+
+    monkeypatch.setattr(views, "PART_PROPOSALS", 1)
+    submit_proposal(
+        negotiation.version, by=negotiation.germany, provision_uid="p1", wording="The group met."
+    )
+    client.force_login(negotiation.brazil)
+    response = client.post("/p/wg/report/v1/p4/propose/", {"wording": "The norms complement law."})
+    proposal = models.Proposal.objects.get(provision_uid="p4")
+    assert response["Location"] == (f"/p/wg/report/v1/compilation/?part=2#proposal-{proposal.pk}")
+    assert f'id="proposal-{proposal.pk}"' in client.get(response["Location"]).content.decode()

@@ -55,6 +55,7 @@ def test_the_proposer_invites_from_the_compilation(client, negotiation):
     response = client.post(
         f"{V1}/proposals/{proposal.pk}/invite/", {"delegation": "DEU"}, follow=True
     )
+    assert response.redirect_chain == [(f"{V1}/compilation/#proposal-{proposal.pk}", 302)]
     assert "Germany was invited to co-sponsor your proposal." in _text(response)
     assert "Invited to co-sponsor: Germany (awaiting an answer)" in _text(response)
     assert '<option value="DEU">' not in response.content.decode()

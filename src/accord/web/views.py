@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -155,6 +156,28 @@ def _part(
     }
 
 
+def compilation_at(version: models.Version, uid: str, proposal: int) -> str:
+    """The address of ``proposal`` (on paragraph ``uid``) in the compilation of ``version``:
+    the part that holds the paragraph, at the proposal, so that the person who acted on it
+    lands where they were."""
+    document = version.document
+    url = reverse("web:compilation", args=[document.process.slug, document.slug, version.number])
+    text = queries.version_value(version)
+    outline, _entries = queries.compilation_parts(
+        version, text, queries.CompilationFilter(), budget=PART_PROPOSALS, numbers=[]
+    )
+    if len(outline.parts) > 1:
+        order = {p.uid: i for i, p in enumerate(text)}
+        by_label = {p.label: i for i, p in enumerate(text) if p.label}
+        at = order.get(uid, 0)
+        for part in outline.parts:
+            first, last = (by_label.get(label, 0) for label in part.labels)
+            if first <= at <= last:
+                url += f"?part={part.number}"
+                break
+    return f"{url}#proposal-{proposal}"
+
+
 def _amendable(
     request: HttpRequest, process: str, document: str, number: int, uid: str
 ) -> tuple[models.Version, Version, Provision]:
@@ -226,7 +249,7 @@ def propose(
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            submit_proposal(
+            made = submit_proposal(
                 found,
                 by=signed_in(request),
                 provision_uid=uid,
@@ -245,7 +268,7 @@ def propose(
                 _("Your proposal on paragraph %(label)s was submitted.")
                 % {"label": provision.label},
             )
-            return redirect("web:compilation", process, document, number)
+            return redirect(compilation_at(found, uid, made.pk))
     context = {
         "version": found,
         "text": text,
@@ -291,7 +314,7 @@ def withdraw(
         messages.error(request, explain(refusal))
     else:
         messages.success(request, _("Your proposal was withdrawn."))
-    return redirect("web:compilation", process, document, number)
+    return redirect(compilation_at(found.version, found.provision_uid, found.pk))
 
 
 def redline(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
