@@ -78,7 +78,8 @@ def test_the_public_sees_no_desk_and_no_drafting(page: Page, demo_server: str):
 def test_an_observer_meets_a_styled_refusal_with_a_way_on(page: Page, demo_server: str):
     sign_in(page, demo_server, "vat")
     response = page.goto(f"{demo_server}{PROCESS}report/v2/p2/propose/")
-    assert response is not None and response.status == 403
+    assert response is not None
+    assert response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("Not allowed")
     expect(page.get_by_role("textbox")).to_have_count(0)
     assert _navigation(page) == ROLES["vat"]
