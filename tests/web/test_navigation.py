@@ -140,3 +140,11 @@ def test_accrediting_a_person_starts_on_the_delegate_role(client, negotiation):
     page = client.get("/p/wg/participants/").content.decode()
     role = page[page.index('<select name="role"') :].split("</select>")[0]
     assert re.findall(r'<option value="([^"]*)"[^>]*selected', role) == ["delegate"]
+
+
+def test_every_page_links_the_record_and_the_api_reference(client, negotiation):
+    page = client.get("/").content.decode()
+    footer = page[page.index('<footer class="site">') :]
+    assert '<a href="/api/v1/docs">API reference</a>' in footer
+    assert '<a href="/record/log.jsonl">Published log</a>' in footer
+    assert client.get("/api/v1/docs").status_code == 200

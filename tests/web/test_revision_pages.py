@@ -358,3 +358,13 @@ def test_pages_name_the_document_by_the_title_of_the_version_they_show(client, n
     old = _text(client.get("/p/wg/report/v1/p4/status/"))
     assert "Report of the working group (test) — Zero draft" in old
     assert "Revised report" not in old
+
+
+def test_the_number_map_lists_only_the_paragraphs_whose_numbers_change(client, negotiation):
+    client.force_login(negotiation.chair)
+    reworded = _current_text(negotiation).replace("complement the application", "complement")
+    preview = client.post(URL, {"text": reworded, "label": "Rev.1", "step": "preview"})
+    html = preview.content.decode()
+    table = html[html.index('<details class="number-map"') :].split("</details>")[0]
+    assert "<tbody></tbody>" in table
+    assert "Paragraphs not listed keep their numbers." in table

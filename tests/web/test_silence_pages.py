@@ -65,6 +65,13 @@ def test_a_member_breaks_silence_and_everyone_reads_the_attributed_letter(client
     form = client.get(url)
     assert "Break silence for your delegation" in _text(form)
     assert "Time left 3 days" in _text(form)
+    # Each paragraph is chosen by what it says, not by its number alone.
+    assert (
+        '<label for="id_provisions_1"><input type="checkbox" name="provisions" value="p2" '
+        'id="id_provisions_1"> Paragraph 2</label> <span class="excerpt" '
+        'id="id_provisions_1-text">States should not conduct or knowingly support ICT activity '
+        "contrary to their obligations under international law.</span>"
+    ) in form.content.decode()
     empty = client.post(url, {"letter": "Brazil objects.", "provisions": []})
     assert empty.status_code == 400
     assert models.SilenceBreak.objects.count() == 0
