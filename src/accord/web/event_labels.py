@@ -88,11 +88,10 @@ def concerning(event: models.Event, names: queries.EventNames) -> tuple[str, str
         if kind == "statement":
             return gettext("statement by %(holder)s") % {"holder": payload.get("holder", "")}, url
         document = names.documents.get(version.document.slug, version.document)
-        text = gettext("%(version)s of %(document)s") % {
-            "version": version.label,
-            "document": document_name(document),
-        }
-        return text, url
+        said = {"version": version.label, "document": document_name(document)}
+        if event.kind.startswith("silence."):
+            return gettext("the silence procedure on %(version)s of %(document)s") % said, url
+        return gettext("%(version)s of %(document)s") % said, url
     return _other(event, kind, key, names), ""
 
 
