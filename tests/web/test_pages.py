@@ -240,7 +240,7 @@ def test_a_token_needs_a_name(client, negotiation):
 
 
 def test_the_history_says_every_event_in_words_newest_first(client, negotiation):
-    submit_proposal(
+    proposal = submit_proposal(
         negotiation.version, by=negotiation.brazil, provision_uid="p2", wording=WORDING_2
     )
     page = client.get("/p/wg/history/")
@@ -251,7 +251,7 @@ def test_the_history_says_every_event_in_words_newest_first(client, negotiation)
         < text.index("Draft published")
         < text.index("Process created")
     )
-    assert "Brazil proposal 1 on paragraph 2 of Zero draft" in text
+    assert f"Brazil proposal {proposal.pk} on paragraph 2 of Zero draft" in text
     assert "(bra)" not in text
     # No internal identifier where a name exists: subjects are said in words.
     assert not re.search(r"\b(proposal|document|user|provision|process):", text)
