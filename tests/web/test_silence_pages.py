@@ -129,7 +129,9 @@ def test_an_unknown_procedure_is_not_found(client, negotiation):
 
 
 def test_the_secretariat_proposes_a_stakeholder_and_a_member_objects(client, negotiation):
-    make_user("drw")
+    person = make_user("drw")
+    person.first_name, person.last_name = "Dana", "Ruiz"
+    person.save()
     client.force_login(negotiation.secretariat)
     participants = client.get("/p/wg/participants/").content.decode()
     assert 'href="/p/wg/stakeholders/"' in participants
@@ -152,6 +154,7 @@ def test_the_secretariat_proposes_a_stakeholder_and_a_member_objects(client, neg
     assert "Digital Rights Watch" in page
     assert "Pending" in page
     assert "Object to Digital Rights Watch" in page
+    assert "Represented by Dana Ruiz;" in page
     assert "Propose a stakeholder" not in page
     url = f"/p/wg/stakeholders/{request.pk}/object/"
     client.post(url, {"reason": "Not neutral."})
