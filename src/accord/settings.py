@@ -111,6 +111,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# The key that signs the record lives in a file only the service reads, never in the
+# database; every instance of one deployment is given the same file (docs/verification.md).
+ACCORD_SIGNING_KEY_FILE = Path(
+    os.environ.get("ACCORD_SIGNING_KEY_FILE") or DATA_DIR / "signing-key.pem"
+).resolve()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

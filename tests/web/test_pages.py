@@ -1,4 +1,5 @@
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
@@ -604,3 +605,45 @@ def test_after_proposing_the_delegate_lands_in_the_part_that_holds_the_proposal(
     proposal = models.Proposal.objects.get(provision_uid="p4")
     assert response["Location"] == (f"/p/wg/report/v1/compilation/?part=2#proposal-{proposal.pk}")
     assert f'id="proposal-{proposal.pk}"' in client.get(response["Location"]).content.decode()
+
+
+def test_the_consensus_report_names_the_witnessed_checkpoint_that_covers_the_decision(
+    client, negotiation
+):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from accord.actions.adoption import record_adoption
+    from accord.actions.witnesses import keep_cosignature, register_witness
+    from accord.core import merkle
+    from accord.store import tree
+
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
+    decided = models.Event.objects.get(kind="adoption.recorded").seq
+    text = _text(client.get("/p/wg/report/consensus-report/"))
+    assert "No witness has yet co-signed a checkpoint that covers this decision." in text
+
+    def cosign(checkpoint: merkle.Checkpoint, name: str) -> None:
+        key = Ed25519PrivateKey.generate()
+        pem = key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+        witness = register_witness(name=name, public_pem=pem, by=None)
+        unsigned = merkle.Cosignature(checkpoint, witness.key_id, "t")
+        keep_cosignature(
+            merkle.Cosignature(checkpoint, witness.key_id, "t", key.sign(unsigned.note()).hex())
+        )
+
+    first = tree.sign_checkpoint(datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
+    assert first is not None
+    covering = tree.checkpoint_value(first)
+    cosign(covering, "Library")
+    cosign(covering, "Observer")
+    text = _text(client.get("/p/wg/report/consensus-report/"))
+    assert (
+        f"The decision (event {decided}) is in checkpoint {covering.size} of {covering.time},"
+        " co-signed by the witnesses Library, Observer."
+    ) in text
+    exported = client.get("/p/wg/report/consensus-report.json").json()
+    assert exported["adoption"]["witnessed"] == {
+        "checkpoint": covering.as_json(),
+        "witnesses": ["Library", "Observer"],
+    }

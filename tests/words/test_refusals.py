@@ -23,6 +23,13 @@ from accord.actions.processes import (
 from accord.actions.proposals import NotOpen
 from accord.actions.silence import SilenceAlreadyOpen
 from accord.actions.stakeholders import RequestPending
+from accord.actions.witnesses import (
+    CosignatureRefused,
+    NotAWitnessKey,
+    UnknownCheckpoint,
+    UnknownWitness,
+    WitnessAlreadyRegistered,
+)
 from accord.core import errors as e
 from accord.core.accreditation import (
     MandateOutsideGroup,
@@ -316,6 +323,29 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     (ProcessExists("oewg"), "There is already a process called “oewg”."),
     (UnknownDelegations(("XXX",)), "No delegation has the code XXX."),
     (NotAccredited("bra"), "bra holds no accreditation to this process."),
+    (
+        NotAWitnessKey(),
+        "A witness is registered with an Ed25519 public key in PEM, as `accord witness` writes"
+        " it beside its key; this is not one.",
+    ),
+    (
+        WitnessAlreadyRegistered("ab12", "Library of the Graduate Institute"),
+        "The key ab12 is already registered, to the witness Library of the Graduate Institute.",
+    ),
+    (
+        UnknownWitness("ab12"),
+        "No witness is registered here with the key ab12; the Secretariat registers witnesses"
+        " with `accord witnesses add`.",
+    ),
+    (
+        UnknownCheckpoint(160),
+        "This instance signed no such checkpoint of 160 events; co-sign a checkpoint as the"
+        " instance published it.",
+    ),
+    (
+        CosignatureRefused("the co-signature of checkpoint 160 does not verify"),
+        "The co-signature was not kept: the co-signature of checkpoint 160 does not verify.",
+    ),
 ]
 
 REFUSALS = [refusal for refusal, _ in SENTENCES]

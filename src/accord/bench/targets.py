@@ -89,6 +89,12 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         ),
         Target("append-ms", "what appending adds to an action", 2.0, at_least=False, unit=" ms"),
     ),
+    "tree": (
+        Target("proof-ms", "slower proof served, median", 5, at_least=False, unit=" ms"),
+        Target("verify-proof-ms", "slower proof verified", 1, at_least=False, unit=" ms"),
+        Target("checkpoint-ms", "checkpoint signed", 50, at_least=False, unit=" ms"),
+        Target("tree-bytes", "the tree's storage per event", 100, at_least=False, unit=" bytes"),
+    ),
     "api": (
         Target("compile-json-ms", "compilation as JSON", 300, at_least=False, unit=" ms"),
         Target("writes-lost", "positions or events lost", 1, at_least=False),
@@ -113,7 +119,7 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("word-s", "compilation to Word", 5, at_least=False, unit=" s"),
         Target("akn-s", "compilation to Akoma Ntoso", 5, at_least=False, unit=" s"),
         Target("clean-pdf-s", "clean version to PDF", 5, at_least=False, unit=" s"),
-        Target("compilation-pdf-s", "compilation to PDF", 60, at_least=False, unit=" s"),
+        Target("compilation-pdf-s", "compilation to PDF", 10, at_least=False, unit=" s"),
         Target("peak-mb", "peak memory", 500, at_least=False, unit=" MB"),
     ),
 }

@@ -13,6 +13,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "participants.admitted": _("Participants admitted"),
     "accreditation.granted": _("Accreditation granted"),
     "accreditation.withdrawn": _("Accreditation withdrawn"),
+    "witness.registered": _("Witness registered"),
     "draft.published": _("Draft published"),
     "draft.imported": _("Draft imported"),
     "proposal.submitted": _("Proposal submitted"),

@@ -183,6 +183,22 @@ def _messages() -> dict[str, str]:
             "%(group)s."
         ),
         "not-accredited": _("%(username)s holds no accreditation to this process."),
+        "not-a-witness-key": _(
+            "A witness is registered with an Ed25519 public key in PEM, as `accord witness` "
+            "writes it beside its key; this is not one."
+        ),
+        "witness-already-registered": _(
+            "The key %(key_id)s is already registered, to the witness %(name)s."
+        ),
+        "unknown-witness": _(
+            "No witness is registered here with the key %(key_id)s; the Secretariat registers "
+            "witnesses with `accord witnesses add`."
+        ),
+        "unknown-checkpoint": _(
+            "This instance signed no such checkpoint of %(size)d events; co-sign a checkpoint "
+            "as the instance published it."
+        ),
+        "cosignature-refused": _("The co-signature was not kept: %(problem)s."),
         "refused": _("This action is not allowed."),
     }
 
@@ -393,6 +409,7 @@ def _missing() -> dict[str, str]:
         "withdrawal": _("Say why the silence procedure is withdrawn."),
         "organisation": _("Give the name of the organisation."),
         "explanation": _("An explanation of position needs its text."),
+        "witness": _("Give the witness a name, such as the delegation or library that runs it."),
     }
 
 
