@@ -48,7 +48,12 @@ from accord.store.queries.decisions import (
     recorded_votes,
 )
 from accord.store.queries.desks import DESK_CHANGES, Desk, StalePosition, desk
-from accord.store.queries.events import deciding_event, process_events
+from accord.store.queries.events import (
+    EventNames,
+    deciding_event,
+    event_names,
+    process_events,
+)
 from accord.store.queries.history import (
     HistoryEntry,
     Provenance,
@@ -116,6 +121,7 @@ from accord.store.queries.status import (
 )
 from accord.store.queries.versions import (
     current_version,
+    document_name,
     documents_with_current_title,
     documents_with_current_version,
     redline,
@@ -136,6 +142,7 @@ __all__ = [
     "CorpusCounts",
     "Desk",
     "Disassociation",
+    "EventNames",
     "HistoryEntry",
     "LabelledStatement",
     "NationalViews",
@@ -177,8 +184,10 @@ __all__ = [
     "current_version",
     "deciding_event",
     "desk",
+    "document_name",
     "documents_with_current_title",
     "documents_with_current_version",
+    "event_names",
     "export_job_file",
     "fates_of",
     "group_codes",
