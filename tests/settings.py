@@ -1,5 +1,7 @@
 """accord's settings, with a fast password hasher so tests do not spend their time hashing."""
 
+import tempfile
+
 from accord.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -15,3 +17,6 @@ ACCORD_SECOND_FACTOR = "optional"
 # count the answer's alone; tests/security/test_rate_limits.py runs them on the database cache
 # every instance shares in production.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The checker's index cache of the tests: never the instance's data directory.
+ACCORD_CHECKER_CACHE = tempfile.mkdtemp(prefix="accord-test-index-")

@@ -1,7 +1,9 @@
 """Reads of the agreed-language checker: the corpus as core values, and its index.
 
 The index is built once per process and rebuilt when the corpus changes (another entry
-imported); telling whether it changed costs one small query.
+imported); telling whether it changed costs one small query. Built indexes are kept on disk
+by the hash of the entries (`accord.store.checker_index`), so a restarted process reads the
+index back instead of building it again.
 """
 
 import threading
@@ -18,6 +20,7 @@ from accord.core.checker import (
     check_passage,
 )
 from accord.store import convert, models
+from accord.store.checker_index import cached_index, entries_key
 
 
 @dataclass(slots=True)
@@ -44,7 +47,9 @@ def corpus_index() -> CorpusIndex:
     with _lock:
         cached = _cache.get("instance")
         if cached is None or cached.fingerprint != fingerprint:
-            cached = _Cached(fingerprint, build_index(corpus_entries()))
+            entries = corpus_entries()
+            index = cached_index(entries_key(entries), lambda: build_index(entries))
+            cached = _Cached(fingerprint, index)
             _cache["instance"] = cached
         return cached.index
 
