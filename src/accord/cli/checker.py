@@ -145,12 +145,21 @@ def _run_batch(index: CorpusIndex, path: str) -> int:
 
 def _describe(number: int, found: Finding) -> str:
     head = f"{number}. {found.verdict.value}"
+    if found.frame:
+        head += " (the writer's own words)"
     if found.source is not None:
         s = found.source
         whose = f", held by {s.holder}" if s.holder else ""
         head += f" — {s.document}, {s.provision} ({s.status.value}{whose}), "
         head += f"similarity {found.similarity:.2f}"
     lines = [head, f"   “{found.segment}”"]
+    if found.quoted or found.reported:
+        lines.append("   " + ("quoted" if found.quoted else f"reported after “{found.framing}”"))
+    if found.agreement_claimed:
+        lines.append("   said to be agreed, but the source is not an agreed text")
+    if found.paraphrase:
+        pairs = "; ".join(f"{a} = {b}" for a, b in found.alignment)
+        lines.append(f"   paraphrase of the source; aligned: {pairs}")
     if found.also_adopted is not None:
         also = found.also_adopted
         lines.append(f"   less close: adopted text in {also.document}, {also.provision}")

@@ -31,6 +31,8 @@ class CorpusIndex:
     vocabulary: dict[str, int] = field(default_factory=dict)
     ids: Sequence[array[int]] = field(default_factory=list)
     postings: Mapping[int, array[int]] = field(default_factory=dict)
+    # The paraphrase path's index of concepts (`paraphrase.ConceptIndex`), built on first use.
+    concepts: object | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
