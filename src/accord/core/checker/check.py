@@ -146,11 +146,7 @@ def _with_quotes(
     quotes = quoted_spans(words, *span)
     found: dict[tuple[int, int], list[Finding]] = {}
     for quote in quotes:
-        found[quote] = [
-            replace(f, quoted=True)
-            for f in _plain(index, words, ids, quote, number)
-            or []  # pragma: no branch -- a quote has words
-        ]
+        found[quote] = [replace(f, quoted=True) for f in _plain(index, words, ids, quote, number)]
     if not any(f.verdict is not Verdict.NOT_FOUND for fs in found.values() for f in fs):
         return None
     out: list[Finding] = []
@@ -209,25 +205,11 @@ def _paraphrased(
         index.concepts = paraphrase.ConceptIndex([e.text for e in index.entries])
     concepts = index.concepts
     assert isinstance(concepts, paraphrase.ConceptIndex)
-    texts = _Texts(index)
-    found = paraphrase.find(concepts, texts, words, *span)
+    found = paraphrase.find(concepts, lambda e: index.entries[e].text, words, *span)
     if found is None:
         return None
     entry = index.entries[found.entry]
     return paraphrase_finding(words, span, number, entry, concepts.words[found.entry], found)
-
-
-class _Texts(Sequence[str]):
-    """The entries' texts, read on demand."""
-
-    def __init__(self, index: CorpusIndex) -> None:
-        self._index = index
-
-    def __len__(self) -> int:
-        return len(self._index.entries)
-
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]
-        return self._index.entries[i].text
 
 
 def _has_letters(words: Words, span: tuple[int, int]) -> bool:

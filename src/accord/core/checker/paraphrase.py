@@ -14,7 +14,7 @@ alignment that shows why.
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from accord.core.checker.alterations import Alteration
@@ -100,7 +100,7 @@ _FAMILIES = {
     "~protect": "protect protection safeguard defend defence defense",
     "~ci": "ci",
     "~ict": "ict cyber cyberspace cybersecurity digital online",
-    "~state": "state country nation government",
+    "~state": "state states country nation government",
     "~harm": "harm damage impair attack disrupt",
     "~assist": "assist assistance help aid",
     "~cooperate": "cooperate cooperation collaborate collaboration",
@@ -253,7 +253,7 @@ class Paraphrase:
 
 
 def find(
-    index: ConceptIndex, texts: Sequence[str], words: Words, lo: int, hi: int
+    index: ConceptIndex, text_of: Callable[[int], str], words: Words, lo: int, hi: int
 ) -> Paraphrase | None:
     """The provision sentence the passage words ``lo:hi`` paraphrase, or None."""
     mine = concepts(words, lo, hi)
@@ -261,7 +261,7 @@ def find(
         return None
     best: tuple[float, int, SourceSentence] | None = None
     for entry in index.candidates(mine.names, CANDIDATES):
-        for sentence in _sentences_of(index, texts, entry):
+        for sentence in _sentences_of(index, text_of, entry):
             score = _score(index, mine, sentence.concepts)
             if score is not None and (best is None or score > best[0]):
                 best = (score, entry, sentence)
@@ -280,9 +280,11 @@ def find(
     )
 
 
-def _sentences_of(index: ConceptIndex, texts: Sequence[str], entry: int) -> list[SourceSentence]:
+def _sentences_of(
+    index: ConceptIndex, text_of: Callable[[int], str], entry: int
+) -> list[SourceSentence]:
     if entry not in index.words:
-        index.words[entry] = words_of(texts[entry])
+        index.words[entry] = words_of(text_of(entry))
     return index.by_entry[entry]
 
 

@@ -97,9 +97,8 @@ _AGREEMENT = frozenset({"agreed", "agree", "agrees", "consensus", "agreement", "
 
 
 def quoted_spans(words: Words, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Word ranges within ``lo:hi`` that stand between quotation marks, split at ellipses."""
-    if lo >= hi:
-        return []
+    """Word ranges within ``lo:hi`` (not empty) that stand between quotation marks, split at
+    ellipses."""
     start, end = words.spans[lo][0], words.spans[hi - 1][1]
     text = words.text
     # The marks just outside the sentence's words belong to it.
@@ -150,8 +149,7 @@ def _parts(words: Words, start: int, stop: int) -> list[tuple[int, int]]:
     parts: list[list[int]] = [[]]
     for i in inside:
         if cuts and words.spans[i][0] > cuts[0]:
-            while cuts and words.spans[i][0] > cuts[0]:
-                cuts.pop(0)
+            cuts = [c for c in cuts if c > words.spans[i][0]]
             parts.append([])
         parts[-1].append(i)
     if any(len(p) < MIN_QUOTED for p in parts):
