@@ -28,7 +28,13 @@ def test_it_holds_the_2015_norms_and_the_2021_report():
     held = {(e.document, e.provision) for e in ENTRIES}
     assert {("A/70/174", f"13({n})") for n in "abcdefghijk"} <= held
     assert {("A/75/816", "1"), ("A/75/816", "2")} <= held
-    assert {e.status for e in ENTRIES} == {SourceStatus.CONSENSUS}
+    views = {(e.document, e.holder) for e in ENTRIES if e.status is SourceStatus.NATIONAL_VIEW}
+    assert views == {
+        ("A/69/112", "Australia"),
+        ("A/76/136", "Australia"),
+        ("United States (2016), national position", "United States"),
+    }
+    assert {e.status for e in ENTRIES} == {SourceStatus.CONSENSUS, SourceStatus.NATIONAL_VIEW}
 
 
 def test_a_norm_quoted_exactly_is_found_and_a_cut_qualifier_is_not_missed():

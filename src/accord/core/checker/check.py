@@ -35,6 +35,8 @@ SPLIT_MIN_WORDS = 4
 MIN_MATCHED = 5
 # Below this similarity a single match is reordered or reworded: the paraphrase path is tried.
 LOOSE_SIMILARITY = 0.6
+# An opening clause this long may be a paraphrase on its own.
+PARAPHRASE_CLAUSE = 6
 # Words that join two quoted clauses and belong to neither.
 _CONNECTIVES = frozenset(
     [
@@ -75,8 +77,13 @@ class Report:
         return {v: n for v, n in found.items() if n}
 
 
-def check_passage(index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT) -> Report:
+def check_passage(
+    index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT, plain: bool = False
+) -> Report:
     """What each sentence (or clause) of ``text`` draws on in ``index``.
+
+    ``plain`` reads each sentence as it did before quotations, frames and paraphrases were
+    read apart (runs of words only): the evaluation compares the two in one run.
 
     Raises `EmptyPassage` for a passage without words and `PassageTooLong` beyond ``limit``.
     """
@@ -89,7 +96,10 @@ def check_passage(index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT) 
     ids = index.word_ids(words.norm)
     findings: list[Finding] = []
     for number, (lo, hi) in enumerate(spans):
-        findings.extend(_sentence(index, words, ids, (lo, hi), number))
+        if plain:
+            findings.extend(_plain(index, words, ids, (lo, hi), number))
+        else:
+            findings.extend(_sentence(index, words, ids, (lo, hi), number))
     return Report(tuple(findings))
 
 
@@ -113,7 +123,7 @@ def _sentence(
         claims = end is not None and claims_agreement(words, span[0], end)
         return [_claimed(f, claims) for f in plain]
     paraphrased = _paraphrased(index, words, span, number)
-    return [paraphrased] if paraphrased is not None else plain
+    return paraphrased if paraphrased is not None else plain
 
 
 def _sources(found: list[Finding]) -> list[CorpusEntry | None]:
@@ -181,7 +191,7 @@ def _framed(
     if all(f.verdict is Verdict.NOT_FOUND for f in reported) or _loose(reported):
         paraphrased = _paraphrased(index, words, (end, span[1]), number)
         if paraphrased is not None:
-            reported = [paraphrased]
+            reported = paraphrased
     if all(f.verdict is Verdict.NOT_FOUND for f in reported):
         return None
     claims = claims_agreement(words, span[0], end)
@@ -200,16 +210,43 @@ def _framed(
 
 def _paraphrased(
     index: CorpusIndex, words: Words, span: tuple[int, int], number: int
-) -> Finding | None:
+) -> list[Finding] | None:
+    """The paraphrase the words ``span`` make of a provision sentence, or of their opening
+    clause up to a comma when it says what States should do ("states should refrain from …
+    critical infrastructure, thus ensuring …"), the rest then found nowhere; None when neither
+    is close enough."""
     if not isinstance(index.concepts, paraphrase.ConceptIndex):
-        index.concepts = paraphrase.ConceptIndex([e.text for e in index.entries])
+        index.concepts = paraphrase.ConceptIndex(index.vocabulary, index.ids)
     concepts = index.concepts
     assert isinstance(concepts, paraphrase.ConceptIndex)
-    found = paraphrase.find(concepts, lambda e: index.entries[e].text, words, *span)
-    if found is None:
-        return None
-    entry = index.entries[found.entry]
-    return paraphrase_finding(words, span, number, entry, concepts.words[found.entry], found)
+    for part, requires in ((span, None), (_opening_clause(words, span), "~modal")):
+        if part is None:
+            continue
+        found = paraphrase.find(
+            concepts,
+            lambda e: index.entries[e].text,
+            words,
+            *part,
+            adopted=lambda e: index.entries[e].status.is_adopted,
+            requires=requires,
+        )
+        if found is not None:
+            entry = index.entries[found.entry]
+            out = [
+                paraphrase_finding(words, part, number, entry, concepts.words[found.entry], found)
+            ]
+            if part[1] < span[1]:
+                out.append(finding(words, (part[1], span[1]), number, None, None, None, None))
+            return out
+    return None
+
+
+def _opening_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Words of ``span`` up to its first comma, when that leaves enough on both sides."""
+    for i in range(span[0] + PARAPHRASE_CLAUSE, span[1] - SPLIT_MIN_WORDS):
+        if "," in words.text[words.spans[i - 1][1] : words.spans[i][0]]:
+            return (span[0], i)
+    return None
 
 
 def _has_letters(words: Words, span: tuple[int, int]) -> bool:

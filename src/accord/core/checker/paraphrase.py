@@ -13,13 +13,14 @@ alignment that shows why.
 """
 
 import functools
+import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from accord.core.checker.alterations import Alteration
 from accord.core.checker.segments import sentences
-from accord.core.checker.words import Words, words_of
+from accord.core.checker.words import Words, norm_words, words_of
 
 _STOP = frozenset(
     [
@@ -79,6 +80,7 @@ _STOP = frozenset(
         "every",
         "each",
         "some",
+        "norm",
     ]
 )
 # Words joined into one concept before anything else.
@@ -94,12 +96,15 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("human", "right"), "~human-rights"),
     (("international", "law"), "~international-law"),
 )
+_BY_HEAD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _name in _PHRASES:
+    _BY_HEAD.setdefault(_phrase[0], []).append((_phrase, _name))
 _FAMILIES = {
     "~modal": "should must shall obligation oblige obligate require requirement duty ought "
     "prohibit prohibition ban",
     "~protect": "protect protection safeguard defend defence defense",
     "~ci": "ci",
-    "~ict": "ict cyber cyberspace cybersecurity digital online",
+    "~ict": "ict icts cyber cyberspace cybersecurity digital online",
     "~state": "state states country nation government",
     "~harm": "harm damage impair attack disrupt",
     "~assist": "assist assistance help aid",
@@ -145,9 +150,16 @@ QUALIFIERS = tuple(
         "due regard",
     )
 )
+# Words of qualifiers: a paraphrase that leaves them out is named for it (qualifier dropped),
+# not judged further from its source.
+_QUALIFYING = frozenset(
+    {"knowingly", "intentionally", "appropriate", "reasonable", "voluntary", "contrary"}
+)
 CANDIDATES = 12
+# An adopted sentence scoring this little below the best one is preferred to a national view.
+ADOPTED_MARGIN = 0.05
 MIN_SHARED = 4
-MIN_PASSAGE_COVER = 0.55
+MIN_PASSAGE_COVER = 0.6
 MIN_SOURCE_COVER = 0.3
 # A concept in more than this share of a large corpus is skipped for candidates once three
 # rarer ones are used (as the pair index does with "of the").
@@ -187,13 +199,17 @@ def concepts(words: Words, lo: int, hi: int) -> Concepts:
 
 
 def _concept_at(lemmas: Sequence[str], i: int) -> tuple[str | None, int]:
-    for phrase, name in _PHRASES:
+    for phrase, name in _BY_HEAD.get(lemmas[i], ()):
         if tuple(lemmas[i : i + len(phrase)]) == phrase:
             return name, len(phrase)
-    word = lemmas[i]
+    return _single(lemmas[i]), 1
+
+
+def _single(word: str) -> str | None:
+    """The concept of one lemma, None for a function word."""
     if word in _STOP or (len(word) < 2 and not word.isdigit()):
-        return None, 1
-    return _CONCEPT.get(word, word), 1
+        return None
+    return _CONCEPT.get(word, word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,25 +220,35 @@ class SourceSentence:
 
 
 class ConceptIndex:
-    """Provision sentences by the concepts they hold; built on the first paraphrase."""
+    """Provisions by the concepts they hold, built on the first paraphrase from the word index
+    (each vocabulary word brought to its concept once); the concepts of each provision's
+    sentences are worked out only for the few candidates a paraphrase is scored against."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.by_entry: list[list[SourceSentence]] = []
-        self.words: dict[int, Words] = {}
+    def __init__(self, vocabulary: Mapping[str, int], ids: Sequence[Sequence[int]]) -> None:
+        words = sorted(vocabulary, key=vocabulary.__getitem__)
+        lemmas = [lemma(w) for w in words]
+        concept_of: list[str | None] = [_single(w) for w in lemmas]
+        pair_of: dict[tuple[str, str], str] = {p[-2:]: name for p, name in _PHRASES}  # type: ignore[misc]
+        heads = {n for n, w in enumerate(lemmas) if any(w == p[0] for p in pair_of)}
         postings: dict[str, list[int]] = {}
-        for entry, text in enumerate(texts):
-            words = words_of(text)
-            seen: set[str] = set()
-            mine = []
-            for span in sentences(words):
-                found = concepts(words, *span)
-                mine.append(SourceSentence(entry, span, found))
-                seen |= found.names
-            self.by_entry.append(mine)
+        for entry, entry_ids in enumerate(ids):
+            seen = {concept_of[i] for i in entry_ids}
+            for a, b in itertools.pairwise(entry_ids):
+                if a in heads and (lemmas[a], lemmas[b]) in pair_of:
+                    seen.add(pair_of[lemmas[a], lemmas[b]])
+            seen.discard(None)
             for name in seen:
-                postings.setdefault(name, []).append(entry)
+                postings.setdefault(name, []).append(entry)  # type: ignore[arg-type]
         self.postings = postings
-        self.size = len(texts)
+        self.size = len(ids)
+        self.by_entry: dict[int, list[SourceSentence]] = {}
+        self.words: dict[int, Words] = {}
+
+    @classmethod
+    def of_texts(cls, texts: Sequence[str]) -> "ConceptIndex":
+        vocabulary: dict[str, int] = {}
+        ids = [[vocabulary.setdefault(w, len(vocabulary)) for w in norm_words(t)] for t in texts]
+        return cls(vocabulary, ids)
 
     def candidates(self, names: frozenset[str], limit: int) -> list[int]:
         lists = sorted((self.postings[n] for n in names if n in self.postings), key=len)
@@ -253,21 +279,35 @@ class Paraphrase:
 
 
 def find(
-    index: ConceptIndex, text_of: Callable[[int], str], words: Words, lo: int, hi: int
+    index: ConceptIndex,
+    text_of: Callable[[int], str],
+    words: Words,
+    lo: int,
+    hi: int,
+    *,
+    adopted: Callable[[int], bool] = lambda e: True,
+    requires: str | None = None,
 ) -> Paraphrase | None:
-    """The provision sentence the passage words ``lo:hi`` paraphrase, or None."""
+    """The provision sentence the passage words ``lo:hi`` paraphrase, or None.
+
+    An ``adopted`` entry wins over one that is not (a national view) unless the other scores
+    clearly higher; ``requires`` names a concept the words must hold to be tried at all.
+    """
     mine = concepts(words, lo, hi)
-    if len(mine.where) < MIN_SHARED:
+    if len(mine.where) < MIN_SHARED or (requires is not None and requires not in mine.where):
         return None
-    best: tuple[float, int, SourceSentence] | None = None
+    ranked: list[tuple[float, int, SourceSentence]] = []
     for entry in index.candidates(mine.names, CANDIDATES):
         for sentence in _sentences_of(index, text_of, entry):
             score = _score(index, mine, sentence.concepts)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, entry, sentence)
-    if best is None:
+            if score is not None:
+                ranked.append((score, entry, sentence))
+    if not ranked:
         return None
-    score, entry, sentence = best
+    top = max(s for s, _, _ in ranked)
+    score, entry, sentence = max(
+        ranked, key=lambda r: (r[0] >= top - ADOPTED_MARGIN and adopted(r[1]), r[0], -r[1])
+    )
     source = index.words[entry]
     shared = [n for n in mine.where if n in sentence.concepts.where]
     return Paraphrase(
@@ -283,8 +323,11 @@ def find(
 def _sentences_of(
     index: ConceptIndex, text_of: Callable[[int], str], entry: int
 ) -> list[SourceSentence]:
-    if entry not in index.words:
-        index.words[entry] = words_of(text_of(entry))
+    if entry not in index.by_entry:
+        words = index.words[entry] = words_of(text_of(entry))
+        index.by_entry[entry] = [
+            SourceSentence(entry, span, concepts(words, *span)) for span in sentences(words)
+        ]
     return index.by_entry[entry]
 
 
@@ -298,7 +341,9 @@ def _score(index: ConceptIndex, mine: Concepts, theirs: Concepts) -> float | Non
         return None
     first = min(theirs.where[n][0] for n in shared)
     last = max(theirs.where[n][1] for n in shared)
-    window = frozenset(n for n, (a, _) in theirs.where.items() if first <= a < last)
+    window = frozenset(
+        n for n, (a, _) in theirs.where.items() if first <= a < last and n not in _QUALIFYING
+    )
 
     def weight(names: frozenset[str]) -> float:
         return sum(index.weight(len(index.postings.get(n, ())) or 1) for n in names)
