@@ -22,3 +22,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # One signing key for the whole run, in a folder of its own rather than the developer's data
 # folder (a test database starts empty, so the first signature of the run makes the key).
 ACCORD_SIGNING_KEY_FILE = Path(tempfile.mkdtemp(prefix="accord-test-key-")) / "signing-key.pem"
+
+# The checker's index cache of the tests: never the instance's data directory.
+ACCORD_CHECKER_CACHE = tempfile.mkdtemp(prefix="accord-test-index-")

@@ -73,3 +73,26 @@ def test_an_empty_passage_is_a_problem(client, corpus):
 def test_the_endpoint_is_in_the_openapi_document(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "post" in paths["/api/v1/check"]
+
+
+def test_quotations_frames_and_claims_are_in_the_data(client, corpus):
+    response = _post(
+        client,
+        {
+            "text": "The Group agreed that “all ICT operations against electoral infrastructure "
+            "are prohibited in all circumstances”."
+        },
+    )
+    assert response.status_code == 200
+    frame, quote = response.json()["segments"]
+    assert (frame["frame"], frame["verdict"], frame["segment"]) == (
+        True,
+        "not-found",
+        "The Group agreed that",
+    )
+    assert (quote["quoted"], quote["verdict"], quote["agreement_claimed"]) == (
+        True,
+        "national-view",
+        True,
+    )
+    assert (quote["paraphrase"], quote["alignment"], quote["reported"]) == (False, [], False)

@@ -53,3 +53,25 @@ def test_the_command_prints_json_with_its_targets_and_fails_on_a_miss(capsys):
     assert (
         err == "accord bench: MISSED: sources found against the exhaustive scan 1 (target ≥ 1.01)\n"
     )
+
+
+def test_the_paraphrase_path_is_timed_on_reordered_passages(capsys):
+    from accord.bench.checker import reordered, run_paraphrase
+
+    assert reordered("States should protect cables.", 3) == reordered(
+        "States should protect cables.", 3
+    )
+    assert sorted(reordered("States should protect cables.", 3).rstrip(".").split()) == [
+        "States",
+        "cables",
+        "protect",
+        "should",
+    ]
+    para = run_paraphrase(size=300, passages=6)
+    assert (len(para.check_ms), len(para.right)) == (6, 6)
+    small = ["bench", "checker", "--size", "300", "--passages", "5", "--runs", "1"]
+    untimed = ["--target", "build-s=1e9", "--target", "check-ms=1e9", "--target", "speed-up=0"]
+    main([*small, *untimed, "--paraphrase-passages", "4"])
+    assert json.loads(capsys.readouterr().out)["paraphrase_path"]["passages"] == 4
+    main([*small, *untimed, "--paraphrase-passages", "0"])
+    assert "paraphrase_path" not in json.loads(capsys.readouterr().out)

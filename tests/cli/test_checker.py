@@ -60,17 +60,28 @@ def test_a_bad_corpus_file_is_named_line_by_line(tmp_path):
     ]
 
 
+NORM_C = (
+    "States should not knowingly allow their territory to be used for internationally "
+    "wrongful acts using ICTs."
+)
+
+
+def _source(result):
+    (segment,) = json.loads(result.stdout)["segments"]
+    return segment["verdict"], segment["source"]["document"], segment["source"]["provision"]
+
+
 def test_corpus_import_then_check_without_a_corpus_file(tmp_path):
-    empty = _accord("check", PASSAGE, tmp_path=tmp_path)
-    assert empty.returncode == 2
-    assert "the instance's corpus is empty" in empty.stderr
+    empty = _accord("check", "--json", NORM_C, tmp_path=tmp_path)
+    assert empty.returncode == 0, empty.stderr
+    assert _source(empty) == ("agreed-verbatim", "A/70/174", "13(c)")
     bad = tmp_path / "bad.jsonl"
     bad.write_text(CORPUS_FILE.read_text("utf-8") + '{"status": "x"}\n', "utf-8")
     refused = _accord("corpus", "import", str(bad), tmp_path=tmp_path)
     assert refused.returncode == 2
     assert "accord: Line 23: the field “document” is missing." in refused.stderr
-    still_empty = _accord("check", PASSAGE, tmp_path=tmp_path)
-    assert "the instance's corpus is empty" in still_empty.stderr
+    still_empty = _accord("check", "--json", NORM_C, tmp_path=tmp_path)
+    assert _source(still_empty) == ("agreed-verbatim", "A/70/174", "13(c)")
     imported = _accord("corpus", "import", str(CORPUS_FILE), tmp_path=tmp_path)
     assert imported.stdout == f"Imported 22 provisions from {CORPUS_FILE}.\n"
     again = _accord("corpus", "import", str(CORPUS_FILE), tmp_path=tmp_path)
@@ -134,7 +145,11 @@ def test_a_national_view_names_the_less_close_adopted_text(capsys):
     assert out[0].startswith(
         "1. national-view — Statement of Freedonia, N1 (national-view, held by Freedonia)"
     )
-    assert out[2] == "   less close: adopted text in T/REP/1, C4"
+    # "The Group agreed that" says a national view was agreed: that is named first.
+    assert out[2:4] == [
+        "   said to be agreed, but the source is not an agreed text",
+        "   less close: adopted text in T/REP/1, C4",
+    ]
 
 
 def test_an_empty_passage_is_refused_in_words(capsys):
@@ -142,3 +157,99 @@ def test_an_empty_passage_is_refused_in_words(capsys):
 
     assert cli.main(["check", "--corpus", str(CORPUS_FILE), " \n "]) == 2
     assert capsys.readouterr().err == "accord: The passage to check has no words.\n"
+
+
+def _cache_file(cache, *files):
+    from accord.core.checker import content_hash
+
+    key = content_hash(b"".join(content_hash(f.read_bytes()).encode() for f in files))
+    return cache / f"{key}.v1.index"
+
+
+def test_a_second_check_reads_the_index_from_the_cache(tmp_path, settings, capsys):
+    from accord import cli
+    from accord.core.checker import build_index, parse_corpus
+    from accord.core.checker.stored import dump_index
+
+    settings.ACCORD_CHECKER_CACHE = str(tmp_path)
+    stored = _cache_file(tmp_path, CORPUS_FILE)
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), "--json", PASSAGE]) == 0
+    assert json.loads(capsys.readouterr().out)["segments"][0]["source"]["provision"] == "C5"
+    assert stored.exists()
+    # What is stored under the file's hash is what the next check uses: swapped for the
+    # index of another corpus, it answers from that one.
+    other = '{"document": "O/1", "provision": "9", "status": "consensus", "holder": null, '
+    other += f'"date": null, "text": "{PASSAGE}"}}'
+    stored.write_bytes(dump_index(build_index(parse_corpus([other]))))
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), "--json", PASSAGE]) == 0
+    assert json.loads(capsys.readouterr().out)["segments"][0]["source"]["document"] == "O/1"
+    # A damaged file is built again and replaced.
+    stored.write_bytes(b"damaged")
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), "--json", PASSAGE]) == 0
+    assert json.loads(capsys.readouterr().out)["segments"][0]["source"]["provision"] == "C5"
+    assert stored.read_bytes().startswith(b"accord checker index\n")
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, settings, capsys):
+    from accord import cli
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", "utf-8")
+    settings.ACCORD_CHECKER_CACHE = str(blocker / "cache")
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), "--json", PASSAGE]) == 0
+    assert json.loads(capsys.readouterr().out)["segments"][0]["source"]["provision"] == "C5"
+
+
+def test_batch_mode_prints_one_result_a_line(tmp_path, capsys):
+    from accord import cli
+
+    batch = tmp_path / "batch.jsonl"
+    lines = [
+        json.dumps({"text": PASSAGE, "id": "first"}),
+        "",
+        "not json",
+        json.dumps({"text": "  "}),
+        json.dumps({"text": "We thank the Chair.", "id": 5}),
+    ]
+    batch.write_text("\n".join(lines) + "\n", "utf-8")
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), "--batch", str(batch)]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["line"] for o in out] == [1, 3, 4, 5]
+    assert (out[0]["id"], out[0]["segments"][0]["source"]["provision"]) == ("first", "C5")
+    assert out[1] == {"line": 3, "error": "Line 3 of the batch file: not valid JSON."}
+    assert out[2] == {"line": 4, "id": None, "error": "The passage to check has no words."}
+    assert out[3]["id"] == 5
+    assert [s["verdict"] for s in out[3]["segments"]] == ["not-found"]
+
+
+def test_batch_mode_reads_standard_input(tmp_path):
+    result = _accord(
+        "check",
+        "--corpus",
+        str(CORPUS_FILE),
+        "--batch",
+        "-",
+        tmp_path=tmp_path,
+        stdin=json.dumps({"text": PASSAGE}) + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["segments"][0]["source"]["provision"] == "C5"
+
+
+def test_a_passage_and_a_batch_together_or_neither_are_refused(tmp_path, capsys):
+    from accord import cli
+
+    batch = tmp_path / "b.jsonl"
+    batch.write_text("", "utf-8")
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE), "--batch", str(batch), PASSAGE]) == 2
+    assert cli.main(["check", "--corpus", str(CORPUS_FILE)]) == 2
+    assert capsys.readouterr().err == "accord: give either a passage or --batch FILE.jsonl\n" * 2
+
+
+def test_the_starter_corpus_is_used_on_request(capsys):
+    from accord import cli
+
+    assert cli.main(["check", "--starter", "--json", NORM_C]) == 0
+    (segment,) = json.loads(capsys.readouterr().out)["segments"]
+    assert segment["source"]["document"] == "A/70/174"

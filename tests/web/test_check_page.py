@@ -89,3 +89,44 @@ def test_checking_reads_the_corpus_once_then_keeps_its_index(
     with django_assert_num_queries(2):
         page = client.post("/check/", {"text": PASSAGE})
     assert page.status_code == 200
+
+
+NORM_G = (
+    "Norm (g) underscores the obligation of all states to protect critical infrastructure "
+    "within their jurisdiction from cybersecurity threats."
+)
+
+
+def test_an_empty_instance_offers_the_starter_corpus_and_checks_against_it(client):
+    page = client.get("/check/")
+    html = page.content.decode()
+    assert 'value="starter"' in html
+    assert re.search(r'value="starter"[^>]*checked', html)
+    response = client.post("/check/", {"text": NORM_G})
+    text = _text(response)
+    assert "From A/70/174, provision 13(g)" in text
+    assert "Reported after the writer's words “Norm (g) underscores”." in text
+    assert "the obligation was strengthened" in text
+    assert "Found as a paraphrase, not as a quotation." in text
+    assert "“obligation” = “should”" in text
+
+
+def test_the_starter_corpus_may_be_chosen_beside_the_instance_s_own(client, corpus):
+    page = client.get("/check/")
+    assert re.search(r'value="instance"[^>]*checked', page.content.decode())
+    mine = _text(client.post("/check/", {"text": NORM_G, "corpus": "instance"}))
+    assert "A/70/174" not in mine
+    starter = _text(client.post("/check/", {"text": NORM_G, "corpus": "starter"}))
+    assert "From A/70/174, provision 13(g)" in starter
+
+
+def test_a_national_view_said_to_be_agreed_is_flagged_on_the_page(client, corpus):
+    text = _text(client.post("/check/", {"text": PASSAGE}))
+    assert "The writer says this was agreed, but its source is not an agreed text." in text
+
+
+def test_an_unknown_corpus_choice_is_refused_and_nothing_is_checked(client):
+    response = client.post("/check/", {"text": NORM_G, "corpus": "elsewhere"})
+    assert response.status_code == 400
+    assert "Select a valid choice" in _text(response)
+    assert "Findings" not in _text(response)

@@ -45,6 +45,7 @@ from accord.core.checker.errors import (
     CorpusTooLarge,
     EmptyCorpus,
     EmptyPassage,
+    InvalidBatchLine,
     InvalidCorpus,
     LineProblem,
     PassageTooLong,
@@ -254,6 +255,7 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     ),
     (CorpusAlreadyImported("ab12"), "This corpus file is already in the corpus."),
     (EmptyPassage(), "The passage to check has no words."),
+    (InvalidBatchLine(3, "not-json"), "Line 3 of the batch file: not valid JSON."),
     (
         PassageTooLong(50_005, 50_000),
         "The passage is 50005 characters long; the limit is 50000 characters.",
@@ -441,3 +443,20 @@ def test_a_delegation_is_named_by_its_short_name_and_an_unlisted_one_by_its_code
     assert explain(e.NotAMember("XEU")) == (
         "XEU is not a member: only members state positions and vote."
     )
+
+
+@pytest.mark.parametrize(
+    ("refusal", "sentence"),
+    [
+        (
+            InvalidBatchLine(4, "no-text"),
+            "Line 4 of the batch file: not an object with the passage as text.",
+        ),
+        (
+            InvalidBatchLine(5, "unknown-field", "txt"),
+            "Line 5 of the batch file: unknown field “txt”; a line holds “text” and “id”.",
+        ),
+    ],
+)
+def test_each_problem_of_a_batch_line_is_named(refusal, sentence):
+    assert explain(refusal) == sentence

@@ -32,6 +32,11 @@ class SubstitutionOut(Schema):
     new: str
 
 
+class AlignedOut(Schema):
+    passage: str
+    source: str
+
+
 class SegmentOut(Schema):
     segment: str
     start: int
@@ -49,6 +54,12 @@ class SegmentOut(Schema):
     joined: bool
     framing: str
     also_adopted: SourceOut | None
+    frame: bool
+    quoted: bool
+    reported: bool
+    agreement_claimed: bool
+    paraphrase: bool
+    alignment: list[AlignedOut]
 
 
 class CheckOut(Schema):

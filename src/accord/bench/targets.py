@@ -122,6 +122,10 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("recall", "sources found against the exhaustive scan", 0.99, at_least=True),
         Target("speed-up", "speed-up over the exhaustive scan", 100, at_least=True, unit="×"),
     ),
+    "checker-eval": (
+        Target("accuracy", "verdicts right on real sentences", 0.9, at_least=True),
+        Target("class-min", "the lowest accuracy of one verdict", 0.8, at_least=True),
+    ),
     "documents": (
         Target("import-s", "Word import", 2, at_least=False, unit=" s"),
         Target("word-s", "compilation to Word", 5, at_least=False, unit=" s"),

@@ -77,6 +77,18 @@ def _checker(suite: argparse.ArgumentParser) -> None:
         metavar="N",
         help="run the exhaustive scan on the first N passages only (default: all of them)",
     )
+    suite.add_argument(
+        "--paraphrase-passages",
+        type=int,
+        default=50,
+        metavar="N",
+        help="time the paraphrase path on N passages with their words reordered (0: not at all; "
+        "default: %(default)s)",
+    )
+
+
+def _checker_eval(suite: argparse.ArgumentParser) -> None:
+    suite.add_argument("--misses", action="store_true", help="list the sentences it gets wrong")
 
 
 def _documents(suite: argparse.ArgumentParser) -> None:
@@ -103,6 +115,11 @@ SUITES: dict[str, tuple[str, bool, Options]] = {
     "live": ("live updates to every delegation's open page", True, _live),
     "convergence": ("convergence analytics on a full-size negotiation", True, _convergence),
     "checker": ("the agreed-language checker against an exhaustive scan", False, _checker),
+    "checker-eval": (
+        "the checker on real sentences against its plain reading",
+        False,
+        _checker_eval,
+    ),
     "documents": ("Word, Akoma Ntoso and PDF in and out", False, _documents),
 }
 
@@ -142,7 +159,8 @@ def _runner(name: str, database: bool) -> Callable[[argparse.Namespace], int]:
             raise CommandError(str(unknown)) from None
         if database:
             migrate()
-        return int(importlib.import_module(f"accord.bench.{name}").run(args))
+        module = importlib.import_module(f"accord.bench.{name.replace('-', '_')}")
+        return int(module.run(args))
 
     return run
 

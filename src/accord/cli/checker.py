@@ -13,24 +13,39 @@ from accord.core.checker import (
     Finding,
     build_index,
     check_passage,
+    content_hash,
     parse_corpus,
 )
+from accord.core.checker.batch import batch_item
 from accord.core.checker.errors import InvalidCorpus
 from accord.core.checker.export import report_json
 from accord.core.errors import Refusal
+from accord.data.starter import starter_corpus_bytes
 
 
 def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Register ``check`` and ``corpus`` on the `accord` command's sub-parsers."""
     check = commands.add_parser("check", help="check a passage against agreed language")
-    check.add_argument("text", help="the passage, or - to read it from standard input")
+    check.add_argument("text", nargs="?", help="the passage, or - to read it from standard input")
     check.add_argument(
         "--corpus",
         action="append",
         metavar="FILE.jsonl",
         help="check against this corpus file instead of the instance's corpus (repeatable)",
     )
+    check.add_argument(
+        "--starter",
+        action="store_true",
+        help="check against the agreed language shipped with accord (the default when the "
+        "instance's corpus is empty)",
+    )
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.add_argument(
+        "--batch",
+        metavar="FILE.jsonl",
+        help='check each line {"text": ..., "id": ...} of this file (- for standard input) '
+        "and print one JSON result a line",
+    )
     check.set_defaults(run=run_check)
     corpus = commands.add_parser("corpus", help="manage the checker's corpus")
     actions = corpus.add_subparsers(dest="corpus_command", required=True, metavar="ACTION")
@@ -57,28 +72,45 @@ def _read(path: str) -> bytes:
         raise CommandError(f"cannot read {path}: {error.strerror}") from None
 
 
-def _index(files: list[str] | None) -> CorpusIndex:
+def _index(files: list[str] | None, *, starter: bool = False) -> CorpusIndex:
+    if starter:
+        return _files_index([("agreed_language.jsonl", starter_corpus_bytes())])
     if not files:
         from accord.store.queries import corpus_index
 
         migrate()
         index = corpus_index()
-        if not len(index):
-            raise CommandError("the instance's corpus is empty; load one with accord corpus import")
-        return index
-    entries: list[CorpusEntry] = []
-    for path in files:
-        try:
-            entries += parse_corpus(_read(path).decode("utf-8-sig", "replace").splitlines())
-        except Refusal as refusal:
-            raise _explained(refusal, f"{path}:") from None
-    return build_index(entries)
+        return index if len(index) else _index(None, starter=True)
+    return _files_index([(path, _read(path)) for path in files])
+
+
+def _files_index(files: list[tuple[str, bytes]]) -> CorpusIndex:
+    """The index of the corpus files, read back from the cache when it holds their hashes."""
+    from accord.store.checker_index import cached_index
+
+    key = content_hash(b"".join(content_hash(data).encode("ascii") for _, data in files))
+
+    def build() -> CorpusIndex:
+        entries: list[CorpusEntry] = []
+        for path, data in files:
+            try:
+                entries += parse_corpus(data.decode("utf-8-sig", "replace").splitlines())
+            except Refusal as refusal:
+                raise _explained(refusal, f"{path}:") from None
+        return build_index(entries)
+
+    return cached_index(key, build)
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if (args.text is None) == (args.batch is None):
+        raise CommandError("give either a passage or --batch FILE.jsonl")
+    index = _index(args.corpus, starter=args.starter)
+    if args.batch is not None:
+        return _run_batch(index, args.batch)
     text = sys.stdin.read() if args.text == "-" else args.text
     try:
-        report = check_passage(_index(args.corpus), text)
+        report = check_passage(index, text)
     except Refusal as refusal:
         raise _explained(refusal) from None
     if args.json:
@@ -89,14 +121,45 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_batch(index: CorpusIndex, path: str) -> int:
+    """One JSON object a line for each passage of the batch file: its findings, or the
+    refusal in words; a bad line does not stop the others. 1 when a line was refused."""
+    from accord.words.refusals import explain
+
+    data = sys.stdin.buffer.read() if path == "-" else _read(path)
+    refused = False
+    for number, line in enumerate(data.decode("utf-8-sig", "replace").splitlines(), start=1):
+        if not line.strip():
+            continue
+        out: dict[str, object] = {"line": number}
+        try:
+            item = batch_item(number, line)
+            out["id"] = item.id
+            out.update(report_json(check_passage(index, item.text)))
+        except Refusal as refusal:
+            out["error"] = explain(refusal)
+            refused = True
+        print(json.dumps(out, ensure_ascii=False), flush=False)
+    return 1 if refused else 0
+
+
 def _describe(number: int, found: Finding) -> str:
     head = f"{number}. {found.verdict.value}"
+    if found.frame:
+        head += " (the writer's own words)"
     if found.source is not None:
         s = found.source
         whose = f", held by {s.holder}" if s.holder else ""
         head += f" — {s.document}, {s.provision} ({s.status.value}{whose}), "
         head += f"similarity {found.similarity:.2f}"
     lines = [head, f"   “{found.segment}”"]
+    if found.quoted or found.reported:
+        lines.append("   " + ("quoted" if found.quoted else f"reported after “{found.framing}”"))
+    if found.agreement_claimed:
+        lines.append("   said to be agreed, but the source is not an agreed text")
+    if found.paraphrase:
+        pairs = "; ".join(f"{a} = {b}" for a, b in found.alignment)
+        lines.append(f"   paraphrase of the source; aligned: {pairs}")
     if found.also_adopted is not None:
         also = found.also_adopted
         lines.append(f"   less close: adopted text in {also.document}, {also.provision}")

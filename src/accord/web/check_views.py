@@ -12,6 +12,15 @@ from accord.words.refusals import explain
 
 
 class CheckForm(forms.Form):
+    corpus = forms.ChoiceField(
+        label=_("Compare with"),
+        choices=[
+            ("instance", _("this instance's corpus")),
+            ("starter", _("the agreed language shipped with accord (UN reports on ICTs)")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
     text = forms.CharField(
         label=_("Passage to check"),
         required=False,
@@ -22,12 +31,15 @@ class CheckForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
-    form = CheckForm(request.POST or None)
+    counts = queries.corpus_counts()
+    default = "instance" if counts.total else "starter"
+    form = CheckForm(request.POST or None, initial={"corpus": default})
     report = None
     if request.method == "POST" and form.is_valid():
+        starter = (form.cleaned_data["corpus"] or default) == "starter"
         try:
-            report = queries.check_text(form.cleaned_data["text"])
+            report = queries.check_text(form.cleaned_data["text"], starter=starter)
         except Refusal as refusal:
             form.add_error("text", explain(refusal))
-    context = {"form": form, "report": report, "counts": queries.corpus_counts()}
+    context = {"form": form, "report": report, "counts": counts}
     return render(request, "accord/check.html", context, status=400 if form.errors else 200)

@@ -128,6 +128,7 @@ def _messages() -> dict[str, str]:
         ),
         "corpus-already-imported": _("This corpus file is already in the corpus."),
         "empty-passage": _("The passage to check has no words."),
+        "invalid-batch-line": _("Line %(line)d of the batch file: %(problem)s."),
         "passage-too-long": _(
             "The passage is %(length)d characters long; the limit is %(limit)d characters."
         ),
@@ -229,6 +230,15 @@ def delegation_name(code: str) -> str:
     return _reference_names().get(code, code)
 
 
+def _batch_problem(reason: str, detail: object) -> str:
+    return {
+        "not-json": _("not valid JSON"),
+        "no-text": _("not an object with the passage as text"),
+        "unknown-field": _("unknown field “%(field)s”; a line holds “text” and “id”")
+        % {"field": detail},
+    }[reason]
+
+
 def explain(refusal: Refusal) -> str:
     """One sentence saying why ``refusal`` happened."""
     if refusal.code in _document_messages():
@@ -245,6 +255,8 @@ def explain(refusal: Refusal) -> str:
         params = {**params, "document": params["name"]}
     if refusal.code == "malformed-draft":
         params = {**params, "problem": _draft_problems()[str(params["problem"])]}
+    if refusal.code == "invalid-batch-line":
+        params = {**params, "problem": _batch_problem(str(params["reason"]), params["detail"])}
     # A list (the proposals a revision would lose, unknown codes) reads as "4, 7", not "[4, 7]".
     params = {
         k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()

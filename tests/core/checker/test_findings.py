@@ -130,6 +130,12 @@ def test_the_json_shape_has_the_documented_fields():
         "joined": False,
         "framing": "",
         "also_adopted": None,
+        "frame": False,
+        "quoted": False,
+        "reported": False,
+        "agreement_claimed": False,
+        "paraphrase": False,
+        "alignment": [],
     }
 
 

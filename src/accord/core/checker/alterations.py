@@ -20,6 +20,8 @@ class Alteration(StrEnum):
     MODAL_WEAKENED = "modal-weakened"
     NEGATION_CHANGED = "negation-changed"
     SCOPE_CHANGED = "scope-changed"
+    SCOPE_WIDENED = "scope-widened"
+    SCOPE_NARROWED = "scope-narrowed"
     WORDING_CHANGED = "wording-changed"
 
 

@@ -6,13 +6,24 @@ provisions, and each clause is reported with its own source.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from accord.core.checker import paraphrase
 from accord.core.checker.align import Located, locate, opcodes
 from accord.core.checker.alterations import Differences, differences
+from accord.core.checker.corpus import CorpusEntry
 from accord.core.checker.errors import EmptyPassage, PassageTooLong
-from accord.core.checker.findings import Finding, Quoted, Verdict, finding
+from accord.core.checker.findings import (
+    Finding,
+    Mark,
+    MarkKind,
+    Quoted,
+    Verdict,
+    finding,
+    paraphrase_finding,
+)
 from accord.core.checker.index import CorpusIndex
+from accord.core.checker.quotes import claims_agreement, frame_end, quoted_spans
 from accord.core.checker.segments import sentences
 from accord.core.checker.words import Words, words_of
 
@@ -22,6 +33,10 @@ MIN_SIMILARITY = 0.6
 SPLIT_MIN_WORDS = 4
 # Fewer words than this in common is a shared turn of phrase ("the use of ICTs"), not a quote.
 MIN_MATCHED = 5
+# Below this similarity a single match is reordered or reworded: the paraphrase path is tried.
+LOOSE_SIMILARITY = 0.6
+# An opening clause this long may be a paraphrase on its own.
+PARAPHRASE_CLAUSE = 6
 # Words that join two quoted clauses and belong to neither.
 _CONNECTIVES = frozenset(
     [
@@ -62,8 +77,13 @@ class Report:
         return {v: n for v, n in found.items() if n}
 
 
-def check_passage(index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT) -> Report:
+def check_passage(
+    index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT, plain: bool = False
+) -> Report:
     """What each sentence (or clause) of ``text`` draws on in ``index``.
+
+    ``plain`` reads each sentence as it did before quotations, frames and paraphrases were
+    read apart (runs of words only): the evaluation compares the two in one run.
 
     Raises `EmptyPassage` for a passage without words and `PassageTooLong` beyond ``limit``.
     """
@@ -76,10 +96,157 @@ def check_passage(index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT) 
     ids = index.word_ids(words.norm)
     findings: list[Finding] = []
     for number, (lo, hi) in enumerate(spans):
-        pieces = _pieces(index, ids, lo, hi, strict=False)
-        joined = sum(1 for p in pieces if p.entry is not None) > 1
-        findings.extend(_finding(index, words, ids, p, number, joined) for p in pieces)
+        if plain:
+            findings.extend(_plain(index, words, ids, (lo, hi), number))
+        else:
+            findings.extend(_sentence(index, words, ids, (lo, hi), number))
     return Report(tuple(findings))
+
+
+def _sentence(
+    index: CorpusIndex, words: Words, ids: Sequence[int], span: tuple[int, int], number: int
+) -> list[Finding]:
+    """A sentence's findings: its quotations, else the sentence as written when it quotes
+    verbatim, else what a reported-speech frame reports, else the sentence (or a paraphrase)."""
+    quoted = _with_quotes(index, words, ids, span, number)
+    if quoted is not None:
+        return quoted
+    plain = _plain(index, words, ids, span, number)
+    if len(plain) == 1 and plain[0].verdict is Verdict.AGREED_VERBATIM:
+        return plain
+    framed = _framed(index, words, ids, span, number)
+    found = any(f.verdict is not Verdict.NOT_FOUND for f in plain) and not _loose(plain)
+    if framed is not None and (not found or _sources(framed) != _sources(plain)):
+        return framed
+    if found:
+        end = frame_end(words, *span)
+        claims = end is not None and claims_agreement(words, span[0], end)
+        return [_claimed(f, claims) for f in plain]
+    paraphrased = _paraphrased(index, words, span, number)
+    return paraphrased if paraphrased is not None else plain
+
+
+def _sources(found: list[Finding]) -> list[CorpusEntry | None]:
+    return [f.source for f in found if f.source is not None]
+
+
+def _loose(plain: list[Finding]) -> bool:
+    """A sentence matched only in scattered runs of words ("Critical infrastructure must be
+    protected by States from ICT threats"): the paraphrase path reads it better."""
+    return len(plain) == 1 and plain[0].similarity < LOOSE_SIMILARITY
+
+
+def _plain(
+    index: CorpusIndex, words: Words, ids: Sequence[int], span: tuple[int, int], number: int
+) -> list[Finding]:
+    pieces = _pieces(index, ids, span[0], span[1], strict=False)
+    joined = sum(1 for p in pieces if p.entry is not None) > 1
+    return [_finding(index, words, ids, p, number, joined) for p in pieces]
+
+
+def _writer(words: Words, span: tuple[int, int], number: int) -> Finding:
+    return replace(finding(words, span, number, None, None, None, None), frame=True)
+
+
+def _with_quotes(
+    index: CorpusIndex, words: Words, ids: Sequence[int], span: tuple[int, int], number: int
+) -> list[Finding] | None:
+    """The writer's words and each quotation checked on its own, or None when the sentence
+    quotes nothing the corpus holds."""
+    quotes = quoted_spans(words, *span)
+    found: dict[tuple[int, int], list[Finding]] = {}
+    for quote in quotes:
+        found[quote] = [replace(f, quoted=True) for f in _plain(index, words, ids, quote, number)]
+    if not any(f.verdict is not Verdict.NOT_FOUND for fs in found.values() for f in fs):
+        return None
+    out: list[Finding] = []
+    at = span[0]
+    claims = False
+    for quote in quotes:
+        if at < quote[0]:
+            out.append(_writer(words, (at, quote[0]), number))
+            claims = claims or claims_agreement(words, at, quote[0])
+        out.extend(_claimed(f, claims) for f in found[quote])
+        at = quote[1]
+    if at < span[1]:
+        out.append(_writer(words, (at, span[1]), number))
+    return out
+
+
+def _claimed(found: Finding, claims: bool) -> Finding:
+    """``found``, flagged when the writer says it was agreed and its source is no agreement."""
+    adopted = found.source is None or found.source.status.is_adopted
+    return replace(found, agreement_claimed=True) if claims and not adopted else found
+
+
+def _framed(
+    index: CorpusIndex, words: Words, ids: Sequence[int], span: tuple[int, int], number: int
+) -> list[Finding] | None:
+    """What a reported-speech frame reports, the frame kept as the writer's words (the
+    finding's ``framing``), or None without a frame whose report the corpus holds."""
+    end = frame_end(words, *span)
+    if end is None or span[1] - end < MIN_MATCHED:
+        return None
+    reported = _plain(index, words, ids, (end, span[1]), number)
+    if all(f.verdict is Verdict.NOT_FOUND for f in reported) or _loose(reported):
+        paraphrased = _paraphrased(index, words, (end, span[1]), number)
+        if paraphrased is not None:
+            reported = paraphrased
+    if all(f.verdict is Verdict.NOT_FOUND for f in reported):
+        return None
+    claims = claims_agreement(words, span[0], end)
+    first, *rest = reported
+    start = words.spans[span[0]][0]
+    lead = words.text[start : first.start]
+    first = replace(
+        first,
+        segment=words.text[start : first.end],
+        start=start,
+        framing=words.raw(span[0], end),
+        passage_marks=(Mark(MarkKind.SAME, lead), *first.passage_marks),
+    )
+    return [_claimed(replace(f, reported=True), claims) for f in (first, *rest)]
+
+
+def _paraphrased(
+    index: CorpusIndex, words: Words, span: tuple[int, int], number: int
+) -> list[Finding] | None:
+    """The paraphrase the words ``span`` make of a provision sentence, or of their opening
+    clause up to a comma when it says what States should do ("states should refrain from …
+    critical infrastructure, thus ensuring …"), the rest then found nowhere; None when neither
+    is close enough."""
+    if not isinstance(index.concepts, paraphrase.ConceptIndex):
+        index.concepts = paraphrase.ConceptIndex(index.vocabulary, index.ids)
+    concepts = index.concepts
+    assert isinstance(concepts, paraphrase.ConceptIndex)
+    for part, requires in ((span, None), (_opening_clause(words, span), "~modal")):
+        if part is None:
+            continue
+        found = paraphrase.find(
+            concepts,
+            lambda e: index.entries[e].text,
+            words,
+            *part,
+            adopted=lambda e: index.entries[e].status.is_adopted,
+            requires=requires,
+        )
+        if found is not None:
+            entry = index.entries[found.entry]
+            out = [
+                paraphrase_finding(words, part, number, entry, concepts.words[found.entry], found)
+            ]
+            if part[1] < span[1]:
+                out.append(finding(words, (part[1], span[1]), number, None, None, None, None))
+            return out
+    return None
+
+
+def _opening_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Words of ``span`` up to its first comma, when that leaves enough on both sides."""
+    for i in range(span[0] + PARAPHRASE_CLAUSE, span[1] - SPLIT_MIN_WORDS):
+        if "," in words.text[words.spans[i - 1][1] : words.spans[i][0]]:
+            return (span[0], i)
+    return None
 
 
 def _has_letters(words: Words, span: tuple[int, int]) -> bool:

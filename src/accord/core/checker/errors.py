@@ -73,3 +73,14 @@ class PassageTooLong(Refusal):
     length: int
     limit: int
     code = "passage-too-long"
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class InvalidBatchLine(Refusal):
+    """A line of a batch file that is not ``{"text": ..., "id": ...}``. ``reason`` is one of
+    "not-json", "no-text", "unknown-field" (``detail`` names the field)."""
+
+    line: int
+    reason: str
+    detail: str = ""
+    code = "invalid-batch-line"

@@ -38,6 +38,12 @@ def finding_json(found: Finding) -> dict[str, Any]:
         "joined": found.joined,
         "framing": found.framing,
         "also_adopted": source_json(found.also_adopted),
+        "frame": found.frame,
+        "quoted": found.quoted,
+        "reported": found.reported,
+        "agreement_claimed": found.agreement_claimed,
+        "paraphrase": found.paraphrase,
+        "alignment": [{"passage": a, "source": b} for a, b in found.alignment],
     }
 
 

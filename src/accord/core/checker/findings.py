@@ -5,6 +5,7 @@ from enum import StrEnum
 
 from accord.core.checker.alterations import Alteration, Differences
 from accord.core.checker.corpus import CorpusEntry
+from accord.core.checker.paraphrase import Paraphrase
 from accord.core.checker.words import Words
 
 _CLOSING = ".!?'\"\u2019\u201d)]"
@@ -68,6 +69,17 @@ class Finding:
     passage_marks: tuple[Mark, ...] = ()
     source_marks: tuple[Mark, ...] = ()
     also_adopted: CorpusEntry | None = None
+    # The writer's own words around a quotation or before reported speech ("the report calls
+    # on States to"); the finding after it is what the writer quotes or reports.
+    frame: bool = False
+    quoted: bool = False
+    reported: bool = False
+    # The frame says it was agreed ("States agreed that …") but the source is not adopted.
+    agreement_claimed: bool = False
+    # Found through lemmas and synonym families rather than runs of words; ``alignment``
+    # pairs the passage's words with the source's words they stand for.
+    paraphrase: bool = False
+    alignment: tuple[tuple[str, str], ...] = ()
 
 
 def finding(
@@ -184,3 +196,39 @@ def _split_trailing_space(kind: MarkKind, text: str) -> list[Mark]:
     core = text.rstrip()
     tail = text[len(core) :]
     return [Mark(kind, core)] + ([Mark(MarkKind.SAME, tail)] if tail else [])
+
+
+def paraphrase_finding(
+    words: Words,
+    span: tuple[int, int],
+    sentence: int,
+    entry: CorpusEntry,
+    source: Words,
+    found: Paraphrase,
+) -> Finding:
+    """The finding for passage words ``span`` that paraphrase a sentence of ``entry``."""
+    start, end = words.spans[span[0]][0], _end(words, span[1])
+    mine = {i for (a, b), _ in found.alignment for i in range(a, b)}
+    theirs = {i for _, (a, b) in found.alignment for i in range(a, b)}
+    dropped = {i for a, b in found.dropped for i in range(a, b)}
+    passage_kinds = [MarkKind.SAME if i in mine else MarkKind.INSERTED for i in range(*span)]
+    source_kinds = [
+        MarkKind.DELETED if i in dropped else MarkKind.SAME if i in theirs else MarkKind.UNQUOTED
+        for i in range(len(source))
+    ]
+    return Finding(
+        words.text[start:end],
+        start,
+        end,
+        sentence,
+        Verdict.AGREED_ALTERED if entry.status.is_adopted else Verdict.NATIONAL_VIEW,
+        source=entry,
+        similarity=found.score,
+        qualifiers_dropped=tuple(source.raw(a, b) for a, b in found.dropped),
+        alterations=found.alterations,
+        partial=found.span != (0, len(source)),
+        passage_marks=_runs(words, span, passage_kinds, start, end),
+        source_marks=_runs(source, (0, len(source)), source_kinds, 0, len(source.text)),
+        paraphrase=True,
+        alignment=tuple((words.raw(*a), source.raw(*b)) for a, b in found.alignment),
+    )

@@ -10,7 +10,7 @@ import gc
 import itertools
 import math
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accord.core.checker.corpus import CorpusEntry
@@ -29,8 +29,10 @@ class CorpusIndex:
 
     entries: tuple[CorpusEntry, ...]
     vocabulary: dict[str, int] = field(default_factory=dict)
-    ids: list[array[int]] = field(default_factory=list)
-    postings: dict[int, array[int]] = field(default_factory=dict)
+    ids: Sequence[array[int]] = field(default_factory=list)
+    postings: Mapping[int, array[int]] = field(default_factory=dict)
+    # The paraphrase path's index of concepts (`paraphrase.ConceptIndex`), built on first use.
+    concepts: object | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -83,12 +85,14 @@ def _build(entries: Sequence[CorpusEntry]) -> CorpusIndex:
     index = CorpusIndex(entries=tuple(entries))
     vocabulary = index.vocabulary
     growing: dict[int, list[int]] = {}
+    all_ids: list[array[int]] = []
     for position, entry in enumerate(index.entries):
         ids = array(
             "i", (vocabulary.setdefault(w, len(vocabulary)) for w in norm_words(entry.text))
         )
-        index.ids.append(ids)
+        all_ids.append(ids)
         for pair in {_pair(a, b) for a, b in itertools.pairwise(ids)}:
             growing.setdefault(pair, []).append(position)
+    index.ids = all_ids
     index.postings = {pair: array("i", found) for pair, found in growing.items()}
     return index

@@ -1,7 +1,9 @@
 """Reads of the agreed-language checker: the corpus as core values, and its index.
 
 The index is built once per process and rebuilt when the corpus changes (another entry
-imported); telling whether it changed costs one small query.
+imported); telling whether it changed costs one small query. Built indexes are kept on disk
+by the hash of the entries (`accord.store.checker_index`), so a restarted process reads the
+index back instead of building it again.
 """
 
 import threading
@@ -16,8 +18,12 @@ from accord.core.checker import (
     SourceStatus,
     build_index,
     check_passage,
+    content_hash,
+    parse_corpus,
 )
+from accord.data.starter import starter_corpus_bytes
 from accord.store import convert, models
+from accord.store.checker_index import cached_index, entries_key
 
 
 @dataclass(slots=True)
@@ -44,7 +50,9 @@ def corpus_index() -> CorpusIndex:
     with _lock:
         cached = _cache.get("instance")
         if cached is None or cached.fingerprint != fingerprint:
-            cached = _Cached(fingerprint, build_index(corpus_entries()))
+            entries = corpus_entries()
+            index = cached_index(entries_key(entries), lambda: build_index(entries))
+            cached = _Cached(fingerprint, index)
             _cache["instance"] = cached
         return cached.index
 
@@ -70,6 +78,24 @@ def corpus_counts() -> CorpusCounts:
     return CorpusCounts(**{SourceStatus(r["status"]).name.lower(): r["n"] for r in rows})
 
 
-def check_text(text: str) -> Report:
-    """``text`` checked against the instance's corpus (raises the passage refusals)."""
-    return check_passage(corpus_index(), text)
+def starter_index() -> CorpusIndex:
+    """The index of the starter corpus shipped with accord, read from the disk cache after
+    the first build, and kept for the process."""
+    with _lock:
+        cached = _cache.get("starter")
+        if cached is None:
+            data = starter_corpus_bytes()
+            key = content_hash(b"".join([content_hash(data).encode("ascii")]))
+
+            def build() -> CorpusIndex:
+                return build_index(parse_corpus(data.decode("utf-8").splitlines()))
+
+            cached = _Cached((), cached_index(key, build))
+            _cache["starter"] = cached
+        return cached.index
+
+
+def check_text(text: str, *, starter: bool = False) -> Report:
+    """``text`` checked against the instance's corpus, or the starter corpus (raises the
+    passage refusals)."""
+    return check_passage(starter_index() if starter else corpus_index(), text)

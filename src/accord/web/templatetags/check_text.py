@@ -68,5 +68,7 @@ def alteration_words(alteration: Alteration) -> str:
         Alteration.MODAL_WEAKENED: _("the obligation was weakened"),
         Alteration.NEGATION_CHANGED: _("a negation was added or removed"),
         Alteration.SCOPE_CHANGED: _("the scope was changed"),
+        Alteration.SCOPE_WIDENED: _("the scope was widened"),
+        Alteration.SCOPE_NARROWED: _("the scope was narrowed"),
         Alteration.WORDING_CHANGED: _("the wording was changed"),
     }[alteration]
