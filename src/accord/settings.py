@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",  # authenticator apps
     "django_otp.plugins.otp_static",  # recovery codes
+    "django_tasks_db",  # background work (exports, deadlines, checkpoints) queued in the database
     "ninja",  # serves the API reference page's Swagger UI from accord itself, not a CDN
     "accord.store",
     "accord.web",
@@ -250,6 +251,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ACCORD_LOG_LEVEL", "WARNING")},
 }
+
+# Background work is a task of Django's tasks framework, queued in the database every
+# instance shares and run by `accord worker` (`accord.actions.periodic`, `export_jobs`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # A compilation PDF with more provisions and proposals than this is made in the background,
 # its progress shown, rather than sent at once.

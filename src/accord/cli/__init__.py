@@ -2,7 +2,7 @@
 
 accord demo [--port 8000] [--reset]         the demo negotiation on the embedded database
 accord serve [--workers N]                  production: uvicorn workers, DATABASE_URL
-accord worker [--once]                      periodic jobs: deadlines passing, exports resumed
+accord worker [--once]                      background tasks: exports, deadlines, checkpoints
 accord migrate                              create or update the database, reference data
 accord audit export|verify|release          the signed event log, published and checked
 accord redline OLD NEW [--format F]         the redline between two draft files
