@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every later layer sees the client's address, not a proxy's or a forged one.
     "accord.security.addresses.TrustedProxies",
+    # A request id on every answer and log line; the request log and metrics.
+    "accord.security.observability.RequestIds",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -245,12 +247,31 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
+# Logs: one JSON object a line with the request's id (`accord.security.logs`), or plain text
+# (ACCORD_LOG_FORMAT=text, the default for the demo); the request log, a line per answer on
+# the `accord.requests` logger, is on outside the demo (ACCORD_REQUEST_LOG=0 turns it off).
+ACCORD_LOG_FORMAT = os.environ.get("ACCORD_LOG_FORMAT", "text" if DEBUG or DEMO else "json")
+ACCORD_REQUEST_LOG = os.environ.get("ACCORD_REQUEST_LOG", "0" if DEMO else "1") == "1"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "accord.security.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {"request_id": {"()": "accord.security.logs.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": ACCORD_LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("ACCORD_LOG_LEVEL", "WARNING")},
+    "loggers": {"accord.requests": {"level": "INFO" if ACCORD_REQUEST_LOG else "WARNING"}},
 }
+# /metrics answers the bearer of this token; without one, only a scraper on the same machine.
+ACCORD_METRICS_TOKEN = os.environ.get("ACCORD_METRICS_TOKEN", "")
 
 # Background work is a task of Django's tasks framework, queued in the database every
 # instance shares and run by `accord worker` (`accord.actions.periodic`, `export_jobs`).

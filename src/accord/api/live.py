@@ -32,6 +32,7 @@ from ninja import Router
 
 from accord.api.auth import optional_user
 from accord.api.lookups import visible_process
+from accord.security.observability import LIVE_STREAMS
 from accord.store import record
 from accord.store.chain import NOTIFY_CHANNEL
 from accord.store.record import Published
@@ -247,6 +248,7 @@ async def _stream(
         return
     feed = _feed()
     feed.follow()
+    LIVE_STREAMS.inc()
     try:
         await feed.ready.wait()
         while True:
@@ -267,6 +269,7 @@ async def _stream(
             except TimeoutError:
                 yield ": still here\n\n"
     finally:
+        LIVE_STREAMS.dec()
         feed.leave()
 
 
