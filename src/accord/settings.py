@@ -114,6 +114,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif os.environ.get("ACCORD_DB_POOL") == "1":
+    # The web server (`accord serve` and `accord demo` set ACCORD_DB_POOL): under ASGI a
+    # request's database work may run in a thread of its own, and a connection kept open per
+    # thread (CONN_MAX_AGE) is left behind with it, so a full room ran the server out of
+    # connections. Each server process borrows from a pool of its own instead, at most
+    # ACCORD_DB_POOL_SIZE connections, waiting up to 30 s for one when all are in use.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("ACCORD_DB_POOL_SIZE", "10")),
+        "timeout": 30,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

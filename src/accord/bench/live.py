@@ -99,6 +99,7 @@ def _servers(count: int) -> Iterator[list[int]]:
         # Every stream here comes from one address; in a real room each delegate has their own.
         "ACCORD_API_RATE_ANONYMOUS": "100000/min",
         "ACCORD_REQUEST_LOG": "0",
+        "ACCORD_DB_POOL": "1",  # as `accord serve` runs them
     }
     ports = [_free_port() for _ in range(count)]
     command = [sys.executable, "-m", "uvicorn", "accord.asgi:application", "--lifespan", "off"]

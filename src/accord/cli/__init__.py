@@ -66,6 +66,8 @@ def _setup_django(args: argparse.Namespace) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
     if args.command == "demo":
         os.environ["ACCORD_DEMO"] = "1"
+    if args.command in ("demo", "serve"):
+        os.environ["ACCORD_DB_POOL"] = "1"  # the web server's connections come from a pool
     if args.command == "bench":
         bench.use_scratch_data_dir()
     import django
