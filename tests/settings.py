@@ -1,5 +1,8 @@
 """accord's settings, with a fast password hasher so tests do not spend their time hashing."""
 
+import tempfile
+from pathlib import Path
+
 from accord.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -15,3 +18,7 @@ ACCORD_SECOND_FACTOR = "optional"
 # count the answer's alone; tests/security/test_rate_limits.py runs them on the database cache
 # every instance shares in production.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# One signing key for the whole run, in a folder of its own rather than the developer's data
+# folder (a test database starts empty, so the first signature of the run makes the key).
+ACCORD_SIGNING_KEY_FILE = Path(tempfile.mkdtemp(prefix="accord-test-key-")) / "signing-key.pem"

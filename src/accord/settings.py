@@ -126,6 +126,11 @@ elif os.environ.get("ACCORD_DB_POOL") == "1":
         "max_size": int(os.environ.get("ACCORD_DB_POOL_SIZE", "10")),
         "timeout": 30,
     }
+# The key that signs the record lives in a file only the service reads, never in the
+# database; every instance of one deployment is given the same file (docs/verification.md).
+ACCORD_SIGNING_KEY_FILE = Path(
+    os.environ.get("ACCORD_SIGNING_KEY_FILE") or DATA_DIR / "signing-key.pem"
+).resolve()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

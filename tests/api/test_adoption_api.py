@@ -179,7 +179,7 @@ def test_a_refused_vote_is_a_problem_and_stores_nothing(client, negotiation):
     observer = _post(client, f"{DOCUMENT}/versions/1/votes", body)
     assert (observer.status_code, observer.json()["detail"]) == (
         422,
-        "VAT is not a member: only members state positions and vote.",
+        "Holy See is not a member: only members state positions and vote.",
     )
     unconfirmed = _post(client, f"{DOCUMENT}/versions/1/votes", {"ballots": {"BRA": "yes"}})
     assert (unconfirmed.status_code, unconfirmed.json()["title"]) == (409, "adoption-not-confirmed")

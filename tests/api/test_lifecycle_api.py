@@ -587,7 +587,7 @@ def _refusals_once_adopted(api, passed):
             wording,
             422,
             "already-adopted",
-            ADOPTED.format("annex"),
+            ADOPTED.format("Recommendations of the Chair"),
         ),
         (
             "fra",
@@ -595,7 +595,7 @@ def _refusals_once_adopted(api, passed):
             wording,
             422,
             "already-adopted",
-            ADOPTED.format("report"),
+            ADOPTED.format("Report of the open-ended working group"),
         ),
         (
             "deu",
@@ -603,7 +603,7 @@ def _refusals_once_adopted(api, passed):
             {"provision": "p1", "stance": "object"},
             422,
             "already-adopted",
-            ADOPTED.format("annex"),
+            ADOPTED.format("Recommendations of the Chair"),
         ),
         (
             "ken",
@@ -620,7 +620,7 @@ def _refusals_once_adopted(api, passed):
             {"text": REV3.replace("four", "five"), "label": "Rev.4"},
             422,
             "already-adopted",
-            ADOPTED.format("report"),
+            ADOPTED.format("Report of the open-ended working group"),
         ),
         (
             "chair",
@@ -628,7 +628,7 @@ def _refusals_once_adopted(api, passed):
             {"confirm": True},
             422,
             "already-adopted",
-            ADOPTED.format("annex"),
+            ADOPTED.format("Recommendations of the Chair"),
         ),
         (
             "ken",

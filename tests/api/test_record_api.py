@@ -78,3 +78,56 @@ def test_a_receipt_verifies_with_the_public_key_alone_and_an_altered_one_fails(c
     checkpoints = models.Checkpoint.objects.count()
     assert client.get("/api/v1/record/events/6/receipt").status_code == 404
     assert models.Checkpoint.objects.count() == checkpoints == 1
+
+
+def _witness_key():
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from accord.actions.witnesses import register_witness
+
+    key = Ed25519PrivateKey.generate()
+    pem = key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    return key, register_witness(name="Library", public_pem=pem, by=None)
+
+
+def _cosignature(checkpoint: dict, key, key_id: str) -> dict:
+    unsigned = merkle.Cosignature(merkle.Checkpoint.from_json(checkpoint), key_id, "t1")
+    signature = key.sign(unsigned.note()).hex()
+    return merkle.Cosignature(unsigned.checkpoint, key_id, "t1", signature).as_json()
+
+
+def test_a_witness_posts_its_co_signature_and_anyone_reads_it_back(client):
+    key, witness = _witness_key()
+    checkpoint = client.get("/api/v1/record/checkpoints/latest").json()
+    posted = _cosignature(checkpoint, key, witness.key_id)
+    response = client.post("/api/v1/record/cosignatures", posted, content_type="application/json")
+    assert response.status_code == 201
+    assert response.json() == posted | {"witness_name": "Library"}
+    assert client.get("/api/v1/record/cosignatures").json() == {
+        "items": [posted | {"witness_name": "Library"}],
+        "next": None,
+    }
+    assert client.get("/api/v1/record/witnesses").json() == [
+        {"name": "Library", "key_id": witness.key_id, "public_key": witness.public_key}
+    ]
+    page = client.get("/record/checkpoints/").content.decode()
+    assert f'<tr id="checkpoint-{checkpoint["size"]}">' in page
+    assert "<td>Library</td>" in page
+
+
+def test_a_co_signature_by_an_unregistered_key_is_refused_and_not_kept(client):
+    key, witness = _witness_key()
+    checkpoint = client.get("/api/v1/record/checkpoints/latest").json()
+    posted = _cosignature(checkpoint, key, "ab" * 32)
+    response = client.post("/api/v1/record/cosignatures", posted, content_type="application/json")
+    assert response.status_code == 403
+    assert (response.json()["title"], response.json()["detail"]) == (
+        "unknown-witness",
+        f"No witness is registered here with the key {'ab' * 32}; the Secretariat registers"
+        " witnesses with `accord witnesses add`.",
+    )
+    forged = _cosignature({**checkpoint, "root": "00" * 32}, key, witness.key_id)
+    response = client.post("/api/v1/record/cosignatures", forged, content_type="application/json")
+    assert (response.status_code, response.json()["title"]) == (404, "unknown-checkpoint")
+    assert models.Cosignature.objects.count() == 0

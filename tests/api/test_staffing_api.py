@@ -139,7 +139,7 @@ def test_the_secretariat_withdraws_an_accreditation(client, staffed):
             accreditation_body("x", "delegate", "KEN"),
             422,
             "not-participating",
-            "KEN does not take part in this process.",
+            "Kenya does not take part in this process.",
         ),
         (
             "staff",

@@ -14,6 +14,8 @@ def test_the_benchmark_runs_on_a_small_negotiation(capsys):
     assert out.startswith("16 provisions, 20 proposals\nWord import (clean .docx)")
     assert "  baseline: python-docx reading it" in out
     assert "compilation to PDF" in out
+    assert "  baseline: WeasyPrint setting it" in out
+    assert "  Typst against WeasyPrint (CPU)" in out
     assert "peak memory (resident set)" in out
     assert out.count("  met: ") == 6
 

@@ -38,7 +38,9 @@ def test_the_chair_imports_a_word_draft_after_a_preview(page: Page, demo_server:
     source.write_bytes(typed_draft(["## A. Scope", "1. States met.", "(a) twice;"]))
     sign_in(page, demo_server, "chair")
     page.goto(f"{demo_server}/p/oewg-ict-demo/")
-    page.get_by_role("link", name="Import a draft from Word or Akoma Ntoso").click()
+    page.get_by_role("navigation", name="This process").get_by_role(
+        "link", name="Import a draft"
+    ).click()
     page.get_by_label("Word (.docx) or Akoma Ntoso (.xml) file").set_input_files(str(source))
     page.get_by_label("Short name of the document").fill("imported")
     page.get_by_role("button", name="Preview").click()

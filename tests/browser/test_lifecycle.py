@@ -448,7 +448,7 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
         "Silence procedure closed at its deadline: passed, the text is adopted",
         "Silence procedure superseded by a revision",
         "Silence broken",
-        "Rev.3 of report",
+        "Rev.3 of Report of the working group",
     ):
         expect(page.get_by_role("cell", name=what, exact=True)).to_have_count(1)
 
@@ -478,9 +478,10 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
     chair.context.close()
 
     page.get_by_role("button", name="Submit proposal").click()
-    # The refusal names the document by its short name in addresses.
+    # The refusal names the document by its title, as people call it.
     expect(page.get_by_role("alert")).to_have_text(
-        "“declaration” has been adopted; nothing more can be proposed, revised or adopted on it."
+        "“Declaration on responsible State behaviour” has been adopted; nothing more can be "
+        "proposed, revised or adopted on it."
     )
     page.goto(f"{url}/p/{SLUG}/declaration/")
     expect(page.get_by_role("link", name=re.compile("^Propose on"))).to_have_count(0)

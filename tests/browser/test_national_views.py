@@ -33,8 +33,8 @@ def test_views_are_put_on_record_and_read_attributed(page: Page, demo_server: st
     page.goto(f"{demo_server}/p/oewg-ict-demo/chairs-summary/")
     page.get_by_label("View or proposal, in the Chair's words").fill("Kenya asked for more.")
     page.get_by_label(
-        re.compile("Held by .delegation or group codes, separated by commas, e.g.")
-    ).fill("KEN, african-group")
+        re.compile("Held by .delegations or groups, by name or code, separated by commas, e.g.")
+    ).fill("Kenya, African Group")
     page.get_by_role("button", name="Add to the summary").press("Enter")
     expect(page.get_by_text("The Chair's summary was updated.")).to_be_visible()
     sign_out(page)

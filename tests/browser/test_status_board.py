@@ -14,8 +14,8 @@ def test_the_chair_marks_a_paragraph_and_the_board_shows_it(page: Page, demo_ser
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Revised draft of the report")
     page.get_by_label("Chair's mark on 40", exact=True).select_option("agreed-pending")
-    page.get_by_label("Still to confirm 40 (codes)", exact=True).fill("chn usa")
-    page.get_by_label("Still to confirm 40 (codes)", exact=True).press("Enter")
+    page.get_by_label("Still to confirm 40 (names or codes)", exact=True).fill("China, usa")
+    page.get_by_label("Still to confirm 40 (names or codes)", exact=True).press("Enter")
     expect(page.get_by_text("The status of paragraph 40 was recorded.")).to_be_visible()
     paragraph = page.locator("div.provision.paragraph", has_text=re.compile(r"^\s*40\."))
     expect(paragraph.locator(".provision-status")).to_have_text(

@@ -17,7 +17,7 @@ def test_the_demo_log_exports_and_verifies_and_a_tampered_copy_is_named(tmp_path
         f"ok: {events} events, chain and signatures verified\n",
     )
     database = accord("audit", "verify", tmp_path=tmp_path)
-    assert database.stdout.endswith("; database columns and documents match\n")
+    assert database.stdout.endswith("; database columns, documents and rows match\n")
 
     assert b'"role":"delegate"' in lines[9]
     lines[9] = lines[9].replace(b'"role":"delegate"', b'"role":"chair"')

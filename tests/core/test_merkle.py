@@ -268,3 +268,72 @@ def test_a_log_is_held_to_a_checkpoint_kept_from_it():
     assert merkle.prefix_problem(iter(rewritten), kept) == (
         "its first 7 events are not those checkpoint 7 signed: the log was rewritten"
     )
+
+
+WITNESS = Ed25519PrivateKey.generate()
+WITNESS_ID = merkle.key_id(WITNESS.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+WITNESS_CHECK = public_key_check(
+    WITNESS.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+)
+
+
+def _cosigned(checkpoint: Checkpoint) -> merkle.Cosignature:
+    unsigned = merkle.Cosignature(checkpoint, WITNESS_ID, "2026-03-01T10:05:00.000000+00:00")
+    signature = WITNESS.sign(unsigned.note()).hex()
+    return merkle.Cosignature(checkpoint, WITNESS_ID, unsigned.time, signature)
+
+
+def test_a_witness_signs_the_checkpoint_the_instance_signed_and_when_it_saw_it():
+    checkpoint = _checkpoint(7)
+    cosigned = _cosigned(checkpoint)
+    assert (
+        cosigned.note()
+        == (
+            f"accord cosignature v1\n{WITNESS_ID}\n2026-03-01T10:05:00.000000+00:00\n"
+            f"{checkpoint.signature}\n"
+        ).encode()
+        + checkpoint.note()
+    )
+    assert merkle.cosignature_problem(cosigned, WITNESS_CHECK) is None
+    assert merkle.Cosignature.from_json(cosigned.as_json()) == cosigned
+    assert merkle.cosignature_problem(cosigned, CHECK) == (
+        "the co-signature of checkpoint 7 does not verify with the witness's key"
+    )
+    for field, value in [("time", "2026-03-02"), ("witness", "ab" * 32)]:
+        altered = merkle.Cosignature.from_json({**cosigned.as_json(), field: value})
+        assert merkle.cosignature_problem(altered, WITNESS_CHECK) == (
+            "the co-signature of checkpoint 7 does not verify with the witness's key"
+        )
+    other = merkle.Cosignature(_checkpoint(6), WITNESS_ID, cosigned.time, cosigned.signature)
+    assert merkle.cosignature_problem(other, WITNESS_CHECK) == (
+        "the co-signature of checkpoint 6 does not verify with the witness's key"
+    )
+    unreadable = merkle.Cosignature(checkpoint, WITNESS_ID, cosigned.time, "zz")
+    assert merkle.cosignature_problem(unreadable, WITNESS_CHECK) == (
+        "the co-signature of checkpoint 7: its signature is not hexadecimal"
+    )
+    for broken in ([], {**cosigned.as_json(), "time": 7}, {**cosigned.as_json(), "extra": ""}):
+        with pytest.raises(ValueError, match="not a co-signature"):
+            merkle.Cosignature.from_json(broken)
+    with pytest.raises(ValueError, match="not a checkpoint"):
+        merkle.Cosignature.from_json({**cosigned.as_json(), "checkpoint": {}})
+
+
+def _unsigned(size: int, leaves: list[bytes]) -> Checkpoint:
+    return Checkpoint(size, _mth(leaves[:size]).hex(), f"t{size}", KEY_ID)
+
+
+def test_a_witness_finds_a_log_that_shrank_or_was_rewritten_and_names_both_checkpoints():
+    leaves = _leaves(9)
+    older, newer = _unsigned(5, leaves), _unsigned(9, leaves)
+    proof = consistency_proof(5, 9, _nodes(leaves))
+    assert merkle.consistency_problem(older, newer, proof) is None
+    assert merkle.consistency_problem(older, older, []) is None
+    assert merkle.consistency_problem(newer, older, proof) == (
+        "checkpoint 5 of t5 and checkpoint 9 of t9: the log shrank, events were taken out"
+    )
+    forked = [*leaves[:3], leaf_hash(b"rewritten"), *leaves[4:]]
+    assert merkle.consistency_problem(older, _unsigned(9, forked), proof) == (
+        "checkpoint 9 of t9 and checkpoint 5 of t5 are not consistent: the log was rewritten"
+        " or forked"
+    )

@@ -2,8 +2,10 @@ import io
 import json
 
 import pytest
+from tests.actions.test_revisions import REV1
 from tests.documents.word_files import typed_draft
 
+from accord.actions.revisions import issue_revision
 from accord.store import models
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +34,21 @@ def test_a_redline_against_a_version_exports(client, negotiation):
 def test_a_redline_without_a_version_to_compare_is_not_found(client, negotiation):
     response = client.get(f"{BASE}/report/versions/1/export", {"view": "redline", "format": "pdf"})
     assert response.status_code == 404
+
+
+def test_a_redline_without_against_compares_with_the_previous_version(client, negotiation):
+    issue_revision(negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1")
+    url = f"{BASE}/report/versions/2/export"
+    default = client.get(url, {"view": "redline", "format": "json"})
+    named = client.get(url, {"view": "redline", "format": "json", "against": 1})
+    assert (default.status_code, named.status_code) == (200, 200)
+    assert default.content == named.content
+    assert default["Content-Disposition"] == 'attachment; filename="report-rev-1-redline.json"'
+    kinds = {m["kind"] for p in json.loads(default.content)["provisions"] for m in p["marks"]}
+    assert kinds == {"same", "inserted", "deleted"}
+    job = client.post(f"{BASE}/report/versions/2/export-jobs?view=redline&format=pdf")
+    assert job.status_code == 202
+    assert models.ExportJob.objects.get(pk=job.json()["id"]).against.number == 1
 
 
 def _post(client, data, **fields):

@@ -1,11 +1,14 @@
+import json
 import os
 import subprocess
 import sys
 
 import pytest
+from tests.actions.test_revisions import REV1
 from tests.documents.word_files import typed_draft
 
 from accord import cli
+from accord.actions.revisions import issue_revision
 from accord.store import models
 
 
@@ -45,12 +48,27 @@ def test_a_refused_import_says_why_and_stores_nothing(negotiation, tmp_path, cap
 
 
 @pytest.mark.django_db
-def test_a_redline_needs_a_version_to_compare(negotiation, tmp_path, capsys):
-    args = ["export", "--process", "wg", "--view", "redline", "-o", str(tmp_path / "x.docx")]
+def test_the_first_version_has_no_redline_and_no_file_is_written(negotiation, tmp_path, capsys):
+    target = tmp_path / "x.docx"
+    args = ["export", "--process", "wg", "--view", "redline", "-o", str(target)]
     assert cli.main(args) == 2
     assert capsys.readouterr().err == (
-        "accord: a redline needs --against, the number of the older version\n"
+        "accord: version 1 is the first: there is no earlier version to compare\n"
     )
+    assert not target.exists()
+
+
+@pytest.mark.django_db
+def test_a_redline_without_against_compares_with_the_previous_version(negotiation, tmp_path):
+    issue_revision(negotiation.version.document, by=negotiation.chair, text=REV1, label="Rev.1")
+    base = ["export", "--process", "wg", "--view", "redline", "--format", "json"]
+    assert cli.main([*base, "-o", str(tmp_path / "default.json")]) == 0
+    assert cli.main([*base, "--against", "1", "-o", str(tmp_path / "named.json")]) == 0
+    default = json.loads((tmp_path / "default.json").read_text())
+    assert default == json.loads((tmp_path / "named.json").read_text())
+    assert default["version"]["label"] == "Rev.1"
+    kinds = {m["kind"] for p in default["provisions"] for m in p["marks"]}
+    assert kinds == {"same", "inserted", "deleted"}
 
 
 def test_the_demo_exports_and_reimports_through_the_command(tmp_path):

@@ -24,7 +24,7 @@ from accord.actions.export_jobs import (
     run_export_job,
 )
 from accord.actions.proposals import submit_proposal
-from accord.documents import html_export, pdf_export
+from accord.documents import pdf_export, typst_export
 from accord.documents.model import Format, View
 from accord.store import exports, models
 
@@ -45,9 +45,9 @@ def in_parts(monkeypatch, negotiation):
         "consultations.",
     )
     monkeypatch.setattr(
-        html_export,
-        "compilation_print_parts",
-        partial(html_export.compilation_print_parts, size=2),
+        typst_export,
+        "compilation_parts",
+        partial(typst_export.compilation_parts, size=2),
     )
     return negotiation
 
@@ -61,16 +61,16 @@ def _job(negotiation, **kwargs):
 def _seen_progress(monkeypatch, job, fail_at=None):
     """Each part's rendering first notes the job's (done, total) as stored at that moment."""
     seen = []
-    real = pdf_export.html_to_pdf
+    real = pdf_export.typeset
 
-    def noting(page):
+    def noting(data):
         row = models.ExportJob.objects.get(pk=job.pk)
         seen.append((row.status, row.done, row.total))
         if fail_at is not None and len(seen) == fail_at:
             raise RuntimeError("the typesetter ran out of paper")
-        return real(page)
+        return real(data)
 
-    monkeypatch.setattr(pdf_export, "html_to_pdf", noting)
+    monkeypatch.setattr(pdf_export, "typeset", noting)
     return seen
 
 

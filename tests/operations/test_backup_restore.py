@@ -70,6 +70,9 @@ def test_a_backup_restores_into_an_empty_database_whose_chain_verifies_and_pages
             f"accord: {backup} already exists; a backup never overwrites a file\n",
         )
     with scratch_environment(restored, "drill_restored") as target:
+        # The signing key is kept in a file beside the database, never in it: the restored
+        # instance is given the same key file, as every instance of a deployment is.
+        target["ACCORD_SIGNING_KEY_FILE"] = str(original / "signing-key.pem")
         put_back = accord("restore", str(backup), tmp_path=restored, **target)
         assert put_back.returncode == 0, put_back.stderr
         assert put_back.stdout.splitlines()[0].startswith(f"Restored {backup} into ")

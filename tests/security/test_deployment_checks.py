@@ -77,6 +77,20 @@ def test_an_unknown_second_factor_rule_is_refused(safe):
     ]
 
 
+def test_a_signing_key_file_others_can_read_is_refused(safe, tmp_path):
+    key = tmp_path / "signing-key.pem"
+    key.write_text("-----BEGIN PRIVATE KEY-----")
+    key.chmod(0o640)
+    safe.ACCORD_SIGNING_KEY_FILE = key
+    assert refusals() == [
+        f"The signing key file {key} can be read by others than its owner (mode 640): whoever"
+        " reads it can sign a rewritten record."
+        f" Make it readable by the service alone: chmod 600 {key}."
+    ]
+    key.chmod(0o600)
+    assert refusals() == []
+
+
 def test_serve_refuses_https_without_hsts(tmp_path):
     result = _accord("serve", tmp_path=tmp_path, ACCORD_HSTS_SECONDS="0")
     assert result.returncode == 2

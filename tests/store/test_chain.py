@@ -44,7 +44,6 @@ def _verifies() -> bool:
 
 def test_the_hand_written_sql_names_the_tables_of_the_models():
     assert models.ChainHead._meta.db_table == "store_chainhead"
-    assert models.SigningKey._meta.db_table == "store_signingkey"
     assert models.Event._meta.db_table == "store_event"
     assert {field.column for field in chain._fields()} == {
         field.column for field in models.Event._meta.concrete_fields if field.name != "id"

@@ -176,3 +176,23 @@ def test_verify_names_a_checkpoint_the_kept_tree_is_not_consistent_with(capsys):
         "checkpoint 3 of 2026-03-01T10:00:00.000000+00:00 is not consistent with the latest,"
         " checkpoint 5 of 2026-03-01T10:01:00.000000+00:00\n"
     )
+
+
+def test_a_proof_on_a_large_tree_reads_every_tile_it_needs_in_one_query(
+    django_assert_num_queries,
+):
+    from accord.bench.tree import fill
+
+    fill(70_000)  # three tile levels: leaves, 256-leaf roots, and a 65,536-leaf root
+    leaves = [merkle.leaf_hash(b"event %d" % n) for n in range(70_000)]
+    frontier = merkle.Frontier()
+    for leaf in leaves[:1_000]:
+        frontier.append(leaf)
+    small = frontier.root()
+    for leaf in leaves[1_000:]:
+        frontier.append(leaf)
+    with django_assert_num_queries(2):  # the tree's size, then the tiles
+        proof = [bytes.fromhex(item) for item in tree.consistency(1_000, 70_000)]
+    assert merkle.verify_consistency(1_000, 70_000, proof, small, frontier.root())
+    with django_assert_num_queries(1):
+        assert tree.read_at_once(lambda nodes: merkle.root(70_000, nodes)) == frontier.root()

@@ -36,7 +36,8 @@ def test_the_desk_counts_from_the_last_visit_and_names_stale_positions(client, n
     later = _text(client.get("/p/wg/desk/"))
     assert "2 changes since your last visit on" in later
     assert later.index("Revision issued") < later.index("Position recorded")
-    assert "Position recorded · paragraph 2 — Brazil (bra)" in later
+    assert "Position recorded · paragraph 2 of Zero draft — Brazil ·" in later
+    assert "Revision issued · Rev.1 of Report of the working group (test) — chair" in later
     assert "Paragraph 1 of Report of the working group (test) (Rev.1) — stale" in later
     assert "0 changes since your last visit" in _text(client.get("/p/wg/desk/"))
 
@@ -101,7 +102,8 @@ def test_the_desk_lists_invitations_awaiting_consent_and_open_silence_procedures
     ) in text
     assert (
         "Proposals awaiting your consent to co-sponsor Germany invites you to co-sponsor its "
-        "proposal on Report of the working group (test) — answer"
+        f"proposal {proposal.pk} on paragraph 4 of Report of the working group (test) "
+        "(Zero draft) — answer"
     ) in text
     assert f'href="/p/wg/silence/{procedure.pk}/"' in page.content.decode()
     client.force_login(negotiation.chair)

@@ -292,7 +292,7 @@ def test_the_chair_writes_the_summary_at_the_desk(client, negotiation):
     nobody = client.post(
         "/p/wg/chairs-summary/", {"form": "entry", "entry-text": "x", "entry-holders": "KEN"}
     )
-    assert "KEN does not take part in this process." in _text(nobody)
+    assert "Kenya does not take part in this process." in _text(nobody)
     assert (models.ChairSummaryEntry.objects.count(), models.Event.objects.count()) == (3, events)
 
 

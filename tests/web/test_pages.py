@@ -1,4 +1,5 @@
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
@@ -68,8 +69,9 @@ def test_a_delegate_proposes_through_the_form(client, negotiation):
         "/p/wg/report/v1/p2/propose/", {"wording": WORDING_2, "justification": "Firmer."}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/p/wg/report/v1/compilation/"
     proposal = models.Proposal.objects.get()
+    # Back where the delegate was: at the new proposal in the compilation.
+    assert response["Location"] == f"/p/wg/report/v1/compilation/#proposal-{proposal.pk}"
     assert (proposal.delegation.code, proposal.provision_uid, proposal.wording) == (
         "BRA",
         "p2",
@@ -77,6 +79,8 @@ def test_a_delegate_proposes_through_the_form(client, negotiation):
     )
     followed = client.get(response["Location"])
     assert "Your proposal on paragraph 2 was submitted." in _text(followed)
+    assert f'id="proposal-{proposal.pk}"' in followed.content.decode()
+    assert "accord/place.js" in followed.content.decode()
 
 
 def test_a_refused_proposal_says_why_and_stores_nothing(client, negotiation):
@@ -116,8 +120,13 @@ def test_a_group_mandate_is_offered_and_used(client, negotiation):
 def test_people_who_may_not_propose_see_no_link_and_are_refused(client, negotiation, who):
     client.force_login(getattr(negotiation, who))
     assert "Propose on" not in _text(client.get("/p/wg/report/v1/"))
+    # Refused before any typing: the form is not offered, and the page says why.
+    shown = client.get("/p/wg/report/v1/p2/propose/")
+    assert shown.status_code == 403
+    assert "Only delegates of a delegation may do this." in _text(shown)
+    assert "<textarea" not in shown.content.decode()
     response = client.post("/p/wg/report/v1/p2/propose/", {"wording": WORDING_2})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "Only delegates of a delegation may do this." in _text(response)
     assert models.Proposal.objects.count() == 0
 
@@ -232,7 +241,7 @@ def test_a_token_needs_a_name(client, negotiation):
 
 
 def test_the_history_says_every_event_in_words_newest_first(client, negotiation):
-    submit_proposal(
+    proposal = submit_proposal(
         negotiation.version, by=negotiation.brazil, provision_uid="p2", wording=WORDING_2
     )
     page = client.get("/p/wg/history/")
@@ -243,13 +252,16 @@ def test_the_history_says_every_event_in_words_newest_first(client, negotiation)
         < text.index("Draft published")
         < text.index("Process created")
     )
-    assert "Brazil (bra) paragraph 2" in text
+    assert f"Brazil proposal {proposal.pk} on paragraph 2 of Zero draft" in text
+    assert "(bra)" not in text
+    # No internal identifier where a name exists: subjects are said in words.
+    assert not re.search(r"\b(proposal|document|user|provision|process):", text)
     assert "Accreditation granted" in text
 
 
 def test_the_history_says_which_version_a_draft_or_a_revision_concerns(client, negotiation):
     text = _text(client.get("/p/wg/history/"))
-    assert "Draft published chair Zero draft of report" in text
+    assert "Draft published chair Zero draft of Report of the working group (test)" in text
     assert "paragraph Zero draft" not in text
 
 
@@ -462,6 +474,7 @@ def test_a_delegate_states_a_position_and_sees_it_go_stale(client, negotiation):
     assert "Position on paragraph 4" in _text(form)
     response = client.post("/p/wg/report/v1/p4/position/", {"stance": "reserve", "note": ""})
     assert response.status_code == 302
+    assert response["Location"] == "/p/wg/report/v1/#p4"
     page = _text(client.get("/p/wg/report/v1/"))
     assert "Your position: reserve, pending capital" in page
     assert "stale" not in page
@@ -520,15 +533,33 @@ def test_the_chair_records_adoption_and_everyone_sees_it_with_national_views(cli
     assert "Propose on" not in page
 
 
+def test_the_chair_names_delegations_at_the_adoption_by_their_names(client, negotiation):
+    client.force_login(negotiation.chair)
+    response = client.post(
+        "/p/wg/report/v1/adoption/",
+        {
+            "objections": "Holy See",
+            "disassociations": "france: 2",
+            "explanations": "Brazil: Brazil reads paragraph 4 as non-binding.",
+            "confirm": "on",
+        },
+    )
+    assert response.status_code == 302
+    adoption = models.Adoption.objects.get()
+    assert adoption.disassociations == {"FRA": ["p2"]}
+    explained = adoption.explanations.get()
+    assert explained.delegation.code == "BRA"
+
+
 def test_a_bad_adoption_record_is_explained_and_not_stored(client, negotiation):
     client.force_login(negotiation.chair)
     unknown = client.post("/p/wg/report/v1/adoption/", {"disassociations": "FRA: 9"})
     assert unknown.status_code == 400
     assert "No paragraph 9 in this version." in _text(unknown)
     shapeless = client.post("/p/wg/report/v1/adoption/", {"explanations": "no colon here"})
-    assert "Line 1 should read “CODE: …”." in _text(shapeless)
+    assert "Line 1 should read “Delegation: …”." in _text(shapeless)
     stranger = client.post("/p/wg/report/v1/adoption/", {"objections": "KEN"})
-    assert "KEN does not take part in this process." in _text(stranger)
+    assert "Kenya does not take part in this process." in _text(stranger)
     assert models.Adoption.objects.count() == 0
 
 
@@ -558,3 +589,61 @@ def test_the_consensus_report_is_derived_from_the_adoption_and_withholds_changed
     text = _text(client.get("/p/wg/report/consensus-report/"))
     assert "One paragraph no longer has the text that was adopted and is withheld: 4" in text
     assert "The norms are binding." not in text
+
+
+def test_after_proposing_the_delegate_lands_in_the_part_that_holds_the_proposal(
+    client, negotiation, monkeypatch
+):
+    from accord.web import views
+
+    monkeypatch.setattr(views, "PART_PROPOSALS", 1)
+    submit_proposal(
+        negotiation.version, by=negotiation.germany, provision_uid="p1", wording="The group met."
+    )
+    client.force_login(negotiation.brazil)
+    response = client.post("/p/wg/report/v1/p4/propose/", {"wording": "The norms complement law."})
+    proposal = models.Proposal.objects.get(provision_uid="p4")
+    assert response["Location"] == (f"/p/wg/report/v1/compilation/?part=2#proposal-{proposal.pk}")
+    assert f'id="proposal-{proposal.pk}"' in client.get(response["Location"]).content.decode()
+
+
+def test_the_consensus_report_names_the_witnessed_checkpoint_that_covers_the_decision(
+    client, negotiation
+):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from accord.actions.adoption import record_adoption
+    from accord.actions.witnesses import keep_cosignature, register_witness
+    from accord.core import merkle
+    from accord.store import tree
+
+    record_adoption(negotiation.version, by=negotiation.chair, confirm=True)
+    decided = models.Event.objects.get(kind="adoption.recorded").seq
+    text = _text(client.get("/p/wg/report/consensus-report/"))
+    assert "No witness has yet co-signed a checkpoint that covers this decision." in text
+
+    def cosign(checkpoint: merkle.Checkpoint, name: str) -> None:
+        key = Ed25519PrivateKey.generate()
+        pem = key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+        witness = register_witness(name=name, public_pem=pem, by=None)
+        unsigned = merkle.Cosignature(checkpoint, witness.key_id, "t")
+        keep_cosignature(
+            merkle.Cosignature(checkpoint, witness.key_id, "t", key.sign(unsigned.note()).hex())
+        )
+
+    first = tree.sign_checkpoint(datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
+    assert first is not None
+    covering = tree.checkpoint_value(first)
+    cosign(covering, "Library")
+    cosign(covering, "Observer")
+    text = _text(client.get("/p/wg/report/consensus-report/"))
+    assert (
+        f"The decision (event {decided}) is in checkpoint {covering.size} of {covering.time},"
+        " co-signed by the witnesses Library, Observer."
+    ) in text
+    exported = client.get("/p/wg/report/consensus-report.json").json()
+    assert exported["adoption"]["witnessed"] == {
+        "checkpoint": covering.as_json(),
+        "witnesses": ["Library", "Observer"],
+    }

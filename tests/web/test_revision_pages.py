@@ -252,8 +252,8 @@ def test_no_revision_of_an_adopted_document(client, negotiation):
     ):
         assert response.status_code == 409
         assert (
-            "“report” has been adopted; nothing more can be proposed, revised or adopted on it."
-            in _text(response)
+            "“Report of the working group (test)” has been adopted; nothing more can be proposed, "
+            "revised or adopted on it." in _text(response)
         )
     assert _state() == before
 
@@ -341,3 +341,30 @@ def test_the_desk_and_the_history_read_in_a_constant_number_of_queries(
     )
     assert models.Version.objects.count() == 2
     assert counted(lambda: client.get("/p/wg/report/provisions/p2/")) == history
+
+
+def test_pages_name_the_document_by_the_title_of_the_version_they_show(client, negotiation):
+    from accord.actions.revisions import issue_revision
+
+    revised = DRAFT.replace(
+        "# Report of the working group (test)", "# Revised report of the working group (test)"
+    )
+    issue_revision(negotiation.version.document, by=negotiation.chair, text=revised, label="Rev.1")
+    process = _text(client.get("/p/wg/"))
+    assert "Revised report of the working group (test) Rev.1" in process
+    client.force_login(negotiation.chair)
+    mark = _text(client.get("/p/wg/report/v2/p4/status/"))
+    assert "Revised report of the working group (test) — Rev.1" in mark
+    old = _text(client.get("/p/wg/report/v1/p4/status/"))
+    assert "Report of the working group (test) — Zero draft" in old
+    assert "Revised report" not in old
+
+
+def test_the_number_map_lists_only_the_paragraphs_whose_numbers_change(client, negotiation):
+    client.force_login(negotiation.chair)
+    reworded = _current_text(negotiation).replace("complement the application", "complement")
+    preview = client.post(URL, {"text": reworded, "label": "Rev.1", "step": "preview"})
+    html = preview.content.decode()
+    table = html[html.index('<details class="number-map"') :].split("</details>")[0]
+    assert "<tbody></tbody>" in table
+    assert "Paragraphs not listed keep their numbers." in table

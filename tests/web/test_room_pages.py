@@ -55,13 +55,14 @@ def test_the_proposer_invites_from_the_compilation(client, negotiation):
     response = client.post(
         f"{V1}/proposals/{proposal.pk}/invite/", {"delegation": "DEU"}, follow=True
     )
+    assert response.redirect_chain == [(f"{V1}/compilation/#proposal-{proposal.pk}", 302)]
     assert "Germany was invited to co-sponsor your proposal." in _text(response)
     assert "Invited to co-sponsor: Germany (awaiting an answer)" in _text(response)
     assert '<option value="DEU">' not in response.content.decode()
     refused = client.post(
         f"{V1}/proposals/{proposal.pk}/invite/", {"delegation": "DEU"}, follow=True
     )
-    assert "DEU has already been invited to co-sponsor." in _text(refused)
+    assert "Germany has already been invited to co-sponsor." in _text(refused)
     assert models.CoSponsorship.objects.count() == 1
 
 
@@ -91,9 +92,9 @@ def test_the_invited_delegation_accepts_from_its_invitations(client, negotiation
         "when you accept."
     ) in text
     assert (
-        "Brazil invites you to co-sponsor its proposal on Report of the working group (test)."
-        in text
-    )
+        f"Brazil invites you to co-sponsor its proposal {proposal.pk} on paragraph 2 of Report "
+        "of the working group (test) (Zero draft)."
+    ) in text
     assert f"Accept: co-sponsor proposal {proposal.pk}" in text
     response = client.post(f"/p/wg/invitations/{proposal.pk}/accept/", follow=True)
     assert "Your delegation now co-sponsors this proposal." in _text(response)

@@ -65,6 +65,13 @@ def test_a_member_breaks_silence_and_everyone_reads_the_attributed_letter(client
     form = client.get(url)
     assert "Break silence for your delegation" in _text(form)
     assert "Time left 3 days" in _text(form)
+    # Each paragraph is chosen by what it says, not by its number alone.
+    assert (
+        '<label for="id_provisions_1"><input type="checkbox" name="provisions" value="p2" '
+        'id="id_provisions_1"> Paragraph 2</label> <span class="excerpt" '
+        'id="id_provisions_1-text">States should not conduct or knowingly support ICT activity '
+        "contrary to their obligations under international law.</span>"
+    ) in form.content.decode()
     empty = client.post(url, {"letter": "Brazil objects.", "provisions": []})
     assert empty.status_code == 400
     assert models.SilenceBreak.objects.count() == 0
@@ -122,7 +129,9 @@ def test_an_unknown_procedure_is_not_found(client, negotiation):
 
 
 def test_the_secretariat_proposes_a_stakeholder_and_a_member_objects(client, negotiation):
-    make_user("drw")
+    person = make_user("drw")
+    person.first_name, person.last_name = "Dana", "Ruiz"
+    person.save()
     client.force_login(negotiation.secretariat)
     participants = client.get("/p/wg/participants/").content.decode()
     assert 'href="/p/wg/stakeholders/"' in participants
@@ -145,6 +154,7 @@ def test_the_secretariat_proposes_a_stakeholder_and_a_member_objects(client, neg
     assert "Digital Rights Watch" in page
     assert "Pending" in page
     assert "Object to Digital Rights Watch" in page
+    assert "Represented by Dana Ruiz;" in page
     assert "Propose a stakeholder" not in page
     url = f"/p/wg/stakeholders/{request.pk}/object/"
     client.post(url, {"reason": "Not neutral."})

@@ -23,6 +23,13 @@ from accord.actions.processes import (
 from accord.actions.proposals import NotOpen
 from accord.actions.silence import SilenceAlreadyOpen
 from accord.actions.stakeholders import RequestPending
+from accord.actions.witnesses import (
+    CosignatureRefused,
+    NotAWitnessKey,
+    UnknownCheckpoint,
+    UnknownWitness,
+    WitnessAlreadyRegistered,
+)
 from accord.core import errors as e
 from accord.core.accreditation import (
     MandateOutsideGroup,
@@ -105,7 +112,7 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
         "Proposal 8 cannot stay pending: the revision deletes paragraph 12, which it concerns. "
         "Record what the revision does with it.",
     ),
-    (e.NotAMember("VAT"), "VAT is not a member: only members state positions and vote."),
+    (e.NotAMember("VAT"), "Holy See is not a member: only members state positions and vote."),
     (e.ImpossibleThreshold("majority", "3/2"), "This rule cannot be met: majority of 3/2."),
     (
         e.DeadlineTooShort(12.0, 24.0),
@@ -202,9 +209,9 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     ),
     (
         InviteeNotAMember("VAT"),
-        "VAT cannot be invited: only other member delegations of this process co-sponsor.",
+        "Holy See cannot be invited: only other member delegations of this process co-sponsor.",
     ),
-    (AlreadyInvited("FRA"), "FRA has already been invited to co-sponsor."),
+    (AlreadyInvited("FRA"), "France has already been invited to co-sponsor."),
     (NotInvited(7), "Your delegation has no pending invitation to co-sponsor proposal 7."),
     (
         ProposalNotOpen(7, "partly-reflected"),
@@ -297,7 +304,10 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
         NotAdopted("report"),
         "report has not been adopted; explanations of position follow an adoption.",
     ),
-    (AlreadyExplained("IRN"), "IRN has already explained its position on this adoption."),
+    (
+        AlreadyExplained("IRN"),
+        "Iran (Islamic Republic of) has already explained its position on this adoption.",
+    ),
     (NotParticipating("ATA"), "ATA does not take part in this process."),
     (AlreadyAccredited("bra"), "bra is already accredited to this process."),
     (
@@ -313,6 +323,29 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     (ProcessExists("oewg"), "There is already a process called “oewg”."),
     (UnknownDelegations(("XXX",)), "No delegation has the code XXX."),
     (NotAccredited("bra"), "bra holds no accreditation to this process."),
+    (
+        NotAWitnessKey(),
+        "A witness is registered with an Ed25519 public key in PEM, as `accord witness` writes"
+        " it beside its key; this is not one.",
+    ),
+    (
+        WitnessAlreadyRegistered("ab12", "Library of the Graduate Institute"),
+        "The key ab12 is already registered, to the witness Library of the Graduate Institute.",
+    ),
+    (
+        UnknownWitness("ab12"),
+        "No witness is registered here with the key ab12; the Secretariat registers witnesses"
+        " with `accord witnesses add`.",
+    ),
+    (
+        UnknownCheckpoint(160),
+        "This instance signed no such checkpoint of 160 events; co-sign a checkpoint as the"
+        " instance published it.",
+    ),
+    (
+        CosignatureRefused("the co-signature of checkpoint 160 does not verify"),
+        "The co-signature was not kept: the co-signature of checkpoint 160 does not verify.",
+    ),
 ]
 
 REFUSALS = [refusal for refusal, _ in SENTENCES]
@@ -386,3 +419,25 @@ def test_every_refusal_can_be_raised_through_a_context_manager(refusal):
     with pytest.raises(type(refusal)) as raised, around():
         raise refusal
     assert raised.value is refusal
+
+
+def test_a_document_is_named_as_people_call_it_when_the_refusal_knows_its_name():
+    assert explain(AlreadyAdopted("report", "A/AC.292/2026/CRP.1")) == (
+        "“A/AC.292/2026/CRP.1” has been adopted; nothing more can be proposed, revised or "
+        "adopted on it."
+    )
+    assert explain(SilenceAlreadyOpen("report", "Draft report of the working group")) == (
+        "A silence procedure is already running on Draft report of the working group; it "
+        "closes at its deadline, when a revision is issued, or when the Chair withdraws it."
+    )
+    # The name is for messages: refusals compare by what they are about.
+    assert AlreadyAdopted("report", "A/AC.292/2026/CRP.1") == AlreadyAdopted("report")
+
+
+def test_a_delegation_is_named_by_its_short_name_and_an_unlisted_one_by_its_code():
+    assert explain(e.NotAMember("BRA")) == (
+        "Brazil is not a member: only members state positions and vote."
+    )
+    assert explain(e.NotAMember("XEU")) == (
+        "XEU is not a member: only members state positions and vote."
+    )

@@ -1,7 +1,7 @@
 """Conditions several actions share: work happens on the current version of a document that
 is not yet adopted."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from accord.core.errors import Refusal, VersionNotCurrent
 from accord.store import models, queries
@@ -9,16 +9,19 @@ from accord.store import models, queries
 
 @dataclass(slots=True, unsafe_hash=True)
 class AlreadyAdopted(Refusal):
-    """The document is adopted: nothing more is proposed, revised, judged or adopted on it."""
+    """The document is adopted: nothing more is proposed, revised, judged or adopted on it.
+    ``document`` is its short name; ``name`` what people call it (see `queries.document_name`),
+    for messages only."""
 
     document: str
+    name: str = field(default="", compare=False)
     code = "already-adopted"
 
 
 def check_not_adopted(document: models.Document) -> None:
     """Raise `AlreadyAdopted` once ``document`` has been adopted."""
     if models.Adoption.objects.filter(version__document=document, adopted=True).exists():
-        raise AlreadyAdopted(document.slug)
+        raise AlreadyAdopted(document.slug, queries.document_name(document))
 
 
 def require_open(version: models.Version) -> None:

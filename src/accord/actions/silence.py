@@ -6,7 +6,7 @@ closes earlier when a revision supersedes it, the Chair withdraws it or the docu
 adopted otherwise (the lifecycle is `accord.core.silence`)."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
@@ -32,9 +32,11 @@ from accord.store import models, queries
 
 @dataclass(slots=True, unsafe_hash=True)
 class SilenceAlreadyOpen(Refusal):
-    """A document is under one silence procedure at a time."""
+    """A document is under one silence procedure at a time. ``document`` is its short name;
+    ``name`` what people call it, for messages only."""
 
     document: str
+    name: str = field(default="", compare=False)
     code = "silence-already-open"
 
 
@@ -72,7 +74,7 @@ def launch_silence(
     if models.SilenceProcedure.objects.filter(
         version__document=document, state=SilenceState.RUNNING
     ).exists():
-        raise SilenceAlreadyOpen(document.slug)
+        raise SilenceAlreadyOpen(document.slug, queries.document_name(document))
     now = timezone.now()
     dc.open_silence(rule(process), version.content_hash, now, deadline)
     procedure = models.SilenceProcedure.objects.create(

@@ -72,9 +72,9 @@ def export_version(
     against: int | None = None,
 ) -> HttpResponse:
     """The version in one view and format, as a file; ``against`` names the older version of
-    a redline."""
+    a redline (by default the previous one; the first version has no redline: 404)."""
     version = visible_version(request, process, document, number)
-    older = visible_version(request, process, document, against) if against is not None else None
+    older = _older(request, process, document, version, view, against)
     try:
         exported = exports.export_view(
             version, view, format, against=older, words=translated_words(), chair=_("Chair")
@@ -203,17 +203,32 @@ def start_export_job(
     against: int | None = None,
 ) -> Status[dict[str, object]]:
     """Start making a file in the background (for a long PDF: the compilation of a large
-    negotiation takes up to a minute); follow its progress at the job's address, then fetch
+    negotiation takes a few seconds); follow its progress at the job's address, then fetch
     ``file``. An unfinished job for the same file is reused. Whoever may read the version
     may ask, with or without a token (even a read-only one): an export changes nothing."""
     version = visible_version(request, process, document, number)
-    older = visible_version(request, process, document, against) if against is not None else None
+    older = _older(request, process, document, version, view, against)
     by = request.user if isinstance(request.user, User) else None
     try:
         job = request_export(version, by=by, view=view, fmt=format, against=older)
     except exports.NoSuchView:
         raise Http404 from None
     return Status(202, _job_body(request, job))
+
+
+def _older(
+    request: HttpRequest,
+    process: str,
+    document: str,
+    version: models.Version,
+    view: View,
+    against: int | None,
+) -> models.Version | None:
+    """The version a redline compares with: ``against`` when named, else the previous one."""
+    if against is None and view is View.REDLINE:
+        previous = exports.previous_version(version)
+        against = previous.number if previous is not None else None
+    return visible_version(request, process, document, against) if against is not None else None
 
 
 def _job(

@@ -19,6 +19,7 @@ from accord.actions.processes import (
     NotAccredited,
     ProcessExists,
 )
+from accord.actions.witnesses import UnknownCheckpoint, UnknownWitness
 from accord.core.accreditation import NoStakeholders, StakeholdersByNonObjection, StakeholdersOpen
 from accord.core.adoption import AdoptionNotConfirmed
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
@@ -60,6 +61,8 @@ _REFUSAL_STATUS = {
     NoStakeholders: 409,
     StakeholdersByNonObjection: 409,
     StakeholdersOpen: 409,
+    UnknownWitness: 403,
+    UnknownCheckpoint: 404,
 }
 
 

@@ -1,14 +1,17 @@
 """The verifiable record through the API: the signed checkpoints of the Merkle tree over the
-events, consistency proofs between them, and receipts (docs/verification.md)."""
+events, consistency proofs between them, receipts, and the witnesses' co-signatures
+(docs/verification.md)."""
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
+from accord.actions.witnesses import keep_cosignature
 from accord.api.lookups import ERRORS
 from accord.api.pagination import DEFAULT_LIMIT, page
 from accord.api.problems import Problem
+from accord.core import merkle
 from accord.store import models, tree
 
 router = Router(tags=["record"])
@@ -85,3 +88,59 @@ def receipt(request: HttpRequest, seq: int) -> object:
     if event is None:
         raise Http404
     return tree.receipt(event, timezone.now()).as_json()
+
+
+class WitnessOut(Schema):
+    name: str
+    key_id: str
+    public_key: str
+
+
+class CosignatureIn(Schema):
+    checkpoint: CheckpointOut
+    witness: str
+    time: str
+    signature: str
+
+
+class CosignatureOut(CosignatureIn):
+    witness_name: str
+
+
+class CosignaturePage(Schema):
+    items: list[CosignatureOut]
+    next: str | None
+
+
+@router.get("/record/witnesses", response={200: list[WitnessOut], **ERRORS})
+def list_witnesses(request: HttpRequest) -> object:
+    """The witnesses the Secretariat registered, with their Ed25519 public keys (raw, hex)
+    and key ids: what anyone needs to check their co-signatures."""
+    return models.Witness.objects.values("name", "key_id", "public_key")
+
+
+@router.get("/record/cosignatures", response={200: CosignaturePage, **ERRORS})
+def list_cosignatures(
+    request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+) -> object:
+    """Every co-signature the witnesses gave, oldest first: the checkpoint co-signed, the
+    witness's key id and name, when the witness saw it and its hex Ed25519 signature of the
+    co-signature's note."""
+    kept = models.Cosignature.objects.select_related("checkpoint", "witness")
+    rows, following = page(kept, cursor=cursor, limit=limit)
+    return {"items": [_cosignature(row) for row in rows], "next": following}
+
+
+@router.post("/record/cosignatures", response={201: CosignatureOut, **ERRORS})
+def post_cosignature(request: HttpRequest, body: CosignatureIn) -> object:
+    """A registered witness's co-signature of a checkpoint this instance signed, kept and
+    published beside it (`accord witness` posts it). No account is needed: the signature,
+    by a key the Secretariat registered, is the credential."""
+    cosignature = merkle.Cosignature.from_json(body.dict())  # the schema checked its shape
+    return Status(201, _cosignature(keep_cosignature(cosignature)))
+
+
+def _cosignature(row: models.Cosignature) -> dict[str, object]:
+    signed = tree.checkpoint_value(row.checkpoint)
+    kept = merkle.Cosignature(signed, row.witness.key_id, row.time, row.signature)
+    return kept.as_json() | {"witness_name": row.witness.name}

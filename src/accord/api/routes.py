@@ -13,6 +13,7 @@ from accord.api import live, problems, process_routes, schemas
 from accord.api.adoption_routes import router as adoption_router
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
+from accord.api.convergence_routes import router as convergence_router
 from accord.api.cosponsor_routes import router as cosponsor_router
 from accord.api.document_routes import router as document_router
 from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
@@ -55,6 +56,7 @@ api.add_router("/", silence_router)
 api.add_router("/", statement_router)
 api.add_router("/", staff_router)
 api.add_router("/", record_router)
+api.add_router("/", convergence_router)
 
 
 def _etag(text: pv.Version) -> str:

@@ -1,11 +1,14 @@
 """`accord bench documents`: the documents layer on a negotiation of realistic size.
 
     accord bench documents [--paragraphs 300] [--proposals 5000] [--seed 7]
+                           [--weasyprint-compilation]
 
 Builds a seeded draft (sections of numbered paragraphs, some with sub-paragraphs) and seeded
 proposals, then times each import and export once and prints the peak memory of the process.
-The baseline, in the same run, is python-docx (where it is installed, as it is for
-development) reading the same Word file that accord's importer reads.
+The baselines, in the same run, are python-docx (where it is installed, as it is for
+development) reading the same Word file that accord's importer reads, and WeasyPrint setting
+the same pages as PDF from their print HTML, as accord did before it used Typst: the clean
+version always, the whole compilation with ``--weasyprint-compilation`` (about 40 s).
 The figures and the machine they were taken on are in docs/performance-documents.md.
 """
 
@@ -16,14 +19,17 @@ import resource
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from accord.bench.targets import TARGETS, check
 from accord.core.amendments import derive_amendment
 from accord.core.compilation import Compilation, compile_version
 from accord.core.proposals import Proponent, Proposal, ProposalStatus
 from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.documents import html_export
 from accord.documents.export import export_clean, export_compilation
 from accord.documents.model import DocumentMeta, Format
+from accord.documents.pdf_export import html_to_pdf
 from accord.documents.word_import import read_docx
 
 _WORDS = [
@@ -97,12 +103,17 @@ def proposals(version: Version, count: int, rng: random.Random) -> Compilation:
     return compile_version(version, made)
 
 
+_CPU: dict[str, float] = {}
+"""The CPU seconds of each step timed, by label: the steadier figure for a ratio."""
+
+
 def _timed(label: str, work: Callable[[], object]) -> float:
     """Wall-clock and CPU seconds: on a shared machine the CPU time is the steadier figure."""
     began, cpu = time.perf_counter(), time.process_time()
     work()
     seconds = time.perf_counter() - began
-    print(f"{label:<36} {seconds:8.2f} s wall {time.process_time() - cpu:8.2f} s CPU")
+    _CPU[label] = time.process_time() - cpu
+    print(f"{label:<36} {seconds:8.2f} s wall {_CPU[label]:8.2f} s CPU")
     return seconds
 
 
@@ -113,6 +124,14 @@ def _python_docx() -> Callable[[bytes], object] | None:
     except ImportError:
         return None
     return lambda data: [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def _against_weasyprint(ours: str, theirs: Callable[[], object]) -> None:
+    """The baseline for a PDF, step ``ours``: WeasyPrint setting the same pages from their
+    print HTML. The ratio is of CPU times (a PDF's wall time moves with the machine's load)."""
+    label = "  baseline: WeasyPrint setting it"
+    _timed(label, theirs)
+    print(f"{'  Typst against WeasyPrint (CPU)':<36} {_CPU[label] / max(_CPU[ours], 1e-6):8.2f}×")
 
 
 DOCX, AKN, PDF = Format.DOCX, Format.AKN, Format.PDF
@@ -143,6 +162,12 @@ def run(args: argparse.Namespace) -> int:
     ]
     for name, label, work in steps:
         measured[name] = _timed(label, work)
+        if name == "clean-pdf-s":
+            page = html_export.clean_html(meta, version, for_print=True)
+            _against_weasyprint(label, partial(html_to_pdf, page))
+    if args.weasyprint_compilation:
+        parts = html_export.compilation_print_parts(meta, compiled)
+        _against_weasyprint("compilation to PDF", lambda: [html_to_pdf(part(1)) for part in parts])
     measured["peak-mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'peak memory (resident set)':<36} {measured['peak-mb']:8.0f} MB")
     rounded = {name: round(value, 2) for name, value in measured.items()}

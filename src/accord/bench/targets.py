@@ -89,6 +89,12 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         ),
         Target("append-ms", "what appending adds to an action", 2.0, at_least=False, unit=" ms"),
     ),
+    "tree": (
+        Target("proof-ms", "slower proof served, median", 5, at_least=False, unit=" ms"),
+        Target("verify-proof-ms", "slower proof verified", 1, at_least=False, unit=" ms"),
+        Target("checkpoint-ms", "checkpoint signed", 50, at_least=False, unit=" ms"),
+        Target("tree-bytes", "the tree's storage per event", 100, at_least=False, unit=" bytes"),
+    ),
     "api": (
         Target("compile-json-ms", "compilation as JSON", 300, at_least=False, unit=" ms"),
         Target("writes-lost", "positions or events lost", 1, at_least=False),
@@ -97,6 +103,14 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("slowest-ms", "slowest page or API read, median", 300, at_least=False, unit=" ms"),
         Target("first-view-kb", "largest first view", 1000, at_least=False, unit=" kB"),
         Target("failed", "pages that did not answer 200", 1, at_least=False),
+    ),
+    "convergence": (
+        Target("analytics-ms", "analytics recomputed, median", 300, at_least=False, unit=" ms"),
+        Target("page-ms", "convergence page, median", 300, at_least=False, unit=" ms"),
+        Target("api-ms", "convergence API read, median", 300, at_least=False, unit=" ms"),
+        Target("peak-mb", "peak memory serving the page", 200, at_least=False, unit=" MB"),
+        Target("ari", "planted camps found (adjusted Rand index)", 0.9, at_least=True),
+        Target("failed", "page or API read not answering 200", 1, at_least=False),
     ),
     "live": (
         Target("max-ms", "slowest delivery to any stream", 1000, at_least=False, unit=" ms"),
@@ -120,7 +134,7 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("word-s", "compilation to Word", 5, at_least=False, unit=" s"),
         Target("akn-s", "compilation to Akoma Ntoso", 5, at_least=False, unit=" s"),
         Target("clean-pdf-s", "clean version to PDF", 5, at_least=False, unit=" s"),
-        Target("compilation-pdf-s", "compilation to PDF", 60, at_least=False, unit=" s"),
+        Target("compilation-pdf-s", "compilation to PDF", 10, at_least=False, unit=" s"),
         Target("peak-mb", "peak memory", 500, at_least=False, unit=" MB"),
     ),
 }

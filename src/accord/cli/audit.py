@@ -73,8 +73,11 @@ def verify_database(since: Path | None = None) -> int:
     for mismatch in (record.first_column_mismatch(), record.first_document_mismatch()):
         if mismatch:
             return verify_log.say(False, f"event {mismatch[0]}: {mismatch[1]}")
+    differing = record.first_row_mismatch()
+    if differing:
+        return verify_log.say(False, differing)
     status = verify_log.say(
-        True, f"{verdict.describe()}; database columns and documents match"
+        True, f"{verdict.describe()}; database columns, documents and rows match"
     ) or verify_tree(pem)
     if since is not None and not status:
         status = verify_log.check_since(since.read_bytes(), pem, record.event_bodies())

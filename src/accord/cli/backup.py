@@ -1,13 +1,15 @@
-"""`accord backup FILE` and `accord restore FILE`: the whole database, record, signing key
-and all, copied as the database itself copies it, and put back into an empty database.
+"""`accord backup FILE` and `accord restore FILE`: the whole database, record and all, copied
+as the database itself copies it, and put back into an empty database. The signing key is
+not in it: it lives in its own file (``ACCORD_SIGNING_KEY_FILE``), kept and backed up apart,
+and the restored instance is given the same file.
 
 The database's own tools, not Django's ``dumpdata``: the record is the exact bytes each event
-was signed over, the events table refuses updates and deletes (its triggers come back with
-it), and the instance's signing key lives in the database; a copy the database makes of
-itself keeps all of that as it was, in one consistent snapshot taken while the instance runs.
-On SQLite that is SQLite's online backup (the file it writes is itself a SQLite database); on
-PostgreSQL, ``pg_dump`` in its custom format and ``pg_restore`` in one transaction, so a
-restore that fails leaves the database empty. After a restore the chain is verified, as
+was signed over and the events table refuses updates and deletes (its triggers come back
+with it); a copy the database makes of itself keeps all of that as it was, in one
+consistent snapshot taken while the instance runs. On SQLite that is SQLite's online backup
+(the file it writes is itself a SQLite database); on PostgreSQL, ``pg_dump`` in its custom
+format and ``pg_restore`` in one transaction, so a restore that fails leaves the database
+empty. After a restore the chain is verified, as
 ``accord audit verify`` verifies it.
 """
 

@@ -1,9 +1,9 @@
 """`accord bench SUITE`: every benchmark, each against its baseline and its targets.
 
 The suites live in `accord.bench`; this module gives them their options. ``engine``,
-``checker`` and ``documents`` need no database; ``record``, ``api``, ``pages``, ``live`` and
-``room`` run on a fresh SQLite file, or on the scratch database DATABASE_URL names, migrated
-first.
+``checker`` and ``documents`` need no database; ``record``, ``tree``, ``api``, ``pages``,
+``live``, ``room`` and ``convergence`` run on a fresh SQLite file, or on the scratch database
+DATABASE_URL names, migrated first.
 """
 
 import argparse
@@ -34,6 +34,10 @@ def _record(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, events=1_000_000, appends=500, repeats=3)
 
 
+def _tree(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, leaves=1_000_000, runs=200)
+
+
 def _api(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, paragraphs=300, proposals=5000, runs=7)
     suite.add_argument(
@@ -47,6 +51,10 @@ def _api(suite: argparse.ArgumentParser) -> None:
 
 def _pages(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, paragraphs=300, proposals=5000, positions=10, runs=7)
+
+
+def _convergence(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, paragraphs=300, proposals=5000, cosponsorships=2000, runs=7, seed=3)
 
 
 def _members(value: str) -> int:
@@ -85,6 +93,11 @@ def _checker(suite: argparse.ArgumentParser) -> None:
 
 def _documents(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, paragraphs=300, proposals=5000, seed=7)
+    suite.add_argument(
+        "--weasyprint-compilation",
+        action="store_true",
+        help="also set the whole compilation with WeasyPrint, the PDF baseline (about 40 s)",
+    )
 
 
 def _numbers(suite: argparse.ArgumentParser, **defaults: int) -> None:
@@ -96,10 +109,12 @@ def _numbers(suite: argparse.ArgumentParser, **defaults: int) -> None:
 SUITES: dict[str, tuple[str, bool, Options]] = {
     "engine": ("redline, lineage and compilation", False, _engine),
     "record": ("verifying and appending events", True, _record),
+    "tree": ("the Merkle tree's proofs, checkpoints and storage", True, _tree),
     "api": ("the API on a full-size negotiation", True, _api),
     "pages": ("the main pages and API reads on a full-size negotiation", True, _pages),
     "live": ("live updates to every delegation's open page", True, _live),
     "room": ("a full room reading, proposing and taking positions at once", True, _room),
+    "convergence": ("convergence analytics on a full-size negotiation", True, _convergence),
     "checker": ("the agreed-language checker against an exhaustive scan", False, _checker),
     "documents": ("Word, Akoma Ntoso and PDF in and out", False, _documents),
 }

@@ -71,7 +71,9 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     export.add_argument("--version", type=int, help="version number (default: current)")
     export.add_argument("--format", choices=[f.value for f in Format], default="docx")
     export.add_argument("--view", choices=[v.value for v in View], default="clean")
-    export.add_argument("--against", type=int, help="the older version of a redline")
+    export.add_argument(
+        "--against", type=int, help="the older version of a redline (default: the previous one)"
+    )
     export.add_argument("-o", "--output", type=Path, required=True)
     export.set_defaults(run=export_file)
 
@@ -189,7 +191,7 @@ def export_file(args: argparse.Namespace) -> int:
     except exports.NoSuchView:
         if args.view == View.REDLINE:
             raise CommandError(
-                "a redline needs --against, the number of the older version"
+                f"version {version.number} is the first: there is no earlier version to compare"
             ) from None
         raise CommandError(f"the {args.view} view cannot be exported yet") from None
     args.output.write_bytes(exported.content)

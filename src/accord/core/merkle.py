@@ -32,6 +32,8 @@ Nodes = Callable[[int, int], bytes]
 EMPTY_ROOT = hashlib.sha256(b"").digest()
 # The first line of a checkpoint's signed note: what it is, in which version of the format.
 CHECKPOINT_HEADER = "accord checkpoint v1"
+# The first line of a witness's co-signature of a checkpoint.
+COSIGNATURE_HEADER = "accord cosignature v1"
 
 
 def leaf_hash(data: bytes) -> bytes:
@@ -275,6 +277,73 @@ def prefix_problem(bodies: Iterable[bytes], checkpoint: Checkpoint) -> str | Non
             f"its first {checkpoint.size} events are not those checkpoint {checkpoint.size}"
             " signed: the log was rewritten"
         )
+    return None
+
+
+def consistency_problem(older: Checkpoint, newer: Checkpoint, proof: Sequence[bytes]) -> str | None:
+    """What a witness finds wrong with ``newer`` given ``older``, the last checkpoint of the
+    same log it saw (both signatures checked) and the consistency proof between them: None
+    when the tree ``newer`` signed extends the one ``older`` signed."""
+    both = f"checkpoint {newer.size} of {newer.time} and checkpoint {older.size} of {older.time}"
+    if newer.size < older.size:
+        return f"{both}: the log shrank, events were taken out"
+    if not verify_consistency(
+        older.size, newer.size, proof, older.root_bytes(), newer.root_bytes()
+    ):
+        return f"{both} are not consistent: the log was rewritten or forked"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Cosignature:
+    """A witness's statement that it saw ``checkpoint``, signed by the instance, at ``time``,
+    and found it consistent with every checkpoint of the log it had seen before:
+    ``signature`` is the hex Ed25519 signature of `note` by the witness's key, whose id
+    (`key_id`) is ``witness``."""
+
+    checkpoint: Checkpoint
+    witness: str
+    time: str
+    signature: str = ""
+
+    def note(self) -> bytes:
+        """What the witness signs: the header, its key id, the time, the instance's signature
+        of the checkpoint, then the checkpoint's own note."""
+        lines = (COSIGNATURE_HEADER, self.witness, self.time, self.checkpoint.signature)
+        return "".join(f"{line}\n" for line in lines).encode() + self.checkpoint.note()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "checkpoint": self.checkpoint.as_json(),
+            "witness": self.witness,
+            "time": self.time,
+            "signature": self.signature,
+        }
+
+    @classmethod
+    def from_json(cls, value: Any) -> "Cosignature":
+        """The co-signature a JSON object gives; ``ValueError`` when it is not one."""
+        texts = ("witness", "time", "signature")
+        if not (
+            isinstance(value, dict)
+            and set(value) == {"checkpoint", *texts}
+            and all(isinstance(value[field], str) for field in texts)
+        ):
+            raise ValueError("not a co-signature")
+        checkpoint = Checkpoint.from_json(value["checkpoint"])
+        return cls(checkpoint, value["witness"], value["time"], value["signature"])
+
+
+def cosignature_problem(cosignature: Cosignature, signed_by: SignedBy) -> str | None:
+    """What is wrong with a co-signature for the witness key that ``signed_by`` checks with;
+    None if nothing."""
+    size = cosignature.checkpoint.size
+    try:
+        signature = _unhex(cosignature.signature, "its signature")
+    except ValueError as error:
+        return f"the co-signature of checkpoint {size}: {error}"
+    if not signed_by(signature, cosignature.note()):
+        return f"the co-signature of checkpoint {size} does not verify with the witness's key"
     return None
 
 

@@ -37,6 +37,7 @@ class Reason(StrEnum):
     OWN_ACCREDITATION = "own-accreditation"
     NOT_REVISION_TEAM = "not-revision-team"
     WORKSPACE_CLOSED = "workspace-closed"
+    NOT_CONVERGENCE_AUDIENCE = "not-convergence-audience"
 
 
 @dataclass(frozen=True, slots=True)

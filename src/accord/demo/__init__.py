@@ -21,6 +21,7 @@ from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 from accord.demo.concluded import add_concluded_process
 from accord.demo.cosponsors import add_demo_cosponsors
+from accord.demo.positions import add_demo_positions
 from accord.demo.revision import issue_demo_revision
 from accord.demo.room import let_the_secretariat_set_up_processes
 from accord.demo.silence import add_demo_silence
@@ -131,6 +132,7 @@ def _create(password_hash: str) -> None:
     add_demo_cosponsors(version)
     issue_demo_revision(version, chair)
     mark_demo_statuses(version.document, chair)
+    add_demo_positions(version.document, delegates)
     let_the_secretariat_set_up_processes(secretariat)
     add_demo_silence(version.document, chair, password_hash)
     add_national_views(process, chair, password_hash)

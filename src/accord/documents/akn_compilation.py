@@ -1,6 +1,7 @@
 """The compilation as Akoma Ntoso: a ``documentCollection`` of the version and, for every
-proposal, an ``amendment`` document naming its proponent, pointing at the provision's stable
-``eId``, and carrying its redline as ``ins``/``del``.
+proposal, an ``amendment`` document naming its proponent, the group it spoke for and its
+co-sponsors (``docProponent``s, each in its role), pointing at the provision's stable ``eId``,
+and carrying its redline as ``ins``/``del``.
 
 eIds must be unique in the whole collection, so the references of each amendment carry the
 proposal's number (``prop12-bra``).
@@ -19,6 +20,7 @@ from accord.documents.akn_schema import AKN_NS
 from accord.documents.model import DocumentMeta
 
 _el = ak._el
+_ROLES = {"proponent": "proponent", "onBehalfOf": "on behalf of", "cosponsor": "co-sponsor"}
 
 
 def compilation_akn(meta: DocumentMeta, compilation: Compilation) -> bytes:
@@ -78,24 +80,45 @@ def _amendment(
     work = f"/akn/un/amendment/proposal/{day.isoformat()}/{ak.work_number(meta)}-{proposal.id}"
     meta_element = _identify(amendment, work, day, f"#{ref}", "proposal", meta.language)
     references = _el(meta_element, "references", source="#accord")
-    _el(
-        references,
-        "TLCOrganization",
-        eId=ref,
-        href=f"/ontology/organization/un/{code}",
-        showAs=proposal.proponent.delegation_name,
-    )
+    # Every party to the proposal is declared once and referred to from the preface: the
+    # proponent, the group it spoke for, and each co-sponsor, each in its role.
+    parties = [
+        (ref, proposal.proponent.delegation, proposal.proponent.delegation_name, "proponent")
+    ]
     if proposal.proponent.group:
         group = f"prop{proposal.id}-{proposal.proponent.group}"
+        parties.append(
+            (group, proposal.proponent.group, proposal.proponent.group_name or "", "onBehalfOf")
+        )
+    parties += [
+        (f"prop{proposal.id}-{c.delegation.lower()}", c.delegation, c.delegation_name, "cosponsor")
+        for c in proposal.cosponsors
+    ]
+    for eid, party, name, _role in parties:
         _el(
             references,
             "TLCOrganization",
-            eId=group,
-            href=f"/ontology/organization/un/{proposal.proponent.group}",
-            showAs=proposal.proponent.group_name or "",
+            eId=eid,
+            href=f"/ontology/organization/un/{party.lower()}",
+            showAs=name,
+        )
+    for role in dict.fromkeys(role for *_, role in parties):
+        _el(
+            references,
+            "TLCRole",
+            eId=f"prop{proposal.id}-{role}",
+            href=f"/ontology/role/accord/{role}",
+            showAs=_ROLES[role],
         )
     preface = _el(amendment, "preface")
-    _el(_el(preface, "p"), "docProponent", proposal.proponent.delegation_name, refersTo=f"#{ref}")
+    for eid, _party, name, role in parties:
+        _el(
+            _el(preface, "p"),
+            "docProponent",
+            name,
+            refersTo=f"#{eid}",
+            **{"as": f"#prop{proposal.id}-{role}"},
+        )
     body = _el(amendment, "amendmentBody")
     heading = _el(body, "amendmentHeading", eId=f"prop{proposal.id}__heading")
     _el(_el(heading, "p"), "ref", provision.label, href=f"{expression}/!main#{ak.eid(provision)}")

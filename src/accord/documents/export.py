@@ -25,6 +25,7 @@ from accord.documents import (
     akn_redline,
     html_export,
     text_export,
+    typst_export,
     word_export,
 )
 from accord.documents.model import (
@@ -35,7 +36,7 @@ from accord.documents.model import (
     ProvisionRedline,
     View,
 )
-from accord.documents.pdf_export import Progress, page_to_pdf, parts_to_pdf
+from accord.documents.pdf_export import Progress, document_to_pdf, parts_to_pdf
 from accord.documents.words import ENGLISH, Words
 from accord.documents.xmltext import scrub
 
@@ -80,9 +81,7 @@ def export_clean(
     if fmt is Format.DOCX:
         content = word_export.clean_docx(meta, version, words)
     elif fmt is Format.PDF:
-        content = page_to_pdf(
-            html_export.clean_html(meta, version, words, for_print=True), progress
-        )
+        content = document_to_pdf(typst_export.clean(meta, version, words), progress)
     elif fmt is Format.AKN:
         content = akn_export.version_akn(meta, version)
     elif fmt is Format.HTML:
@@ -108,7 +107,7 @@ def export_compilation(
     if fmt is Format.DOCX:
         content = word_export.compilation_docx(meta, compilation, words)
     elif fmt is Format.PDF:
-        parts = html_export.compilation_print_parts(meta, compilation, words)
+        parts = typst_export.compilation_parts(meta, compilation, words)
         content = parts_to_pdf(parts, progress)
     elif fmt is Format.AKN:
         content = akn_compilation.compilation_akn(meta, compilation)
@@ -139,8 +138,8 @@ def export_redline(
     if fmt is Format.DOCX:
         content = word_export.redline_docx(meta, redlines, by=by, subtitle=subtitle, words=words)
     elif fmt is Format.PDF:
-        page = html_export.redline_html(meta, redlines, words, subtitle=subtitle, for_print=True)
-        content = page_to_pdf(page, progress)
+        data = typst_export.redline(meta, redlines, words, subtitle=subtitle)
+        content = document_to_pdf(data, progress)
     elif fmt is Format.HTML:
         content = html_export.redline_html(meta, redlines, words, subtitle=subtitle)
     elif fmt is Format.MD:
@@ -168,8 +167,7 @@ def export_bracketed(
     if fmt is Format.DOCX:
         content = word_export.bracketed_docx(meta, provisions, words)
     elif fmt is Format.PDF:
-        page = html_export.bracketed_html(meta, provisions, words, for_print=True)
-        content = page_to_pdf(page, progress)
+        content = document_to_pdf(typst_export.bracketed(meta, provisions, words), progress)
     elif fmt is Format.AKN:
         content = akn_export.version_akn(
             meta,

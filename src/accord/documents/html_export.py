@@ -232,8 +232,8 @@ def _compilation_part(
 
 
 def _proposal(page: _Page, provision: Provision, proposal: Proposal, words: Words) -> str:
-    proponent = proposal.proponent
-    who = esc(words.proponent(proponent.delegation_name, proponent.group_name))
+    who = esc(words.proposed_by(proposal))
+    cosponsors = esc(words.cosponsors(proposal))
     marks = redline_marks(provision.text, proposal.amendment)
     why = ""
     if proposal.justification:
@@ -242,10 +242,11 @@ def _proposal(page: _Page, provision: Provision, proposal: Proposal, words: Word
     if page.for_print:
         # One paragraph per proposal, its changes in context: a long compilation stays short.
         why = f" <em>{why}</em>" if why else ""
-        note = f" <em>{made_on}</em>" if made_on else ""
+        note = "".join(f" <em>{x}</em>" for x in (cosponsors, made_on) if x)
         body = page.marks(condense(marks), words)
         return f'<p class="proposal"><span class="who">{who}:</span>{note} {body}{why}</p>'
-    note = f'<p class="note">{made_on}</p>' if made_on else ""
+    note = f'<p class="cosponsors">{cosponsors}</p>' if cosponsors else ""
+    note += f'<p class="note">{made_on}</p>' if made_on else ""
     return (
         f'<li class="proposal" id="proposal-{proposal.id}"><p class="who">{who}</p>{note}'
         f"<p>{page.marks(marks, words)}</p>{f'<p>{why}</p>' if why else ''}</li>"
@@ -279,12 +280,15 @@ def redline_html(
 
 
 def _renumbered(line: ProvisionRedline, kind: ProvisionKind, words: Words) -> str | None:
-    """A number that changed, shown as the old one struck and the new one inserted."""
-    if not line.label or not line.old_label or line.label == line.old_label:
+    """A number that changed, shown as the old one struck and the new one inserted; a
+    sub-paragraph's letter under a renumbered paragraph has not changed."""
+    if not line.label or not line.old_label:
         return None
     old, new = (
         _number(Provision(line.uid, kind, label, "")) for label in (line.old_label, line.label)
     )
+    if old == new:
+        return None
     if kind is ProvisionKind.SECTION:
         old, new = f"{old}.", f"{new}."
     return (

@@ -36,12 +36,14 @@ def _front(meta: DocumentMeta, words: Words, subtitle: str = "") -> list[str]:
     return lines + ([f"*{subtitle}*", ""] if subtitle else [])
 
 
-def _line(provision: Provision, text: str) -> str:
+def _line(provision: Provision, text: str, margin: str | None = None) -> str:
+    """The provision's line; ``margin`` replaces the number it shows (a redline's change)."""
+    shown = provision.margin_label if margin is None else margin
     if provision.kind is ProvisionKind.SECTION:
-        return f"## {provision.label}. {text}" if provision.label else f"## {text}"
+        return f"## {shown}. {text}" if shown else f"## {text}"
     if provision.kind is ProvisionKind.PARAGRAPH:
-        return f"{provision.label}. {text}"
-    return f"   {provision.margin_label} {text}"
+        return f"{shown}. {text}"
+    return f"   {shown} {text}"
 
 
 def _critic(marks: Iterable[Mark]) -> str:
@@ -56,11 +58,11 @@ def _critic(marks: Iterable[Mark]) -> str:
     return "".join(out)
 
 
-def _append(lines: list[str], provision: Provision, text: str) -> None:
+def _append(lines: list[str], provision: Provision, text: str, margin: str | None = None) -> None:
     """A sub-paragraph follows its paragraph without a blank line, as in a typed draft."""
     if provision.kind is ProvisionKind.SUBPARAGRAPH and lines and lines[-1] == "":
         lines.pop()
-    lines += [_line(provision, text), ""]
+    lines += [_line(provision, text, margin), ""]
 
 
 def clean_md(meta: DocumentMeta, version: Version, words: Words = ENGLISH) -> str:
@@ -76,9 +78,11 @@ def compilation_md(meta: DocumentMeta, compilation: Compilation, words: Words = 
         provision = entry.provision
         lines += [_line(provision, provision.text), ""]
         for proposal in entry.proposals:
-            who = words.proponent(proposal.proponent.delegation_name, proposal.proponent.group_name)
+            who = words.proposed_by(proposal)
             marks = redline_marks(provision.text, proposal.amendment)
             lines += [f"   > **{who}**: {_critic(marks)}"]
+            if cosponsors := words.cosponsors(proposal):
+                lines += ["   >", f"   > *{cosponsors}*"]
             if made_on := words.made_on(proposal.carried):
                 lines += ["   >", f"   > *{made_on}*"]
             if proposal.justification:
@@ -99,11 +103,16 @@ def redline_md(
 ) -> str:
     lines = _front(meta, words, subtitle)
     for line in redlines:
-        label = line.label or line.old_label
-        if line.label and line.old_label and line.label != line.old_label:
-            label = f"{{--{line.old_label}--}}{{++{line.label}++}}"
-        provision = Provision(line.uid, ProvisionKind(line.kind), label, "")
-        _append(lines, provision, _critic(line.marks))
+        kind = ProvisionKind(line.kind)
+        provision = Provision(line.uid, kind, line.label or line.old_label, "")
+        # Only the number a provision shows is marked: a sub-paragraph's "(a)" under a
+        # renumbered paragraph did not change.
+        old, new = (
+            Provision(line.uid, kind, x, "").margin_label for x in (line.old_label, line.label)
+        )
+        changed = line.label and line.old_label and old != new
+        margin = f"{{--{old}--}}{{++{new}++}}" if changed else None
+        _append(lines, provision, _critic(line.marks), margin)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -168,6 +177,10 @@ def compilation_json(meta: DocumentMeta, compilation: Compilation) -> str:
                     "delegation_name": p.proponent.delegation_name,
                     "on_behalf_of": p.proponent.group,
                     "group_name": p.proponent.group_name,
+                    "cosponsors": [
+                        {"delegation": c.delegation, "delegation_name": c.delegation_name}
+                        for c in p.cosponsors
+                    ],
                     "submitted_at": p.submitted_at.isoformat(),
                     "status": p.status.value,
                     "wording": p.wording,

@@ -135,19 +135,23 @@ def bracketed_docx(
 
 
 def compilation_docx(meta: DocumentMeta, compilation: Compilation, words: Words = ENGLISH) -> bytes:
-    """Each provision, then each proposal on it: who proposed it, and its redline as tracked
-    changes attributed to the proposing delegation on the day it was submitted."""
+    """Each provision, then each proposal on it: who proposed it (and for which group), its
+    co-sponsors, and its redline as tracked changes attributed to the proponent on the day it
+    was submitted."""
     writer = _Writer()
     _front(writer, meta, words, words.compilation)
     for entry in compilation.entries:
         _provision(writer, entry.provision)
         for proposal in entry.proposals:
-            proponent = proposal.proponent
-            name = words.proponent(proponent.delegation_name, proponent.group_name)
+            name = words.proposed_by(proposal)
             writer.paragraph("AccordAttribution", writer.runs(name))
+            if cosponsors := words.cosponsors(proposal):
+                writer.paragraph("AccordAttribution", writer.runs(cosponsors))
             if made_on := words.made_on(proposal.carried):
                 writer.paragraph("AccordAttribution", writer.runs(made_on))
-            who = Attribution(proponent.delegation_name, word_date(proposal.submitted_at))
+            # The tracked changes are the proponent's as the room knows it: "Egypt, on
+            # behalf of Arab Group" when it spoke for a group.
+            who = Attribution(name, word_date(proposal.submitted_at))
             marks = redline_marks(entry.provision.text, proposal.amendment)
             writer.paragraph(
                 "AccordProposal", "".join(writer.change(m.kind, m.text, who) for m in marks)

@@ -7,7 +7,7 @@ The documents layer speaks no language of its own: callers that know the reader'
 from dataclasses import dataclass
 from datetime import date
 
-from accord.core.proposals import Carried
+from accord.core.proposals import Carried, Proposal
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -17,10 +17,13 @@ _MONTHS = (
 
 @dataclass(frozen=True, slots=True)
 class Words:
+    united_nations: str = "United Nations"
+    organ: str = "General Assembly"
     distribution: str = "Distr.: General"
     original: str = "Original: %(language)s"
     language: str = "English"
     on_behalf: str = "%(delegation)s, on behalf of %(group)s"
+    cosponsored: str = "Co-sponsored by %(names)s"
     compilation: str = "Compilation of proposals"
     redline: str = "Changes from %(old)s to %(new)s"
     justification: str = "Justification: %(text)s"
@@ -47,6 +50,17 @@ class Words:
         if group:
             return self.on_behalf % {"delegation": delegation, "group": group}
         return delegation
+
+    def proposed_by(self, proposal: Proposal) -> str:
+        """Who made ``proposal``: "Egypt", or "Egypt, on behalf of Arab Group"."""
+        return self.proponent(proposal.proponent.delegation_name, proposal.proponent.group_name)
+
+    def cosponsors(self, proposal: Proposal) -> str:
+        """ "Co-sponsored by Brazil, Chile" for a proposal with co-sponsors; empty without."""
+        if not proposal.cosponsors:
+            return ""
+        names = ", ".join(c.delegation_name for c in proposal.cosponsors)
+        return self.cosponsored % {"names": names}
 
 
 ENGLISH = Words()

@@ -4,6 +4,8 @@ Registered with ``deploy=True``: ``accord manage check --deploy`` lists them, an
 serve` refuses to start while any of them fails (`insecure_settings`).
 """
 
+import stat
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -61,7 +63,23 @@ def insecure_settings(app_configs: Any = None, **kwargs: Any) -> list[checks.Che
                 id="accord.E005",
             )
         )
+    found.extend(_signing_key_exposed())
     return found
+
+
+def _signing_key_exposed() -> list[checks.CheckMessage]:
+    key = Path(settings.ACCORD_SIGNING_KEY_FILE)
+    if not key.exists() or not key.stat().st_mode & 0o077:
+        return []
+    mode = stat.S_IMODE(key.stat().st_mode)
+    return [
+        checks.Error(
+            f"The signing key file {key} can be read by others than its owner (mode {mode:o}):"
+            " whoever reads it can sign a rewritten record.",
+            hint=f"Make it readable by the service alone: chmod 600 {key}.",
+            id="accord.E006",
+        )
+    ]
 
 
 def refusals() -> list[str]:

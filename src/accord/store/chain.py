@@ -63,13 +63,13 @@ def append(chained: Callable[[Head], models.Event]) -> models.Event:
 
 def locked_head() -> Head:
     """The chain head, locked until the transaction ends so that concurrent appends line up,
-    with the instance's key; created, with the key, on the very first append."""
+    with the instance's key; created on the very first append."""
     with connection.cursor() as cursor:
         cursor.execute(_LOCKED_HEAD if connection.features.has_select_for_update_of else _HEAD)
         row = cursor.fetchone()
-    if row is not None and row[2] is not None:
-        seq, digest, private_pem = row
-        return Head(seq, digest.encode(), signing.loaded(private_pem))
+    if row is not None:
+        seq, digest = row
+        return Head(seq, digest.encode(), signing.private_key())
     head, _ = models.ChainHead.objects.select_for_update().get_or_create(
         pk=1, defaults={"seq": 0, "digest": GENESIS.decode()}
     )
@@ -100,12 +100,8 @@ def _written_after(event: models.Event, head: Head) -> bool:
     return True
 
 
-# The tables are those of models.ChainHead and models.SigningKey (tests/store/test_chain.py).
-_HEAD = (
-    "SELECT h.seq, h.digest, "
-    "(SELECT k.private_pem FROM store_signingkey k ORDER BY k.id LIMIT 1) "
-    "FROM store_chainhead h WHERE h.id = 1"
-)
+# The table is that of models.ChainHead (tests/store/test_chain.py).
+_HEAD = "SELECT h.seq, h.digest FROM store_chainhead h WHERE h.id = 1"
 _LOCKED_HEAD = _HEAD + " FOR UPDATE OF h"
 _MOVE_HEAD = (
     "UPDATE store_chainhead SET seq = %s, digest = %s WHERE id = 1 AND seq = %s AND digest = %s"

@@ -44,7 +44,14 @@ def document_meta(version: models.Version) -> DocumentMeta:
 
 
 class NoSuchView(Exception):
-    """A view that cannot be exported (yet), or a redline without a version to compare."""
+    """A view that cannot be exported (yet), or a redline of a first version, which has no
+    earlier version to compare with."""
+
+
+def previous_version(version: models.Version) -> models.Version | None:
+    """The version issued just before ``version`` (none for the first): what a redline
+    compares with when no other version is named."""
+    return version.document.versions.filter(number__lt=version.number).order_by("-number").first()
 
 
 def export_view(
@@ -57,9 +64,9 @@ def export_view(
     chair: str = "Chair",
     progress: Progress | None = None,
 ) -> Exported:
-    """``view`` of ``version`` as a file. A redline compares ``against`` with ``version`` and
-    attributes its changes to the Chair, on the day ``version`` was issued. ``progress``
-    hears how many parts of a PDF are set, of how many."""
+    """``view`` of ``version`` as a file. A redline compares ``against`` (by default the
+    previous version) with ``version`` and attributes its changes to the Chair, on the day
+    ``version`` was issued. ``progress`` hears how many parts of a PDF are set, of how many."""
     meta = document_meta(version)
     told = {"progress": progress} if progress is not None else {}
     if view is View.CLEAN:
@@ -69,6 +76,8 @@ def export_view(
     if view is View.BRACKETED:
         text = queries.version_value(version)
         return export_bracketed(meta, queries.bracketed(version, text), fmt, words, **told)
+    if view is View.REDLINE:
+        against = against or previous_version(version)
     if view is View.REDLINE and against is not None:
         lines = provision_redlines(queries.version_value(against), queries.version_value(version))
         subtitle = words.redline % {"old": against.label, "new": version.label}
@@ -105,6 +114,13 @@ def consensus_report_export(document: models.Document) -> tuple[str, str] | None
             }
             for p in report.text
         ],
+        # The first checkpoint covering the decision that witnesses co-signed, if any yet.
+        "witnessed": {
+            "checkpoint": report.witnessed.checkpoint.as_json(),
+            "witnesses": list(report.witnessed.witnesses),
+        }
+        if report.witnessed
+        else None,
     }
     text = consensus_report_json(document_meta(version), report.provisions, decided)
     return text, f"{document.slug}-consensus-report.json"

@@ -9,9 +9,14 @@ checkpoint is signed (the periodic job, or on demand for a receipt), not on ever
 actions pay nothing for it.
 """
 
+import functools
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 
 from accord.core import merkle
 from accord.store import models, signing
@@ -31,6 +36,14 @@ def _fold(hashes: bytes) -> bytes:
     return level[0]
 
 
+def _place(level: int, index: int) -> tuple[int, int, int, int]:
+    """Where a node of the tree is kept: its tile's level and index, and the first hash and
+    the number of hashes of that tile that fold into it."""
+    tile_level, height = divmod(level, HEIGHT)
+    first = index << height
+    return tile_level, first // WIDTH, first % WIDTH, 1 << height
+
+
 class StoredTree:
     """The kept tree, read tile by tile (each tile once) as proofs need its nodes."""
 
@@ -39,17 +52,39 @@ class StoredTree:
 
     def node(self, level: int, index: int) -> bytes:
         """A complete subtree's hash (`accord.core.merkle.Nodes`)."""
-        tile_level, height = divmod(level, HEIGHT)
-        first = index << height
-        tile = self._tile(tile_level, first // WIDTH)
-        start = (first % WIDTH) * _HASH
-        return _fold(tile[start : start + (_HASH << height)])
+        tile_level, tile_index, start, count = _place(level, index)
+        tile = self._tile(tile_level, tile_index)
+        return _fold(tile[start * _HASH : (start + count) * _HASH])
 
     def _tile(self, level: int, index: int) -> bytes:
         if (level, index) not in self._tiles:
             row = models.RecordTile.objects.filter(level=level, index=index)
             self._tiles[level, index] = bytes(row.values_list("hashes", flat=True).get())
         return self._tiles[level, index]
+
+    def read(self, tiles: set[tuple[int, int]]) -> None:
+        """Read ``tiles`` (level, index) in one query."""
+        wanted = [Q(level=level, index=index) for level, index in tiles - self._tiles.keys()]
+        if wanted:
+            rows = models.RecordTile.objects.filter(functools.reduce(operator.or_, wanted))
+            for level, index, hashes in rows.values_list("level", "index", "hashes"):
+                self._tiles[level, index] = bytes(hashes)
+
+
+def read_at_once[T](compute: Callable[[merkle.Nodes], T]) -> T:
+    """``compute`` — a root or a proof — over the kept tree, with every tile it needs read in
+    one query rather than one query a tile: a first run on stand-in hashes names the nodes it
+    asks for, which depend on the tree's sizes and never on its hashes."""
+    tiles: set[tuple[int, int]] = set()
+
+    def stand_in(level: int, index: int) -> bytes:
+        tiles.add(_place(level, index)[:2])
+        return bytes(_HASH)
+
+    compute(stand_in)
+    stored = StoredTree()
+    stored.read(tiles)
+    return compute(stored.node)
 
 
 def tree_size() -> int:
@@ -68,9 +103,14 @@ def grow() -> int:
         ]
         if not leaves:
             return head.size
-        _add(0, head.size, leaves)
-        head.size += len(leaves)
-        head.save(update_fields=["size"])
+        add_leaves(head, leaves)
+
+
+def add_leaves(head: models.TreeHead, leaves: list[bytes]) -> None:
+    """Add ``leaves`` (leaf hashes, in order) to the tree ``head`` counts, and count them."""
+    _add(0, head.size, leaves)
+    head.size += len(leaves)
+    head.save(update_fields=["size"])
 
 
 def _add(level: int, start: int, hashes: list[bytes]) -> None:
@@ -107,6 +147,28 @@ def _time(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+@dataclass(frozen=True, slots=True)
+class Witnessed:
+    """A checkpoint and the names of the witnesses that co-signed it, in the order they did."""
+
+    checkpoint: merkle.Checkpoint
+    witnesses: tuple[str, ...]
+
+
+def witnessed(seq: int) -> Witnessed | None:
+    """The first checkpoint that covers event ``seq`` and that witnesses co-signed; None
+    while no witness has co-signed one."""
+    row = (
+        models.Checkpoint.objects.filter(size__gte=seq, cosignatures__isnull=False)
+        .order_by("id")
+        .first()
+    )
+    if row is None:
+        return None
+    names = row.cosignatures.order_by("id").values_list("witness__name", flat=True)
+    return Witnessed(checkpoint_value(row), tuple(names))
+
+
 def latest_checkpoint() -> models.Checkpoint | None:
     return models.Checkpoint.objects.order_by("-id").first()
 
@@ -123,7 +185,7 @@ def sign_checkpoint(now: datetime, *, every: timedelta | None = None) -> models.
         return None
     unsigned = merkle.Checkpoint(
         size=size,
-        root=merkle.root(size, StoredTree().node).hex(),
+        root=read_at_once(lambda nodes: merkle.root(size, nodes)).hex(),
         time=_time(now),
         key_id=signing.key_id(),
     )
@@ -149,7 +211,8 @@ def receipt(event: models.Event, now: datetime) -> merkle.Receipt:
     """The receipt of ``event``: its public body and leaf index, the latest checkpoint (one
     signed now if none covers it yet) and the inclusion proof under that checkpoint."""
     checkpoint = covering(event.seq, now)
-    proof = merkle.inclusion_proof(event.seq - 1, checkpoint.size, StoredTree().node)
+    size = checkpoint.size
+    proof = read_at_once(lambda nodes: merkle.inclusion_proof(event.seq - 1, size, nodes))
     return merkle.Receipt(
         event=event.body,
         leaf_index=event.seq - 1,
@@ -163,4 +226,5 @@ def consistency(first: int, second: int) -> list[str]:
     ``ValueError`` unless 0 <= first <= second <= the size the tree has grown to."""
     if second > tree_size():
         raise ValueError(f"the tree holds fewer than {second} events")
-    return [item.hex() for item in merkle.consistency_proof(first, second, StoredTree().node)]
+    proof = read_at_once(lambda nodes: merkle.consistency_proof(first, second, nodes))
+    return [item.hex() for item in proof]

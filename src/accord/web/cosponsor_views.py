@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from accord.actions.cosponsorship import accept_invitation, decline_invitation, invite_cosponsor
 from accord.core.errors import Refusal
 from accord.store import models, queries
-from accord.web.views import signed_in, visible_process, visible_version
+from accord.web.views import compilation_at, signed_in, visible_process, visible_version
 from accord.words.refusals import explain
 
 
@@ -36,7 +36,7 @@ def invite(
             _("%(delegation)s was invited to co-sponsor your proposal.")
             % {"delegation": row.delegation.name},
         )
-    return redirect("web:compilation", process, document, number)
+    return redirect(compilation_at(found.version, found.provision_uid, found.pk))
 
 
 @login_required

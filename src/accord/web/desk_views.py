@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from accord.actions.desk import note_desk_visit
 from accord.store import queries
 from accord.web.context import fields_of
-from accord.web.event_labels import event_label
+from accord.web.event_labels import concerning, event_label
 from accord.web.views import signed_in, visible_process
 
 
@@ -22,9 +22,12 @@ def desk(request: HttpRequest, process: str) -> HttpResponse:
     shown = queries.desk(user, found)
     # Seen from now on: the next visit counts from the newest event shown here.
     note_desk_visit(user, found, seen_seq=shown.latest_seq)
+    names = queries.event_names(found, list(shown.changes))
     context = fields_of(shown) | {
         "process": found,
         "accreditation": accredited,
-        "changes": [(event, event_label(event.kind)) for event in shown.changes],
+        "changes": [
+            (event, event_label(event.kind), *concerning(event, names)) for event in shown.changes
+        ],
     }
     return render(request, "accord/desk.html", context)

@@ -1,3 +1,5 @@
+import re
+from functools import cache
 from typing import Any
 
 from django import forms
@@ -9,6 +11,52 @@ from accord.core.fates import FateKind
 from accord.core.national_views import MAX_ENTRY_CHARS, MAX_STATEMENT_CHARS
 from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS, Proposal
 from accord.core.revising import CHAIR_FATES
+from accord.store.reference import reference_data
+
+
+@cache
+def _codes_by_word() -> dict[str, str]:
+    """Every delegation and regional group of the shipped reference data, by its short name
+    and by its code, lower-cased: what a person may type to name it."""
+    data = reference_data()
+    entries = (
+        *data["members"],
+        *data["observer_states"],
+        *data["observer_organisations"],
+        *data["regional_groups"],
+        *data["groups"],
+    )
+    found = {entry["code"].lower(): entry["code"] for entry in entries}
+    found |= {entry["name"].lower(): entry["code"] for entry in entries}
+    return found
+
+
+def delegation_code(word: str) -> str:
+    """The code of the delegation (or group) ``word`` names, by its name ("Brazil") or its
+    code in any case ("bra"); a word naming none is given back as typed, for the rules to
+    refuse by what the person wrote."""
+    said = " ".join(word.split())
+    return _codes_by_word().get(said.lower(), said)
+
+
+def delegation_codes(text: str, *, upper: bool = False) -> list[str]:
+    """The delegations (or groups) named in ``text``, separated by commas or semicolons, each
+    by its name or its code, in the order named and once each. A list of bare codes
+    separated by spaces ("BRA KEN") is read too; a name is never split at its spaces.
+    ``upper`` upper-cases what names nothing known (delegation codes are upper-case)."""
+    found: list[str] = []
+    for part in re.split(r"[,;\n]+", text):
+        words = part.split()
+        if not words:
+            continue
+        known = " ".join(words).lower() in _codes_by_word()
+        pieces = [" ".join(words)] if known or len(words) == 1 else words
+        for piece in pieces:
+            code = delegation_code(piece)
+            code = code.upper() if upper and code == piece else code
+            if code not in found:
+                found.append(code)
+    return found
 
 
 class ProposalForm(forms.Form):
@@ -158,7 +206,8 @@ class PositionForm(forms.Form):
 
 
 def _coded_lines(text: str) -> dict[str, str]:
-    """Lines of the form ``CODE: rest`` as {CODE: rest}; a line without a colon is an error."""
+    """Lines of the form ``Delegation: rest`` (by name or code) as {CODE: rest}; a line
+    without a colon is an error."""
     found: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -166,9 +215,9 @@ def _coded_lines(text: str) -> dict[str, str]:
         code, colon, rest = line.partition(":")
         if not colon or not code.strip():
             raise forms.ValidationError(
-                _("Line %(line)d should read “CODE: …”.") % {"line": number}
+                _("Line %(line)d should read “Delegation: …”.") % {"line": number}
             )
-        found[code.strip().upper()] = rest.strip()
+        found[delegation_code(code).upper()] = rest.strip()
     return found
 
 
@@ -186,7 +235,7 @@ class VoteForm(forms.Form):
     "not voting" casts none) and explanations of vote; the result is the core's to derive."""
 
     explanations = forms.CharField(
-        label=_("Explanations of vote, one delegation a line: “CODE: text”"),
+        label=_("Explanations of vote, one delegation a line: “Brazil: text”"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
@@ -231,24 +280,26 @@ class AdoptionForm(forms.Form):
     """The Chair's record of the adoption meeting; who counts is the core's rule."""
 
     objections = forms.CharField(
-        label=_("Members objecting (delegation codes, separated by commas; empty: no objection)"),
+        label=_(
+            "Members objecting (names or codes, separated by commas, e.g. Brazil, KEN; "
+            "empty: no objection)"
+        ),
         required=False,
     )
     disassociations = forms.CharField(
-        label=_("Disassociations, one delegation a line: “CODE: 13, 14(a)”"),
+        label=_("Disassociations, one delegation a line: “Brazil: 13, 14(a)”"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     explanations = forms.CharField(
-        label=_("Explanations of position, one delegation a line: “CODE: text”"),
+        label=_("Explanations of position, one delegation a line: “Brazil: text”"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
     confirm = forms.BooleanField(label=CONFIRM_LABEL, required=False)
 
     def clean_objections(self) -> list[str]:
-        text = self.cleaned_data["objections"]
-        return [code.strip().upper() for code in text.split(",") if code.strip()]
+        return delegation_codes(self.cleaned_data["objections"], upper=True)
 
     def clean_disassociations(self) -> dict[str, list[str]]:
         lines = _coded_lines(self.cleaned_data["disassociations"])
@@ -383,12 +434,14 @@ class SummaryEntryForm(forms.Form):
         max_length=MAX_ENTRY_CHARS,
     )
     holders = forms.CharField(
-        label=_("Held by (delegation or group codes, separated by commas, e.g. BRA, eu)"),
+        label=_(
+            "Held by (delegations or groups, by name or code, separated by commas, e.g. Brazil, eu)"
+        ),
         max_length=500,
     )
 
     def clean_holders(self) -> list[str]:
-        return [code.strip() for code in self.cleaned_data["holders"].split(",") if code.strip()]
+        return delegation_codes(self.cleaned_data["holders"])
 
 
 class SummaryProposalForm(forms.Form):
@@ -409,7 +462,8 @@ class MoveProvisionForm(forms.Form):
     document = forms.ChoiceField(label=_("Document"))
     paragraph = forms.CharField(label=_("Paragraph number in its current version"), max_length=20)
     holders = forms.CharField(
-        label=_("Held by (delegation or group codes, separated by commas)"), max_length=500
+        label=_("Held by (delegations or groups, by name or code, separated by commas)"),
+        max_length=500,
     )
 
     def __init__(self, *args: object, documents: list[tuple[str, str]], **kwargs: object) -> None:
@@ -419,7 +473,7 @@ class MoveProvisionForm(forms.Form):
         field.choices = documents
 
     def clean_holders(self) -> list[str]:
-        return [code.strip() for code in self.cleaned_data["holders"].split(",") if code.strip()]
+        return delegation_codes(self.cleaned_data["holders"])
 
 
 class ExplanationForm(forms.Form):

@@ -23,6 +23,8 @@ def _form(request: HttpRequest, process: models.Process) -> AccreditationForm:
     ]
     return AccreditationForm(
         request.POST or None,
+        # Most people accredited are delegates: the form starts there, never on the Chair.
+        initial={"role": Role.DELEGATE.value},
         roles=[(r.value, str(ROLE_LABELS[r])) for r in Role if r is not Role.PUBLIC],
         delegations=sorted(delegations, key=lambda pair: pair[1]),
         groups=list(models.Group.objects.order_by("name").values_list("code", "name")),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -45,7 +46,8 @@ def position(
                 _("Your position on paragraph %(label)s was recorded.")
                 % {"label": provision.label},
             )
-            return redirect("web:version", process, document, number)
+            url = reverse("web:version", args=[process, document, number])
+            return redirect(f"{url}#{uid}")
     context = {"version": found, "provision": provision, "form": form}
     return render(request, "accord/position.html", context, status=400 if form.errors else 200)
 

@@ -20,10 +20,17 @@ def public_key(request: HttpRequest) -> HttpResponse:
 
 
 def checkpoints(request: HttpRequest) -> HttpResponse:
-    """The newest signed checkpoints of the Merkle tree over the events, for anyone to keep
-    and to hold the instance to later (docs/verification.md)."""
-    rows = [tree.checkpoint_value(row) for row in models.Checkpoint.objects.order_by("-id")[:50]]
-    context = {"checkpoints": rows, "key_id": signing.key_id()}
+    """The newest signed checkpoints of the Merkle tree over the events, with the witnesses
+    that co-signed each, for anyone to keep and to hold the instance to later
+    (docs/verification.md)."""
+    rows = list(models.Checkpoint.objects.order_by("-id")[:50])
+    cosigners: dict[int, list[str]] = {}
+    for checkpoint, name in models.Cosignature.objects.filter(checkpoint__in=rows).values_list(
+        "checkpoint_id", "witness__name"
+    ):
+        cosigners.setdefault(checkpoint, []).append(name)
+    signed = [(tree.checkpoint_value(row), cosigners.get(row.pk, [])) for row in rows]
+    context = {"checkpoints": signed, "key_id": signing.key_id()}
     return render(request, "accord/checkpoints.html", context)
 
 

@@ -42,9 +42,13 @@ class BreakSilenceForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["provisions"]
         assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = [
-            (p.uid, _("Paragraph %(label)s") % {"label": p.label}) for p in text if p.is_amendable
-        ]
+        amendable = [p for p in text if p.is_amendable]
+        field.choices = [(p.uid, _("Paragraph %(label)s") % {"label": p.label}) for p in amendable]
+        self.excerpts = [p.text for p in amendable]
+
+    def concerns(self) -> list[tuple[object, str]]:
+        """Each paragraph's checkbox with the paragraph's text, to choose by what it says."""
+        return list(zip(self["provisions"], self.excerpts, strict=True))
 
 
 class WithdrawSilenceForm(forms.Form):

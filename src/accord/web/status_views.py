@@ -1,8 +1,6 @@
 """Provision status: the Chair's marks, the status board with its progress chart, and the
 provenance of adopted provisions."""
 
-import re
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,10 +12,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.status import mark_provision_status
+from accord.core.convergence_audience import Audience, may_see
 from accord.core.errors import Refusal, UnknownProvision
 from accord.core.status import ActKind
 from accord.store import models, queries
 from accord.web.context import fields_of
+from accord.web.forms import delegation_codes
 from accord.web.status_chart import chart
 from accord.web.status_marks import KIND_CHOICES
 from accord.web.views import signed_in, visible_process, visible_version
@@ -27,14 +27,15 @@ from accord.words.refusals import explain
 class StatusMarkForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Mark"), choices=KIND_CHOICES)
     pending = forms.CharField(
-        label=gettext_lazy("Delegations still to confirm (codes, e.g. BRA, FRA)"),
+        label=gettext_lazy(
+            "Delegations still to confirm (names or codes, separated by commas, e.g. Brazil, FRA)"
+        ),
         required=False,
         max_length=2_000,
     )
 
     def clean_pending(self) -> list[str]:
-        said: str = self.cleaned_data["pending"]
-        return sorted({code.upper() for code in re.split(r"[\s,;]+", said) if code})
+        return sorted(delegation_codes(self.cleaned_data["pending"], upper=True))
 
 
 @login_required
@@ -77,6 +78,8 @@ def board(request: HttpRequest, process: str, document: str, number: int) -> Htt
     rows = queries.statuses(found, reading.text)
     context |= fields_of(queries.status_board(rows))
     context["chart"] = chart(queries.progress(found.document))
+    audience = Audience(found.document.process.convergence_audience)
+    context["sees_convergence"] = may_see(reading.actor, audience)
     return render(request, "accord/status_board.html", context)
 
 

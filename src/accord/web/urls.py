@@ -6,6 +6,7 @@ from accord.web import (
     adoption_views,
     bracketed_views,
     check_views,
+    convergence_views,
     cosponsor_views,
     desk_views,
     download_views,
@@ -161,6 +162,16 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/status/",
         status_views.board,
         name="status-board",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/convergence/",
+        convergence_views.convergence,
+        name="convergence",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/convergence/<slug:figure>.<slug:form>",
+        convergence_views.download,
+        name="convergence-data",
     ),
     path(
         "p/<slug:process>/<slug:document>/v<int:number>/<str:uid>/status/",

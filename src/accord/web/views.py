@@ -3,9 +3,11 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +16,7 @@ from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.amendments import Mark, MarkKind, derive_amendment, redline_marks
 from accord.core.compilation import CompilationEntry
 from accord.core.errors import Refusal
+from accord.core.participants import check_may_propose
 from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
@@ -153,6 +156,28 @@ def _part(
     }
 
 
+def compilation_at(version: models.Version, uid: str, proposal: int) -> str:
+    """The address of ``proposal`` (on paragraph ``uid``) in the compilation of ``version``:
+    the part that holds the paragraph, at the proposal, so that the person who acted on it
+    lands where they were."""
+    document = version.document
+    url = reverse("web:compilation", args=[document.process.slug, document.slug, version.number])
+    text = queries.version_value(version)
+    outline, _entries = queries.compilation_parts(
+        version, text, queries.CompilationFilter(), budget=PART_PROPOSALS, numbers=[]
+    )
+    if len(outline.parts) > 1:
+        order = {p.uid: i for i, p in enumerate(text)}
+        by_label = {p.label: i for i, p in enumerate(text) if p.label}
+        at = order.get(uid, 0)
+        for part in outline.parts:
+            first, last = (by_label.get(label, 0) for label in part.labels)
+            if first <= at <= last:
+                url += f"?part={part.number}"
+                break
+    return f"{url}#proposal-{proposal}"
+
+
 def _amendable(
     request: HttpRequest, process: str, document: str, number: int, uid: str
 ) -> tuple[models.Version, Version, Provision]:
@@ -211,6 +236,12 @@ def propose(
     """Propose on one paragraph: new wording, alternatives, a new paragraph after it, its
     deletion or its move. "Preview" shows the derived amendment without submitting."""
     found, text, provision = _amendable(request, process, document, number, uid)
+    actor = queries.actor(request.user, found.document.process)
+    try:
+        # Refused before any typing: only delegates of members propose.
+        check_may_propose(actor, for_delegation=actor.delegation or "", on_behalf_of=None)
+    except Refusal as refusal:
+        raise PermissionDenied(explain(refusal)) from None
     form = _proposal_form(request, found, text, provision)
     preview = None
     if request.method == "POST" and form.is_valid() and "preview" in request.POST:
@@ -218,7 +249,7 @@ def propose(
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            submit_proposal(
+            made = submit_proposal(
                 found,
                 by=signed_in(request),
                 provision_uid=uid,
@@ -237,7 +268,7 @@ def propose(
                 _("Your proposal on paragraph %(label)s was submitted.")
                 % {"label": provision.label},
             )
-            return redirect("web:compilation", process, document, number)
+            return redirect(compilation_at(found, uid, made.pk))
     context = {
         "version": found,
         "text": text,
@@ -283,7 +314,7 @@ def withdraw(
         messages.error(request, explain(refusal))
     else:
         messages.success(request, _("Your proposal was withdrawn."))
-    return redirect("web:compilation", process, document, number)
+    return redirect(compilation_at(found.version, found.provision_uid, found.pk))
 
 
 def redline(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:

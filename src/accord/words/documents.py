@@ -8,10 +8,13 @@ from accord.documents.words import Words
 
 def translated_words() -> Words:
     return Words(
+        united_nations=_("United Nations"),
+        organ=_("General Assembly"),
         distribution=_("Distr.: General"),
         original=_("Original: %(language)s"),
         language=_("English"),
         on_behalf=_("%(delegation)s, on behalf of %(group)s"),
+        cosponsored=_("Co-sponsored by %(names)s"),
         compilation=_("Compilation of proposals"),
         redline=_("Changes from %(old)s to %(new)s"),
         justification=_("Justification: %(text)s"),

@@ -4,6 +4,7 @@ The core raises typed refusals carrying data; the web pages, the API and the CLI
 them through `explain`, so a refusal reads the same everywhere.
 """
 
+from functools import cache
 from typing import cast
 
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.utils.translation import ngettext
 
 from accord.core.errors import Refusal
 from accord.core.participants import Reason
+from accord.store.reference import reference_data
 
 
 def _reasons() -> dict[str, str]:
@@ -39,6 +41,10 @@ def _reasons() -> dict[str, str]:
         Reason.WORKSPACE_CLOSED: _(
             "The Chair has not allowed the Bureau and the Secretariat to edit the draft of "
             "this revision; you may read it."
+        ),
+        Reason.NOT_CONVERGENCE_AUDIENCE: _(
+            "The rules of this process show the convergence analytics only to the Chair and "
+            "the Bureau, or to those taking part."
         ),
     }
 
@@ -181,6 +187,22 @@ def _messages() -> dict[str, str]:
             "%(group)s."
         ),
         "not-accredited": _("%(username)s holds no accreditation to this process."),
+        "not-a-witness-key": _(
+            "A witness is registered with an Ed25519 public key in PEM, as `accord witness` "
+            "writes it beside its key; this is not one."
+        ),
+        "witness-already-registered": _(
+            "The key %(key_id)s is already registered, to the witness %(name)s."
+        ),
+        "unknown-witness": _(
+            "No witness is registered here with the key %(key_id)s; the Secretariat registers "
+            "witnesses with `accord witnesses add`."
+        ),
+        "unknown-checkpoint": _(
+            "This instance signed no such checkpoint of %(size)d events; co-sign a checkpoint "
+            "as the instance published it."
+        ),
+        "cosignature-refused": _("The co-signature was not kept: %(problem)s."),
         "refused": _("This action is not allowed."),
     }
 
@@ -194,6 +216,19 @@ def _draft_problems() -> dict[str, str]:
     }
 
 
+@cache
+def _reference_names() -> dict[str, str]:
+    data = reference_data()
+    entries = (*data["members"], *data["observer_states"], *data["observer_organisations"])
+    return {entry["code"]: entry["name"] for entry in entries}
+
+
+def delegation_name(code: str) -> str:
+    """The short name the UN uses for the delegation ``code`` (from the shipped reference
+    data), or the code itself for a delegation it does not list."""
+    return _reference_names().get(code, code)
+
+
 def explain(refusal: Refusal) -> str:
     """One sentence saying why ``refusal`` happened."""
     if refusal.code in _document_messages():
@@ -203,6 +238,11 @@ def explain(refusal: Refusal) -> str:
     params = refusal.params()
     if refusal.code == "not-permitted":
         return _reasons()[str(params["reason"])]
+    if isinstance(params.get("delegation"), str):
+        params = {**params, "delegation": delegation_name(str(params["delegation"]))}
+    if params.get("name"):
+        # A document is named as people call it, not by its short name in addresses.
+        params = {**params, "document": params["name"]}
     if refusal.code == "malformed-draft":
         params = {**params, "problem": _draft_problems()[str(params["problem"])]}
     # A list (the proposals a revision would lose, unknown codes) reads as "4, 7", not "[4, 7]".
@@ -373,6 +413,7 @@ def _missing() -> dict[str, str]:
         "withdrawal": _("Say why the silence procedure is withdrawn."),
         "organisation": _("Give the name of the organisation."),
         "explanation": _("An explanation of position needs its text."),
+        "witness": _("Give the witness a name, such as the delegation or library that runs it."),
     }
 
 

@@ -23,12 +23,13 @@ from accord.store.models.proposals import CoSponsorship, Proposal, ProposalFate
 from accord.store.models.record import (
     ChainHead,
     Checkpoint,
+    Cosignature,
     Event,
     EventQuerySet,
     EventsAreAppendOnly,
     RecordTile,
-    SigningKey,
     TreeHead,
+    Witness,
 )
 from accord.store.models.reference import Delegation, Group
 from accord.store.models.silence import SilenceBreak, SilenceProcedure
@@ -47,6 +48,7 @@ __all__ = [
     "Checkpoint",
     "CoSponsorship",
     "CorpusEntry",
+    "Cosignature",
     "Delegation",
     "DeskVisit",
     "Document",
@@ -64,7 +66,6 @@ __all__ = [
     "Provision",
     "RecordTile",
     "RecordedVote",
-    "SigningKey",
     "SilenceBreak",
     "SilenceProcedure",
     "StakeholderObjection",
@@ -73,5 +74,6 @@ __all__ = [
     "StatusMark",
     "TreeHead",
     "Version",
+    "Witness",
     "WorkingDraft",
 ]

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.participants import ParticipantKind, Role
 from accord.core.silence import ProposalsUnderSilence
@@ -45,6 +46,10 @@ class Process(models.Model):
     # The rules may ask every delegate to confirm their sign-ins with a second factor before
     # they act in this process (`accord.security.per_process`).
     delegates_second_factor = models.BooleanField(default=False)
+    # Who sees the convergence analytics: the Chair and the Bureau unless the rules say more.
+    convergence_audience = models.CharField(
+        max_length=20, choices=enum_choices(Audience), default=Audience.CHAIR_AND_BUREAU.value
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

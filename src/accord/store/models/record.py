@@ -1,4 +1,5 @@
-"""The record: the append-only event log, its chain head and the instance's signing key."""
+"""The record: the append-only event log, its chain head and the Merkle tree over it (the
+signing key lives in a file: `accord.store.signing`)."""
 
 from django.conf import settings
 from django.db import models
@@ -80,14 +81,6 @@ class ChainHead(models.Model):
     digest = models.CharField(max_length=64)
 
 
-class SigningKey(models.Model):
-    """The instance's Ed25519 key, created on first use; its public half is published."""
-
-    private_pem = models.TextField()
-    public_pem = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-
 class RecordTile(models.Model):
     """Part of the Merkle tree over the events (`accord.core.merkle`), kept so that proofs and
     roots are read rather than recomputed: the hashes of up to 256 consecutive nodes of one
@@ -123,3 +116,36 @@ class Checkpoint(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+class Witness(models.Model):
+    """Someone outside the instance — a delegation, an observer, a library — who keeps the
+    checkpoints it saw and co-signs each new one it finds consistent with them, with an
+    Ed25519 key whose public half (raw, hex) the Secretariat registered here."""
+
+    name = models.CharField(max_length=200)
+    public_key = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=64, unique=True)
+    added_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]
+
+
+class Cosignature(models.Model):
+    """A witness's signature of a checkpoint (`accord.core.merkle.Cosignature`); ``time`` is
+    the moment the witness says it saw the checkpoint, as it signed it."""
+
+    checkpoint = models.ForeignKey(
+        Checkpoint, on_delete=models.PROTECT, related_name="cosignatures"
+    )
+    witness = models.ForeignKey(Witness, on_delete=models.PROTECT, related_name="cosignatures")
+    time = models.CharField(max_length=40)
+    signature = models.CharField(max_length=128)
+    received_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["checkpoint", "witness"], name="one_cosignature_each")
+        ]

@@ -24,6 +24,12 @@ from accord.store.queries.compiling import (
     record_position,
     section_uids,
 )
+from accord.store.queries.convergence import (
+    FIGURES,
+    RoomConvergence,
+    convergence_of,
+    convergence_tables,
+)
 from accord.store.queries.corpus import (
     CorpusCounts,
     check_text,
@@ -42,7 +48,12 @@ from accord.store.queries.decisions import (
     recorded_votes,
 )
 from accord.store.queries.desks import DESK_CHANGES, Desk, StalePosition, desk
-from accord.store.queries.events import deciding_event, process_events
+from accord.store.queries.events import (
+    EventNames,
+    deciding_event,
+    event_names,
+    process_events,
+)
 from accord.store.queries.history import (
     HistoryEntry,
     Provenance,
@@ -110,6 +121,7 @@ from accord.store.queries.status import (
 )
 from accord.store.queries.versions import (
     current_version,
+    document_name,
     documents_with_current_title,
     documents_with_current_version,
     redline,
@@ -121,6 +133,7 @@ from accord.store.queries.workspace import export_job_file, working_draft
 
 __all__ = [
     "DESK_CHANGES",
+    "FIGURES",
     "BoardSection",
     "CompilationChoices",
     "CompilationFilter",
@@ -129,6 +142,7 @@ __all__ = [
     "CorpusCounts",
     "Desk",
     "Disassociation",
+    "EventNames",
     "HistoryEntry",
     "LabelledStatement",
     "NationalViews",
@@ -140,6 +154,7 @@ __all__ = [
     "ProvenanceMark",
     "ProvenanceStep",
     "Reading",
+    "RoomConvergence",
     "StalePosition",
     "StatusBoard",
     "StatusRow",
@@ -160,6 +175,8 @@ __all__ = [
     "compilation_choices",
     "compilation_parts",
     "consensus_report",
+    "convergence_of",
+    "convergence_tables",
     "corpus_counts",
     "corpus_entries",
     "corpus_index",
@@ -167,8 +184,10 @@ __all__ = [
     "current_version",
     "deciding_event",
     "desk",
+    "document_name",
     "documents_with_current_title",
     "documents_with_current_version",
+    "event_names",
     "export_job_file",
     "fates_of",
     "group_codes",

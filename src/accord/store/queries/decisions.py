@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from accord.core import provisions as pv
 from accord.core.participants import ParticipantKind
-from accord.store import models
+from accord.store import models, tree
+from accord.store.queries.events import deciding_event
 from accord.store.queries.national import moved_provisions
 from accord.store.queries.versions import version_value
 
@@ -111,6 +112,10 @@ class ConsensusReport:
     provisions: list[pv.Provision]
     withheld: list[pv.Provision]
     moved: list[pv.Provision]
+    # The event that recorded the decision, and the first checkpoint covering it that
+    # witnesses co-signed (None while none has).
+    event: int | None
+    witnessed: tree.Witnessed | None
 
 
 def consensus_report(document: models.Document) -> ConsensusReport | None:
@@ -134,4 +139,8 @@ def consensus_report(document: models.Document) -> ConsensusReport | None:
             agreed.append(provision)
         else:
             withheld.append(provision)
-    return ConsensusReport(adoption, adoption.version, text, agreed, withheld, elsewhere)
+    event = deciding_event(adoption)
+    seen = tree.witnessed(event) if event is not None else None
+    return ConsensusReport(
+        adoption, adoption.version, text, agreed, withheld, elsewhere, event, seen
+    )

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Any
 
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from accord.core import cosponsorship as cs
 from accord.core import proposals as pr
@@ -91,9 +91,13 @@ def pending_invitations(
     process: models.Process, delegation: str | None
 ) -> list[models.CoSponsorship]:
     """The invitations to co-sponsor awaiting ``delegation``'s answer in ``process``, on
-    open proposals, oldest first."""
+    open proposals, oldest first; each with ``paragraph``, the number of the paragraph its
+    proposal is on."""
     if delegation is None:
         return []
+    paragraph = models.Provision.objects.filter(
+        version=OuterRef("proposal__version"), uid=OuterRef("proposal__provision_uid")
+    ).values("label")[:1]
     return list(
         models.CoSponsorship.objects.filter(
             proposal__version__document__process=process,
@@ -102,6 +106,7 @@ def pending_invitations(
             proposal__status=pr.ProposalStatus.OPEN,
         )
         .select_related("proposal__delegation", "proposal__version__document")
+        .annotate(paragraph=Subquery(paragraph))
         .order_by("invited_at", "id")
     )
 

@@ -66,3 +66,8 @@ def revision_labels(document: models.Document) -> dict[str, dict[str, str]]:
     for version, uid, label in rows:
         labels.setdefault(version, {})[uid] = label
     return labels
+
+
+def document_name(document: models.Document) -> str:
+    """A document as people call it: its symbol, or else the title of its current version."""
+    return document.symbol or current_version(document).title

@@ -1,0 +1,153 @@
+"""`accord witness`, run as a delegation would run it on its own machine, against the demo
+served as `make demo` serves it: it co-signs the demo's checkpoints once the Secretariat has
+registered it, and says loudly — naming both checkpoints — when the record no longer holds."""
+
+import json
+import urllib.request
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from tests.browser.conftest import demo_environment_for, served_demo
+from tests.cli.commands import accord
+
+WITNESS = "Library of the Graduate Institute"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo served, and the environment of commands on its database."""
+    with (
+        demo_environment_for(tmp_path_factory.mktemp("witnessed")) as environment,
+        served_demo(environment) as url,
+    ):
+        yield url, environment
+
+
+def _witness(url, tmp_path):
+    return accord(
+        "witness",
+        url,
+        "--key",
+        str(tmp_path / "witness.pem"),
+        "--state",
+        str(tmp_path / "witness.json"),
+        tmp_path=tmp_path,
+    )
+
+
+def _on_demo(environment, *args, tmp_path):
+    return accord(*args, tmp_path=tmp_path, **environment)
+
+
+def _get(url):
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+        return json.loads(response.read())
+
+
+def _checkpoint(url):
+    return _get(f"{url}/api/v1/record/checkpoints/latest")
+
+
+def test_a_registered_witness_co_signs_the_demos_checkpoints_and_holds_it_to_them(demo, tmp_path):
+    url, environment = demo
+    unregistered = _witness(url, tmp_path)
+    public = tmp_path / "witness.pub"
+    assert unregistered.stdout == (
+        f"Made a witness key in {tmp_path / 'witness.pem'}; its public key is in {public}.\n"
+    )
+    assert unregistered.returncode == 2
+    assert unregistered.stderr.startswith(
+        f"accord: {url}/api/v1/record/cosignatures answered 403: No witness is registered"
+        " here with the key "
+    )
+    assert not (tmp_path / "witness.json").exists(), "nothing kept from a refused run"
+
+    added = _on_demo(environment, "witnesses", "add", WITNESS, str(public), tmp_path=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith(f"Registered the witness {WITNESS}, key ")
+
+    first = _witness(url, tmp_path)
+    latest = _checkpoint(url)
+    assert (first.returncode, first.stderr) == (0, "")
+    assert first.stdout == f"Co-signed checkpoint {latest['size']} of {latest['time']}.\n"
+
+    # Something happens in the room (here: a second witness registered); the next run checks
+    # the new checkpoint against the one kept.
+    other = tmp_path / "other"
+    other.mkdir()
+    _witness(url, other)
+    _on_demo(
+        environment, "witnesses", "add", "Observer", str(other / "witness.pub"), tmp_path=tmp_path
+    )
+    second = _witness(url, tmp_path)
+    grown = _checkpoint(url)
+    assert grown["size"] == latest["size"] + 1
+    assert (second.returncode, second.stdout) == (
+        0,
+        f"Co-signed checkpoint {grown['size']} of {grown['time']}; consistent with checkpoint"
+        f" {latest['size']} of {latest['time']}.\n",
+    )
+    kept = _get(f"{url}/api/v1/record/cosignatures")["items"]
+    assert [(c["checkpoint"], c["witness_name"]) for c in kept] == [
+        (latest, WITNESS),
+        (grown, WITNESS),
+    ]
+
+
+def _kept_state(tmp_path, **changes):
+    path = tmp_path / "witness.json"
+    state = json.loads(path.read_text())
+    state["checkpoint"] |= changes
+    path.write_text(json.dumps(state))
+    return state["checkpoint"]
+
+
+def test_a_record_rewritten_or_cut_short_since_the_last_run_is_named_loudly(demo, tmp_path):
+    url, environment = demo
+    _witness(url, tmp_path)
+    _on_demo(
+        environment, "witnesses", "add", "Checker", str(tmp_path / "witness.pub"), tmp_path=tmp_path
+    )
+    assert _witness(url, tmp_path).returncode == 0
+    latest = _checkpoint(url)
+
+    seen = _kept_state(tmp_path, root="ab" * 32)  # what a forked log would have shown us
+    forked = _witness(url, tmp_path)
+    assert (forked.returncode, forked.stderr) == (
+        1,
+        f"accord: the instance's record does not hold: checkpoint {latest['size']} of"
+        f" {latest['time']} and checkpoint {seen['size']} of {seen['time']} are not"
+        " consistent: the log was rewritten or forked\n",
+    )
+
+    seen = _kept_state(tmp_path, size=latest["size"] + 5)  # a longer log than is served now
+    shrunk = _witness(url, tmp_path)
+    assert (shrunk.returncode, shrunk.stderr) == (
+        1,
+        f"accord: the instance's record does not hold: checkpoint {latest['size']} of"
+        f" {latest['time']} and checkpoint {seen['size']} of {seen['time']}: the log shrank,"
+        " events were taken out\n",
+    )
+
+
+def test_an_instance_that_changed_its_key_is_named(demo, tmp_path):
+    url, _ = demo
+    _witness(url, tmp_path)  # unregistered: refused, and nothing kept
+    other = Ed25519PrivateKey.generate().public_key()
+    pem = other.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo).decode()
+    (tmp_path / "witness.json").write_text(json.dumps({"instance_key": pem}))
+    replaced = _witness(url, tmp_path)
+    assert replaced.returncode == 1
+    assert replaced.stderr.startswith(
+        "accord: the instance's record does not hold: the instance now publishes another"
+        " signing key than the one this witness first saw"
+    )
+
+
+def test_an_address_that_is_not_http_is_refused_before_anything_is_fetched(tmp_path):
+    refused = accord("witness", "file:///etc/passwd", tmp_path=tmp_path)
+    assert (refused.returncode, refused.stderr) == (
+        2,
+        "accord: give the instance's address as http(s)://…, not file:///etc/passwd\n",
+    )
