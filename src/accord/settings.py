@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",  # authenticator apps
     "django_otp.plugins.otp_static",  # recovery codes
+    "django_tasks_db",  # background work (exports, deadlines, checkpoints) queued in the database
     "ninja",  # serves the API reference page's Swagger UI from accord itself, not a CDN
     "accord.store",
     "accord.web",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every later layer sees the client's address, not a proxy's or a forged one.
     "accord.security.addresses.TrustedProxies",
+    # A request id on every answer and log line; the request log and metrics.
+    "accord.security.observability.RequestIds",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,6 +114,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif os.environ.get("ACCORD_DB_POOL") == "1":
+    # The web server (`accord serve` and `accord demo` set ACCORD_DB_POOL): under ASGI a
+    # request's database work may run in a thread of its own, and a connection kept open per
+    # thread (CONN_MAX_AGE) is left behind with it, so a full room ran the server out of
+    # connections. Each server process borrows from a pool of its own instead, at most
+    # ACCORD_DB_POOL_SIZE connections, waiting up to 30 s for one when all are in use.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("ACCORD_DB_POOL_SIZE", "10")),
+        "timeout": 30,
+    }
 # The key that signs the record lives in a file only the service reads, never in the
 # database; every instance of one deployment is given the same file (docs/verification.md).
 ACCORD_SIGNING_KEY_FILE = Path(
@@ -249,12 +264,35 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
+# Logs: one JSON object a line with the request's id (`accord.security.logs`), or plain text
+# (ACCORD_LOG_FORMAT=text, the default for the demo); the request log, a line per answer on
+# the `accord.requests` logger, is on outside the demo (ACCORD_REQUEST_LOG=0 turns it off).
+ACCORD_LOG_FORMAT = os.environ.get("ACCORD_LOG_FORMAT", "text" if DEBUG or DEMO else "json")
+ACCORD_REQUEST_LOG = os.environ.get("ACCORD_REQUEST_LOG", "0" if DEMO else "1") == "1"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "accord.security.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {"request_id": {"()": "accord.security.logs.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": ACCORD_LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("ACCORD_LOG_LEVEL", "WARNING")},
+    "loggers": {"accord.requests": {"level": "INFO" if ACCORD_REQUEST_LOG else "WARNING"}},
 }
+# /metrics answers the bearer of this token; without one, only a scraper on the same machine.
+ACCORD_METRICS_TOKEN = os.environ.get("ACCORD_METRICS_TOKEN", "")
+
+# Background work is a task of Django's tasks framework, queued in the database every
+# instance shares and run by `accord worker` (`accord.actions.periodic`, `export_jobs`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # A compilation PDF with more provisions and proposals than this is made in the background,
 # its progress shown, rather than sent at once.

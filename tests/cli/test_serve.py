@@ -84,8 +84,9 @@ assert models.StakeholderRequest.objects.filter(accredited=None).update(deadline
 QUIET = (
     "close-silence-procedures: 0\n"
     "decide-stakeholder-requests: 0\n"
-    "resume-export-jobs: 0\n"
+    "fail-abandoned-export-jobs: 0\n"
     "forget-finished-export-jobs: 0\n"
+    "forget-finished-tasks: 0\n"
     "sign-checkpoint: 0\n"
 )
 # The first run, and a run after events were recorded, sign a checkpoint of the record.
@@ -134,17 +135,17 @@ def test_accord_worker_refuses_an_empty_database(tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_worker_loop_stops_when_told(monkeypatch):
+def test_the_schedule_loop_queues_the_jobs_and_stops_when_told(monkeypatch):
     calls = []
     stop = threading.Event()
 
-    def once(now=None, jobs=None):
+    def once(now=None):
         calls.append(now)
         stop.set()
-        return {}
+        return []
 
-    monkeypatch.setattr(periodic, "run_due", once)
-    serve.run_forever(0.01, stop)
+    monkeypatch.setattr(periodic, "enqueue_due", once)
+    serve.schedule_forever(0.01, stop)
     assert calls == [None]
 
 

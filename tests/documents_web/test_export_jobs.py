@@ -1,6 +1,6 @@
-"""Long PDFs made in the background: the job's progress goes from nothing to every part,
-the file is a PDF holding the text, a failure is shown and keeps no file, and jobs left
-waiting are picked up."""
+"""Long PDFs made in the background: asking queues a task that the worker runs, the job's
+progress goes from nothing to every part, the file is a PDF holding the text, a failure is
+shown and keeps no file, and a job whose worker stopped fails."""
 
 import io
 import re
@@ -8,15 +8,19 @@ from datetime import timedelta
 from functools import partial
 
 import pytest
+from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
+from tests.tasks import run_ready_tasks
 
 from accord.actions import export_jobs
 from accord.actions.export_jobs import (
+    fail_abandoned_export_jobs,
     forget_finished_export_jobs,
+    render_export,
     request_export,
-    resume_export_jobs,
     run_export_job,
 )
 from accord.actions.proposals import submit_proposal
@@ -32,7 +36,7 @@ Status = models.ExportJob.Status
 @pytest.fixture
 def in_parts(monkeypatch, negotiation):
     """The compilation set two entries a part (four parts for the test draft and its
-    proposal), so progress has several steps; jobs run as soon as they are started."""
+    proposal), so progress has several steps."""
     submit_proposal(
         negotiation.version,
         by=negotiation.brazil,
@@ -45,7 +49,6 @@ def in_parts(monkeypatch, negotiation):
         "compilation_parts",
         partial(typst_export.compilation_parts, size=2),
     )
-    monkeypatch.setattr(export_jobs, "start", run_export_job)
     return negotiation
 
 
@@ -118,32 +121,49 @@ def test_an_unfinished_job_is_reused_and_a_redline_needs_an_older_version(in_par
     assert models.ExportJob.objects.count() == 1
 
 
-def test_pending_and_abandoned_jobs_are_picked_up(in_parts):
-    waiting = _job(in_parts)
-    clean = request_export(in_parts.version, by=None, view=View.CLEAN, fmt=Format.PDF)
-    bracketed = request_export(in_parts.version, by=None, view=View.BRACKETED, fmt=Format.PDF)
+def test_asking_queues_a_task_that_the_worker_runs_to_a_result(in_parts):
+    job = _job(in_parts)
+    queued = DBTaskResult.objects.get()
+    assert (queued.task_path, queued.args_kwargs, queued.status) == (
+        "accord.actions.export_jobs.render_export",
+        {"args": [job.pk], "kwargs": {}},
+        TaskResultStatus.READY,
+    )
+    assert models.ExportJob.objects.get(pk=job.pk).status == Status.PENDING
+    assert run_ready_tasks() == 1
+    result = render_export.get_result(str(queued.pk))
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert result.return_value == {"job": job.pk, "status": "done", "done": 4, "total": 4}
+    row = models.ExportJob.objects.get(pk=job.pk)
+    assert (row.status, row.done, row.total) == (Status.DONE, 4, 4)
+    assert bytes(row.content).startswith(b"%PDF-")
+    # The same task queued twice renders once: the second finds the job no longer pending.
+    render_export.enqueue(job.pk)
+    assert run_ready_tasks() == 1
+    again = DBTaskResult.objects.exclude(pk=queued.pk).get()
+    assert again.return_value == {"job": job.pk, "status": "skipped"}
+
+
+def test_a_job_whose_worker_stopped_fails_and_asking_again_starts_anew(in_parts):
+    abandoned = _job(in_parts)
     fresh = request_export(in_parts.version, by=None, view=View.CLEAN, fmt=Format.HTML)
-    long_ago = timezone.now() - timedelta(hours=1)
-    models.ExportJob.objects.filter(pk=bracketed.pk).update(
+    waiting = request_export(in_parts.version, by=None, view=View.BRACKETED, fmt=Format.PDF)
+    now = timezone.now()
+    long_ago = now - export_jobs.STALE_AFTER - timedelta(seconds=1)
+    models.ExportJob.objects.filter(pk=abandoned.pk).update(
         status=Status.RUNNING, updated_at=long_ago
     )
     models.ExportJob.objects.filter(pk=fresh.pk).update(
-        status=Status.RUNNING, updated_at=timezone.now()
+        status=Status.RUNNING, updated_at=now - export_jobs.STALE_AFTER
     )
-    # Just asked for: the request that asked starts them, the worker leaves them alone.
-    assert [job.pk for job in resume_export_jobs(timezone.now())] == [bracketed.pk]
-    assert models.ExportJob.objects.get(pk=bracketed.pk).status == "done"
-    # Still waiting a while later: the server stopped before it could start them.
-    later = timezone.now() + export_jobs.LEFT_PENDING_AFTER + timedelta(seconds=1)
-    assert sorted(job.pk for job in resume_export_jobs(later)) == sorted([waiting.pk, clean.pk])
+    assert fail_abandoned_export_jobs(now) == [abandoned.pk]
     statuses = dict(models.ExportJob.objects.values_list("pk", "status"))
-    assert statuses == {
-        waiting.pk: "done",
-        clean.pk: "done",
-        bracketed.pk: "done",
-        fresh.pk: "running",
-    }
-    assert resume_export_jobs(later) == []
+    assert statuses == {abandoned.pk: "failed", fresh.pk: "running", waiting.pk: "pending"}
+    failed = models.ExportJob.objects.get(pk=abandoned.pk)
+    assert failed.error == "The worker stopped while making this file; ask for it again."
+    assert failed.finished_at == now
+    assert fail_abandoned_export_jobs(now) == []
+    assert _job(in_parts).pk not in statuses
 
 
 def test_finished_jobs_are_forgotten_with_their_files_after_a_week(in_parts, client):
@@ -169,7 +189,6 @@ def test_the_download_of_a_long_pdf_shows_progress_then_offers_the_file(
     in_parts, client, monkeypatch, settings
 ):
     settings.ACCORD_LONG_PDF = 3
-    monkeypatch.setattr(export_jobs, "start", lambda job_id: None)
     link = reverse("web:download", args=["wg", "report", 1, "compilation", "pdf"])
     response = client.get(link)
     job = models.ExportJob.objects.get()
@@ -211,12 +230,9 @@ def test_a_job_is_found_only_under_its_own_version(in_parts, client):
 API = "/api/v1/processes/wg/documents/report/versions/1/export-jobs"
 
 
-def test_the_api_starts_a_job_reports_progress_and_serves_the_file(
-    in_parts, client, django_capture_on_commit_callbacks
-):
+def test_the_api_starts_a_job_reports_progress_and_serves_the_file(in_parts, client):
     client.force_login(in_parts.brazil)
-    with django_capture_on_commit_callbacks(execute=False) as started:
-        response = client.post(f"{API}?view=compilation&format=pdf")
+    response = client.post(f"{API}?view=compilation&format=pdf")
     assert response.status_code == 202
     body = response.json()
     job = body["id"]
@@ -230,8 +246,7 @@ def test_the_api_starts_a_job_reports_progress_and_serves_the_file(
     }
     not_ready = client.get(f"{API}/{job}/file")
     assert (not_ready.status_code, not_ready.json()["title"]) == (409, "export-not-ready")
-    for callback in started:
-        callback()
+    assert run_ready_tasks() == 1
     status = client.get(f"{API}/{job}").json()
     assert (status["status"], status["done"], status["total"]) == ("done", 4, 4)
     assert status["file"] == f"{API}/{job}/file"

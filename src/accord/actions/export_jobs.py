@@ -1,21 +1,22 @@
 """Long exports rendered in the background: a job per file asked for, its progress, its file.
 
 The compilation's PDF of a large negotiation takes most of a minute to set, longer than a
-page should make anyone wait. A page or endpoint asks for it with `request_export`; the job
-runs in a background thread of the server process once the request's transaction commits,
-and reports each part of the PDF as it is set. The periodic worker starts again the jobs left
-behind (`resume_export_jobs`: the server stopped before or while running them) and forgets
-finished jobs, file and all, after `KEPT_FOR` (`forget_finished_export_jobs`).
+page should make anyone wait. A page or endpoint asks for it with `request_export`, which
+queues the task `render_export` in the same transaction as the job (`django.tasks` on the
+database backend): once the request commits, `accord worker` — never the web server — renders
+it and reports each part of the PDF as it is set on the job, which the pages show. The
+periodic jobs fail the jobs whose worker stopped while rendering them
+(`fail_abandoned_export_jobs`: asking again starts a new one) and forget finished jobs, file
+and all, after `KEPT_FOR` (`forget_finished_export_jobs`).
 
 An export reads the record and changes nothing in the negotiation, so a job writes no event.
 """
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
-from django.db import close_old_connections, connections, transaction
+from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -27,17 +28,11 @@ logger = logging.getLogger(__name__)
 
 Status = models.ExportJob.Status
 UNFINISHED = (Status.PENDING, Status.RUNNING)
-# A running job that has not reported progress for this long was cut short (the server
-# stopped while it ran) and is run again.
+# A running job that has not reported progress for this long was cut short (its worker
+# stopped while it ran): it fails, and asking again starts a new job.
 STALE_AFTER = timedelta(minutes=10)
-# A job still waiting this long after it was asked for was never started (the server stopped
-# first); a job asked for just now is about to be started by the request that asked.
-LEFT_PENDING_AFTER = timedelta(minutes=1)
 # How long a finished job, and its file, is kept.
 KEPT_FOR = timedelta(days=7)
-
-# One job at a time: rendering a PDF keeps a core busy, and pages must still be served.
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="accord-export")
 
 
 def request_export(
@@ -49,8 +44,8 @@ def request_export(
     against: models.Version | None = None,
 ) -> models.ExportJob:
     """A job making ``view`` of ``version`` in ``fmt`` (``against``: the older version of a
-    redline); an unfinished job for the same file is reused rather than doubled. The job
-    starts in the background once the current transaction commits. Raises
+    redline); an unfinished job for the same file is reused rather than doubled. Its task is
+    queued in the current transaction, so a worker sees both or neither. Raises
     `exports.NoSuchView` for a redline without ``against``."""
     if view is View.REDLINE and against is None:
         raise exports.NoSuchView(view.value)
@@ -76,27 +71,24 @@ def request_export(
         requested_at=now,
         updated_at=now,
     )
-    transaction.on_commit(lambda: start(job.pk))
+    render_export.enqueue(job.pk)
     return job
 
 
-def start(job_id: int) -> "Future[models.ExportJob | None]":
-    """Run job ``job_id`` in the server's background thread."""
-    return _executor.submit(_in_background, job_id)
-
-
-def _in_background(job_id: int) -> models.ExportJob | None:
-    close_old_connections()
-    try:
-        return run_export_job(job_id)
-    finally:
-        connections.close_all()
+@task()
+def render_export(job_id: int) -> dict[str, object]:
+    """The task rendering job ``job_id``: its number, status and parts done, or a status of
+    ``skipped`` when the job was no longer pending."""
+    job = run_export_job(job_id)
+    if job is None:
+        return {"job": job_id, "status": "skipped"}
+    return {"job": job_id, "status": job.status, "done": job.done, "total": job.total}
 
 
 def run_export_job(job_id: int) -> models.ExportJob | None:
-    """Run job ``job_id`` if it is still pending (None otherwise: another thread or
-    worker has it). Progress is saved as each part of the file is set; the file is kept
-    when done. On an error the job fails with the error's words and keeps no file."""
+    """Run job ``job_id`` if it is still pending (None otherwise: another worker has it).
+    Progress is saved as each part of the file is set; the file is kept when done.
+    On an error the job fails with the error's words and keeps no file."""
     now = timezone.now()
     claimed = models.ExportJob.objects.filter(pk=job_id, status=Status.PENDING).update(
         status=Status.RUNNING, started_at=now, updated_at=now, done=0
@@ -146,17 +138,20 @@ def run_export_job(job_id: int) -> models.ExportJob | None:
     return job
 
 
-def resume_export_jobs(now: datetime) -> list[object]:
-    """Start again, in the background, the jobs left behind at ``now``: those cut short while
-    running (no progress for `STALE_AFTER`) and those left waiting for `LEFT_PENDING_AFTER`;
-    what `start` gave for each. For the periodic worker."""
-    models.ExportJob.objects.filter(status=Status.RUNNING, updated_at__lt=now - STALE_AFTER).update(
-        status=Status.PENDING
+def fail_abandoned_export_jobs(now: datetime) -> list[int]:
+    """Fail the running jobs that have reported no progress for `STALE_AFTER` at ``now``
+    (their worker stopped while rendering them); their numbers. For the periodic jobs."""
+    abandoned = models.ExportJob.objects.filter(
+        status=Status.RUNNING, updated_at__lt=now - STALE_AFTER
     )
-    left = models.ExportJob.objects.filter(
-        status=Status.PENDING, updated_at__lt=now - LEFT_PENDING_AFTER
-    ).values_list("pk", flat=True)
-    return [start(pk) for pk in list(left)]
+    failed = list(abandoned.values_list("pk", flat=True))
+    models.ExportJob.objects.filter(pk__in=failed).update(
+        status=Status.FAILED,
+        error=_("The worker stopped while making this file; ask for it again."),
+        updated_at=now,
+        finished_at=now,
+    )
+    return failed
 
 
 def forget_finished_export_jobs(now: datetime) -> list[int]:

@@ -23,6 +23,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import connection
@@ -72,10 +73,14 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _build() -> tuple[models.Version, list[User]]:
+def _build(**rules: Any) -> tuple[models.Version, list[User]]:
+    """A process with the 193 members (under ``rules``: `create_process`'s), a delegate of
+    each, and a short draft; the draft's version and the delegates."""
     load_reference_data()
     codes = [m["code"] for m in reference_data()["members"]]
-    process = create_process(by=None, slug=f"live-{secrets.token_hex(4)}", title="Live bench")
+    process = create_process(
+        by=None, slug=f"live-{secrets.token_hex(4)}", title="Live bench", **rules
+    )
     admit_participants(process, by=None, codes=codes, kind=ParticipantKind.MEMBER)
     delegates = []
     for code in codes:
@@ -93,6 +98,8 @@ def _servers(count: int) -> Iterator[list[int]]:
         "DJANGO_SETTINGS_MODULE": "accord.settings",
         # Every stream here comes from one address; in a real room each delegate has their own.
         "ACCORD_API_RATE_ANONYMOUS": "100000/min",
+        "ACCORD_REQUEST_LOG": "0",
+        "ACCORD_DB_POOL": "1",  # as `accord serve` runs them
     }
     ports = [_free_port() for _ in range(count)]
     command = [sys.executable, "-m", "uvicorn", "accord.asgi:application", "--lifespan", "off"]

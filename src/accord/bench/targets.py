@@ -116,6 +116,13 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("max-ms", "slowest delivery to any stream", 1000, at_least=False, unit=" ms"),
         Target("lost", "deliveries lost", 1, at_least=False),
     ),
+    "room": (
+        Target("page-p95-ms", "the slowest page's p95", 500, at_least=False, unit=" ms"),
+        Target("action-p95-ms", "the slowest action's p95", 300, at_least=False, unit=" ms"),
+        Target("errors", "requests failed, streams not opened", 1, at_least=False),
+        Target("lost", "deliveries lost", 1, at_least=False),
+        Target("unverified", "chain not verified or silence not broken", 1, at_least=False),
+    ),
     "checker": (
         Target("build-s", "index build", 60, at_least=False, unit=" s"),
         Target("check-ms", "checking a sentence, median", 50, at_least=False, unit=" ms"),

@@ -2,11 +2,12 @@
 
 accord demo [--port 8000] [--reset]         the demo negotiation on the embedded database
 accord serve [--workers N]                  production: uvicorn workers, DATABASE_URL
-accord worker [--once]                      periodic jobs: deadlines passing, exports resumed
+accord worker [--once]                      background tasks: exports, deadlines, checkpoints
 accord migrate                              create or update the database, reference data
 accord audit export|verify|release          the signed event log, published and checked
 accord witness URL [--key F] [--state F]    hold an instance to its record; co-sign checkpoints
 accord witnesses add|list                   register who witnesses this instance
+accord backup FILE | accord restore FILE     the whole database to a file, and back
 accord redline OLD NEW [--format F]         the redline between two draft files
 accord import FILE --process P --label L    import a Word or Akoma Ntoso draft
 accord export --process P --format F --view V -o FILE   export a view of a version
@@ -25,7 +26,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from accord.cli import audit, bench, checker, documents, serve, tokens, witness
+from accord.cli import audit, backup, bench, checker, documents, serve, tokens, witness
 from accord.cli.errors import CommandError
 
 MINIMUM_PYTHON = (3, 12)
@@ -51,7 +52,7 @@ def parser() -> argparse.ArgumentParser:
     """The command's parser; each parsed command carries ``run`` and whether it needs Django."""
     made = argparse.ArgumentParser(prog="accord", description=__doc__.splitlines()[0])
     commands = made.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for area in (serve, audit, witness, documents, checker, tokens, bench):
+    for area in (serve, audit, witness, backup, documents, checker, tokens, bench):
         area.add_commands(commands)
     made.set_defaults(django=True)
     return made
@@ -67,6 +68,8 @@ def _setup_django(args: argparse.Namespace) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
     if args.command == "demo":
         os.environ["ACCORD_DEMO"] = "1"
+    if args.command in ("demo", "serve"):
+        os.environ["ACCORD_DB_POOL"] = "1"  # the web server's connections come from a pool
     if args.command == "bench":
         bench.use_scratch_data_dir()
     import django

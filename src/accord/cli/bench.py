@@ -2,7 +2,7 @@
 
 The suites live in `accord.bench`; this module gives them their options. ``engine``,
 ``checker`` and ``documents`` need no database; ``record``, ``tree``, ``api``, ``pages``,
-``live`` and ``convergence`` run on a fresh SQLite file, or on the scratch database
+``live``, ``room`` and ``convergence`` run on a fresh SQLite file, or on the scratch database
 DATABASE_URL names, migrated first.
 """
 
@@ -69,6 +69,18 @@ def _live(suite: argparse.ArgumentParser) -> None:
     suite.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
+def _room(suite: argparse.ArgumentParser) -> None:
+    suite.add_argument(
+        "--delegations",
+        type=_members,
+        default=193,
+        metavar="1-193",
+        help="delegations in the room (default: %(default)s)",
+    )
+    _numbers(suite, instances=2, workers=2, rounds=2, concurrency=24)
+    suite.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
 def _checker(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, size=100_000, passages=200, runs=3, seed=1)
     suite.add_argument(
@@ -113,6 +125,7 @@ SUITES: dict[str, tuple[str, bool, Options]] = {
     "api": ("the API on a full-size negotiation", True, _api),
     "pages": ("the main pages and API reads on a full-size negotiation", True, _pages),
     "live": ("live updates to every delegation's open page", True, _live),
+    "room": ("a full room reading, proposing and taking positions at once", True, _room),
     "convergence": ("convergence analytics on a full-size negotiation", True, _convergence),
     "checker": ("the agreed-language checker against an exhaustive scan", False, _checker),
     "checker-eval": (
@@ -167,7 +180,9 @@ def _runner(name: str, database: bool) -> Callable[[argparse.Namespace], int]:
 
 def use_scratch_data_dir() -> None:
     """A benchmark never writes into the instance's own database, and leaves none behind:
-    without DATABASE_URL it works in a temporary folder, removed when it ends."""
+    without DATABASE_URL it works in a temporary folder, removed when it ends. Nor does it
+    write a request log line for each of its own requests."""
+    os.environ.setdefault("ACCORD_REQUEST_LOG", "0")
     if "DATABASE_URL" not in os.environ:
         scratch = tempfile.mkdtemp(prefix="accord-bench-")
         atexit.register(shutil.rmtree, scratch, ignore_errors=True)

@@ -1,18 +1,27 @@
 """`accord demo`, `accord serve`, `accord worker`, `accord migrate` and `accord manage`:
-running an instance, and the periodic jobs beside it."""
+running an instance, and the worker that does its background work."""
 
 import argparse
+import atexit
 import contextlib
 import errno
 import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
+from typing import TYPE_CHECKING
 
 from accord.cli.database import describe_database, migrate, require_record
 from accord.cli.errors import CommandError
 
-# Seconds between two runs of the periodic jobs.
-INTERVAL_SECONDS = 5.0
+if TYPE_CHECKING:
+    from django_tasks_db.management.commands.db_worker import Worker
+
+# Seconds a worker waits, when no task is ready, before looking again; the periodic jobs are
+# queued as often.
+INTERVAL_SECONDS = 1.0
 
 
 def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -29,10 +38,19 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     serve.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     serve.set_defaults(run=run_serve)
 
-    worker = commands.add_parser("worker", help="run the periodic jobs (deadlines passing)")
-    worker.add_argument("--once", action="store_true", help="run the due jobs once, then exit")
+    worker = commands.add_parser(
+        "worker", help="run the background tasks: exports, deadlines, checkpoints, cleanup"
+    )
     worker.add_argument(
-        "--interval", type=float, default=INTERVAL_SECONDS, help="seconds between runs"
+        "--once",
+        action="store_true",
+        help="run every periodic job and every task ready now, then exit",
+    )
+    worker.add_argument(
+        "--interval",
+        type=float,
+        default=INTERVAL_SECONDS,
+        help="seconds between looks for ready tasks",
     )
     worker.set_defaults(run=run_worker)
 
@@ -85,7 +103,7 @@ def run_demo(args: argparse.Namespace) -> None:
         print(f"  {username:<12} {acting_for}")
     connection.close()
     if not args.no_serve:
-        start_worker_thread()
+        start_worker_process()
         print(f"Serving on http://{args.host}:{args.port}/  (Ctrl-C stops)")
         _run_uvicorn(args.host, args.port, workers=1)
 
@@ -121,44 +139,116 @@ def run_serve(args: argparse.Namespace) -> None:
     from django.db import connection
 
     connection.close()
-    start_worker_thread()
+    print(
+        "accord serve does no background work: run `accord worker` beside it (on this machine "
+        "or any other that reaches the database)."
+    )
     _run_uvicorn(args.host, args.port, workers=args.workers)
 
 
 def run_worker(args: argparse.Namespace) -> None:
-    from accord.actions.periodic import run_due
-
     require_record()
     if args.once:
-        for name, count in run_due().items():
+        for name, count in run_once().items():
             print(f"{name}: {count}")
         return
-    print(f"Running the periodic jobs every {args.interval:g} seconds (Ctrl-C stops).")
-    with contextlib.suppress(KeyboardInterrupt):
-        run_forever(args.interval)
+    print(
+        f"Running the background tasks, looking for ready ones every {args.interval:g} seconds "
+        "(Ctrl-C stops)."
+    )
+    stop = threading.Event()
+    scheduler = threading.Thread(
+        target=schedule_forever, args=(args.interval, stop), name="accord-schedule", daemon=True
+    )
+    scheduler.start()
+    worker = tasks_worker(interval=args.interval, batch=False)
+    worker.configure_signals()
+    try:
+        worker.run()
+    finally:
+        stop.set()
 
 
-def run_forever(interval: float = INTERVAL_SECONDS, stop: threading.Event | None = None) -> None:
-    """Run the due jobs every ``interval`` seconds until ``stop`` is set."""
+def tasks_worker(*, interval: float, batch: bool) -> "Worker":
+    """django-tasks-db's worker for every queue of the default backend."""
+    from django.utils.crypto import get_random_string
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    return Worker(
+        queue_names=["*"],
+        interval=interval,
+        batch=batch,
+        backend_name="default",
+        startup_delay=not batch,
+        max_tasks=None,
+        worker_id=f"{socket.gethostname()[:40]}-{os.getpid()}-{get_random_string(8)}",
+        excluded_queue_names=[],
+    )
+
+
+def run_once() -> dict[str, int]:
+    """Queue one run of every periodic job, then run every task ready now (those jobs and
+    any export waiting) and exit; what each job changed."""
+    from django.tasks import TaskResultStatus
+
+    from accord.actions.periodic import JOBS, enqueue_all_now, run_job
+
+    queued = enqueue_all_now()
+    worker = tasks_worker(interval=0, batch=True)
+    worker.run()
+    done = {job.name: 0 for job in JOBS}
+    for result_id in queued:
+        result = run_job.get_result(result_id)
+        if result.status == TaskResultStatus.SUCCESSFUL:
+            done.update(result.return_value)
+        else:
+            print(f"{result.args[0]} failed: {result.errors[-1].traceback}", file=sys.stderr)
+    return done
+
+
+def schedule_forever(interval: float, stop: threading.Event) -> None:
+    """Queue the periodic jobs' next runs every ``interval`` seconds until ``stop`` is set."""
     from django.db import close_old_connections
 
-    from accord.actions.periodic import run_due
+    from accord.actions.periodic import enqueue_due
 
-    stopping = stop or threading.Event()
-    while not stopping.is_set():
+    parent = int(os.environ.get(_PARENT, "0"))
+    while not stop.is_set():
+        if parent and os.getppid() != parent:
+            # The demo server that started this worker has gone: stop as Ctrl-C would.
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
         close_old_connections()
-        run_due()
+        try:
+            enqueue_due()
+        except Exception:  # a database gone away: try again at the next round
+            import logging
+
+            logging.getLogger(__name__).exception("could not queue the periodic jobs")
         close_old_connections()
-        stopping.wait(interval)
+        stop.wait(interval)
 
 
-def start_worker_thread(interval: float = INTERVAL_SECONDS) -> threading.Thread:
-    """Run the periodic jobs in a daemon thread of this process, beside the web server."""
-    thread = threading.Thread(
-        target=run_forever, args=(interval,), name="accord-worker", daemon=True
+# Set for a worker started by `accord demo`: the demo server's process number.
+_PARENT = "ACCORD_WORKER_PARENT"
+
+
+def start_worker_process() -> subprocess.Popen[bytes]:
+    """`accord worker` in a process of its own beside this one (the demo's), stopped when
+    this one exits."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "accord.cli", "worker"],
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, _PARENT: str(os.getpid())},
     )
-    thread.start()
-    return thread
+
+    def stop() -> None:
+        worker.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            worker.wait(10)
+
+    atexit.register(stop)
+    return worker
 
 
 def _run_uvicorn(host: str, port: int, *, workers: int) -> None:

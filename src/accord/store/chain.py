@@ -7,6 +7,10 @@ the head it last wrote; an append chains to that and moves the head only if the 
 there, checked by the same statement that writes the event (on PostgreSQL one round trip in
 all). When another process has appended since, the head is read under a lock and the event
 chained again.
+
+On PostgreSQL the same statement also sends a notification on `NOTIFY_CHANNEL`, which the
+database delivers when the transaction commits (once per transaction, however many events it
+appends): the live feed of every instance listens for it (`accord.api.live`).
 """
 
 import functools
@@ -35,6 +39,9 @@ class HeadMoved(Exception):
     """The head moved while this transaction held its lock: the database is not serialising
     appends, and nothing was written."""
 
+
+# The channel the appends notify on PostgreSQL.
+NOTIFY_CHANNEL = "accord_events"
 
 # The head each database last had from this process, by connection alias.
 _last_written: dict[str, Head] = {}
@@ -117,6 +124,7 @@ def _insert_sql(*, after_moving: bool) -> str:
     if after_moving:
         return (
             f"WITH moved AS ({_MOVE_HEAD} RETURNING 1) "  # noqa: S608 - names from the model
-            f"INSERT INTO {table} ({columns}) SELECT {values} FROM moved RETURNING id"
+            f"INSERT INTO {table} ({columns}) SELECT {values} FROM moved, "
+            f"(SELECT pg_notify('{NOTIFY_CHANNEL}', '')) AS woken RETURNING id"
         )
     return f"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING id"  # noqa: S608
