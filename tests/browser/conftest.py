@@ -13,10 +13,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from psycopg import sql
 from tests.accord_at_fixed_time import SCRIPT as AT_FIXED_TIME
+from tests.scratch_database import scratch_environment
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -66,30 +65,10 @@ def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 120
     raise RuntimeError(f"accord demo did not answer at {url}")
 
 
-@contextlib.contextmanager
-def demo_environment_for(data_dir: Path) -> Iterator[dict[str, str]]:
+def demo_environment_for(data_dir: Path) -> contextlib.AbstractContextManager[dict[str, str]]:
     """The environment of the accord processes that share one demo database: the embedded
-    file under ``data_dir``, or, when the suite runs on PostgreSQL (``DATABASE_URL``), a
-    database made for this demo alone and dropped afterwards."""
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    environment["ACCORD_DATA_DIR"] = str(data_dir)
-    server = os.environ.get("DATABASE_URL", "")
-    if not server.startswith(("postgres://", "postgresql://")):
-        yield environment
-        return
-    name = sql.Identifier(f"accord_browser_{os.getpid()}_{data_dir.name}".lower())
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
-    path = "/" + name.as_string()[1:-1]
-    environment["DATABASE_URL"] = urllib.parse.urlsplit(server)._replace(path=path).geturl()
-    try:
-        yield environment
-    finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+    file under ``data_dir``, or a PostgreSQL database made for this demo alone."""
+    return scratch_environment(data_dir, f"browser_{data_dir.name}".lower())
 
 
 @contextlib.contextmanager

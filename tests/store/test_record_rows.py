@@ -133,8 +133,8 @@ def test_a_statement_without_its_row_is_named(said):
     )
 
 
-def test_a_fate_changed_after_the_revision_is_named(said):
-    negotiation, proposal, _ = said
+def _revise_without(negotiation, proposal):
+    """Rev.1, which does not take ``proposal`` up."""
     issue_revision(
         negotiation.version.document,
         by=negotiation.chair,
@@ -142,6 +142,11 @@ def test_a_fate_changed_after_the_revision_is_named(said):
         label="Rev.1",
         fates={proposal.pk: Fate(proposal.pk, FateKind.NOT_TAKEN_UP)},
     )
+
+
+def test_a_fate_changed_after_the_revision_is_named(said):
+    negotiation, proposal, _ = said
+    _revise_without(negotiation, proposal)
     assert record.first_row_mismatch() is None
     models.ProposalFate.objects.filter(proposal=proposal).update(kind=FateKind.REFLECTED.value)
     assert record.first_row_mismatch() == (
@@ -152,13 +157,7 @@ def test_a_fate_changed_after_the_revision_is_named(said):
 
 def test_a_fate_removed_after_the_revision_is_named(said):
     negotiation, proposal, _ = said
-    issue_revision(
-        negotiation.version.document,
-        by=negotiation.chair,
-        text=REV1,
-        label="Rev.1",
-        fates={proposal.pk: Fate(proposal.pk, FateKind.NOT_TAKEN_UP)},
-    )
+    _revise_without(negotiation, proposal)
     models.ProposalFate.objects.filter(proposal=proposal).delete()
     assert (
         record.first_row_mismatch() == f"event {_seq('revision.issued')}: a fate it gave is missing"
