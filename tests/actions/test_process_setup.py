@@ -13,6 +13,7 @@ from accord.actions.processes import (
     create_process,
     set_up_process,
 )
+from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.errors import EmptyText, ImpossibleThreshold, NotPermitted, TextTooLong
 from accord.core.participants import Reason, Role
@@ -50,6 +51,7 @@ def test_a_staff_user_sets_up_a_process_and_becomes_its_secretariat(db):
         stakeholder_modality=StakeholderModality.NON_OBJECTION,
         proposals_under_silence=ProposalsUnderSilence.FROZEN,
         delegates_second_factor=True,
+        convergence_audience=Audience.ROOM,
         members=["KEN", "BRA"],
         observers=["VAT"],
     )
@@ -61,6 +63,7 @@ def test_a_staff_user_sets_up_a_process_and_becomes_its_secretariat(db):
         48,
     )
     assert (row.stakeholder_modality, row.proposals_under_silence) == ("non-objection", "frozen")
+    assert row.convergence_audience == "room"
     assert sorted(process.participations.values_list("delegation__code", "kind")) == [
         ("BRA", "member"),
         ("KEN", "member"),
@@ -85,6 +88,7 @@ def test_a_staff_user_sets_up_a_process_and_becomes_its_secretariat(db):
             "stakeholder_modality": "non-objection",
             "proposals_under_silence": "frozen",
             "delegates_second_factor": True,
+            "convergence_audience": "room",
         },
         "secretariat": "sec",
     }
@@ -114,6 +118,7 @@ def test_the_instance_creates_a_process_without_a_secretariat(db):
             "stakeholder_modality": "none",
             "proposals_under_silence": "allowed",
             "delegates_second_factor": False,
+            "convergence_audience": "chair-bureau",
         },
     }
 

@@ -180,6 +180,7 @@ def _set_up_and_staff(api):
         "stakeholder_modality": "none",
         "proposals_under_silence": "allowed",
         "delegates_second_factor": False,
+        "convergence_audience": "chair-bureau",
     }
     assert (process["members"], process["observers"]) == (["BRA", "FRA", "DEU", "KEN"], ["VAT"])
     api.post("staff", "/processes/oewg/accreditations", accreditation_body("sec", "secretariat"))

@@ -19,6 +19,7 @@ BODY = {
     "stakeholder_modality": "non-objection",
     "proposals_under_silence": "frozen",
     "delegates_second_factor": True,
+    "convergence_audience": "public",
     "members": ["KEN", "BRA"],
     "observers": ["VAT"],
 }
@@ -65,6 +66,7 @@ def test_a_process_and_its_rules(client, negotiation):
             "stakeholder_modality": "non-objection",
             "proposals_under_silence": "allowed",
             "delegates_second_factor": False,
+            "convergence_audience": "chair-bureau",
         },
         "members": ["BRA", "FRA", "DEU"],
         "observers": ["VAT"],
@@ -86,6 +88,7 @@ def test_a_staff_user_sets_up_a_process(client, staff):
             "stakeholder_modality": "non-objection",
             "proposals_under_silence": "frozen",
             "delegates_second_factor": True,
+            "convergence_audience": "public",
         },
         "members": ["BRA", "KEN"],
         "observers": ["VAT"],

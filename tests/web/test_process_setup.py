@@ -20,6 +20,7 @@ FORM = {
     "stakeholder_modality": "open",
     "proposals_under_silence": "frozen",
     "delegates_second_factor": "on",
+    "convergence_audience": "room",
     "member_scope": "chosen",
     "members": "bra, ken\nDEU",
     "observers": "VAT",
@@ -66,8 +67,8 @@ def test_a_staff_user_sets_up_a_process_and_sees_its_rules(client, staff):
         "participation Open: any "
         "accredited stakeholder takes part Second factor for delegates Required: delegates "
         "confirm their sign-ins with a passkey or an authenticator app before acting "
-        "Who may read it Confidential: only the people "
-        "accredited to it"
+        "Who sees the convergence analytics Everyone accredited to the process "
+        "Who may read it Confidential: only the people accredited to it"
     ) in text
     process = models.Process.objects.get(slug="bbnj-5")
     assert sorted(process.participations.values_list("delegation__code", "kind")) == [
@@ -132,7 +133,8 @@ def test_the_rules_of_a_consensus_process_on_its_page(client, negotiation):
     assert (
         "Rules of procedure Decision rule Consensus Proposals during a silence procedure "
         "Allowed: members may still propose on a text under silence Stakeholder participation None "
-        "Second factor for delegates Not required by these rules Who may read it Public"
+        "Second factor for delegates Not required by these rules Who sees the convergence "
+        "analytics The Chair and the Bureau Who may read it Public"
     ) in text
 
 

@@ -15,6 +15,7 @@ from accord.core.accreditation import (
     check_mandates,
     check_stakeholder_admission,
 )
+from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, SilenceProcedure, StakeholderModality
 from accord.core.draft_text import parse_draft
 from accord.core.errors import (
@@ -125,6 +126,7 @@ def create_process(
     stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
     proposals_under_silence: ProposalsUnderSilence = ProposalsUnderSilence.ALLOWED,
     delegates_second_factor: bool = False,
+    convergence_audience: Audience = Audience.CHAIR_AND_BUREAU,
 ) -> models.Process:
     """Create a negotiating process under its rules of procedure; a person who creates it
     (a staff user, see `may_create_processes`) becomes its Secretariat. Raises `NotPermitted`,
@@ -156,6 +158,7 @@ def create_process(
                 stakeholder_modality=stakeholder_modality.value,
                 proposals_under_silence=proposals_under_silence.value,
                 delegates_second_factor=delegates_second_factor,
+                convergence_audience=convergence_audience.value,
             )
     except IntegrityError:
         # Someone took the name between the check and the insert.
@@ -181,6 +184,7 @@ def rules_of_procedure(process: models.Process) -> dict[str, object]:
         "stakeholder_modality": process.stakeholder_modality,
         "proposals_under_silence": process.proposals_under_silence,
         "delegates_second_factor": process.delegates_second_factor,
+        "convergence_audience": process.convergence_audience,
     }
 
 
@@ -205,6 +209,7 @@ def set_up_process(
     stakeholder_modality: StakeholderModality = StakeholderModality.NONE,
     proposals_under_silence: ProposalsUnderSilence = ProposalsUnderSilence.ALLOWED,
     delegates_second_factor: bool = False,
+    convergence_audience: Audience = Audience.CHAIR_AND_BUREAU,
     members: Iterable[str] | None = None,
     observers: Iterable[str] = (),
 ) -> models.Process:
@@ -221,6 +226,7 @@ def set_up_process(
         stakeholder_modality=stakeholder_modality,
         proposals_under_silence=proposals_under_silence,
         delegates_second_factor=delegates_second_factor,
+        convergence_audience=convergence_audience,
     )
     wanted = un_members() if members is None else list(members)
     admit_participants(process, by=by, codes=wanted, kind=ParticipantKind.MEMBER)

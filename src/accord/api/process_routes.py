@@ -9,6 +9,7 @@ from accord.actions.processes import rules_of_procedure, set_up_process
 from accord.api.auth import AUTH, writer
 from accord.api.lookups import ERRORS, visible_process
 from accord.api.schemas import StrictSchema
+from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.silence import ProposalsUnderSilence
 from accord.store import models, queries
@@ -23,6 +24,7 @@ class RulesOut(Schema):
     stakeholder_modality: Literal["none", "non-objection", "open"]
     proposals_under_silence: Literal["allowed", "frozen"]
     delegates_second_factor: bool
+    convergence_audience: Audience
 
 
 class ProcessDetailOut(Schema):
@@ -47,6 +49,7 @@ class ProcessIn(StrictSchema):
     stakeholder_modality: Literal["none", "non-objection", "open"] = "none"
     proposals_under_silence: Literal["allowed", "frozen"] = "allowed"
     delegates_second_factor: bool = False
+    convergence_audience: Audience = Audience.CHAIR_AND_BUREAU
     members: list[Code] | None = Field(None, max_length=400)
     observers: list[Code] = Field(default_factory=list, max_length=400)
 
@@ -85,6 +88,7 @@ def install(api: NinjaAPI) -> None:
             stakeholder_modality=StakeholderModality(body.stakeholder_modality),
             proposals_under_silence=ProposalsUnderSilence(body.proposals_under_silence),
             delegates_second_factor=body.delegates_second_factor,
+            convergence_audience=body.convergence_audience,
             members=body.members,
             observers=body.observers,
         )

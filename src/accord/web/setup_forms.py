@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.silence import ProposalsUnderSilence
 
@@ -40,6 +41,11 @@ PROPOSALS_UNDER_SILENCE = [
         ProposalsUnderSilence.FROZEN.value,
         _("Frozen: no proposal on a text while a silence procedure runs on it"),
     ),
+]
+CONVERGENCE_AUDIENCES = [
+    (Audience.CHAIR_AND_BUREAU.value, _("The Chair and the Bureau")),
+    (Audience.ROOM.value, _("Everyone accredited to the process")),
+    (Audience.PUBLIC.value, _("Everyone who may read the process")),
 ]
 ALL_MEMBERS, CHOSEN_MEMBERS = "all", "chosen"
 
@@ -78,6 +84,14 @@ class ProcessForm(forms.Form):
     )
     delegates_second_factor = forms.BooleanField(
         label=_("Delegates confirm their sign-ins with a second factor before acting here"),
+        required=False,
+    )
+    convergence_audience = forms.TypedChoiceField(
+        label=_("Who sees the convergence analytics"),
+        choices=CONVERGENCE_AUDIENCES,
+        coerce=Audience,
+        initial=Audience.CHAIR_AND_BUREAU,
+        empty_value=Audience.CHAIR_AND_BUREAU,
         required=False,
     )
     member_scope = forms.ChoiceField(

@@ -34,6 +34,7 @@ def new_process(request: HttpRequest) -> HttpResponse:
                 stakeholder_modality=StakeholderModality(data["stakeholder_modality"]),
                 proposals_under_silence=data["proposals_under_silence"],
                 delegates_second_factor=data["delegates_second_factor"],
+                convergence_audience=data["convergence_audience"],
                 members=None if data["member_scope"] == ALL_MEMBERS else codes(data["members"]),
                 observers=codes(data["observers"]),
             )
