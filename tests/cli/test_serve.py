@@ -183,3 +183,26 @@ def test_accord_demo_records_a_deadline_passing_without_any_visit(tmp_path):
             server.terminate()
             server.wait(timeout=30)
     assert outcome == "broken"
+
+
+@pytest.mark.parametrize(
+    ("started", "launched"),
+    [
+        (
+            ["/usr/bin/python3", "accord_at_fixed_time.py", "--at", "2026-06-01", "demo", "--port"],
+            ["/usr/bin/python3", "accord_at_fixed_time.py", "--at", "2026-06-01"],
+        ),
+        (
+            [".venv/bin/python", ".venv/bin/accord", "demo"],
+            [".venv/bin/python", ".venv/bin/accord"],
+        ),
+        (["python3", "-m", "accord.cli", "demo", "--reset"], ["python3", "-m", "accord.cli"]),
+        (["python3", "-c", "import accord"], [sys.executable, "-m", "accord.cli"]),
+    ],
+    ids=["fixed-clock", "console-script", "module", "elsewhere"],
+)
+def test_the_demos_worker_is_started_the_way_the_demo_was(monkeypatch, started, launched):
+    from accord.cli.serve import launcher
+
+    monkeypatch.setattr(sys, "orig_argv", started)
+    assert launcher("demo") == launched

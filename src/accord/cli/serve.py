@@ -187,22 +187,16 @@ def tasks_worker(*, interval: float, batch: bool) -> "Worker":
 
 
 def run_once() -> dict[str, int]:
-    """Queue one run of every periodic job, then run every task ready now (those jobs and
-    any export waiting) and exit; what each job changed."""
-    from django.tasks import TaskResultStatus
+    """Run every periodic job once, now, in this process — not through the queue, where a
+    worker running beside this one could take a job and run it at its own time — then every
+    task ready now (an export waiting, say) and exit; what each job changed."""
+    from django.utils import timezone
 
-    from accord.actions.periodic import JOBS, enqueue_all_now, run_job
+    from accord.actions.periodic import JOBS
 
-    queued = enqueue_all_now()
-    worker = tasks_worker(interval=0, batch=True)
-    worker.run()
-    done = {job.name: 0 for job in JOBS}
-    for result_id in queued:
-        result = run_job.get_result(result_id)
-        if result.status == TaskResultStatus.SUCCESSFUL:
-            done.update(result.return_value)
-        else:
-            print(f"{result.args[0]} failed: {result.errors[-1].traceback}", file=sys.stderr)
+    now = timezone.now()
+    done = {job.name: len(job.run(now)) for job in JOBS}
+    tasks_worker(interval=0, batch=True).run()
     return done
 
 
@@ -235,9 +229,9 @@ _PARENT = "ACCORD_WORKER_PARENT"
 
 def start_worker_process() -> subprocess.Popen[bytes]:
     """`accord worker` in a process of its own beside this one (the demo's), stopped when
-    this one exits."""
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "accord.cli", "worker"],
+    this one exits; started the way this one was (`launcher`)."""
+    worker = subprocess.Popen(  # noqa: S603 - this process's own command line
+        [*launcher("demo"), "worker"],
         stdout=subprocess.DEVNULL,
         env={**os.environ, _PARENT: str(os.getpid())},
     )
@@ -249,6 +243,17 @@ def start_worker_process() -> subprocess.Popen[bytes]:
 
     atexit.register(stop)
     return worker
+
+
+def launcher(command: str) -> list[str]:
+    """The command line that started this process, up to ``command``: the same interpreter
+    and script, under the same wrapper — a fixed clock, in the tests, so that the demo's
+    worker sees the deadlines the demo's pages show. ``python -m accord.cli`` when ``command``
+    is not in it."""
+    started = list(sys.orig_argv)
+    if command not in started[1:]:
+        return [sys.executable, "-m", "accord.cli"]
+    return started[: started.index(command, 1)]
 
 
 def _run_uvicorn(host: str, port: int, *, workers: int) -> None:
