@@ -7,8 +7,8 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from tests.browser.conftest import demo_environment_for, served_demo
 from tests.browser.signing import sign_in, sign_out
+from tests.served_demo import demo_environment_for, served_demo
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ import urllib.request
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from tests.browser.conftest import demo_environment_for, served_demo
 from tests.cli.commands import accord
+from tests.served_demo import demo_environment_for, served_demo
 
 WITNESS = "Library of the Graduate Institute"
 
