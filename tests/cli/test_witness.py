@@ -130,6 +130,14 @@ def test_a_record_rewritten_or_cut_short_since_the_last_run_is_named_loudly(demo
         " events were taken out\n",
     )
 
+    state = tmp_path / "witness.json"
+    state.write_text(json.dumps(json.loads(state.read_text()) | {"checkpoint": {"size": 1}}))
+    unreadable = _witness(url, tmp_path)
+    assert (unreadable.returncode, unreadable.stderr) == (
+        2,
+        f"accord: {state} holds no checkpoint\n",
+    )
+
 
 def test_an_instance_that_changed_its_key_is_named(demo, tmp_path):
     url, _ = demo

@@ -70,25 +70,26 @@ def run_witness(args: argparse.Namespace) -> int:
     published = _get(f"{base}/record/public-key.pem").encode()
     kept_key = state.get("instance_key", published.decode()).encode()
     if kept_key != published:
-        return _loud(
+        raise _inconsistent(
             "the instance now publishes another signing key than the one this witness first"
             f" saw ({_key_id(kept_key)[:16]}…, now {_key_id(published)[:16]}…)"
         )
-    latest = _checkpoint(json.loads(_get(f"{base}/api/v1/record/checkpoints/latest")))
+    answer = json.loads(_get(f"{base}/api/v1/record/checkpoints/latest"))
+    latest = _checkpoint(answer, "the instance answered with what is not a checkpoint")
     problem = merkle.checkpoint_problem(latest, public_key_check(published), _key_id(published))
     if problem:
-        return _loud(problem)
+        raise _inconsistent(problem)
     seen = state.get("checkpoint")
-    older = _checkpoint(seen) if seen else None
+    older = _checkpoint(seen, f"{args.state} holds no checkpoint") if seen else None
     if older is not None:
         proof: list[bytes] = []
         if older.size <= latest.size:
             query = urllib.parse.urlencode({"first": older.size, "second": latest.size})
-            answer = json.loads(_get(f"{base}/api/v1/record/consistency?{query}"))
-            proof = [bytes.fromhex(item) for item in answer["proof"]]
+            proved = json.loads(_get(f"{base}/api/v1/record/consistency?{query}"))
+            proof = [bytes.fromhex(item) for item in proved["proof"]]
         problem = merkle.consistency_problem(older, latest, proof)
         if problem:
-            return _loud(problem)
+            raise _inconsistent(problem)
     raw = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     unsigned = merkle.Cosignature(latest, merkle.key_id(raw), _now())
     signed = merkle.Cosignature(
@@ -101,8 +102,9 @@ def run_witness(args: argparse.Namespace) -> int:
     return 0
 
 
-def _loud(problem: str) -> int:
-    raise CommandError(f"the instance's record does not hold: {problem}", status=1)
+def _inconsistent(problem: str) -> CommandError:
+    """The loud failure: the record the instance serves does not hold (exit status 1)."""
+    return CommandError(f"the instance's record does not hold: {problem}", status=1)
 
 
 def _witness_key(path: Path) -> Ed25519PrivateKey:
@@ -135,13 +137,12 @@ def _key_id(pem: bytes) -> str:
     return merkle.key_id(public.public_bytes(Encoding.Raw, PublicFormat.Raw))
 
 
-def _checkpoint(value: Any) -> merkle.Checkpoint:
+def _checkpoint(value: Any, otherwise: str) -> merkle.Checkpoint:
+    """The checkpoint ``value`` holds; ``otherwise`` says what went wrong when it holds none."""
     try:
         return merkle.Checkpoint.from_json(value)
     except ValueError:
-        raise CommandError(
-            "the instance answered with something that is not a checkpoint"
-        ) from None
+        raise CommandError(otherwise) from None
 
 
 def _read_state(path: Path) -> dict[str, Any]:
