@@ -327,7 +327,9 @@ def _content(
 ) -> int:
     """How many of the words matched say something: neither function words nor the names of
     documents, bodies and years ("the 2013 and 2015 GGE reports", "the work of the OEWG")."""
-    ops = opcodes(piece[located.a0 : located.a1], source[located.b0 : located.b1], lo + located.a0, 0)
+    ops = opcodes(
+        piece[located.a0 : located.a1], source[located.b0 : located.b1], lo + located.a0, 0
+    )
     return sum(
         1
         for op in ops
@@ -341,9 +343,7 @@ def _quoting(text: str, located: Located) -> bool:
     """Whether most words matched lie within what the provision quotes: a national view that
     quotes agreed language ("States reaffirmed … that 'international law … is applicable'")
     yields to the agreed text it quotes when that text is found too."""
-    inside = sum(
-        max(0, min(b, located.b1) - max(a, located.b0)) for a, b in _quotations(text)
-    )
+    inside = sum(max(0, min(b, located.b1) - max(a, located.b0)) for a, b in _quotations(text))
     return 2 * inside > located.b1 - located.b0
 
 

@@ -86,7 +86,8 @@ _STOP = frozenset(
 # Words that name the documents, the bodies that wrote them and their years: commentary
 # mentions them ("the 2015 GGE report"), so sharing them says nothing of what was agreed.
 _REFERENCES = frozenset(
-    "report gge oewg group expert governmental un united nation resolution".split()
+    {"report", "gge", "oewg", "group", "expert", "governmental"}
+    | {"un", "united", "nation", "resolution"}
 )
 # Words joined into one concept before anything else.
 _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
