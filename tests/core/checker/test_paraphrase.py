@@ -295,3 +295,17 @@ def test_agreed_words_a_national_view_quotes_are_the_agreed_text_s():
         "recognised by the international community."
     )
     assert (own.verdict, own.source.holder) == (Verdict.NATIONAL_VIEW, "United Kingdom")
+
+
+def test_a_closing_clause_after_a_comma_and_may_be_the_paraphrase():
+    found = _check(
+        "The responsibility to secure ICTs rest largely on States, and each state has "
+        "jurisdiction over the ICT infrastructure located within its territory."
+    )
+    assert [(f.verdict, f.source and f.source.provision, f.paraphrase) for f in found] == [
+        (Verdict.NOT_FOUND, None, False),
+        (Verdict.AGREED_ALTERED, "27", True),
+    ]
+    assert found[0].segment.startswith("The responsibility to secure ICTs")
+    assert found[1].segment.startswith("each state has jurisdiction")
+    assert ("jurisdiction", "jurisdiction") in found[1].alignment

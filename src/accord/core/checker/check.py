@@ -223,7 +223,12 @@ def _paraphrased(
         index.concepts = paraphrase.ConceptIndex(index.vocabulary, index.ids)
     concepts = index.concepts
     assert isinstance(concepts, paraphrase.ConceptIndex)
-    for part, requires in ((span, None), (_opening_clause(words, span), "~modal")):
+    tries = (
+        (span, None),
+        (_opening_clause(words, span), "~modal"),
+        (_closing_clause(words, span), None),
+    )
+    for part, requires in tries:
         if part is None:
             continue
         found = paraphrase.find(
@@ -239,6 +244,8 @@ def _paraphrased(
             out = [
                 paraphrase_finding(words, part, number, entry, concepts.words[found.entry], found)
             ]
+            if span[0] < part[0]:
+                out.insert(0, finding(words, (span[0], part[0]), number, None, None, None, None))
             if part[1] < span[1]:
                 out.append(finding(words, (part[1], span[1]), number, None, None, None, None))
             return out
@@ -250,6 +257,16 @@ def _opening_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | No
     for i in range(span[0] + PARAPHRASE_CLAUSE, span[1] - SPLIT_MIN_WORDS):
         if "," in words.text[words.spans[i - 1][1] : words.spans[i][0]]:
             return (span[0], i)
+    return None
+
+
+def _closing_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause of ``span`` after its last ", and" ("The responsibility … rests on States,
+    and each state has jurisdiction over …"), when both sides are long enough."""
+    for i in range(span[1] - PARAPHRASE_CLAUSE, span[0] + SPLIT_MIN_WORDS, -1):
+        gap = words.text[words.spans[i - 1][1] : words.spans[i][0]]
+        if "," in gap and words.norm[i] == "and":
+            return (i + 1, span[1])
     return None
 
 
