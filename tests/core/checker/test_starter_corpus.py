@@ -48,6 +48,7 @@ def test_it_holds_the_2015_norms_and_the_2021_report():
         "A/75/816",
         "A/76/135",
         "A/AC.292/2025/CRP.1",
+        "A/RES/70/125",
     }
     assert {e.status for e in ENTRIES} == {SourceStatus.CONSENSUS, SourceStatus.NATIONAL_VIEW}
 
