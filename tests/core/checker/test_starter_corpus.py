@@ -47,6 +47,7 @@ def test_it_holds_the_2015_norms_and_the_2021_report():
         "A/70/174",
         "A/75/816",
         "A/76/135",
+        "A/77/275",
         "A/AC.292/2025/CRP.1",
         "A/RES/70/125",
     }
