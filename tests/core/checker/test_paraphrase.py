@@ -252,9 +252,8 @@ def test_the_names_of_reports_bodies_and_years_are_no_common_ground():
         "2013 and 2015 GGE."
     )
     assert (found.verdict, found.source) == (Verdict.NOT_FOUND, None)
-    assert [concepts(w, 0, len(w)).names for w in [words_of("the 2015 GGE report of the UN")]] == [
-        frozenset()
-    ]
+    words = words_of("the 2015 GGE report of the UN")
+    assert concepts(words, 0, len(words)).names == frozenset()
 
 
 def test_a_stock_phrase_of_few_words_that_say_something_is_no_quotation():
