@@ -79,6 +79,8 @@ class ImportedDraft:
     symbol: str = ""
     notices: tuple[Notice, ...] = ()
     footnotes: int = 0
+    body: str = ""
+    """The name of the body the document is issued by, when the file's masthead gives it."""
 
 
 @dataclass(frozen=True, slots=True)
