@@ -143,6 +143,18 @@ def test_akn_export_validates_and_imports_back_to_the_same_version():
     assert (meta.symbol, meta.version_label) == (META.symbol, "Zero draft")
 
 
+def test_an_akn_file_with_stable_ids_in_its_eids_only_imports_back_too():
+    from accord.documents.akn_import import read_akn
+
+    value = version()
+    root = etree.fromstring(version_akn(META, value))
+    # As accord wrote it before its eIds came from numbers: the stable id in eId, no wId.
+    for element in root.iter():
+        if element.get("wId"):
+            element.set("eId", element.attrib.pop("wId"))
+    assert read_akn(etree.tostring(root))[1] == value
+
+
 def test_akn_wids_come_from_stable_uids_so_renumbering_keeps_them():
     value = version()
     provision = value.provision("p7bis")
