@@ -32,7 +32,7 @@ _SHARED = {"accord", "author", "editor"}
 
 def _party(code: str) -> str:
     """A delegation's or a group's ``eId`` in the collection: its code, lower case."""
-    return "org_" + (ak._token(code).lower() or "nn")
+    return "org_" + (ak.token(code).lower() or "nn")
 
 
 def compilation_akn(meta: DocumentMeta, compilation: Compilation) -> bytes:

@@ -63,7 +63,8 @@ def wid(provision: Provision) -> str:
     return f"para_{provision.parent}__subpara_{provision.uid}"
 
 
-def _token(label: str) -> str:
+def token(label: str) -> str:
+    """A number or code as it may stand in an identifier: letters, digits and hyphens."""
     return re.sub(r"[^0-9A-Za-z]+", "-", label).strip("-")
 
 
@@ -79,14 +80,14 @@ class Eids:
 
     def __call__(self, provision: Provision, suffix: str = "") -> str:
         if provision.kind is ProvisionKind.SECTION:
-            if not _token(provision.label):
+            if not token(provision.label):
                 self.unnumbered += 1
-            base = f"sec_{_token(provision.label) or f'nn{self.unnumbered}'}"
+            base = f"sec_{token(provision.label) or f'nn{self.unnumbered}'}"
         elif provision.kind is ProvisionKind.PARAGRAPH:
-            base = f"para_{_token(provision.label) or 'nn'}"
+            base = f"para_{token(provision.label) or 'nn'}"
         else:
             parent = self.given.get(provision.parent or "", "para_nn")
-            base = f"{parent}__subpara_{_token(provision.margin_label) or 'nn'}"
+            base = f"{parent}__subpara_{token(provision.margin_label) or 'nn'}"
         base += suffix
         found, count = base, 1
         while found in self.used:
