@@ -43,9 +43,10 @@ def compilation_akn(meta: DocumentMeta, compilation: Compilation) -> bytes:
         f"/akn/un/documentCollection/compilation/{meta.body}/{meta.issued.isoformat()}/"
         f"{ak.work_number(meta)}"
     )
-    version_day = f"{meta.issued.isoformat()};{meta.version_number}"
+    # The compilation of a version: the same version identifiers as the version's expression.
+    identifiers = f"{meta.issued.isoformat()};{meta.version_number}"
     meta_element = _identify(
-        collection, work, version_day, meta.issued, meta.body, "compilation", meta.language
+        collection, work, identifiers, meta.issued, meta.body, "compilation", meta.language
     )
     proposals = [(e.provision, p) for e in compilation.entries for p in e.proposals]
     _collection_references(meta_element, meta, [p for _, p in proposals])
@@ -88,8 +89,7 @@ def _collection_references(
             organizations.setdefault(eid, (name, f"/ontology/organization/un/{code}"))
     for eid, (name, href) in organizations.items():
         _el(references, "TLCOrganization", eId=eid, href=href, showAs=name)
-    roles = {"author": "author", "editor": "editor", **{r: r for r in _ROLES}}
-    for eid in roles:
+    for eid in ("author", "editor", *_ROLES):
         shown = _ROLES.get(eid, eid)
         _el(references, "TLCRole", eId=eid, href=f"/ontology/role/accord/{eid}", showAs=shown)
 
