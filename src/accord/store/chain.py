@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.db import connection
 from django.db.models import Field
 
@@ -32,7 +31,7 @@ class Head:
 
     seq: int
     digest: bytes
-    key: Ed25519PrivateKey
+    key: signing.Signer
 
 
 class HeadMoved(Exception):
@@ -59,6 +58,12 @@ def append(chained: Callable[[Head], models.Event]) -> models.Event:
             raise HeadMoved()
     _last_written[connection.alias] = Head(event.seq, event.digest.encode(), head.key)
     return event
+
+
+def forget_head() -> None:
+    """Forget the head, and the key, this process last wrote with on this connection: the
+    next append reads both again (after the key was rotated)."""
+    _last_written.pop(connection.alias, None)
 
 
 def locked_head() -> Head:
