@@ -75,8 +75,9 @@ def verify_with_keys(
     if len(keys.keys) > 1:
         with log.open("rb") as lines:
             rotations = eventlog.check_rotations(lines, keys)
-        if not rotations.ok:
-            return say(False, rotations.describe())
+        status = say(rotations.ok, rotations.describe())
+        if status:
+            return status
     if since is not None:
         with log.open("rb") as lines:
             bodies = (line[65:].rstrip(b"\n") for line in lines if not line.startswith(b"!\t"))
