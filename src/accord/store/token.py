@@ -28,8 +28,8 @@ class TokenUnavailable(Exception):
 class TokenKey:
     """An Ed25519 key pair on a token, in an open session: `sign` asks the token."""
 
-    def __init__(self, private: pkcs11.PrivateKey, public: bytes) -> None:
-        self._private, self._public = private, public
+    def __init__(self, session: pkcs11.Session, private: pkcs11.PrivateKey, public: bytes) -> None:
+        self._session, self._private, self._public = session, private, public
         self._lock = threading.Lock()  # one operation at a time in a session
 
     def sign(self, data: bytes) -> bytes:
@@ -39,15 +39,34 @@ class TokenKey:
     def public_key(self) -> Ed25519PublicKey:
         return Ed25519PublicKey.from_public_bytes(self._public)
 
+    def close(self) -> None:
+        with self._lock:
+            self._session.close()
+
+
+# The key of each configuration this process opened, with its session.
+_opened: dict[tuple[str, str, str, str], TokenKey] = {}
+
 
 def token_key() -> TokenKey:
     """The configured token's key, its session opened once per process."""
-    return _opened(
+    wanted = (
         settings.ACCORD_PKCS11_MODULE,
         settings.ACCORD_PKCS11_TOKEN,
         settings.ACCORD_PKCS11_PIN,
         settings.ACCORD_PKCS11_KEY_LABEL,
     )
+    if wanted not in _opened:
+        _opened[wanted] = _open(*wanted)
+    return _opened[wanted]
+
+
+def close_sessions() -> None:
+    """Close the sessions this process opened: the token logs its user out when the last
+    one closes, and the next signature opens one again (with the PIN then configured)."""
+    while _opened:
+        _, key = _opened.popitem()
+        key.close()
 
 
 @functools.cache
@@ -55,8 +74,7 @@ def _library(module: str) -> pkcs11.lib:
     return pkcs11.lib(module)
 
 
-@functools.cache
-def _opened(module: str, token_label: str, pin: str, label: str) -> TokenKey:
+def _open(module: str, token_label: str, pin: str, label: str) -> TokenKey:
     try:
         token = _library(module).get_token(token_label=token_label)
         session = token.open(user_pin=pin)
@@ -65,7 +83,7 @@ def _opened(module: str, token_label: str, pin: str, label: str) -> TokenKey:
         point = bytes(public[Attribute.EC_POINT])
     except (PKCS11Error, RuntimeError) as error:
         raise TokenUnavailable(f"{type(error).__name__} {error}".strip()) from None
-    return TokenKey(private, raw_point(point))
+    return TokenKey(session, private, raw_point(point))
 
 
 def raw_point(point: bytes) -> bytes:
