@@ -149,7 +149,7 @@ def test_an_instance_that_changed_its_key_is_named(demo, tmp_path):
     assert replaced.returncode == 1
     assert replaced.stderr.startswith(
         "accord: the instance's record does not hold: the instance now publishes another"
-        " signing key than the one this witness first saw"
+        " signing key than the one this witness last saw"
     )
 
 
@@ -158,4 +158,94 @@ def test_an_address_that_is_not_http_is_refused_before_anything_is_fetched(tmp_p
     assert (refused.returncode, refused.stderr) == (
         2,
         "accord: give the instance's address as http(s)://…, not file:///etc/passwd\n",
+    )
+
+
+@pytest.fixture(scope="module")
+def rotating_demo(tmp_path_factory):
+    """A demo of its own, whose key the test rotates."""
+    with (
+        demo_environment_for(tmp_path_factory.mktemp("rotated")) as environment,
+        served_demo(environment) as url,
+    ):
+        yield url, environment
+
+
+def test_a_witness_follows_a_rotation_of_the_key_signed_by_both_keys(rotating_demo, tmp_path):
+    url, environment = rotating_demo
+    _witness(url, tmp_path)
+    _on_demo(
+        environment, "witnesses", "add", WITNESS, str(tmp_path / "witness.pub"), tmp_path=tmp_path
+    )
+    assert _witness(url, tmp_path).returncode == 0
+    seen = _checkpoint(url)
+
+    rotated = _on_demo(environment, "keys", "rotate", tmp_path=tmp_path)
+    assert rotated.returncode == 0, rotated.stderr
+    history = _get(f"{url}/api/v1/record/keys")["keys"]
+    old, new = history
+    seq = new["rotation_event"]
+    assert (old["until_event"], new["from_event"], new["until_event"]) == (seq, seq + 1, None)
+    assert rotated.stdout.startswith(
+        f"Rotated the signing key at event {seq}: key {old['key_id']} is retired (kept in "
+    )
+    assert rotated.stdout.endswith(
+        f"key {new['key_id']} signs from event {seq + 1}. Give every instance the new key file.\n"
+    )
+
+    followed = _witness(url, tmp_path)
+    latest = _checkpoint(url)
+    assert latest["key_id"] == new["key_id"]
+    assert (followed.returncode, followed.stderr) == (0, "")
+    assert followed.stdout == (
+        f"Followed the rotation of the instance's key at event {seq}.\n"
+        f"Co-signed checkpoint {latest['size']} of {latest['time']}; consistent with"
+        f" checkpoint {seen['size']} of {seen['time']}.\n"
+    )
+    # The next run sees the new key as the one it saw last: nothing more to follow.
+    again = _witness(url, tmp_path)
+    assert again.stdout.startswith("Co-signed checkpoint ")
+
+    # Offline, the exported log verifies with the history, and the co-signatures with the
+    # witness's key.
+    exported = _on_demo(
+        environment,
+        "audit",
+        "export",
+        "--log",
+        str(tmp_path / "log.jsonl"),
+        "--key",
+        str(tmp_path / "log.pub"),
+        "--keys",
+        str(tmp_path / "keys.json"),
+        tmp_path=tmp_path,
+    )
+    assert exported.returncode == 0, exported.stderr
+    verified = accord(
+        "audit",
+        "verify",
+        str(tmp_path / "log.jsonl"),
+        "--keys",
+        str(tmp_path / "keys.json"),
+        tmp_path=tmp_path,
+    )
+    assert verified.stdout.splitlines()[1:] == ["ok: 1 rotation of the key verified"]
+    (tmp_path / "cosignatures.json").write_text(
+        json.dumps(_get(f"{url}/api/v1/record/cosignatures?limit=100"))
+    )
+    checked = accord(
+        "audit",
+        "verify",
+        "--keys",
+        str(tmp_path / "keys.json"),
+        "--cosignatures",
+        str(tmp_path / "cosignatures.json"),
+        "--witness-key",
+        str(tmp_path / "witness.pub"),
+        tmp_path=tmp_path,
+    )
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert checked.stdout == (
+        f"ok: 2 co-signatures by 1 witness of 2 checkpoints ({seen['size']}, {latest['size']})"
+        " verified\n"
     )

@@ -209,3 +209,18 @@ def test_a_single_key_must_be_ed25519():
     with pytest.raises(ValueError, match="not an Ed25519 public key"):
         KeyHistory.single(_ec_pem().encode())
     assert KeyHistory.single(_pem(OLD)).keys == (SigningKey(_raw(OLD), 1),)
+
+
+def test_a_rotation_event_alone_is_checked_against_the_history():
+    body = LOG[11][65:].rstrip(b"\n").decode()
+    assert eventlog.rotation_event_problem(body, 12, HISTORY) is None
+    no_rotation = "the key history says the key was rotated here, but this event is no rotation"
+    assert eventlog.rotation_event_problem(body, 13, HISTORY) == no_rotation
+    other = LOG[10][65:].rstrip(b"\n").decode()
+    assert eventlog.rotation_event_problem(other, 11, HISTORY) == no_rotation
+    assert eventlog.rotation_event_problem("[]", 12, HISTORY) == no_rotation
+    assert eventlog.rotation_event_problem("{", 12, HISTORY) == no_rotation
+    forged = body.replace(_rotation(12, OLD, NEW)["new_signature"], "00" * 64)
+    assert eventlog.rotation_event_problem(forged, 12, HISTORY) == (
+        "its signature by the new key does not verify"
+    )

@@ -37,9 +37,9 @@ def token_public(tmp_path_factory):
     )
     before = os.environ.get("SOFTHSM2_CONF")
     os.environ["SOFTHSM2_CONF"] = str(conf)
+    initialise = ["softhsm2-util", "--init-token", "--free", "--label", TOKEN]
     subprocess.run(
-        ["softhsm2-util", "--init-token", "--free", "--label", TOKEN]
-        + ["--pin", PIN, "--so-pin", "13579"],
+        [*initialise, "--pin", PIN, "--so-pin", "13579"],
         check=True,
         capture_output=True,
     )
@@ -48,7 +48,8 @@ def token_public(tmp_path_factory):
         curve = {Attribute.EC_PARAMS: encode_named_curve_parameters(ED25519)}
         parameters = session.create_domain_parameters(KeyType.EC_EDWARDS, curve, local=True)
         public, private = parameters.generate_keypair(store=True, label=LABEL)
-        assert private[Attribute.SENSITIVE] and not private[Attribute.EXTRACTABLE]
+        assert private[Attribute.SENSITIVE]
+        assert not private[Attribute.EXTRACTABLE]
         point = bytes(public[Attribute.EC_POINT])
     yield token.raw_point(point)
     if before is None:

@@ -9,6 +9,7 @@ import pytest
 
 import accord
 from accord.actions.adoption import AlreadyExplained, NotAdopted
+from accord.actions.keys import KeyOnToken
 from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.processes import (
     AlreadyAccredited,
@@ -23,7 +24,6 @@ from accord.actions.processes import (
 from accord.actions.proposals import NotOpen
 from accord.actions.silence import SilenceAlreadyOpen
 from accord.actions.stakeholders import RequestPending
-from accord.actions.keys import KeyOnToken
 from accord.actions.witnesses import (
     CosignatureRefused,
     NotAWitnessKey,

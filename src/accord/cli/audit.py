@@ -24,6 +24,7 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     given.add_argument("--key", type=Path, help="the public key (default: the log's .pub file)")
     given.add_argument("--keys", type=Path, help="the key history, once the key was rotated")
     verify_log.add_beside_arguments(verify)
+    verify_log.add_witness_arguments(verify)
     verify.set_defaults(run=run_verify)
     release = steps.add_parser(
         "release", help="write the sealed content of a confidential process, to publish it"
@@ -51,6 +52,8 @@ def run_export(args: argparse.Namespace) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    if args.cosignatures is not None:
+        return verify_cosignatures(args)
     if args.log is None:
         require_record()
         if args.since is not None and not args.since.exists():
@@ -67,6 +70,26 @@ def run_verify(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise CommandError(str(error)) from None
     return verify_log.verify_with_keys(args.log, keys, args.released, args.document, args.since)
+
+
+def verify_cosignatures(args: argparse.Namespace) -> int:
+    """Witnesses' co-signatures, checked with the witnesses' keys given and the instance's
+    keys: those given, or the database's history."""
+    for path in [args.key, args.keys, args.cosignatures, *args.witness_key]:
+        if path is not None and not path.exists():
+            raise CommandError(f"no such file: {path}")
+    if args.key is None and args.keys is None:
+        from accord.store import signing
+
+        require_record()
+        keys = signing.key_history()
+    else:
+        try:
+            keys = verify_log.read_keys(args.key, args.keys)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+    witness_keys = [path.read_bytes() for path in args.witness_key]
+    return verify_log.verify_cosignatures(args.cosignatures.read_bytes(), witness_keys, keys)
 
 
 def verify_database(since: Path | None = None) -> int:

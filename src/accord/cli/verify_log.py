@@ -143,9 +143,7 @@ def verify_receipt(receipt: Path, keys: "eventlog.KeyHistory") -> int:
     return say(True, f"ok: event {value['leaf_index'] + 1} is in the log of checkpoint {size}")
 
 
-def verify_cosignatures(
-    raw: bytes, witness_keys: list[bytes], keys: "eventlog.KeyHistory"
-) -> int:
+def verify_cosignatures(raw: bytes, witness_keys: list[bytes], keys: "eventlog.KeyHistory") -> int:
     """Check witnesses' co-signatures — one, a list, or a page of the API's — with the
     witnesses' public keys (PEM) given and the instance's keys; the exit status. Every
     co-signature must be of a checkpoint the instance signed, by one of the witnesses given,
@@ -157,8 +155,8 @@ def verify_cosignatures(
     try:
         value = json.loads(raw)
         items = value["items"] if isinstance(value, dict) and "items" in value else value
-        given = [merkle.Cosignature.from_json(item) for item in _listed(items)]
-    except (ValueError, KeyError, TypeError):
+        given = [merkle.Cosignature.from_json(_unnamed(item)) for item in _listed(items)]
+    except (ValueError, KeyError, TypeError, AttributeError):
         return say(False, "not accord co-signatures (checkpoint, witness, time, signature)")
     if not given:
         return say(False, "no co-signature to check")
@@ -167,11 +165,17 @@ def verify_cosignatures(
         if problem:
             return say(False, problem)
     sizes = sorted({cosignature.checkpoint.size for cosignature in given})
+    signers = len({cosignature.witness for cosignature in given})
     return say(
         True,
-        f"ok: {len(given)} co-signatures by {len({c.witness for c in given})} witnesses"
-        f" of checkpoints {', '.join(map(str, sizes))} verified",
+        f"ok: {_count(len(given), 'co-signature')} by {_count(signers, 'witness')}"
+        f" of {_count(len(sizes), 'checkpoint')} ({', '.join(map(str, sizes))}) verified",
     )
+
+
+def _count(number: int, what: str) -> str:
+    plural = what + ("es" if what.endswith("s") else "s")
+    return f"{number} {what if number == 1 else plural}"
 
 
 def _cosignature_problem(
@@ -191,10 +195,13 @@ def _cosignature_problem(
     return merkle.cosignature_problem(cosignature, witnesses[cosignature.witness])
 
 
-def _listed(items: object) -> list[object]:
-    if isinstance(items, list):
-        return items
-    return [items]
+def _unnamed(item: dict[str, object]) -> dict[str, object]:
+    """A co-signature as the API lists it, without the witness's name (which it does not sign)."""
+    return {field: value for field, value in item.items() if field != "witness_name"}
+
+
+def _listed(items: object) -> list[dict[str, object]]:
+    return items if isinstance(items, list) else [items]  # type: ignore[list-item]
 
 
 def key_id(pem: bytes) -> str:
@@ -235,6 +242,10 @@ def add_key_arguments(parser: argparse.ArgumentParser, *, required: bool) -> Non
         type=Path,
         help="the instance's key history (JSON, as published), once it has rotated its key",
     )
+    add_witness_arguments(parser)
+
+
+def add_witness_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cosignatures",
         type=Path,

@@ -22,6 +22,7 @@ of that event's hash; through the chain it vouches for every event before it.
 """
 
 import hashlib
+import itertools
 import json
 import mmap
 import os
@@ -582,7 +583,7 @@ class KeyHistory:
             raise ValueError("not an accord key history (keys: key_id, public_key, …)") from None
         if not keys or keys[0].first != 1 or keys[0].rotation is not None:
             raise ValueError("the key history does not begin with a key from event 1")
-        for before, after in zip(keys, keys[1:], strict=False):
+        for before, after in itertools.pairwise(keys):
             if after.rotation is None or after.first != after.rotation + 1:
                 raise ValueError(f"key {after.key_id} comes in without its rotation event")
             if after.first <= before.first:
@@ -656,6 +657,17 @@ def check_rotations(log: Iterable[bytes], keys: KeyHistory) -> Finding:
     return Finding(ok=True, checked=len(found), what=_ROTATIONS)
 
 
+def rotation_event_problem(body: str, seq: int, keys: KeyHistory) -> str | None:
+    """What is wrong with ``body``, the public body of event ``seq`` as a receipt carries it,
+    as the rotation of the key that ``keys`` says happened there; None if nothing."""
+    try:
+        event = json.loads(body)
+        found = event.get("seq") == seq and event.get("kind") == ROTATION_KIND
+    except (ValueError, AttributeError):
+        found = False
+    return _rotation_problem(event.get("payload") if found else _NO_ROTATION, seq, keys)
+
+
 def _rotation_problem(payload: Any, seq: int, keys: KeyHistory) -> str | None:
     """What is wrong with the rotation at event ``seq``, whose payload is ``payload``
     (`_NO_ROTATION` when the event there is not a rotation)."""
@@ -666,7 +678,10 @@ def _rotation_problem(payload: Any, seq: int, keys: KeyHistory) -> str | None:
         return "it rotates the key, but the key history holds no key from the event after it"
     try:
         named = (payload["old_key"], payload["new_key"])
-        signatures = bytes.fromhex(payload["old_signature"]), bytes.fromhex(payload["new_signature"])
+        signatures = (
+            bytes.fromhex(payload["old_signature"]),
+            bytes.fromhex(payload["new_signature"]),
+        )
     except (ValueError, KeyError, TypeError):
         return "it rotates the key but does not carry both keys and their signatures"
     if named != (old.public.hex(), new.public.hex()):

@@ -28,9 +28,7 @@ from accord.store import models, queries
 def log_lines() -> Iterator[bytes]:
     """The public log, line by line, in the format `accord.core.eventlog` verifies."""
     last = models.Event.objects.aggregate(last=Max("seq"))["last"]
-    rotations = set(
-        models.Event.objects.filter(kind=ROTATION_KIND).values_list("seq", flat=True)
-    )
+    rotations = set(models.Event.objects.filter(kind=ROTATION_KIND).values_list("seq", flat=True))
     rows = models.Event.objects.order_by("seq").values_list("seq", "digest", "signature", "body")
     for seq, digest, signature, body in rows.iterator(chunk_size=2000):
         yield event_line(digest.encode(), body.encode())
