@@ -101,10 +101,10 @@ def verify_database(since: Path | None = None) -> int:
     keys = signing.key_history()
     in_force = keys.keys[-1]
     if signing.key_id() != in_force.key_id:
-        since = f"its rotation, event {in_force.rotation}" if in_force.rotation else "event 1"
+        start = f"its rotation, event {in_force.rotation}" if in_force.rotation else "event 1"
         return verify_log.say(
             False,
-            f"the signing key (id {signing.key_id()}) is not the key in force since {since}"
+            f"the signing key (id {signing.key_id()}) is not the key in force since {start}"
             f" (id {in_force.key_id}): it was replaced without a rotation event",
         )
     verdict = eventlog.verify(record.log_lines(), keys)

@@ -7,12 +7,17 @@ leaves the token: accord holds a session and asks the token to sign.
 
 import functools
 import threading
+from typing import TYPE_CHECKING
 
 import pkcs11
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.conf import settings
 from pkcs11 import Attribute, KeyType, Mechanism, ObjectClass
 from pkcs11.exceptions import PKCS11Error
+from pkcs11.types import SignMixin
+
+if TYPE_CHECKING:
+    from pkcs11._pkcs11 import lib as Library  # noqa: N812 - the class pkcs11.lib() returns
 
 
 class TokenUnavailable(Exception):
@@ -28,7 +33,7 @@ class TokenUnavailable(Exception):
 class TokenKey:
     """An Ed25519 key pair on a token, in an open session: `sign` asks the token."""
 
-    def __init__(self, session: pkcs11.Session, private: pkcs11.PrivateKey, public: bytes) -> None:
+    def __init__(self, session: pkcs11.Session, private: SignMixin, public: bytes) -> None:
         self._session, self._private, self._public = session, private, public
         self._lock = threading.Lock()  # one operation at a time in a session
 
@@ -70,7 +75,7 @@ def close_sessions() -> None:
 
 
 @functools.cache
-def _library(module: str) -> pkcs11.lib:
+def _library(module: str) -> "Library":
     return pkcs11.lib(module)
 
 
@@ -83,6 +88,7 @@ def _open(module: str, token_label: str, pin: str, label: str) -> TokenKey:
         point = bytes(public[Attribute.EC_POINT])
     except (PKCS11Error, RuntimeError) as error:
         raise TokenUnavailable(f"{type(error).__name__} {error}".strip()) from None
+    assert isinstance(private, SignMixin)  # a private key of the token's signs
     return TokenKey(session, private, raw_point(point))
 
 
