@@ -50,6 +50,7 @@ def rotate_signing_key(*, by: User | None) -> Rotation:
             # the key changes; then the chain's, which holds every other append until the
             # new key is in its file.
             models.TreeHead.objects.select_for_update().get_or_create(pk=1)
+            chain.forget_head()  # the event is signed with the key read now, as the note is
             head = chain.locked_head()
             seq = head.seq + 1
             old_raw, new_raw = signing.public_raw(head.key), signing.public_raw(new)

@@ -16,7 +16,9 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     export = steps.add_parser("export", help="write the public log and the public key")
     export.add_argument("--log", type=Path, default=Path("accord-log.jsonl"))
     export.add_argument("--key", type=Path, default=Path("accord-log.pub"))
-    export.add_argument("--keys", type=Path, default=Path("accord-keys.json"))
+    export.add_argument(
+        "--keys", type=Path, help="the key history (default: beside the key, KEY.keys.json)"
+    )
     export.set_defaults(run=run_export)
     verify = steps.add_parser("verify", help="check a log file, or this instance's database")
     verify.add_argument("log", type=Path, nargs="?", help="an exported log (default: the database)")
@@ -44,10 +46,11 @@ def run_export(args: argparse.Namespace) -> None:
             log.write(line)
             count += not line.startswith(b"!")
     args.key.write_text(signing.public_pem())
-    args.keys.write_text(json.dumps(signing.key_history().as_json(), indent=1) + "\n")
+    history = args.keys or args.key.with_suffix(".keys.json")
+    history.write_text(json.dumps(signing.key_history().as_json(), indent=1) + "\n")
     print(
         f"Wrote {count} events to {args.log}, the public key to {args.key}"
-        f" and the key history to {args.keys}."
+        f" and the key history to {history}."
     )
 
 

@@ -10,7 +10,7 @@ folder; with Python 3.12 or later and the `cryptography` package, run::
     python verify_log.py --cosignatures COSIGNATURES --witness-key W.pub --key accord-log.pub
 
 Once the instance has rotated its key, give its key history instead of the key
-(``--keys accord-keys.json``, as ``GET /api/v1/record/keys`` publishes it): each signature is
+(``--keys accord-log.keys.json``, as ``GET /api/v1/record/keys`` publishes it): each signature is
 then checked with the key in force at its event, and each rotation with both its keys.
 
 The exit status is 0 when everything checked, 1 when something did not (the first problem is
