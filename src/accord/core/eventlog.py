@@ -17,8 +17,11 @@ In short, the log has two kinds of line::
 floating-point numbers). ``hash`` is the hex SHA-256 of the previous event's hash (64 zeros
 before the first event) followed by the rest of the event's line from its TAB to its LF, so
 each hash commits to the whole history before it. A signature line follows every
-`CHECKPOINT_EVERY`-th event and the last one: the hex Ed25519 signature, by the instance's key,
-of that event's hash; through the chain it vouches for every event before it.
+`CHECKPOINT_EVERY`-th event, every rotation of the key and the last event: the hex Ed25519
+signature, by the instance's key in force at that event, of that event's hash; through the
+chain it vouches for every event before it. Once the instance has rotated its key, the log is
+checked against its `KeyHistory`, and each ``key.rotated`` event against both its keys
+(`check_rotations`).
 """
 
 import hashlib
