@@ -125,7 +125,7 @@ def test_receipts_and_checkpoints_from_before_and_after_verify_with_the_history(
 
 
 def test_the_exported_log_and_history_verify_offline_and_a_replaced_key_is_named(
-    key_file, tmp_path, capsys
+    key_file, tmp_path, capsys, monkeypatch
 ):
     _append(3)
     rotate_signing_key(by=None)
@@ -146,7 +146,8 @@ def test_the_exported_log_and_history_verify_offline_and_a_replaced_key_is_named
         capsys.readouterr().err == "event 4: its signature does not verify with the published key\n"
     )
 
-    # Someone with access to the server puts a key of their own in the file.
+    # Someone with access to the server puts a key of their own in the file, and takes out
+    # the instance's refusal to sign with a key no rotation brought in.
     key_file.unlink()
     key_file.write_bytes(
         Ed25519PrivateKey.generate().private_bytes(
@@ -154,6 +155,9 @@ def test_the_exported_log_and_history_verify_offline_and_a_replaced_key_is_named
         )
     )
     chain.forget_head()
+    with pytest.raises(signing.SigningKeyRetired):
+        _append(1)
+    monkeypatch.setattr(signing, "key_in_force", signing.private_key)
     _append(2)
     forged = tree.checkpoint_value(tree.sign_checkpoint(NOW))
     assert cli.main(["audit", "verify"]) == 1
@@ -252,3 +256,26 @@ def test_without_a_rotation_the_history_is_the_one_key(key_file, client):
     assert signing.public_raw() == signing.private_key().public_key().public_bytes(
         Encoding.Raw, PublicFormat.Raw
     )
+
+
+def test_an_instance_still_holding_the_retired_key_refuses_to_sign(key_file, capsys):
+    _append(2)
+    retired_pem = key_file.read_bytes()
+    old = merkle.key_id(_raw())
+    rotation = rotate_signing_key(by=None)
+    # Another instance, not yet given the new key file, still holds the retired key.
+    key_file.unlink()
+    key_file.write_bytes(retired_pem)
+    chain.forget_head()
+    before = models.Event.objects.count()
+    with pytest.raises(signing.SigningKeyRetired) as raised:
+        _append(1)
+    assert str(raised.value) == (
+        f"this instance holds the signing key {old}, but the record is signed by the key"
+        f" {rotation.new_key_id} since its rotation at event 3: give this instance the new"
+        " key file (ACCORD_SIGNING_KEY_FILE)"
+    )
+    with pytest.raises(signing.SigningKeyRetired):
+        tree.sign_checkpoint(NOW)
+    assert models.Event.objects.count() == before
+    assert not models.Checkpoint.objects.exists()

@@ -144,6 +144,31 @@ def reinstate(retired: Path) -> None:
     os.replace(retired, key_file())
 
 
+class SigningKeyRetired(Exception):
+    """The key this instance holds is not the one the record's last rotation brought in."""
+
+    def __init__(self, held: str, in_force: str, rotation: int) -> None:
+        super().__init__(
+            f"this instance holds the signing key {held}, but the record is signed by the key"
+            f" {in_force} since its rotation at event {rotation}: give this instance the new"
+            " key file (ACCORD_SIGNING_KEY_FILE)"
+        )
+
+
+def key_in_force() -> Signer:
+    """The instance's key, checked against the key the record's last rotation brought in (a
+    rotation made through another instance, whose new key file this one has not been given
+    yet); `SigningKeyRetired` when it is not that key. One indexed query."""
+    key = private_key()
+    last = Event.objects.filter(kind=ROTATION_KIND).order_by("-seq").values_list("seq", "payload")
+    rotation = last.first()
+    if rotation is not None and rotation[1]["new_key"] != public_raw(key).hex():
+        seq, payload = rotation
+        held = merkle.key_id(public_raw(key))
+        raise SigningKeyRetired(held, merkle.key_id(bytes.fromhex(payload["new_key"])), seq)
+    return key
+
+
 def key_history() -> KeyHistory:
     """The instance's keys as the record's rotation events give them: the first key (the
     retiring key of the first rotation, or the key in force when there was none), then the
