@@ -249,3 +249,68 @@ def test_a_witness_follows_a_rotation_of_the_key_signed_by_both_keys(rotating_de
         f"ok: 2 co-signatures by 1 witness of 2 checkpoints ({seen['size']}, {latest['size']})"
         " verified\n"
     )
+
+
+def _rotation_receipt(body: bytes) -> str:
+    """The receipt of event 12 of the rotated log of the core's tests, under a checkpoint of
+    its first 12 events signed by the key in force for it (the new one)."""
+    from tests.core.test_key_rotation import HISTORY, NEW
+    from tests.core.test_key_rotation import LOG as ROTATED
+    from tests.core.test_merkle import _nodes
+
+    from accord.core import merkle
+
+    bodies = [line[65:].rstrip(b"\n") for line in ROTATED if not line.startswith(b"!")][:12]
+    bodies[11] = body
+    leaves = [merkle.leaf_hash(each) for each in bodies]
+    root = merkle.root(12, _nodes(leaves)).hex()
+    key_id = HISTORY.keys[1].key_id
+    note = merkle.Checkpoint(12, root, "2026-03-01T10:00:00.000000+00:00", key_id).note()
+    checkpoint = merkle.Checkpoint(
+        12, root, "2026-03-01T10:00:00.000000+00:00", key_id, NEW.sign(note).hex()
+    )
+    proof = [item.hex() for item in merkle.inclusion_proof(11, 12, _nodes(leaves))]
+    return json.dumps(merkle.Receipt(body.decode(), 11, checkpoint, proof).as_json())
+
+
+@pytest.mark.parametrize(
+    ("history", "forged", "problem"),
+    [
+        (True, False, None),
+        (False, False, "it shows no key history that holds: the key history does not begin"),
+        (True, True, ": event 12: its signature by the new key does not verify"),
+    ],
+)
+def test_a_witness_follows_a_new_key_only_through_a_rotation_that_holds(
+    monkeypatch, capsys, history, forged, problem
+):
+    from tests.core.test_key_rotation import HISTORY
+    from tests.core.test_key_rotation import LOG as ROTATED
+
+    from accord.cli import witness
+
+    first_two = {"keys": HISTORY.as_json()["keys"][:2]}
+    body = ROTATED[11][65:].rstrip(b"\n")
+    if forged:
+        payload = json.loads(body)["payload"]
+        body = body.replace(payload["new_signature"].encode(), b"00" * 64)
+    answers = {
+        "/api/v1/record/keys": json.dumps(first_two if history else {"keys": []}),
+        "/api/v1/record/events/12/receipt": _rotation_receipt(body),
+    }
+    monkeypatch.setattr(witness, "_get", lambda url: answers[url.removeprefix("https://x")])
+    old, new = (key.pem().encode() for key in HISTORY.keys[:2])
+    if problem is None:
+        witness._follow_rotations("https://x", old, new)
+        assert (
+            capsys.readouterr().out == "Followed the rotation of the instance's key at event 12.\n"
+        )
+        return
+    with pytest.raises(witness.CommandError) as raised:
+        witness._follow_rotations("https://x", old, new)
+    assert raised.value.status == 1
+    assert raised.value.message.startswith(
+        "the instance's record does not hold: the instance now publishes another signing key"
+        " than the one this witness last saw ("
+    )
+    assert problem in raised.value.message
