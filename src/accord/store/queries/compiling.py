@@ -9,9 +9,10 @@ from django.db.models import Q, QuerySet
 
 from accord.core import compilation as cp
 from accord.core import provisions as pv
-from accord.core.bracketed import BracketedProvision, bracket_version
+from accord.core.bracketed import BracketedPart, BracketedProvision, bracket_version, split_bracketed
 from accord.core.participants import ParticipantKind
 from accord.store import convert, models
+from accord.store.queries.kept import CACHED_FOR_S, kept, position_key, record_position
 from accord.store.queries.positions import position_values
 from accord.store.queries.proposing import (
     carried_onto,
@@ -103,23 +104,6 @@ def compilation(
     )
 
 
-# A compilation a record position no longer shows is never asked for again; a day bounds
-# how long the cache keeps one that nobody replaced.
-CACHED_FOR_S = 24 * 3600
-
-
-def record_position(process: models.Process) -> str:
-    """Where the record of ``process`` stands: its latest event's sequence number and digest
-    (the digest tells apart two records that reached the same number), in one query."""
-    latest = (
-        models.Event.objects.filter(process=process)
-        .order_by("-seq")
-        .values_list("seq", "digest")
-        .first()
-    )
-    return "{}-{}".format(*latest) if latest else "0"
-
-
 @dataclass(frozen=True, slots=True)
 class PartOutline:
     """What a part of a compilation holds, without its proposals."""
@@ -156,7 +140,7 @@ def compilation_parts(
     never served. Two queries when it is cached."""
     shown = (wanted.delegation, wanted.group, wanted.section, wanted.status)
     position = record_position(version.document.process)
-    key = ":".join(("accord-compilation", str(version.pk), position, str(budget), *shown))
+    key = position_key("compilation", position, version.pk, budget, *shown)
     outline = cache.get(key)
     if not isinstance(outline, CompilationOutline):
         compiled = compilation(version, text, wanted)
@@ -219,3 +203,22 @@ def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvi
         )
     )
     return bracket_version(text, open_on(version), position_values(document), members=members)
+
+
+def bracketed_parts(
+    version: models.Version, text: pv.Version, *, budget: int, option: str
+) -> tuple[int, tuple[BracketedPart, ...]]:
+    """How many provisions of ``version`` have disputed text, and its bracketed text (see
+    `bracketed`) in parts of at most ``budget`` characters of HTML, alternatives named
+    ``option``. Built once for each position of the process's record (see
+    `accord.store.queries.kept`) and then read from the cache in two queries."""
+
+    def build() -> tuple[int, tuple[BracketedPart, ...]]:
+        provisions = bracketed(version, text)
+        disputed = sum(
+            1 for b in provisions if len(b.segments) > 1 or b.segments[0].kind != "text"
+        )
+        return disputed, split_bracketed(provisions, budget, option)
+
+    position = record_position(version.document.process)
+    return kept(position_key("bracketed", position, version.pk, budget, option), build)
