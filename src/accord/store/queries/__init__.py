@@ -24,7 +24,7 @@ from accord.store.queries.compiling import (
     compilation_parts,
     section_uids,
 )
-from accord.store.queries.kept import position_key, record_position
+from accord.store.queries.kept import kept_text, position_key, record_position
 from accord.store.queries.convergence import (
     FIGURES,
     RoomConvergence,
@@ -196,6 +196,7 @@ __all__ = [
     "group_codes",
     "groups_with_participants",
     "invitations",
+    "kept_text",
     "mandates",
     "may_administer",
     "may_draft",
