@@ -20,7 +20,7 @@ def fields_of(value: "DataclassInstance") -> dict[str, Any]:
 
 
 def kept_part(request: HttpRequest, process: "models.Process", *vary: object) -> str:
-    """The key under which the `{% cache %}` tag keeps a page's rendered part (see
+    """The key under which the `{% kept %}` tag keeps a page's rendered part (see
     `accord.store.queries.kept`): the process's record position, the reader's language and
     ``vary`` — what else the part depends on. A part showing a form of the reader's own
     carries their session's CSRF token: its ``vary`` names the session."""

@@ -92,7 +92,7 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
     # (propose, take positions, mark with its CSRF token) sets it apart.
     proposing = reading.can_propose and reading.actor.delegation
     marking = reading.is_chair and reading.is_current and reading.adoption is None
-    context["kept"] = kept_part(
+    context["part_key"] = kept_part(
         request,
         reading.process,
         "version",
@@ -145,7 +145,7 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     }
     # The proposals are set once for each position of the record and kept, part by part; a
     # reader with forms of their own on them has theirs.
-    context["kept"] = kept_part(
+    context["part_key"] = kept_part(
         request,
         reading.process,
         "compilation",

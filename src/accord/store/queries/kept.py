@@ -49,8 +49,8 @@ def kept[T](key: str, build: Callable[[], T]) -> T:
 
 
 def kept_text(key: str, build: Callable[[], bytes]) -> bytes:
-    """Like `kept`, for a rendered page part or answer body of up to megabytes: kept
-    compressed (a tenth of the size, to read back from the database)."""
+    """Like `kept`, for a part of a page or an answer of up to megabytes: kept compressed (a
+    tenth of the size, to read back from the database)."""
     found = cache.get(key)
     if isinstance(found, bytes):
         return zlib.decompress(found)
