@@ -84,7 +84,7 @@ def test_the_status_of_every_provision_in_one_list(client, negotiation, django_a
     mark_provision_status(
         negotiation.version, by=negotiation.chair, provision_uid="p1", kind=ActKind.AGREED
     )
-    with django_assert_num_queries(9) as few:
+    with django_assert_num_queries(10) as few:
         client.get(f"{BASE}/status")
     for uid in ("p3", "p3-b"):
         mark_provision_status(

@@ -138,7 +138,7 @@ def test_the_status_board_counts_and_charts_progress(
     # A mark moves the record on: they are worked out again, in as many queries however many
     # paragraphs are marked.
     _mark(negotiation, "p1")
-    with django_assert_num_queries(17) as few:
+    with django_assert_num_queries(18) as few:
         client.get("/p/wg/report/v1/status/")
     for uid in ("p3", "p3-a"):
         _mark(negotiation, uid)
@@ -211,7 +211,7 @@ def test_the_version_page_and_provenance_read_in_constant_queries(
 ):
     client.force_login(negotiation.chair)
     _mark(negotiation, "p4")
-    with django_assert_num_queries(18) as few:
+    with django_assert_num_queries(19) as few:
         client.get("/p/wg/report/v1/")
     for uid in ("p1", "p2", "p3"):
         _mark(negotiation, uid, ActKind.AGREED_PENDING, ["BRA"])

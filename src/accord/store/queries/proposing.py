@@ -1,6 +1,7 @@
 """Proposals: those a version shows, carried onto later versions, their fates and their
 co-sponsors."""
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Any
@@ -160,6 +161,22 @@ def open_on(version: models.Version) -> list[pr.Proposal]:
         return open_proposals(version)
     made = proposals(version).exclude(status=pr.ProposalStatus.WITHDRAWN)
     return [proposal for _, proposal in made_values(made)]
+
+
+def open_counts(version: models.Version) -> Counter[str]:
+    """How many of the proposals open while ``version`` was current (see `open_on`) stand on
+    each of its provisions, by uid, without reading them whole: only those made on an
+    earlier version are, to carry them onto it. Three queries, five when one was carried."""
+    if current_version(version.document).pk != version.pk:
+        made = version.proposals.exclude(status=pr.ProposalStatus.WITHDRAWN)
+        return Counter(made.values_list("provision_uid", flat=True))
+    rows = models.Proposal.objects.filter(
+        version__document=version.document_id, status=pr.ProposalStatus.OPEN
+    )
+    counts = Counter(rows.filter(version=version).values_list("provision_uid", flat=True))
+    earlier = made_values(rows.exclude(version=version).order_by("submitted_at", "id"))
+    counts.update(p.provision_uid for p in carried_onto(version, earlier))
+    return counts
 
 
 def proposal_values(version: models.Version, *, ids: list[int]) -> Iterator[pr.Proposal]:

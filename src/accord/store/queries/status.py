@@ -1,7 +1,6 @@
 """Where the provisions stand: the Chair's marks, each provision's status, the status
 board, the progress over time, and what stands outstanding before an adoption."""
 
-from collections import Counter
 from dataclasses import dataclass
 
 from accord.core import adoption as ad
@@ -14,7 +13,7 @@ from accord.store.queries.decisions import adopted_version
 from accord.store.queries.kept import kept, position_key, record_position
 from accord.store.queries.people import member_names
 from accord.store.queries.positions import position_values
-from accord.store.queries.proposing import open_on
+from accord.store.queries.proposing import open_counts
 from accord.store.queries.versions import version_value
 
 
@@ -41,7 +40,7 @@ def statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
     """Every provision of ``version`` with its status, from the members' positions, the
     proposals open on it (see `open_on`: on the current version, those carried from earlier
     ones too) and the Chair's marks. Worked out once for each position of the process's
-    record (see `accord.store.queries.kept`), in seven queries whatever its size (two more
+    record (see `accord.store.queries.kept`), in eight queries whatever its size (two more
     when a proposal is carried), and then read from the cache in two."""
     position = record_position(version.document.process)
     key = position_key("statuses", position, version.pk)
@@ -56,7 +55,7 @@ def _statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
     for position in position_values(document):  # each provision reads only its own
         taken.setdefault(position.provision_uid, []).append(position)
     acts = chair_acts(document)
-    open_counts = Counter(p.provision_uid for p in open_on(version))
+    open_here = open_counts(version)
     names = member_names(document.process)
     among = frozenset(names)
     outcomes = [
@@ -65,7 +64,7 @@ def _statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
             taken.get(provision.uid, ()),
             acts,
             members=among,
-            open_proposals=open_counts.get(provision.uid, 0),
+            open_proposals=open_here.get(provision.uid, 0),
             text_adopted=text_adopted,
         )
         if provision.is_amendable
