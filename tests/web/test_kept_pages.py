@@ -61,6 +61,9 @@ def test_the_chairs_kept_text_carries_the_form_token_of_each_session(negotiation
         page = client.get(f"{V1}/").content.decode()
         form = page[page.index(f'action="{V1}/p4/status/"') :].split("</form>")[0]
         tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1])
+    # Each page carries its own session's token, never the one it was first set with.
+    assert tokens[0] != tokens[1]
+    assert "accord-kept-form-token" not in one.get(f"{V1}/").content.decode()
     # The other session posts with the token its own page gave it.
     answer = other.post(
         f"{V1}/p4/status/", {"kind": "agreed", "pending": "", "csrfmiddlewaretoken": tokens[1]}

@@ -24,7 +24,7 @@ from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
 from accord.store import models, queries
-from accord.web.context import fields_of, kept_part, session_of
+from accord.web.context import fields_of, kept_part
 from accord.web.forms import CompilationFilterForm, ProposalForm
 from accord.web.status_marks import status_context
 from accord.words.documents import redline_words
@@ -86,20 +86,19 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
     found = visible_version(request, process, document, number)
     reading = queries.reading_of(found, request.user)
     context = fields_of(reading)
-    context["positions"] = queries.own_positions(found, reading.text, reading.actor.delegation)
-    context |= status_context(found, reading.text)
     # The text is set once for each position of the record and kept; what the reader may do
-    # (propose, take positions, mark with its CSRF token) sets it apart.
+    # there (propose and take positions for a delegation, mark as the Chair) sets it apart.
     proposing = reading.can_propose and reading.actor.delegation
     marking = reading.is_chair and reading.is_current and reading.adoption is None
     context["part_key"] = kept_part(
-        request,
         reading.process,
         "version",
         found.pk,
         f"proposing-{proposing}" if proposing else "",
-        session_of(request) if marking else "",
+        "marking" if marking else "",
     )
+    context["positions"] = queries.own_positions(found, reading.text, reading.actor.delegation)
+    context |= status_context(found, reading.text)
     return render(request, "accord/version.html", context)
 
 
@@ -122,10 +121,18 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     wanted = queries.CompilationFilter(
         **{name: form.cleaned_data.get(name) or "" for name in FILTERS}
     )
+    # The proposals are set once for each position of the record and kept, part by part; a
+    # delegation's own proposals carry its forms (to withdraw, to invite co-sponsors).
+    mine = reading.actor.delegation if reading.is_current else None
     entries, parts, shown = _part(request, found, text, wanted)
-    mine = reading.actor.delegation
-    # The reader's open proposals, which the page lets them withdraw and invite co-sponsors to.
-    own = queries.open_proposals_of(found, mine) if mine and reading.is_current else []
+    context["part_key"] = kept_part(
+        reading.process,
+        "compilation",
+        found.pk,
+        *(wanted.delegation, wanted.group, wanted.section, wanted.status, shown),
+        f"proposer-{mine}" if mine else "",
+    )
+    own = queries.open_proposals_of(found, mine) if mine else []
     invited = queries.invitations(own) if own else {}
     members = queries.members(found.document.process) if own else []
     context |= parts | {
@@ -143,16 +150,6 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
             for pk in own
         },
     }
-    # The proposals are set once for each position of the record and kept, part by part; a
-    # reader with forms of their own on them has theirs.
-    context["part_key"] = kept_part(
-        request,
-        reading.process,
-        "compilation",
-        found.pk,
-        *(wanted.delegation, wanted.group, wanted.section, wanted.status, shown),
-        session_of(request) if own else "",
-    )
     return render(request, "accord/compilation.html", context)
 
 

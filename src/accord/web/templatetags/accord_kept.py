@@ -2,7 +2,8 @@
 `accord.web.context.kept_part`), compressed, in the cache every instance shares.
 
 Django's own ``{% cache %}`` keeps a part as it is: a whole compilation of 5,000 proposals,
-10 MB of HTML, took longer to read back from the database cache than to set again.
+10 MB of HTML, took longer to read back from the database cache than to set again. Nor would
+it tell apart the form tokens of the readers it hands the part to; this tag does.
 """
 
 from django import template
@@ -13,6 +14,10 @@ from accord.store import queries
 
 register = template.Library()
 
+# Stands for the form token while a part is set: it is kept with the part and replaced by
+# the token of whoever is handed it.
+TOKEN = "accord-kept-form-token"
+
 
 class KeptNode(template.Node):
     def __init__(self, nodelist: NodeList, key: FilterExpression) -> None:
@@ -21,10 +26,14 @@ class KeptNode(template.Node):
 
     def render(self, context: template.Context) -> SafeString:
         def rendered() -> bytes:
-            return self.nodelist.render(context).encode()
+            with context.push(csrf_token=TOKEN):
+                return self.nodelist.render(context).encode()
 
+        page = queries.kept_text(str(self.key.resolve(context)), rendered).decode()
+        if TOKEN in page:  # a form: the reader's own session's token, never the first reader's
+            page = page.replace(TOKEN, str(context.get("csrf_token", "")))
         # What the node list set is safe HTML already, escaped as it was set.
-        return mark_safe(queries.kept_text(str(self.key.resolve(context)), rendered).decode())  # noqa: S308
+        return mark_safe(page)  # noqa: S308
 
 
 @register.tag("kept")
