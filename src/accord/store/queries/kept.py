@@ -7,6 +7,7 @@ moves the key on. The values live in Django's cache, the database cache by defau
 ``accord_cache``), so every instance on the same database shares them.
 """
 
+import hashlib
 import zlib
 from collections.abc import Callable
 
@@ -34,8 +35,10 @@ def record_position(process: models.Process) -> str:
 
 
 def position_key(name: str, position: str, *vary: object) -> str:
-    """The cache key of value ``name`` at record ``position``, for what it varies by."""
-    return ":".join(("accord", name, position, *map(str, vary)))
+    """The cache key of value ``name`` at record ``position``, for what it varies by: a
+    digest of it, since it may hold what a reader typed (a filter), of any length."""
+    varies = hashlib.sha256("\x1f".join(map(str, vary)).encode()).hexdigest()
+    return f"accord:{name}:{position}:{varies}"
 
 
 def kept[T](key: str, build: Callable[[], T]) -> T:
