@@ -27,23 +27,26 @@ print(version.document.process.slug)
 @pytest.fixture(scope="module")
 def large(tmp_path_factory) -> Iterator[tuple[str, str]]:
     """The URL of an instance of its own, and the slug of its generated negotiation."""
-    with demo_environment_for(tmp_path_factory.mktemp("large")) as environment:
-        with served_demo(environment) as url:
-            built = subprocess.run(
-                [sys.executable, "-c", BUILD],
-                env=environment | {"DJANGO_SETTINGS_MODULE": "accord.settings"},
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            yield url, built.stdout.strip().splitlines()[-1]
+    with (
+        demo_environment_for(tmp_path_factory.mktemp("large")) as environment,
+        served_demo(environment) as url,
+    ):
+        built = subprocess.run(
+            [sys.executable, "-c", BUILD],
+            env=environment | {"DJANGO_SETTINGS_MODULE": "accord.settings"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        yield url, built.stdout.strip().splitlines()[-1]
 
 
 def test_the_compilation_opens_on_its_first_part_and_shows_all(page: Page, large):
     url, slug = large
     page.set_default_timeout(0)  # no wall-clock limit: the page must come, however slowly
     answer = page.goto(f"{url}/p/{slug}/report/v1/compilation/")
-    assert answer is not None and answer.status == 200
+    assert answer is not None
+    assert answer.status == 200
     assert len(answer.body()) < 1_000_000
     assert page.locator("p.summary").inner_text() == f"{PROPOSALS} proposals on this version."
     parts = page.get_by_role("navigation", name="Parts of the compilation")

@@ -124,7 +124,11 @@ def test_the_bracketed_text_in_parts_of_whole_sections_within_a_budget() -> None
     assert f'<article class="bracketed">{one.html}</article>' == whole
     # A budget smaller than any section: each section makes a part of its own.
     parts = split_bracketed(bracketed, budget=1)
-    assert [(p.number, p.labels) for p in parts] == [(1, ("1", "3")), (2, ("4", "6")), (3, ("7", "9"))]
+    assert [(p.number, p.labels) for p in parts] == [
+        (1, ("1", "3")),
+        (2, ("4", "6")),
+        (3, ("7", "9")),
+    ]
     assert "".join(p.html for p in parts) == one.html
     assert parts[1].html.startswith('<p class="provision section"><span class="label">B</span>')
     assert "[grave]" in parts[1].html

@@ -234,7 +234,7 @@ def _compilation_json(
             for e in compiled.entries
         ],
     }
-    return api.renderer.render(request, body, response_status=200)
+    return FastJSONRenderer().render(request, body, response_status=200)
 
 
 @api.post(

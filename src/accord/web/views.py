@@ -181,7 +181,11 @@ def _part(
         "part": part if one else None,
         "filters": urlencode({k: v for k, v in request.GET.items() if k in FILTERS and v}),
     }
-    return cast(Sequence[CompilationEntry], entries), context, f"part-{part.number}" if one else "all"
+    return (
+        cast(Sequence[CompilationEntry], entries),
+        context,
+        f"part-{part.number}" if one else "all",
+    )
 
 
 def chosen_part(request: HttpRequest) -> tuple[int, bool]:

@@ -24,7 +24,6 @@ from accord.store.queries.compiling import (
     compilation_parts,
     section_uids,
 )
-from accord.store.queries.kept import kept_text, position_key, record_position
 from accord.store.queries.convergence import (
     FIGURES,
     RoomConvergence,
@@ -64,6 +63,7 @@ from accord.store.queries.history import (
     provenance,
     provision_history,
 )
+from accord.store.queries.kept import kept_text, position_key, record_position
 from accord.store.queries.national import (
     Disassociation,
     LabelledStatement,

@@ -10,7 +10,12 @@ from django.db.models import Q, QuerySet
 
 from accord.core import compilation as cp
 from accord.core import provisions as pv
-from accord.core.bracketed import BracketedPart, BracketedProvision, bracket_version, split_bracketed
+from accord.core.bracketed import (
+    BracketedPart,
+    BracketedProvision,
+    bracket_version,
+    split_bracketed,
+)
 from accord.core.participants import ParticipantKind
 from accord.store import convert, models
 from accord.store.queries.kept import CACHED_FOR_S, kept, position_key, record_position
@@ -224,9 +229,7 @@ def bracketed_parts(
 
     def build() -> tuple[int, tuple[BracketedPart, ...]]:
         provisions = bracketed(version, text)
-        disputed = sum(
-            1 for b in provisions if len(b.segments) > 1 or b.segments[0].kind != "text"
-        )
+        disputed = sum(1 for b in provisions if len(b.segments) > 1 or b.segments[0].kind != "text")
         return disputed, split_bracketed(provisions, budget, option)
 
     position = record_position(version.document.process)

@@ -10,6 +10,7 @@ moves the key on. The values live in Django's cache, the database cache by defau
 import hashlib
 import zlib
 from collections.abc import Callable
+from typing import cast
 
 from django.core.cache import cache
 
@@ -45,10 +46,11 @@ def kept[T](key: str, build: Callable[[], T]) -> T:
     """The value under ``key`` (see `position_key`), built and kept on its first request.
     One query when it is kept."""
     found = cache.get(key, _MISSING)
-    if found is _MISSING:
-        found = build()
-        cache.set(key, found, CACHED_FOR_S)
-    return found  # type: ignore[return-value]
+    if found is not _MISSING:
+        return cast(T, found)
+    made = build()
+    cache.set(key, made, CACHED_FOR_S)
+    return made
 
 
 def kept_text(key: str, build: Callable[[], bytes]) -> bytes:

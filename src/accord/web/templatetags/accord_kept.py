@@ -16,7 +16,7 @@ register = template.Library()
 
 # Stands for the form token while a part is set: it is kept with the part and replaced by
 # the token of whoever is handed it.
-TOKEN = "accord-kept-form-token"
+TOKEN = "accord-kept-form-token"  # noqa: S105 (not a secret: it stands for one)
 
 
 class KeptNode(template.Node):
