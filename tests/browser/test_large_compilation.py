@@ -53,7 +53,7 @@ def test_the_compilation_opens_on_its_first_part_and_shows_all(page: Page, large
     assert parts.get_by_text("Part 1 of ").is_visible()
     shown = page.locator("li.proposal").count()
     assert 0 < shown <= 200
-    assert parts.get_by_role("link").nth(0).get_attribute("aria-current") == "page"
+    assert parts.locator("ol a").first.get_attribute("aria-current") == "page"
 
     page.get_by_role("link", name="Show the whole compilation on one page").click()
     page.wait_for_url("**/compilation/?all=1")

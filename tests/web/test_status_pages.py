@@ -131,14 +131,14 @@ def test_the_status_board_counts_and_charts_progress(
         "Chair&#x27;s mark on paragraph 4|0|1|1|4",
     ]
     assert 'href="/p/wg/report/v1/status/" aria-current="page">Status board</a>' in html
-    # Nothing happened since the request above: the statuses and the progress are read from
-    # the cache.
-    with django_assert_num_queries(7):
+    # Nothing happened since the request above: the statuses, the progress and the table of
+    # paragraphs are read from the cache.
+    with django_assert_num_queries(8):
         client.get("/p/wg/report/v1/status/")
     # A mark moves the record on: they are worked out again, in as many queries however many
     # paragraphs are marked.
     _mark(negotiation, "p1")
-    with django_assert_num_queries(18) as few:
+    with django_assert_num_queries(19) as few:
         client.get("/p/wg/report/v1/status/")
     for uid in ("p3", "p3-a"):
         _mark(negotiation, uid)
