@@ -37,14 +37,14 @@ def test_the_pages_benchmark_times_every_main_page_against_the_baseline(tmp_path
     assert lines[0].startswith("Built the negotiation (12 paragraphs, 40 proposals) in ")
     assert lines[0].endswith(" on sqlite; 1 warm requests a page.")
     assert lines[1] == (
-        "| page | status | median ms | × baseline | p95 ms | first ms | bytes | queries |"
+        "| page | status | median ms | × baseline | p95 ms | cpu ms | first ms | bytes | queries |"
     )
     rows = _rows(result.stdout)
     assert [row[0] for row in rows] == PAGES
     assert {row[1] for row in rows} == {"200"}
     baseline = rows[0]
-    assert (baseline[3], baseline[6], baseline[7]) == ("1", "6", "1")
-    assert all(int(row[7]) > 0 for row in rows[1:])
+    assert (baseline[3], baseline[7], baseline[8]) == ("1", "6", "1")
+    assert all(int(row[8]) > 0 for row in rows[1:])
     assert "Growth" not in result.stdout
     assert lines[-3].startswith("  met: slowest page or API read, median ")
     assert lines[-1] == "  met: pages that did not answer 200 0 (target < 1)  [failed]"

@@ -10,10 +10,12 @@ second document of the same size revised once and adopted by consensus (for the 
 the consensus report). Then a delegate requests every main page and API read through Django's
 test client, with every middleware, and each is timed against the baseline measured in the
 same run: a trivial view behind the same middleware. Each page reports the median and the
-95th percentile of ``--runs`` warm requests, its size, and the time and queries of its first
-request (which builds and keeps what the page is made of, once for each position of the
-record, unless a page before it did). ``--growth`` builds one negotiation for each number of
-proposals given and times the pages on each, then says how each page's median grew.
+95th percentile of ``--runs`` warm requests, the median processor time this process spent on
+them (less moved than the time by other users of a shared machine; the database server's is
+not in it), its size, and the time and queries of its first request (which builds and keeps
+what the page is made of, once for each position of the record, unless a page before did).
+``--growth`` builds one negotiation for each number of proposals given and times the pages on
+each, then says how each page's median grew.
 """
 
 import argparse
@@ -60,6 +62,7 @@ class Timing:
     page: Page
     median_ms: float
     p95_ms: float
+    cpu_ms: float  # this process's processor time, median: less moved by other users' load
     first_ms: float
     bytes: int
     queries: int
@@ -139,28 +142,36 @@ def measure(client: Client, page: Page, runs: int) -> Timing:
         answer = client.get(page.url)
         body = answer.getvalue()
         first = (time.perf_counter() - start) * 1000
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         body = client.get(page.url).getvalue()
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - used) * 1000)
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return Timing(
-        page, statistics.median(times), p95, first, len(body), len(made), answer.status_code
+        page,
+        statistics.median(times),
+        p95,
+        statistics.median(cpu),
+        first,
+        len(body),
+        len(made),
+        answer.status_code,
     )
 
 
 def table(timings: list[Timing]) -> list[str]:
     base = timings[0].median_ms
     lines = [
-        "| page | status | median ms | × baseline | p95 ms | first ms | bytes | queries |",
-        "|---|---|---|---|---|---|---|---|",
+        "| page | status | median ms | × baseline | p95 ms | cpu ms | first ms | bytes | queries |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for t in timings:
         lines.append(
             f"| {t.page.name} | {t.status} | {t.median_ms:.1f} | {t.median_ms / base:.0f} "
-            f"| {t.p95_ms:.1f} | {t.first_ms:.1f} | {t.bytes:,} | {t.queries} |"
+            f"| {t.p95_ms:.1f} | {t.cpu_ms:.1f} | {t.first_ms:.1f} | {t.bytes:,} | {t.queries} |"
         )
     return lines
 
