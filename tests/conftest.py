@@ -18,6 +18,15 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
         load_reference_data()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():  # type: ignore[no-untyped-def]
+    """Every test starts with an empty cache, as a new instance does: pages are kept by the
+    record's position, and two tests that record the same events reach the same position."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def negotiation(db):  # type: ignore[no-untyped-def]
     from tests.builders import make_negotiation

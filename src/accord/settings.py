@@ -240,9 +240,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
 
-# Rate-limit counts and the compilations built once per position of the record live in this
-# cache. By default it is a table of the database, so every instance of accord shares them;
-# ACCORD_REDIS_URL puts them in Redis instead (install the `redis` package).
+# Rate-limit counts and what the pages show, kept once for each position of the record
+# (`accord.store.queries.kept`), live in this cache. By default it is a table of the
+# database, so every instance of accord shares them; ACCORD_REDIS_URL puts them in Redis
+# instead (install the `redis` package).
 CACHES = {
     "default": (
         {

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from tests.builders import assert_refused_without_trace
 
 from accord.actions.positions import record_position
@@ -71,7 +72,10 @@ def test_the_board_counts_standing_positions_and_lists_stale_ones(negotiation):
     )
     assert row.stances == [["Germany"], ["Brazil"], [], []]
     assert row.stale == []
+    # A version's text never changes in place (a revision is a new version); changed here
+    # behind the record's back, the board kept for the record's position is let go too.
     models.Provision.objects.filter(version=negotiation.version, uid="p4").update(text="New.")
+    cache.clear()
     row = next(
         r
         for r in queries.positions_board(

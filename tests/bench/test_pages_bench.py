@@ -36,13 +36,16 @@ def test_the_pages_benchmark_times_every_main_page_against_the_baseline(tmp_path
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Built the negotiation (12 paragraphs, 40 proposals) in ")
     assert lines[0].endswith(" on sqlite; 1 warm requests a page.")
-    assert lines[1] == "| page | status | median ms | × baseline | p95 ms | bytes | queries |"
+    assert lines[1] == (
+        "| page | status | median ms | × baseline | p95 ms | cpu ms | first ms | bytes | queries |"
+    )
     rows = _rows(result.stdout)
     assert [row[0] for row in rows] == PAGES
     assert {row[1] for row in rows} == {"200"}
     baseline = rows[0]
-    assert (baseline[3], baseline[5], baseline[6]) == ("1", "6", "1")
-    assert all(int(row[6]) > 0 for row in rows[1:])
+    assert (baseline[3], baseline[7], baseline[8]) == ("1", "6", "1")
+    assert all(int(row[8]) > 0 for row in rows[1:])
+    assert "Growth" not in result.stdout
     assert lines[-3].startswith("  met: slowest page or API read, median ")
     assert lines[-1] == "  met: pages that did not answer 200 0 (target < 1)  [failed]"
 
@@ -59,3 +62,26 @@ def test_an_unknown_target_is_refused(tmp_path):
     result = accord(*SMALL, "--target", "fastest-ms=1", tmp_path=tmp_path)
     assert result.returncode != 0
     assert "no target 'fastest-ms' in this suite" in result.stderr
+
+
+def test_the_growth_run_times_the_pages_at_each_size(tmp_path):
+    grown = ("bench", "pages", "--paragraphs", "12", "--growth", "20,40", "--runs", "1")
+    held = ("--target", "slowest-ms=1e9", "--target", "slowest-large-ms=1e9")
+    result = accord(*grown, *held, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Built the negotiation (12 paragraphs, 20 proposals) in ")
+    assert lines[17].startswith("Built the negotiation (12 paragraphs, 40 proposals) in ")
+    at = lines.index("Growth: median ms (× the baseline of the same run).")
+    assert lines[at + 1] == "| page | 20 proposals | 40 proposals | ms per 1,000 proposals more |"
+    growth = [line.split(" | ")[0].strip("| ") for line in lines[at + 3 : at + 3 + len(PAGES)]]
+    assert growth == PAGES
+    assert lines[at + 3].startswith("| baseline (trivial view) | ")
+    assert lines[at + 3 + len(PAGES)].startswith("  met: slowest page or API read, median ")
+    assert "  met: slowest page or API read above 5,000 proposals" not in result.stdout
+
+
+def test_the_growth_sizes_are_increasing_numbers(tmp_path):
+    result = accord("bench", "pages", "--growth", "5000,1000", tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "5000,1000 is not a list of increasing numbers separated by commas" in result.stderr

@@ -82,10 +82,14 @@ def test_the_cached_compilation_follows_the_record(client, negotiation):
     assert "Brazil withdrawn" in _text(page)
 
 
-def test_a_part_evicted_from_the_cache_is_built_again(client, large):
+def test_parts_evicted_from_the_cache_are_built_again(client, large):
     first = _ids(client.get(PAGE))
     position = queries.record_position(large.version.document.process)
-    evicted = f"accord-compilation:{large.version.pk}:{position}:200:::::1"
-    assert cache.get(evicted) is not None
+    outline = queries.position_key("compilation", position, large.version.pk, 200, "", "", "", "")
+    evicted = f"{outline}:parts"
+    assert sorted(cache.get(evicted)) == [1, 2]
     cache.delete(evicted)
-    assert _ids(client.get(PAGE)) == first
+    # The whole compilation, not set yet, reads every part: they are built and kept again.
+    assert _ids(client.get(PAGE, {"all": "1"}))[: len(first)] == first
+    assert sorted(cache.get(evicted)) == [1, 2]
+    assert len(_ids(client.get(PAGE, {"all": "1"}))) == 205

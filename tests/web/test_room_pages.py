@@ -157,7 +157,7 @@ def test_the_filtered_compilation_reads_in_a_constant_number_of_queries(
 ):
     _proposal(negotiation)
     query = {"group": "eu", "section": "s-b", "status": "open", "delegation": "DEU"}
-    with django_assert_num_queries(13) as few:
+    with django_assert_num_queries(15) as few:
         client.get(f"{V1}/compilation/", query)
     for i in range(10):
         _proposal(negotiation, by=negotiation.germany, uid="p4", wording=f"Variant {i}.")

@@ -207,9 +207,20 @@ def get_compilation(
     members), ``section`` (a section's uid: its provisions only) and ``status`` narrow it
     down. The body is built to the published
     schema and sent as it is: validating 5,000 proposals again on the way out would cost more
-    than building them (the schema tests and schemathesis check that it matches)."""
+    than building them (the schema tests and schemathesis check that it matches). It is
+    written once for each position of the process's record and kept, as the pages are."""
     version = visible_version(request, process, document, number)
     wanted = queries.CompilationFilter(delegation.upper(), group, section, status)
+    position = queries.record_position(version.document.process)
+    shown = (wanted.delegation, wanted.group, wanted.section, wanted.status)
+    key = queries.position_key("compilation-json", position, version.pk, *shown)
+    body = queries.kept_text(key, lambda: _compilation_json(request, version, wanted))
+    return HttpResponse(body, status=200, content_type=api.get_content_type())
+
+
+def _compilation_json(
+    request: HttpRequest, version: models.Version, wanted: queries.CompilationFilter
+) -> bytes:
     compiled: cp.Compilation = queries.compilation(version, wanted=wanted)
     body = {
         "document": version.document.slug,
@@ -223,7 +234,7 @@ def get_compilation(
             for e in compiled.entries
         ],
     }
-    return api.create_response(request, body, status=200)
+    return FastJSONRenderer().render(request, body, response_status=200)
 
 
 @api.post(

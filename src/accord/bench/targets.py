@@ -101,6 +101,13 @@ TARGETS: dict[str, tuple[Target, ...]] = {
     ),
     "pages": (
         Target("slowest-ms", "slowest page or API read, median", 300, at_least=False, unit=" ms"),
+        Target(
+            "slowest-large-ms",
+            "slowest page or API read above 5,000 proposals, median",
+            600,
+            at_least=False,
+            unit=" ms",
+        ),
         Target("first-view-kb", "largest first view", 1000, at_least=False, unit=" kB"),
         Target("failed", "pages that did not answer 200", 1, at_least=False),
     ),

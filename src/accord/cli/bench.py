@@ -51,6 +51,24 @@ def _api(suite: argparse.ArgumentParser) -> None:
 
 def _pages(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, paragraphs=300, proposals=5000, positions=10, runs=7)
+    suite.add_argument(
+        "--growth",
+        type=_sizes,
+        default=(),
+        metavar="N,N,…",
+        help="time the pages at each of these numbers of proposals instead of --proposals, "
+        "and the growth from one to the next (e.g. 1000,5000,20000)",
+    )
+
+
+def _sizes(value: str) -> tuple[int, ...]:
+    """Numbers of proposals, at least one, separated by commas, in increasing order."""
+    sizes = tuple(int(n) for n in value.split(",") if n.strip().isdigit())
+    if len(sizes) != len(value.split(",")) or not sizes or list(sizes) != sorted(set(sizes)):
+        raise argparse.ArgumentTypeError(
+            f"{value} is not a list of increasing numbers separated by commas, as in 1000,5000"
+        )
+    return sizes
 
 
 def _convergence(suite: argparse.ArgumentParser) -> None:

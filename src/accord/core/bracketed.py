@@ -13,7 +13,7 @@ from enum import StrEnum
 from accord.core.amendments import WordOp, tokenize
 from accord.core.positions import Position, Stance, current_positions
 from accord.core.proposals import Proposal, ProposalStatus
-from accord.core.provisions import Provision, Version
+from accord.core.provisions import Provision, ProvisionKind, Version
 
 
 class SegmentKind(StrEnum):
@@ -173,15 +173,59 @@ def _bracket_words(words: str) -> str:
 def bracketed_html(provisions: tuple[BracketedProvision, ...], option: str = "Option") -> str:
     """Safe HTML of the bracketed text: every text escaped, brackets kept as text so that
     they survive copying and black-and-white printing, each disputed run in a ``<mark>``."""
-    out = ['<article class="bracketed">']
+    body = "".join(_provision_html(b, option) for b in provisions)
+    return f'<article class="bracketed">{body}</article>'
+
+
+def _provision_html(b: BracketedProvision, option: str) -> str:
+    body = "".join(_html_segment(s, b.alternatives, option) for s in b.segments)
+    label = html.escape(b.provision.label)
+    return f'<p class="provision {b.provision.kind}"><span class="label">{label}</span> {body}</p>'
+
+
+@dataclass(frozen=True, slots=True)
+class BracketedPart:
+    """Consecutive sections of the bracketed text, read as one page of it: the labels of its
+    first and last numbered provisions, and its provisions as safe HTML (see
+    `bracketed_html`), without the article around them."""
+
+    number: int
+    labels: tuple[str, str]
+    html: str
+
+
+def split_bracketed(
+    provisions: tuple[BracketedProvision, ...], budget: int, option: str = "Option"
+) -> tuple[BracketedPart, ...]:
+    """The bracketed text in parts of whole sections, numbered from 1, each of at most
+    ``budget`` characters of HTML — unless a single section is longer, which then makes a
+    part of its own — so that a reader is handed a page of bounded size whatever the
+    text's. Provisions before the first heading go with the first section."""
+    sections: list[list[BracketedProvision]] = []
     for b in provisions:
-        body = "".join(_html_segment(s, b.alternatives, option) for s in b.segments)
-        label = html.escape(b.provision.label)
-        out.append(
-            f'<p class="provision {b.provision.kind}"><span class="label">{label}</span> {body}</p>'
-        )
-    out.append("</article>")
-    return "".join(out)
+        if not sections or b.provision.kind is ProvisionKind.SECTION:
+            sections.append([])
+        sections[-1].append(b)
+    parts: list[tuple[list[BracketedProvision], list[str]]] = [([], [])]
+    size = 0
+    for section in sections:
+        made = [_provision_html(b, option) for b in section]
+        length = sum(map(len, made))
+        if parts[-1][0] and size + length > budget:
+            parts.append(([], []))
+            size = 0
+        parts[-1][0].extend(section)
+        parts[-1][1].extend(made)
+        size += length
+    return tuple(
+        BracketedPart(n, _labels(held), "".join(made))
+        for n, (held, made) in enumerate(parts, start=1)
+    )
+
+
+def _labels(held: list[BracketedProvision]) -> tuple[str, str]:
+    numbered = [b.provision.label for b in held if b.provision.is_amendable]
+    return (numbered[0], numbered[-1]) if numbered else ("", "")
 
 
 def _html_segment(segment: Segment, whole: bool, option: str) -> str:

@@ -4,7 +4,6 @@ from typing import Any
 
 from accord.core import amendments as am
 from accord.core import fates as ft
-from accord.core import positions as ps
 from accord.core import proposals as pr
 from accord.core import provisions as pv
 from accord.core import status as ss
@@ -176,17 +175,6 @@ def fate_value(row: models.ProposalFate) -> ft.Fate:
         merged_with=tuple(row.merged_with),
         recorded=row.recorded,
         version=row.revision.number,
-    )
-
-
-def position_value(row: models.Position) -> ps.Position:
-    """Needs ``delegation`` selected with the row."""
-    return ps.Position(
-        delegation=row.delegation.code,
-        provision_uid=row.provision_uid,
-        stance=ps.Stance(row.stance),
-        text_hash=row.text_hash,
-        note=row.note,
     )
 
 

@@ -3,6 +3,10 @@
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import get_language
+
+from accord.store import models, queries
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -12,3 +16,12 @@ def fields_of(value: "DataclassInstance") -> dict[str, Any]:
     variable of the same name, its value as it is (unlike `dataclasses.asdict`, which would
     copy nested values into dicts)."""
     return {field.name: getattr(value, field.name) for field in fields(value)}
+
+
+def kept_part(process: models.Process, *vary: object) -> str:
+    """The key under which the `{% kept %}` tag keeps a page's rendered part (see
+    `accord.store.queries.kept`): the process's record position, the reader's language and
+    ``vary`` — whatever else the part depends on, such as the delegation whose forms it
+    holds. Read before what the part shows, so that the part is never older than its key."""
+    position = queries.record_position(process)
+    return queries.position_key("page", position, get_language(), *vary)

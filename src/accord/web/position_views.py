@@ -12,7 +12,7 @@ from accord.actions.positions import record_position
 from accord.core.errors import Refusal, UnknownProvision
 from accord.core.positions import Stance
 from accord.store import queries
-from accord.web.context import fields_of
+from accord.web.context import fields_of, kept_part
 from accord.web.forms import PositionForm
 from accord.web.views import signed_in, visible_version
 from accord.words.refusals import explain
@@ -60,5 +60,7 @@ def board(request: HttpRequest, process: str, document: str, number: int) -> Htt
     context = fields_of(reading)
     if reading.accreditation is None:
         raise Http404(_("Positions are shown to accredited participants only."))
+    # The same for every accredited reader: set once for each position of the record and kept.
+    context["part_key"] = kept_part(reading.process, "positions", found.pk)
     context["board"] = queries.positions_board(found, reading.text)
     return render(request, "accord/positions.html", context)

@@ -16,7 +16,7 @@ from accord.core.convergence_audience import Audience, may_see
 from accord.core.errors import Refusal, UnknownProvision
 from accord.core.status import ActKind
 from accord.store import models, queries
-from accord.web.context import fields_of
+from accord.web.context import fields_of, kept_part
 from accord.web.forms import delegation_codes
 from accord.web.status_chart import chart
 from accord.web.status_marks import KIND_CHOICES
@@ -75,6 +75,9 @@ def board(request: HttpRequest, process: str, document: str, number: int) -> Htt
     found = visible_version(request, process, document, number)
     reading = queries.reading_of(found, request.user)
     context = fields_of(reading)
+    # The paragraphs' table is the same for every reader: set once for each position of the
+    # record and kept.
+    context["part_key"] = kept_part(reading.process, "status-board", found.pk)
     rows = queries.statuses(found, reading.text)
     context |= fields_of(queries.status_board(rows))
     context["chart"] = chart(queries.progress(found.document))

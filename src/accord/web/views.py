@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+from typing import cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -8,6 +10,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,7 +24,7 @@ from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
 from accord.store import models, queries
-from accord.web.context import fields_of
+from accord.web.context import fields_of, kept_part
 from accord.web.forms import CompilationFilterForm, ProposalForm
 from accord.web.status_marks import status_context
 from accord.words.documents import redline_words
@@ -83,6 +86,17 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
     found = visible_version(request, process, document, number)
     reading = queries.reading_of(found, request.user)
     context = fields_of(reading)
+    # The text is set once for each position of the record and kept; what the reader may do
+    # there (propose and take positions for a delegation, mark as the Chair) sets it apart.
+    proposing = reading.can_propose and reading.actor.delegation
+    marking = reading.is_chair and reading.is_current and reading.adoption is None
+    context["part_key"] = kept_part(
+        reading.process,
+        "version",
+        found.pk,
+        f"proposing-{proposing}" if proposing else "",
+        "marking" if marking else "",
+    )
     context["positions"] = queries.own_positions(found, reading.text, reading.actor.delegation)
     context |= status_context(found, reading.text)
     return render(request, "accord/version.html", context)
@@ -107,9 +121,18 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     wanted = queries.CompilationFilter(
         **{name: form.cleaned_data.get(name) or "" for name in FILTERS}
     )
-    entries, parts = _part(request, found, text, wanted)
-    mine = reading.actor.delegation
-    own = [p.id for e in entries for p in e.proposals if p.proponent.delegation == mine]
+    # The proposals are set once for each position of the record and kept, part by part; a
+    # delegation's own proposals carry its forms (to withdraw, to invite co-sponsors).
+    mine = reading.actor.delegation if reading.is_current else None
+    entries, parts, shown = _part(request, found, text, wanted)
+    context["part_key"] = kept_part(
+        reading.process,
+        "compilation",
+        found.pk,
+        *(wanted.delegation, wanted.group, wanted.section, wanted.status, shown),
+        f"proposer-{mine}" if mine else "",
+    )
+    own = queries.open_proposals_of(found, mine) if mine else []
     invited = queries.invitations(own) if own else {}
     members = queries.members(found.document.process) if own else []
     context |= parts | {
@@ -137,23 +160,39 @@ PART_PROPOSALS = 200
 
 def _part(
     request: HttpRequest, version: models.Version, text: Version, wanted: queries.CompilationFilter
-) -> tuple[tuple[CompilationEntry, ...], dict[str, object]]:
+) -> tuple[Sequence[CompilationEntry], dict[str, object], str]:
     """The entries the page shows — the part ``?part=N`` (the first by default), or with
-    ``?all=1`` every one — and the outline of the compilation's parts to go to."""
-    chosen = request.GET.get("part", "1")
-    whole = request.GET.get("all") == "1"
-    number = int(chosen) if chosen.isdigit() else 1
-    outline, entries = queries.compilation_parts(
-        version, text, wanted, budget=PART_PROPOSALS, numbers=None if whole else [number]
-    )
+    ``?all=1`` every one — the outline of the compilation's parts to go to, and which part
+    is shown ("all" for every one)."""
+    number, whole = chosen_part(request)
+    outline, _ = queries.compilation_parts(version, text, wanted, budget=PART_PROPOSALS, numbers=[])
     several = len(outline.parts) > 1
     part = next((p for p in outline.parts if p.number == number), outline.parts[0])
-    return entries, {
+    # Read only when the page sets them: not when it finds them set and kept already.
+    entries = SimpleLazyObject(
+        lambda: queries.compilation_parts(
+            version, text, wanted, budget=PART_PROPOSALS, numbers=None if whole else [number]
+        )[1]
+    )
+    one = several and not whole
+    context = {
         "compilation": outline,
         "parts": outline.parts if several else (),
-        "part": part if several and not whole else None,
+        "part": part if one else None,
         "filters": urlencode({k: v for k, v in request.GET.items() if k in FILTERS and v}),
     }
+    return (
+        cast(Sequence[CompilationEntry], entries),
+        context,
+        f"part-{part.number}" if one else "all",
+    )
+
+
+def chosen_part(request: HttpRequest) -> tuple[int, bool]:
+    """The part of a long page the reader asked for (``?part=N``, the first by default), and
+    whether they asked for the whole of it instead (``?all=1``)."""
+    chosen = request.GET.get("part", "1")
+    return int(chosen) if chosen.isdigit() else 1, request.GET.get("all") == "1"
 
 
 def compilation_at(version: models.Version, uid: str, proposal: int) -> str:

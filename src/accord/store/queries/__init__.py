@@ -18,10 +18,10 @@ from accord.store.queries.compiling import (
     CompilationFilter,
     CompilationOutline,
     bracketed,
+    bracketed_parts,
     compilation,
     compilation_choices,
     compilation_parts,
-    record_position,
     section_uids,
 )
 from accord.store.queries.convergence import (
@@ -63,6 +63,7 @@ from accord.store.queries.history import (
     provenance,
     provision_history,
 )
+from accord.store.queries.kept import kept_text, position_key, record_position
 from accord.store.queries.national import (
     Disassociation,
     LabelledStatement,
@@ -97,6 +98,7 @@ from accord.store.queries.proposing import (
     invitations,
     open_on,
     open_proposals,
+    open_proposals_of,
     pending_invitations,
     proposal_values,
     proposals,
@@ -167,6 +169,7 @@ __all__ = [
     "adoption_checklist",
     "adoption_of",
     "bracketed",
+    "bracketed_parts",
     "carried_onto",
     "chair_acts",
     "chair_summary",
@@ -193,6 +196,7 @@ __all__ = [
     "group_codes",
     "groups_with_participants",
     "invitations",
+    "kept_text",
     "mandates",
     "may_administer",
     "may_draft",
@@ -202,6 +206,7 @@ __all__ = [
     "national_views",
     "open_on",
     "open_proposals",
+    "open_proposals_of",
     "open_silences",
     "outcome_of",
     "outcomes",
@@ -209,6 +214,7 @@ __all__ = [
     "participants",
     "participations",
     "pending_invitations",
+    "position_key",
     "position_values",
     "positions_board",
     "process_events",

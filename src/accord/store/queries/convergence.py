@@ -16,8 +16,8 @@ from accord.core.participants import ParticipantKind
 from accord.core.positions import Position, Stance
 from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
-from accord.store.queries.compiling import CACHED_FOR_S, record_position
 from accord.store.queries.decisions import adopted_version
+from accord.store.queries.kept import CACHED_FOR_S, record_position
 from accord.store.queries.versions import version_values
 
 

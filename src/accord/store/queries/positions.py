@@ -5,13 +5,23 @@ from dataclasses import dataclass
 from accord.core import positions as ps
 from accord.core import provisions as pv
 from accord.core.participants import ParticipantKind
-from accord.store import convert, models
+from accord.store import models
+from accord.store.queries.kept import kept, position_key, record_position
 
 
-def position_values(document: models.Document) -> list[ps.Position]:
-    """Every position on ``document``'s provisions, in the order they were taken."""
-    rows = document.positions.select_related("delegation").order_by("recorded_at", "id")
-    return [convert.position_value(row) for row in rows]
+def position_values(document: models.Document, *, delegation: str = "") -> list[ps.Position]:
+    """Every position on ``document``'s provisions (``delegation``'s only, when a code is
+    given), in the order they were taken."""
+    taken = document.positions.all()
+    if delegation:
+        taken = taken.filter(delegation__code=delegation)
+    rows = taken.order_by("recorded_at", "id").values_list(
+        "delegation__code", "provision_uid", "stance", "text_hash", "note"
+    )
+    return [
+        ps.Position(code, uid, ps.Stance(stance), text_hash, note)
+        for code, uid, stance, text_hash, note in rows
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,24 +37,34 @@ class PositionsRow:
 
 def positions_board(version: models.Version, text: pv.Version) -> list[PositionsRow]:
     """For each paragraph of ``version``: the members' standing positions by stance, and the
-    positions gone stale because the text changed since."""
+    positions gone stale because the text changed since. Worked out once for each position
+    of the process's record (see `accord.store.queries.kept`), then read from the cache."""
+    position = record_position(version.document.process)
+    key = position_key("positions", position, version.pk)
+    return kept(key, lambda: _positions_board(version, text))
+
+
+def _positions_board(version: models.Version, text: pv.Version) -> list[PositionsRow]:
     members = frozenset(
         version.document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
             "delegation__code", flat=True
         )
     )
-    taken = position_values(version.document)
+    taken: dict[str, list[ps.Position]] = {}
+    for position in position_values(version.document):  # each provision reads only its own
+        taken.setdefault(position.provision_uid, []).append(position)
     names = dict(models.Delegation.objects.values_list("code", "name"))
     board = []
     for provision in text:
         if not provision.is_amendable:
             continue
-        standing = ps.current_positions(taken, provision, members)
+        own = taken.get(provision.uid, [])
+        standing = ps.current_positions(own, provision, members)
         by_stance = [
             sorted(names[p.delegation] for p in standing.values() if p.stance is stance)
             for stance in ps.Stance
         ]
-        stale = sorted({names[p.delegation] for p in ps.stale_positions(taken, provision)})
+        stale = sorted({names[p.delegation] for p in ps.stale_positions(own, provision)})
         board.append(PositionsRow(provision, by_stance, stale))
     return board
 
@@ -67,8 +87,8 @@ def own_positions(
     present = {provision.uid for provision in text}
     latest = {
         p.provision_uid: p
-        for p in position_values(version.document)
-        if p.delegation == delegation and p.provision_uid in present
+        for p in position_values(version.document, delegation=delegation)
+        if p.provision_uid in present
     }
     return {
         uid: OwnPosition(p.stance.value, p.is_stale(text.provision(uid)))

@@ -1,6 +1,7 @@
 """Proposals: those a version shows, carried onto later versions, their fates and their
 co-sponsors."""
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Any
@@ -34,6 +35,15 @@ def shown_proposals(version: models.Version) -> QuerySet[models.Proposal]:
         .select_related("delegation", "on_behalf_of")
         .order_by("submitted_at", "id")
     )
+
+
+def open_proposals_of(version: models.Version, delegation: str) -> list[int]:
+    """The ids of ``delegation``'s open proposals a compilation of ``version`` shows (see
+    `shown_proposals`), in one query."""
+    mine = shown_proposals(version).filter(
+        delegation__code=delegation, status=pr.ProposalStatus.OPEN
+    )
+    return list(mine.values_list("pk", flat=True))
 
 
 def carried_onto(version: models.Version, made: list[tuple[int, pr.Proposal]]) -> list[pr.Proposal]:
@@ -126,14 +136,20 @@ def open_proposals(version: models.Version) -> list[pr.Proposal]:
     """Every open proposal of the document whose current version is ``version``, in the order
     they were submitted: those made on an earlier version carried onto it (see
     `carried_onto`). One query, three when a proposal was carried."""
-    rows = (
-        models.Proposal.objects.filter(
-            version__document=version.document_id, status=pr.ProposalStatus.OPEN
-        )
-        .select_related("delegation", "on_behalf_of")
-        .order_by("submitted_at", "id")
-    )
-    return carried_onto(version, [(row.version_id, convert.proposal_value(row)) for row in rows])
+    rows = models.Proposal.objects.filter(
+        version__document=version.document_id, status=pr.ProposalStatus.OPEN
+    ).order_by("submitted_at", "id")
+    return carried_onto(version, made_values(rows))
+
+
+def made_values(rows: QuerySet[models.Proposal]) -> list[tuple[int, pr.Proposal]]:
+    """The proposals ``rows`` (without co-sponsors), each with the id of the version it was
+    made on, read as plain column values: building model instances for thousands of them
+    took most of a status board's time."""
+    return [
+        (p["version_id"], convert.proposal_from_fields(p))
+        for p in rows.values(*convert.PROPOSAL_FIELDS, "version_id")
+    ]
 
 
 def open_on(version: models.Version) -> list[pr.Proposal]:
@@ -144,7 +160,23 @@ def open_on(version: models.Version) -> list[pr.Proposal]:
     if current_version(version.document).pk == version.pk:
         return open_proposals(version)
     made = proposals(version).exclude(status=pr.ProposalStatus.WITHDRAWN)
-    return [convert.proposal_value(p) for p in made]
+    return [proposal for _, proposal in made_values(made)]
+
+
+def open_counts(version: models.Version) -> Counter[str]:
+    """How many of the proposals open while ``version`` was current (see `open_on`) stand on
+    each of its provisions, by uid, without reading them whole: only those made on an
+    earlier version are, to carry them onto it. Three queries, five when one was carried."""
+    if current_version(version.document).pk != version.pk:
+        made = version.proposals.exclude(status=pr.ProposalStatus.WITHDRAWN)
+        return Counter(made.values_list("provision_uid", flat=True))
+    rows = models.Proposal.objects.filter(
+        version__document=version.document_id, status=pr.ProposalStatus.OPEN
+    )
+    counts = Counter(rows.filter(version=version).values_list("provision_uid", flat=True))
+    earlier = made_values(rows.exclude(version=version).order_by("submitted_at", "id"))
+    counts.update(p.provision_uid for p in carried_onto(version, earlier))
+    return counts
 
 
 def proposal_values(version: models.Version, *, ids: list[int]) -> Iterator[pr.Proposal]:

@@ -1,18 +1,19 @@
 """Where the provisions stand: the Chair's marks, each provision's status, the status
 board, the progress over time, and what stands outstanding before an adoption."""
 
-from collections import Counter
 from dataclasses import dataclass
 
 from accord.core import adoption as ad
 from accord.core import provisions as pv
 from accord.core import status as st
+from accord.core.positions import Position
 from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
 from accord.store.queries.decisions import adopted_version
+from accord.store.queries.kept import kept, position_key, record_position
 from accord.store.queries.people import member_names
 from accord.store.queries.positions import position_values
-from accord.store.queries.proposing import open_on
+from accord.store.queries.proposing import open_counts
 from accord.store.queries.versions import version_value
 
 
@@ -38,23 +39,32 @@ class StatusRow:
 def statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
     """Every provision of ``version`` with its status, from the members' positions, the
     proposals open on it (see `open_on`: on the current version, those carried from earlier
-    ones too) and the Chair's marks; in seven queries whatever its size, two more when a
-    proposal is carried."""
+    ones too) and the Chair's marks. Worked out once for each position of the process's
+    record (see `accord.store.queries.kept`), in eight queries whatever its size (two more
+    when a proposal is carried), and then read from the cache in two."""
+    position = record_position(version.document.process)
+    key = position_key("statuses", position, version.pk)
+    return kept(key, lambda: _statuses(version, text))
+
+
+def _statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
     document = version.document
     adopted = adopted_version(document)
     text_adopted = adopted is not None and adopted.pk == version.pk
-    taken = position_values(document)
+    taken: dict[str, list[Position]] = {}
+    for position in position_values(document):  # each provision reads only its own
+        taken.setdefault(position.provision_uid, []).append(position)
     acts = chair_acts(document)
-    open_counts = Counter(p.provision_uid for p in open_on(version))
+    open_here = open_counts(version)
     names = member_names(document.process)
     among = frozenset(names)
     outcomes = [
         st.provision_status(
             provision,
-            taken,
+            taken.get(provision.uid, ()),
             acts,
             members=among,
-            open_proposals=open_counts.get(provision.uid, 0),
+            open_proposals=open_here.get(provision.uid, 0),
             text_adopted=text_adopted,
         )
         if provision.is_amendable
@@ -106,7 +116,13 @@ def status_board(rows: list[StatusRow]) -> StatusBoard:
 
 def progress(document: models.Document) -> tuple[st.Moment, ...]:
     """The paragraphs' statuses after each version issued, each mark of the Chair and the
-    adoption, replayed from the recorded rows (three queries)."""
+    adoption, replayed from the recorded rows (three queries) once for each position of the
+    process's record, then read from the cache (two queries)."""
+    position = record_position(document.process)
+    return kept(position_key("progress", position, document.pk), lambda: _progress(document))
+
+
+def _progress(document: models.Document) -> tuple[st.Moment, ...]:
     versions = list(document.versions.order_by("number"))
     provisions: dict[int, list[models.Provision]] = {}
     for row in models.Provision.objects.filter(version__document=document).order_by(
