@@ -17,12 +17,14 @@ once, on a thread of its own, pausing between two requests for half to one and a
 ``--think`` (drawn from a fixed seed), as a delegate reads before acting; the delegations
 start spread over the first pause. That is far busier than a real session (193 delegations
 each proposing every forty seconds). ``--think 0`` measures the capacity instead: no pause,
-``--concurrency`` requests at a time, each waiting its turn behind the others. It reports p50/p95/p99 of each page and action, the errors,
-the events each stream missed (every event of the process must reach every stream), whether
-the silence procedure was broken, and whether the chain verifies afterwards. Bounded: a
-fixed number of requests, each with a timeout; nothing listens beyond 127.0.0.1. The
-baseline, measured in the same run before the room, is one delegation alone making the same
-requests one at a time; each p50 is also given as a multiple of the baseline's.
+``--concurrency`` requests at a time, each waiting its turn behind the others.
+
+It reports p50/p95/p99 of each page and action, the errors, the events each stream missed
+(every event of the process must reach every stream), whether the silence procedure was broken,
+and whether the chain verifies afterwards. Bounded: a fixed number of requests, each with a
+timeout; nothing listens beyond 127.0.0.1. The baseline, measured in the same run before the
+room, is one delegation alone making the same requests one at a time; each p50 is also given as
+a multiple of the baseline's.
 """
 
 import argparse
