@@ -27,6 +27,7 @@ def test_the_jobs_close_a_due_procedure_and_leaves_one_not_yet_due(negotiation):
         "decide-stakeholder-requests": 0,
         "fail-abandoned-export-jobs": 0,
         "forget-finished-export-jobs": 0,
+        "fail-abandoned-tasks": 0,
         "forget-finished-tasks": 0,
         "sign-checkpoint": 1,
     }
@@ -37,6 +38,7 @@ def test_the_jobs_close_a_due_procedure_and_leaves_one_not_yet_due(negotiation):
         "decide-stakeholder-requests": 0,
         "fail-abandoned-export-jobs": 0,
         "forget-finished-export-jobs": 0,
+        "fail-abandoned-tasks": 0,
         "forget-finished-tasks": 0,
         "sign-checkpoint": 1,
     }
@@ -144,3 +146,28 @@ def test_finished_task_results_are_forgotten_after_a_week(negotiation):
     later = finished.finished_at + periodic.TASK_RESULTS_KEPT_FOR + timedelta(seconds=1)
     assert periodic.forget_finished_task_results(later) == [str(finished.pk)]
     assert [str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)] == [waiting.id]
+
+
+def test_a_task_whose_worker_was_killed_fails_after_an_hour(negotiation):
+    taken_at = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+    killed = periodic.run_job.enqueue("sign-checkpoint")
+    waiting = periodic.run_job.enqueue("sign-checkpoint")
+    # A worker took the first and was killed before finishing it: the row stays running.
+    DBTaskResult.objects.filter(pk=killed.id).update(
+        status=TaskResultStatus.RUNNING, started_at=taken_at, worker_ids=["gone-1"]
+    )
+    within = taken_at + periodic.TASK_ABANDONED_AFTER
+    assert periodic.fail_abandoned_tasks(within) == []
+    assert periodic.run_job.get_result(killed.id).status == TaskResultStatus.RUNNING
+
+    after = within + timedelta(seconds=1)
+    assert periodic.fail_abandoned_tasks(after) == [killed.id]
+    failed = periodic.run_job.get_result(killed.id)
+    assert (failed.status, failed.finished_at) == (TaskResultStatus.FAILED, after)
+    assert failed.errors[0].exception_class_path == "accord.actions.periodic.WorkerStopped"
+    assert failed.errors[0].traceback == (
+        "WorkerStopped: The worker running a task stopped before the task finished.\n"
+    )
+    # The task not yet taken is left to the workers, and nothing is failed twice.
+    assert periodic.run_job.get_result(waiting.id).status == TaskResultStatus.READY
+    assert periodic.fail_abandoned_tasks(after + timedelta(hours=2)) == []

@@ -2,12 +2,18 @@
 
 import json
 
+import pytest
 from tests.cli.commands import accord
 
 
-def test_the_room_benchmark_plays_a_session_and_checks_the_record(tmp_path):
+@pytest.mark.parametrize(
+    "pace",
+    [("--think", "0", "--concurrency", "2"), ("--think", "0.01")],
+    ids=["capacity", "delegates-pace"],
+)
+def test_the_room_benchmark_plays_a_session_and_checks_the_record(tmp_path, pace):
     result = accord(
-        *("bench", "room", "--delegations", "4", "--rounds", "1", "--concurrency", "2"),
+        *("bench", "room", "--delegations", "4", "--rounds", "1", *pace),
         *("--instances", "2", "--workers", "1", "--json"),
         *("--target", "page-p95-ms=1e9", "--target", "action-p95-ms=1e9"),
         tmp_path=tmp_path,
@@ -15,6 +21,7 @@ def test_the_room_benchmark_plays_a_session_and_checks_the_record(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     figures = json.loads(result.stdout)
     assert (figures["delegations"], figures["instances"], figures["workers"]) == (4, 2, 1)
+    assert figures["think_seconds"] == float(pace[1])
     assert figures["requests"] == 4 * 4 + 1  # read, compile, propose, position; one break
     assert {name: row["count"] for name, row in figures["per_request"].items()} == {
         "read-text": 4,

@@ -86,6 +86,7 @@ QUIET = (
     "decide-stakeholder-requests: 0\n"
     "fail-abandoned-export-jobs: 0\n"
     "forget-finished-export-jobs: 0\n"
+    "fail-abandoned-tasks: 0\n"
     "forget-finished-tasks: 0\n"
     "sign-checkpoint: 0\n"
 )

@@ -185,3 +185,32 @@ def test_a_log_line_written_while_answering_carries_the_request_id(client, monke
         ("looking", "abc-123", "WARNING"),
         ("after", "-", "WARNING"),
     ]
+
+
+def test_a_server_error_is_logged_with_the_request_id_its_answer_carries(client, monkeypatch):
+    from accord.web import operations_views
+
+    def failing(now):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(operations_views, "readiness", failing)
+    client.raise_request_exception = False
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.addFilter(RequestIdFilter())
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        answer = client.get("/readyz", HTTP_X_REQUEST_ID="abc-500")
+    finally:
+        logger.removeHandler(handler)
+    assert (answer.status_code, answer["X-Request-ID"]) == (500, "abc-500")
+    (line,) = [json.loads(line) for line in written.getvalue().splitlines()]
+    assert {k: line[k] for k in ("level", "logger", "message", "request_id")} == {
+        "level": "ERROR",
+        "logger": "django.request",
+        "message": "Internal Server Error: /readyz",
+        "request_id": "abc-500",
+    }
+    assert line["error"].splitlines()[-1] == "RuntimeError: the disk is full"

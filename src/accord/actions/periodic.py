@@ -31,6 +31,13 @@ log = logging.getLogger(__name__)
 CHECKPOINT_AT_LEAST_EVERY = timedelta(minutes=5)
 # How long a finished task's result is kept, for the pages and for an operator to look at.
 TASK_RESULTS_KEPT_FOR = timedelta(days=7)
+# A task still running this long after a worker took it was cut short: its worker was killed
+# (the longest task, a compilation's PDF, takes about a minute).
+TASK_ABANDONED_AFTER = timedelta(hours=1)
+
+
+class WorkerStopped(Exception):
+    """The worker running a task stopped before the task finished."""
 
 
 def sign_due_checkpoint(now: datetime) -> list[object]:
@@ -53,6 +60,25 @@ def forget_finished_task_results(now: datetime) -> list[str]:
     return forgotten
 
 
+def fail_abandoned_tasks(now: datetime) -> list[str]:
+    """Fail the tasks that a worker took more than `TASK_ABANDONED_AFTER` before ``now`` and
+    never finished (its worker was killed: a worker stopped with SIGTERM finishes its task
+    first); their ids. A failed task's result says so, and the queue's figures no longer
+    count it as running."""
+    abandoned = DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=now - TASK_ABANDONED_AFTER
+    )
+    failed = [str(pk) for pk in abandoned.values_list("pk", flat=True)]
+    DBTaskResult.objects.filter(pk__in=failed, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=now,
+        return_value=None,
+        exception_class_path=f"{WorkerStopped.__module__}.{WorkerStopped.__qualname__}",
+        traceback=f"{WorkerStopped.__qualname__}: {WorkerStopped.__doc__}\n",
+    )
+    return failed
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     name: str
@@ -64,6 +90,7 @@ JOBS: list[Job] = [
     Job("decide-stakeholder-requests", decide_due_stakeholder_requests),
     Job("fail-abandoned-export-jobs", fail_abandoned_export_jobs),
     Job("forget-finished-export-jobs", forget_finished_export_jobs),
+    Job("fail-abandoned-tasks", fail_abandoned_tasks),
     Job("forget-finished-tasks", forget_finished_task_results),
     # Last, so that the checkpoint covers what the jobs before it recorded.
     Job("sign-checkpoint", sign_due_checkpoint),
@@ -106,6 +133,7 @@ SCHEDULE: tuple[Every, ...] = (
     Every("decide-stakeholder-requests", timedelta(seconds=5)),
     Every("fail-abandoned-export-jobs", timedelta(minutes=1)),
     Every("forget-finished-export-jobs", timedelta(hours=1)),
+    Every("fail-abandoned-tasks", timedelta(minutes=5)),
     Every("forget-finished-tasks", timedelta(hours=1)),
     Every("sign-checkpoint", timedelta(seconds=5)),
 )

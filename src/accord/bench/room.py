@@ -2,7 +2,7 @@
 with every delegation's live stream open, on several instances and workers.
 
     accord bench room [--delegations 193] [--instances 2] [--workers 2] [--rounds 2]
-                      [--concurrency 24] [--json]
+                      [--think 10] [--concurrency 24] [--json]
 
 It builds a process with the 193 members, a chair and a short draft in the configured
 database (a fresh SQLite file, or the scratch PostgreSQL database DATABASE_URL names), starts
@@ -10,19 +10,28 @@ database (a fresh SQLite file, or the scratch PostgreSQL database DATABASE_URL n
 and opens one live stream per delegation spread over the instances. The chair launches a
 silence procedure, which one delegation breaks during the session. Then each delegation,
 ``--rounds`` times, reads the current text and the compilation, submits a proposal and
-records a position, through the API with a token of its own, ``--concurrency`` requests at a
-time, spread over the instances. It reports p50/p95/p99 of each page and action, the errors,
-the events each stream missed (every event of the process must reach every stream), whether
-the silence procedure was broken, and whether the chain verifies afterwards. Bounded: a
-fixed number of requests, each with a timeout; nothing listens beyond 127.0.0.1. The
-baseline, measured in the same run before the room, is one delegation alone making the same
-requests one at a time; each p50 is also given as a multiple of the baseline's.
+records a position, through the API with a token of its own, spread over the instances.
+
+A session at a delegate's pace (``--think`` seconds, 10 by default): every delegation acts at
+once, on a thread of its own, pausing between two requests for half to one and a half times
+``--think`` (drawn from a fixed seed), as a delegate reads before acting; the delegations
+start spread over the first pause. That is far busier than a real session (193 delegations
+each proposing every forty seconds). ``--think 0`` measures the capacity instead: no pause,
+``--concurrency`` requests at a time, each waiting its turn behind the others.
+
+It reports p50/p95/p99 of each page and action, the errors, the events each stream missed
+(every event of the process must reach every stream), whether the silence procedure was broken,
+and whether the chain verifies afterwards. Bounded: a fixed number of requests, each with a
+timeout; nothing listens beyond 127.0.0.1. The baseline, measured in the same run before the
+room, is one delegation alone making the same requests one at a time; each p50 is also given as
+a multiple of the baseline's.
 """
 
 import argparse
 import asyncio
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -103,7 +112,9 @@ def run(args: argparse.Namespace) -> int:
                 head,
                 len(delegates),
                 arrivals,
-                lambda: _play(work, base, silence, uids, args.concurrency, timings, errors),
+                lambda: _play(
+                    work, base, silence, uids, args.concurrency, timings, errors, args.think
+                ),
             )
         )
         elapsed = time.perf_counter() - started
@@ -119,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
         "delegations": len(delegates),
         "instances": args.instances,
         "workers": args.workers,
+        "think_seconds": args.think,
         "requests": sum(map(len, timings.values())) + sum(errors.values()),
         "seconds": round(elapsed, 1),
         "streams": streamed,
@@ -144,7 +156,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(
             f"a room of {len(delegates)} delegations on {args.instances} instances and "
-            f"{args.workers} workers: {figures['requests']} requests in {figures['seconds']} s, "
+            f"{args.workers} workers, "
+            + (f"pausing about {args.think:g} s" if args.think else f"{args.concurrency} at a time")
+            + f": {figures['requests']} requests in {figures['seconds']} s, "
             f"{len(appended)} events, {lost} lost, errors {dict(errors) or 0}, silence "
             f"{'broken' if broken else 'NOT broken'}, chain "
             f"{'verified' if verdict.ok else 'NOT verified'}"
@@ -227,7 +241,11 @@ def _play(
     concurrency: int,
     timings: dict[str, list[float]],
     errors: dict[str, int],
+    think: float = 0.0,
 ) -> None:
+    """Make the requests of ``work`` (instance port, token, delegation, round): ``concurrency``
+    at a time with no pause, or, with ``think`` seconds, each delegation on its own thread,
+    pausing between its requests (see the module's docstring)."""
     lock = threading.Lock()
     delegations = 1 + max(d for _, _, d, _ in work)
 
@@ -250,21 +268,41 @@ def _play(
             with lock:
                 errors[f"{name} {code}"] += 1
 
-    def delegation(item: tuple[int, str, int, int]) -> None:
+    def round_of(item: tuple[int, str, int, int], pause: Callable[[], None]) -> None:
         port, token, d, r = item
         uid = uids[(d + r) % len(uids)]
         timed("read-text", port, token, "")
+        pause()
         timed("read-compilation", port, token, "/compilation")
+        pause()
         wording = f"Delegation {d} proposes in round {r} that States cooperate further."
         timed("propose", port, token, "/proposals", {"provision": uid, "wording": wording})
+        pause()
         stance = ("support", "can-accept", "reserve")[(d + r) % 3]
         timed("record-position", port, token, "/positions", {"provision": uid, "stance": stance})
         if silence and (d, r) == (delegations // 2, 0):  # one breaks the silence, mid-session
+            pause()
             letter = {"letter": "We object to this paragraph.", "provisions": [uid]}
             timed("break-silence", port, token, silence, letter)
+        pause()
 
-    with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(delegation, work))
+    if not think:
+        with ThreadPoolExecutor(concurrency) as pool:
+            list(pool.map(lambda item: round_of(item, lambda: None), work))
+        return
+
+    def delegation(d: int) -> None:
+        pacing = random.Random(d)  # noqa: S311 - a load's pauses, not a secret
+        time.sleep(think * d / delegations)
+
+        def pause() -> None:
+            time.sleep(think * pacing.uniform(0.5, 1.5))
+
+        for item in sorted((i for i in work if i[2] == d), key=lambda i: i[3]):
+            round_of(item, pause)
+
+    with ThreadPoolExecutor(delegations) as pool:
+        list(pool.map(delegation, range(delegations)))
 
 
 def _broken(procedure: int) -> bool:

@@ -96,6 +96,14 @@ def _room(suite: argparse.ArgumentParser) -> None:
         help="delegations in the room (default: %(default)s)",
     )
     _numbers(suite, instances=2, workers=2, rounds=2, concurrency=24)
+    suite.add_argument(
+        "--think",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="each delegation's pause between two requests, about (0: none, --concurrency "
+        "requests at a time; default: %(default)s)",
+    )
     suite.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
