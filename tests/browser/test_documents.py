@@ -24,6 +24,7 @@ def test_the_demo_versions_download_in_every_format(
     page: Page, demo_server: str, number: int, name: str
 ):
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/v{number}/")
+    page.get_by_text("Download or print").click()
     downloads = page.get_by_role("navigation", name="Download the text")
     for link, suffix in LINKS.items():
         with page.expect_download() as started:
