@@ -32,6 +32,8 @@ def test_the_demo_versions_download_in_every_format(
         download = started.value
         assert download.suggested_filename == f"report-{name}-clean{suffix}"
         assert download.failure() is None
+    # A PDF takes seconds to set: the menu said it was being prepared, then that it is ready.
+    expect(page.locator(".download-progress")).to_have_text("The PDF is ready and downloaded.")
 
 
 def test_the_chair_imports_a_word_draft_after_a_preview(page: Page, demo_server: str, tmp_path):

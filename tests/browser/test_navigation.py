@@ -111,3 +111,17 @@ def test_a_confirmation_stands_beside_the_paragraph_acted_on(page: Page, demo_se
     expect(said).to_have_attribute("role", "status")
     expect(said).to_be_in_viewport()
     sign_out(page)
+
+
+def test_the_chair_picks_delegations_by_the_start_of_a_name_or_a_code(page: Page, demo_server: str):
+    sign_in(page, demo_server, "chair")
+    page.goto(f"{demo_server}{PROCESS}report/v2/p3/status/")
+    page.get_by_label("Mark", exact=True).select_option("agreed-pending")
+    field = page.get_by_label("Delegations still to confirm")
+    offered = page.locator("#delegation-names option")
+    field.press_sequentially("Bra")
+    assert offered.evaluate_all("options => options.map(o => o.value)") == ["Brazil"]
+    field.fill("")
+    field.press_sequentially("Brazil, CHE")
+    assert offered.evaluate_all("options => options.map(o => o.value)") == ["Brazil, Switzerland"]
+    sign_out(page)
