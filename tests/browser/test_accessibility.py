@@ -86,7 +86,6 @@ def test_main_pages_have_no_serious_accessibility_violation(
     page: Page, demo_server: str, who: str | None
 ):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    FIGURES.mkdir(parents=True, exist_ok=True)
     role = who or "anonymous"
     if who:
         sign_in(page, demo_server, who)
@@ -113,6 +112,7 @@ def test_main_pages_have_no_serious_accessibility_violation(
             scrolled = page.evaluate("document.documentElement.scrollWidth")
             if scrolled > width:
                 wide.append(f"{name} is {scrolled} px wide at {width} px")
+    FIGURES.mkdir(parents=True, exist_ok=True)
     (FIGURES / f"{role}.json").write_text(json.dumps(figures, indent=1, sort_keys=True))
     assert serious == []
     assert wide == []
