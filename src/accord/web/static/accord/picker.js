@@ -34,7 +34,6 @@
   }
 
   document.querySelectorAll('input[list="delegation-names"]').forEach(function (field) {
-    field.setAttribute("autocomplete", "off");
     field.addEventListener("input", function () { suggest(field); });
     field.addEventListener("focus", function () { suggest(field); });
   });
