@@ -24,6 +24,7 @@ def test_the_demo_versions_download_in_every_format(
     page: Page, demo_server: str, number: int, name: str
 ):
     page.goto(f"{demo_server}/p/oewg-ict-demo/report/v{number}/")
+    page.get_by_text("Download or print").click()
     downloads = page.get_by_role("navigation", name="Download the text")
     for link, suffix in LINKS.items():
         with page.expect_download() as started:
@@ -31,6 +32,8 @@ def test_the_demo_versions_download_in_every_format(
         download = started.value
         assert download.suggested_filename == f"report-{name}-clean{suffix}"
         assert download.failure() is None
+    # A PDF takes seconds to set: the menu said it was being prepared, then that it is ready.
+    expect(page.locator(".download-progress")).to_have_text("The PDF is ready and downloaded.")
 
 
 def test_the_chair_imports_a_word_draft_after_a_preview(page: Page, demo_server: str, tmp_path):

@@ -39,7 +39,7 @@ def test_a_proposal_appears_on_an_open_compilation_without_a_reload(
     )
     expect(argentina).to_have_count(1, timeout=15_000)
     expect(argentina).to_contain_text("Argentina")
-    notice = page.get_by_role("status").filter(has_text="New proposal by ARG on paragraph 7")
+    notice = page.get_by_role("status").filter(has_text="New proposal by Argentina on paragraph 7")
     expect(notice).to_have_attribute("aria-live", "polite")
     assert page.evaluate("window.notReloaded") is True
     # The reader stays where they were: same scroll position, focus on the same link.

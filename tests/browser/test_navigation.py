@@ -111,3 +111,47 @@ def test_a_confirmation_stands_beside_the_paragraph_acted_on(page: Page, demo_se
     expect(said).to_have_attribute("role", "status")
     expect(said).to_be_in_viewport()
     sign_out(page)
+
+
+def test_the_chair_picks_delegations_by_the_start_of_a_name_or_a_code(page: Page, demo_server: str):
+    sign_in(page, demo_server, "chair")
+    page.goto(f"{demo_server}{PROCESS}report/v2/p3/status/")
+    page.get_by_label("Mark", exact=True).select_option("agreed-pending")
+    field = page.get_by_label("Delegations still to confirm")
+    offered = page.locator("#delegation-names option")
+    field.press_sequentially("Bra")
+    assert offered.evaluate_all("options => options.map(o => o.value)") == ["Brazil"]
+    field.fill("")
+    field.press_sequentially("Brazil, CHE")
+    assert offered.evaluate_all("options => options.map(o => o.value)") == ["Brazil, Switzerland"]
+    sign_out(page)
+
+
+def test_on_a_laptop_the_proposals_stand_beside_their_paragraph(page: Page, demo_server: str):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{demo_server}{PAGES['compilation']}")
+    text = page.locator("#p4 > p").first.bounding_box()
+    proposals = page.locator("#p4 > ol.proposals").bounding_box()
+    assert text is not None
+    assert proposals is not None
+    assert proposals["x"] >= text["x"] + text["width"]
+    assert abs(proposals["y"] - text["y"]) < 20
+    page.set_viewport_size({"width": 390, "height": 900})
+    proposals = page.locator("#p4 > ol.proposals").bounding_box()
+    assert proposals is not None
+    assert proposals["y"] > text["y"]
+
+
+def test_a_document_prints_without_the_workplace_around_it(page: Page, demo_server: str):
+    sign_in(page, demo_server, "chair")
+    page.goto(f"{demo_server}{PAGES['clean-text']}")
+    page.get_by_text("Download or print").click()
+    expect(page.get_by_role("button", name="Print this page")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="This process")).to_be_hidden()
+    expect(page.locator("details.downloads")).to_be_hidden()
+    expect(page.locator(".status-mark").first).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator("#p3 > p").first).to_be_visible()
+    page.emulate_media(media="screen")
+    sign_out(page)

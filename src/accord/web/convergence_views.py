@@ -98,18 +98,25 @@ def convergence(request: HttpRequest, process: str, document: str, number: int) 
 
 def _for_display(room: queries.RoomConvergence, tables: dict[str, list[Any]]) -> None:
     """Adds to the rows what the page's tables show: each group's accepting share in a
-    list, the negotiating groups by name, the defining paragraphs with their uids."""
+    list, the members and negotiating groups by name, the defining paragraphs with their uids."""
     count = room.analysis.groups.count
     uids = {label: uid for uid, label in room.labels.items()}
     for name in ("closest", "divisive", "bridging"):
         for row in tables[name]:
             row["shares"] = [row.get(f"group_{g}") for g in range(1, count + 1)]
+            for who in ("objecting", "reserving"):
+                row[who] = _by_name(room.names, row[who])
     for row in tables["map"]:
         codes = str(row["negotiating_groups"]).split()
         row["negotiating"] = ", ".join(room.group_names.get(code, code) for code in codes)
     for row in tables["groups"]:
         labels = str(row["defining"]).split()
         row["defining_labels"] = [(label, uids.get(label, "")) for label in labels]
+
+
+def _by_name(names: dict[str, str], codes: object) -> str:
+    """The delegations a figure lists by code ("CHN CUB"), by name ("China, Cuba")."""
+    return ", ".join(names.get(code, code) for code in str(codes).split())
 
 
 def download(

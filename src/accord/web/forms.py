@@ -13,6 +13,11 @@ from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS, Pr
 from accord.core.revising import CHAIR_FATES
 from accord.store.reference import reference_data
 
+# The id of a page's list of delegations (`{% delegation_picker %}`): the fields that take
+# delegations name it, and suggest names and codes from it as the person types.
+PICKER_LIST = "delegation-names"
+PICKER = forms.TextInput(attrs={"list": PICKER_LIST, "autocomplete": "off"})
+
 
 @cache
 def _codes_by_word() -> dict[str, str]:
@@ -285,6 +290,7 @@ class AdoptionForm(forms.Form):
             "empty: no objection)"
         ),
         required=False,
+        widget=PICKER,
     )
     disassociations = forms.CharField(
         label=_("Disassociations, one delegation a line: “Brazil: 13, 14(a)”"),
@@ -438,6 +444,7 @@ class SummaryEntryForm(forms.Form):
             "Held by (delegations or groups, by name or code, separated by commas, e.g. Brazil, eu)"
         ),
         max_length=500,
+        widget=PICKER,
     )
 
     def clean_holders(self) -> list[str]:

@@ -17,7 +17,7 @@ from accord.core.errors import Refusal, UnknownProvision
 from accord.core.status import ActKind
 from accord.store import models, queries
 from accord.web.context import fields_of, kept_part
-from accord.web.forms import delegation_codes
+from accord.web.forms import PICKER, delegation_codes
 from accord.web.status_chart import chart
 from accord.web.status_marks import KIND_CHOICES
 from accord.web.views import signed_in, visible_process, visible_version
@@ -32,6 +32,7 @@ class StatusMarkForm(forms.Form):
         ),
         required=False,
         max_length=2_000,
+        widget=PICKER,
     )
 
     def clean_pending(self) -> list[str]:

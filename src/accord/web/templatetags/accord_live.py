@@ -1,9 +1,12 @@
 """What a page needs to follow the record live."""
 
+from functools import cache
+
 from django import template
 from django.db.models import Max
 
 from accord.store import models
+from accord.store.reference import reference_data
 
 register = template.Library()
 
@@ -15,3 +18,13 @@ def latest_event_seq(process: models.Process) -> int:
         "last"
     ]
     return found or 0
+
+
+@register.simple_tag
+@cache
+def delegation_names() -> dict[str, str]:
+    """Every delegation of the shipped reference data by its code: a live notice names the
+    delegation that acted ("New proposal by Argentina …"), where the event carries its code."""
+    data = reference_data()
+    entries = (*data["members"], *data["observer_states"], *data["observer_organisations"])
+    return {entry["code"]: entry["name"] for entry in entries}

@@ -148,7 +148,9 @@
 
   function notice(kind, record) {
     var payload = record.payload || {};
-    var values = { delegation: record.delegation, label: payload.label };
+    var names = document.getElementById("live-names");
+    var known = names ? JSON.parse(names.textContent) : {};
+    var values = { delegation: known[record.delegation] || record.delegation, label: payload.label };
     if (kind === "proposal.submitted") {
       return fill(data.noticeProposal, values);
     }
