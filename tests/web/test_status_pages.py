@@ -211,7 +211,7 @@ def test_the_version_page_and_provenance_read_in_constant_queries(
 ):
     client.force_login(negotiation.chair)
     _mark(negotiation, "p4")
-    with django_assert_num_queries(19) as few:
+    with django_assert_num_queries(20) as few:
         client.get("/p/wg/report/v1/")
     for uid in ("p1", "p2", "p3"):
         _mark(negotiation, uid, ActKind.AGREED_PENDING, ["BRA"])
