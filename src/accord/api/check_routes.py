@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from accord.api.lookups import ERRORS
+from accord.api.contract import errors
 from accord.api.schemas import StrictSchema
 from accord.api.throttling import COSTLY
 from accord.core.checker.export import report_json
@@ -66,7 +66,7 @@ class CheckOut(Schema):
     segments: list[SegmentOut]
 
 
-@router.post("/check", response={200: CheckOut, **ERRORS}, throttle=COSTLY)
+@router.post("/check", response={200: CheckOut, **errors(400, 413, 422)}, throttle=COSTLY)
 def check(request: HttpRequest, body: CheckIn) -> dict[str, Any]:
     """Each sentence (or clause) of the passage with its verdict, source and changes."""
     return report_json(queries.check_text(body.text))

@@ -7,7 +7,8 @@ from ninja import Field, NinjaAPI, Schema, Status
 
 from accord.actions.processes import rules_of_procedure, set_up_process
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, visible_process
+from accord.api.contract import READ, WRITE, errors
+from accord.api.lookups import visible_process
 from accord.api.schemas import StrictSchema
 from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, StakeholderModality
@@ -68,12 +69,12 @@ def _detail(process: models.Process) -> dict[str, object]:
 def install(api: NinjaAPI) -> None:
     """Add the endpoints to ``api`` itself: POST /processes shares its path with the list."""
 
-    @api.get("/processes/{process}", response={200: ProcessDetailOut, **ERRORS})
+    @api.get("/processes/{process}", response={200: ProcessDetailOut, **errors(*READ)})
     def get_process(request: HttpRequest, process: str) -> dict[str, object]:
         """A process, its rules of procedure and the codes of the delegations taking part."""
         return _detail(visible_process(request, process))
 
-    @api.post("/processes", response={201: ProcessDetailOut, **ERRORS}, auth=AUTH)
+    @api.post("/processes", response={201: ProcessDetailOut, **errors(*WRITE)}, auth=AUTH)
     def create_process(request: HttpRequest, body: ProcessIn) -> Status[dict[str, object]]:
         """Set up a process; only staff users of the instance may, and they become its
         Secretariat. Refused with 409 when the short name is taken and 422 for a short name

@@ -14,8 +14,10 @@ from accord.actions.processes import (
     withdraw_accreditation,
 )
 from accord.actions.revisions import issue_revision
+from accord.api import contract
 from accord.api.auth import AUTH, grave_act, writer
-from accord.api.lookups import ERRORS, check_if_match, visible_process
+from accord.api.contract import READ, WRITE, errors
+from accord.api.lookups import check_if_match, visible_process
 from accord.api.problems import Problem
 from accord.api.schemas import StrictSchema
 from accord.core.errors import NotPermitted
@@ -134,10 +136,14 @@ def _issued(version: models.Version) -> dict[str, object]:
     }
 
 
-@router.get("/processes/{process}/accreditations", response={200: AccreditationList, **ERRORS})
+@router.get(
+    "/processes/{process}/accreditations",
+    response={200: AccreditationList, **errors(*READ, 403)},
+    auth=AUTH,
+)
 def list_accreditations(request: HttpRequest, process: str) -> dict[str, object]:
     """The people accredited to the process, with their role, delegation and group mandates;
-    only the Secretariat sees them (403 for anyone else)."""
+    only the Secretariat sees them (401 without credentials, 403 for anyone else)."""
     found = visible_process(request, process)
     if not queries.may_administer(request.user, found):
         raise NotPermitted(Reason.NOT_SECRETARIAT)
@@ -146,7 +152,7 @@ def list_accreditations(request: HttpRequest, process: str) -> dict[str, object]
 
 @router.post(
     "/processes/{process}/accreditations",
-    response={201: AccreditationOut, **ERRORS},
+    response={201: AccreditationOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_accreditation(
@@ -173,7 +179,7 @@ def create_accreditation(
 
 @router.delete(
     "/processes/{process}/accreditations/{username}",
-    response={204: None, **ERRORS},
+    response={204: None, **errors(401, 403, 404)},
     auth=AUTH,
 )
 def delete_accreditation(request: HttpRequest, process: str, username: str) -> Status[None]:
@@ -187,7 +193,7 @@ def delete_accreditation(request: HttpRequest, process: str, username: str) -> S
 
 @router.post(
     "/processes/{process}/documents",
-    response={201: VersionIssuedOut, **ERRORS},
+    response={201: VersionIssuedOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_document(request: HttpRequest, process: str, body: DraftIn) -> Status[dict[str, object]]:
@@ -208,15 +214,16 @@ def create_document(request: HttpRequest, process: str, body: DraftIn) -> Status
 
 @router.post(
     "/processes/{process}/documents/{document}/revisions",
-    response={201: VersionIssuedOut, **ERRORS},
+    response={201: VersionIssuedOut, **errors(*WRITE, 412, 428)},
     auth=AUTH,
+    openapi_extra=contract.if_match(required=True),
 )
 def create_revision(
     request: HttpRequest, process: str, document: str, body: RevisionIn
 ) -> Status[dict[str, object]]:
     """The Chair issues the next version of the document from numbered plain text, with the
-    fate of the open proposals. With If-Match carrying the current version's ETag, refused
-    with 412 if another version was issued or its text changed since. Refused, storing
+    fate of the open proposals. If-Match must carry the current version's ETag: 428 without
+    it, 412 if another version was issued or its text changed since. Refused, storing
     nothing: 403 for anyone but the Chair, 422 ``proposals-without-fate`` naming the open
     proposals that would vanish, ``unknown-proposal``, ``malformed-draft``,
     ``already-adopted``."""
@@ -224,7 +231,7 @@ def create_revision(
     found = get_object_or_404(
         models.Document, process=visible_process(request, process), slug=document
     )
-    check_if_match(request, queries.current_version(found))
+    check_if_match(request, queries.current_version(found), required=True)
     fates: dict[int, Fate] = {}
     for fate in body.fates:
         if fate.proposal in fates:
