@@ -13,7 +13,7 @@ from accord.api import contract
 from accord.api.auth import AUTH, grave_act, writer
 from accord.api.contract import READ, TYPED_READ, WRITE, errors
 from accord.api.lookups import version_to_change, visible_process, visible_version
-from accord.api.schemas import StrictSchema
+from accord.api.schemas import StrictSchema, example
 from accord.core.decisions import Ballot
 from accord.store import models, queries
 from accord.words.outcomes import adoption_words, vote_counts
@@ -55,6 +55,12 @@ class AdoptionOut(Schema):
 
 
 class AdoptionIn(StrictSchema):
+    model_config = example(
+        objections=["IRN"],
+        explanations={"IRN": "Iran cannot join consensus on paragraph 12."},
+        confirm=True,
+    )
+
     objections: list[str] = []
     disassociations: dict[str, list[str]] = {}
     explanations: dict[str, str] = {}
@@ -62,6 +68,12 @@ class AdoptionIn(StrictSchema):
 
 
 class VoteIn(StrictSchema):
+    model_config = example(
+        ballots={"BRA": "yes", "DEU": "yes", "IRN": "no", "KEN": "abstain"},
+        explanations={"IRN": "Iran voted against paragraph 12."},
+        confirm=True,
+    )
+
     ballots: dict[str, Literal["yes", "no", "abstain"]]
     explanations: dict[str, str] = {}
     confirm: bool = False
@@ -83,6 +95,8 @@ class ChecklistOut(Schema):
 
 
 class ExplanationIn(StrictSchema):
+    model_config = example(text="Kenya joins consensus and welcomes paragraph 28.")
+
     text: str
 
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from accord.api.contract import errors
-from accord.api.schemas import StrictSchema
+from accord.api.schemas import StrictSchema, example
 from accord.api.throttling import COSTLY
 from accord.core.checker.export import report_json
 from accord.store import queries
@@ -15,6 +15,10 @@ router = Router(tags=["checker"])
 
 
 class CheckIn(StrictSchema):
+    model_config = example(
+        text="States reaffirmed that international law is applicable to the use of ICTs."
+    )
+
     text: str
 
 

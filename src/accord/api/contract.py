@@ -190,7 +190,11 @@ def finish(schema: dict[str, Any]) -> dict[str, Any]:
     demo's identifiers as examples of parameters."""
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
-            responses = operation.get("responses", {})
+            # django-ninja keys its answers by number and the fragments here by text: one key.
+            responses: dict[str, Any] = {}
+            for status, answer in operation.get("responses", {}).items():
+                responses.setdefault(str(status), {}).update(answer)
+            operation["responses"] = responses
             for status, headers in (("429", _RETRY_AFTER), ("401", _WWW_AUTHENTICATE)):
                 if status in responses:
                     responses[status]["headers"] = {

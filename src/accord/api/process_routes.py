@@ -9,7 +9,7 @@ from accord.actions.processes import rules_of_procedure, set_up_process
 from accord.api.auth import AUTH, writer
 from accord.api.contract import READ, WRITE, errors
 from accord.api.lookups import visible_process
-from accord.api.schemas import StrictSchema
+from accord.api.schemas import StrictSchema, example
 from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.silence import ProposalsUnderSilence
@@ -41,6 +41,16 @@ class ProcessDetailOut(Schema):
 class ProcessIn(StrictSchema):
     """A process to set up. ``members`` left out (or null) admits every member State of the
     United Nations; otherwise it lists the members' codes."""
+
+    model_config = example(
+        slug="bbnj-5",
+        title="Fifth session",
+        public=False,
+        decision_rule="consensus-or-silence",
+        silence_minimum_hours=48,
+        members=["BRA", "KEN"],
+        observers=["VAT"],
+    )
 
     slug: str = Field(max_length=80)
     title: str = Field(max_length=300)

@@ -11,6 +11,7 @@ from accord.actions.witnesses import keep_cosignature
 from accord.api.contract import errors
 from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
 from accord.api.problems import Problem
+from accord.api.schemas import example
 from accord.core import merkle
 from accord.store import models, tree
 
@@ -97,6 +98,19 @@ class WitnessOut(Schema):
 
 
 class CosignatureIn(Schema):
+    model_config = example(
+        checkpoint={
+            "size": 74,
+            "root": "5f1c" * 16,
+            "time": "2026-06-01T09:00:00Z",
+            "key_id": "a1b2c3d4",
+            "signature": "9e8d" * 32,
+        },
+        witness="0f1e2d3c",
+        time="2026-06-01T09:00:05Z",
+        signature="7c6b" * 32,
+    )
+
     checkpoint: CheckpointOut
     witness: str
     time: str

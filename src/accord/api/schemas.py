@@ -7,6 +7,11 @@ from pydantic import ConfigDict
 from accord.core.provisions import Provision
 
 
+def example(**body: object) -> ConfigDict:
+    """A request body's configuration with an example of it, from the demo (`make demo`)."""
+    return ConfigDict(json_schema_extra={"examples": [body]})
+
+
 class StrictSchema(Schema):
     """A request body: a field it does not know is refused (422, naming the field), never
     silently dropped, so a misspelt ``confrim`` cannot pass for a missing ``confirm``."""
@@ -176,6 +181,13 @@ class ProposalIn(StrictSchema):
     ``wording`` after the provision), ``delete`` (the provision), ``move`` (the provision, to
     follow ``after``)."""
 
+    model_config = example(
+        provision="p29",
+        wording="States reaffirmed that voluntary confidence-building measures help to lower "
+        "tensions.",
+        justification="Keep it short.",
+    )
+
     provision: str
     kind: Literal["wording", "alternatives", "add", "delete", "move"] = "wording"
     wording: str = ""
@@ -201,6 +213,8 @@ class Problem(Schema):
 
 
 class PositionIn(StrictSchema):
+    model_config = example(provision="p30", stance="reserve", note="Awaiting instructions.")
+
     provision: str
     stance: Literal["support", "can-accept", "reserve", "object"]
     note: str = ""

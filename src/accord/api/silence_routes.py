@@ -15,22 +15,30 @@ from accord.api.auth import AUTH, writer
 from accord.api.contract import PAGED_READ, TYPED_READ, WRITE, errors
 from accord.api.lookups import version_to_change, visible_process
 from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
-from accord.api.schemas import StrictSchema
+from accord.api.schemas import StrictSchema, example
 from accord.store import models, queries
 
 router = Router(tags=["silence"])
 
 
 class LaunchIn(StrictSchema):
+    model_config = example(deadline="2026-06-04T09:01:00Z")
+
     deadline: datetime
 
 
 class BreakIn(StrictSchema):
+    model_config = example(
+        letter="Germany asks that paragraph 4 name the threats.", provisions=["p4"]
+    )
+
     letter: str
     provisions: list[str]
 
 
 class WithdrawIn(StrictSchema):
+    model_config = example(reason="Consultations on paragraph 4 continue.")
+
     reason: str
 
 
@@ -62,6 +70,8 @@ class SilencePage(Schema):
 
 
 class ObjectionIn(StrictSchema):
+    model_config = example(reason="The organisation's work is outside the mandate of the group.")
+
     reason: str
 
 

@@ -19,7 +19,7 @@ from accord.api.auth import AUTH, grave_act, writer
 from accord.api.contract import READ, WRITE, errors
 from accord.api.lookups import check_if_match, visible_process
 from accord.api.problems import Problem
-from accord.api.schemas import StrictSchema
+from accord.api.schemas import StrictSchema, example
 from accord.core.errors import NotPermitted
 from accord.core.fates import Fate, FateKind
 from accord.core.participants import Reason, Role
@@ -38,6 +38,16 @@ class AccreditationIn(StrictSchema):
     own. Delegates name their member ``delegation`` and the groups it speaks for
     (``mandates``); observers name their observer delegation; the Chair, the Bureau and the
     Secretariat name none."""
+
+    model_config = example(
+        username="deu-1",
+        role="delegate",
+        delegation="DEU",
+        mandates=["eu"],
+        full_name="Delegate of Germany",
+        email="deu@example.org",
+        password="a long passphrase",  # noqa: S106 (an example in the document, no secret)
+    )
 
     username: str = Field(min_length=1, max_length=150)
     role: Literal["chair", "secretariat", "bureau", "delegate", "observer", "stakeholder"]
@@ -64,6 +74,13 @@ class DraftIn(StrictSchema):
     """A new document's first version, as numbered plain text (``# Title``, ``## A. Section``,
     ``1. Paragraph``, ``   (a) sub-paragraph``)."""
 
+    model_config = example(
+        slug="annex",
+        text="# Recommendations of the Chair\n\n1. States should share threat information.",
+        label="Zero draft",
+        symbol="A/AC.292/2026/CRP.2",
+    )
+
     slug: str = Field(min_length=1, max_length=80)
     text: str = Field(min_length=1, max_length=2_000_000)
     label: str = Field(min_length=1, max_length=80)
@@ -74,6 +91,8 @@ class FateIn(StrictSchema):
     """The Chair's fate for one open proposal: ``provisions`` are the uids of the revision
     that reflect it; ``merged_with`` the other proposals it was merged with (mergers only)."""
 
+    model_config = example(proposal=12, kind="reflected", provisions=["p4"])
+
     proposal: int
     kind: ChairFate
     provisions: list[Uid] = Field(default_factory=list, max_length=50)
@@ -83,6 +102,12 @@ class FateIn(StrictSchema):
 class RevisionIn(StrictSchema):
     """The next version of a document as numbered plain text, its label, and the Chair's
     fates; an open proposal left out gets the engine's suggestion, unless it would vanish."""
+
+    model_config = example(
+        text="# Report\n\n1. The working group met in three substantive sessions.",
+        label="Rev.2",
+        fates=[{"proposal": 12, "kind": "reflected", "provisions": ["p4"]}],
+    )
 
     text: str = Field(min_length=1, max_length=2_000_000)
     label: str = Field(min_length=1, max_length=80)

@@ -20,7 +20,7 @@ from accord.api.auth import AUTH, writer
 from accord.api.contract import PAGED_READ, READ, WRITE, errors
 from accord.api.lookups import version_to_change, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
-from accord.api.schemas import StrictSchema
+from accord.api.schemas import StrictSchema, example
 from accord.core.citations import Citation, Standing, cite
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason
@@ -32,6 +32,12 @@ SUMMARY_LABEL = "Chair's summary — not negotiated, does not reflect consensus"
 
 
 class StatementIn(StrictSchema):
+    model_config = example(
+        text="Brazil underlines that capacity-building is demand-driven.",
+        document="report",
+        provisions=["p29"],
+    )
+
     text: str = Field(max_length=100_000)
     delegation: str | None = None
     document: str | None = None
@@ -60,6 +66,10 @@ class StatementPage(Schema):
 
 
 class EntryIn(StrictSchema):
+    model_config = example(
+        text="Several delegations called for a permanent mechanism.", delegations=["BRA", "KEN"]
+    )
+
     text: str = Field(default="", max_length=100_000)
     delegations: list[str] = Field(default_factory=list, max_length=200)
     groups: list[str] = Field(default_factory=list, max_length=50)
@@ -67,6 +77,8 @@ class EntryIn(StrictSchema):
 
 
 class MoveIn(StrictSchema):
+    model_config = example(provision="p30", delegations=["BRA"])
+
     provision: str
     delegations: list[str] = Field(default_factory=list, max_length=200)
     groups: list[str] = Field(default_factory=list, max_length=50)
