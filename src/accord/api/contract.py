@@ -60,7 +60,8 @@ def if_match(*, required: bool) -> Fragment:
                 "description": consequence
                 + "The ETag of the version as the caller read it (GET …/versions/{number}); "
                 "412 precondition-failed when the text changed since.",
-                "schema": {"type": "string", "minLength": 1},
+                # Sent empty, an optional If-Match counts as not sent; a required one does not.
+                "schema": {"type": "string", "minLength": 1} if required else {"type": "string"},
                 "example": '"9c1185a5c5e9fc54612808977ee8f548b2258d31a3b7c5b1c1f3e7d2e4f4a3b8"',
             }
         ]
@@ -102,7 +103,16 @@ LAST_EVENT_ID: Fragment = {
             "kind) and ``data`` (its JSON) per message.",
             "content": {
                 "text/event-stream": {
-                    "schema": {"type": "string"},
+                    # Each message: its sequence number, its kind and its JSON.
+                    "schema": {
+                        "type": "object",
+                        "required": ["id", "event", "data"],
+                        "properties": {
+                            "id": {"type": "string", "pattern": "^[0-9]+$"},
+                            "event": {"type": "string", "pattern": "^[a-z_]+\\.[a-z_.]+$"},
+                            "data": {"type": "string", "contentMediaType": "application/json"},
+                        },
+                    },
                     "example": 'id: 75\nevent: proposal.submitted\ndata: {"seq": 75, …}\n\n',
                 }
             },
@@ -127,7 +137,10 @@ def file_answer(status: int = 200) -> Fragment:
             str(status): {
                 "description": "The file, in the media type of its format.",
                 "headers": _DISPOSITION,
-                "content": {m: {"schema": _FILE} for m in media},
+                "content": {
+                    m: {"schema": {"type": "object"} if m == "application/json" else _FILE}
+                    for m in media
+                },
             }
         }
     }

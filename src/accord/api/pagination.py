@@ -52,5 +52,5 @@ Limit = Annotated[
     int, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 50})
 ]
 Cursor = Annotated[
-    str | None, WithJsonSchema({"type": "string", "pattern": "^[A-Za-z0-9_-]+={0,2}$"})
+    str | None, WithJsonSchema({"type": "string", "pattern": "^[A-Za-z0-9_-]*={0,2}$"})
 ]

@@ -4,12 +4,13 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from ninja import Field, NinjaAPI, Schema, Status
+from pydantic import Strict
 
 from accord.actions.processes import rules_of_procedure, set_up_process
 from accord.api.auth import AUTH, writer
 from accord.api.contract import READ, WRITE, errors
 from accord.api.lookups import visible_process
-from accord.api.schemas import StrictSchema, example
+from accord.api.schemas import StrictSchema, Whole, example
 from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.silence import ProposalsUnderSilence
@@ -56,11 +57,11 @@ class ProcessIn(StrictSchema):
     title: str = Field(max_length=300)
     public: bool = True
     decision_rule: Rule = "consensus"
-    silence_minimum_hours: int = Field(72, ge=1, le=8760)
+    silence_minimum_hours: Whole = Field(72, ge=1, le=8760)
     stakeholder_modality: Literal["none", "non-objection", "open"] = "none"
     proposals_under_silence: Literal["allowed", "frozen"] = "allowed"
     delegates_second_factor: bool = False
-    convergence_audience: Audience = Audience.CHAIR_AND_BUREAU
+    convergence_audience: Annotated[Audience, Strict(False)] = Audience.CHAIR_AND_BUREAU
     members: list[Code] | None = Field(None, max_length=400)
     observers: list[Code] = Field(default_factory=list, max_length=400)
 

@@ -1,8 +1,8 @@
-from datetime import datetime
-from typing import Literal
+from datetime import date, datetime
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict
+from pydantic import BeforeValidator, ConfigDict, Strict
 
 from accord.core.provisions import Provision
 
@@ -14,9 +14,32 @@ def example(**body: object) -> ConfigDict:
 
 class StrictSchema(Schema):
     """A request body: a field it does not know is refused (422, naming the field), never
-    silently dropped, so a misspelt ``confrim`` cannot pass for a missing ``confirm``."""
+    silently dropped, so a misspelt ``confrim`` cannot pass for a missing ``confirm``; and a
+    field takes only the JSON type the document gives it (``0`` is not ``false``, ``"3"`` not
+    ``3``), so what the OpenAPI document calls invalid is refused."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def _text_only(value: object) -> object:
+    if not isinstance(value, str):
+        raise ValueError("Give a date or a moment as text (ISO 8601).")
+    return value
+
+
+def _number_only(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("Give a whole number.")
+    return value
+
+
+# A whole number in a request body: JSON Schema counts 72.0 as one, so it is taken; text,
+# true and 72.5 are not.
+Whole = Annotated[int, Strict(False), BeforeValidator(_number_only)]
+# A moment (ISO 8601, ``2026-06-04T09:01:00Z``) and a day (``2026-06-04``) in a request body:
+# text only, read from text as the strict bodies cannot.
+Moment = Annotated[datetime, Strict(False), BeforeValidator(_text_only)]
+Day = Annotated[date, Strict(False), BeforeValidator(_text_only)]
 
 
 class ProcessOut(Schema):

@@ -15,7 +15,7 @@ from accord.api.auth import AUTH, writer
 from accord.api.contract import PAGED_READ, TYPED_READ, WRITE, errors
 from accord.api.lookups import version_to_change, visible_process
 from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
-from accord.api.schemas import StrictSchema, example
+from accord.api.schemas import Moment, StrictSchema, example
 from accord.store import models, queries
 
 router = Router(tags=["silence"])
@@ -24,7 +24,7 @@ router = Router(tags=["silence"])
 class LaunchIn(StrictSchema):
     model_config = example(deadline="2026-06-04T09:01:00Z")
 
-    deadline: datetime
+    deadline: Moment
 
 
 class BreakIn(StrictSchema):

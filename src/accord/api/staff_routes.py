@@ -19,7 +19,7 @@ from accord.api.auth import AUTH, grave_act, writer
 from accord.api.contract import READ, WRITE, errors
 from accord.api.lookups import check_if_match, visible_process
 from accord.api.problems import Problem
-from accord.api.schemas import StrictSchema, example
+from accord.api.schemas import StrictSchema, Whole, example
 from accord.core.errors import NotPermitted
 from accord.core.fates import Fate, FateKind
 from accord.core.participants import Reason, Role
@@ -93,10 +93,10 @@ class FateIn(StrictSchema):
 
     model_config = example(proposal=12, kind="reflected", provisions=["p4"])
 
-    proposal: int
+    proposal: Whole
     kind: ChairFate
     provisions: list[Uid] = Field(default_factory=list, max_length=50)
-    merged_with: list[int] = Field(default_factory=list, max_length=50)
+    merged_with: list[Whole] = Field(default_factory=list, max_length=50)
 
 
 class RevisionIn(StrictSchema):
@@ -114,7 +114,7 @@ class RevisionIn(StrictSchema):
     fates: list[FateIn] = Field(default_factory=list, max_length=2000)
 
 
-class FateOut(Schema):
+class RecordedFateOut(Schema):
     proposal: int
     kind: str
     provisions: list[str]
@@ -128,7 +128,7 @@ class VersionIssuedOut(Schema):
     label: str
     content_hash: str
     provisions: int
-    fates: list[FateOut]
+    fates: list[RecordedFateOut]
 
 
 def _accreditation(found: models.Accreditation) -> dict[str, object]:

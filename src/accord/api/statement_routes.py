@@ -20,7 +20,7 @@ from accord.api.auth import AUTH, writer
 from accord.api.contract import PAGED_READ, READ, WRITE, errors
 from accord.api.lookups import version_to_change, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
-from accord.api.schemas import StrictSchema, example
+from accord.api.schemas import Day, StrictSchema, Whole, example
 from accord.core.citations import Citation, Standing, cite
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason
@@ -41,9 +41,9 @@ class StatementIn(StrictSchema):
     text: str = Field(max_length=100_000)
     delegation: str | None = None
     document: str | None = None
-    version: int | None = None
+    version: Whole | None = None
     provisions: list[str] = Field(default_factory=list, max_length=500)
-    delivered_on: dt.date | None = None
+    delivered_on: Day | None = None
 
 
 class StatementOut(Schema):
@@ -73,7 +73,7 @@ class EntryIn(StrictSchema):
     text: str = Field(default="", max_length=100_000)
     delegations: list[str] = Field(default_factory=list, max_length=200)
     groups: list[str] = Field(default_factory=list, max_length=50)
-    proposal: int | None = None
+    proposal: Whole | None = None
 
 
 class MoveIn(StrictSchema):

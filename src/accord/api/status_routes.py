@@ -129,7 +129,7 @@ class ProvenanceVersionOut(Schema):
     changed: bool
 
 
-class FateOut(Schema):
+class ProvenanceFateOut(Schema):
     revision: str
     kind: str
 
@@ -143,7 +143,7 @@ class ProvenanceProposalOut(Schema):
     wording: str
     status: str
     submitted_at: datetime
-    fates: list[FateOut]
+    fates: list[ProvenanceFateOut]
 
 
 class ProvenanceMarkOut(Schema):
@@ -154,7 +154,7 @@ class ProvenanceMarkOut(Schema):
     recorded_at: datetime
 
 
-class ExplanationOut(Schema):
+class ProvenanceExplanationOut(Schema):
     delegation: str
     text: str
 
@@ -165,7 +165,7 @@ class ProvenanceAdoptionOut(Schema):
     text_hash: str | None
     covered: bool
     disassociated: list[str]
-    explanations: list[ExplanationOut]
+    explanations: list[ProvenanceExplanationOut]
 
 
 class ProvenanceOut(Schema):
