@@ -2,12 +2,12 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import BeforeValidator, ConfigDict, Strict
+from pydantic import BeforeValidator, ConfigDict, JsonValue, Strict
 
 from accord.core.provisions import Provision
 
 
-def example(**body: object) -> ConfigDict:
+def example(**body: JsonValue) -> ConfigDict:
     """A request body's configuration with an example of it, from the demo (`make demo`)."""
     return ConfigDict(json_schema_extra={"examples": [body]})
 
