@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import urllib.request
+from collections import Counter
 
 import pytest
 import schemathesis
@@ -110,10 +111,16 @@ def demo(tmp_path_factory):
         }
         with (data_dir / "server.log").open("w") as log, served_demo(environment, log) as url:
             yield Demo(url, environment)
+    # The run's figures, for `pytest -s`: how many operations and requests were fuzzed.
+    print(f"\nschemathesis: {len(SENT)} operations, {SENT.total()} requests")
 
 
 # The document the demo serves, as this code makes it; the requests go to the served demo.
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(), config=CONFIG)
+
+
+# The requests sent, by operation.
+SENT: Counter[str] = Counter()
 
 
 def _aim(case, demo: Demo, *, linked: bool = False) -> dict[str, str]:
@@ -121,6 +128,7 @@ def _aim(case, demo: Demo, *, linked: bool = False) -> dict[str, str]:
     meant to be valid, so that the fuzzing reaches the rules and not only 404s; a ``linked``
     case keeps the identifiers the answer before it gave."""
     operation = case.operation.definition.raw["operationId"]
+    SENT[case.operation.label] += 1
     who = "chair"
     if any(operation.endswith(f"_{name}") for name in SECRETARIAT):
         who = "secretariat"
