@@ -146,20 +146,6 @@ def file_answer(status: int = 200) -> Fragment:
     }
 
 
-def merged(*fragments: Fragment) -> Fragment:
-    """One ``openapi_extra`` from several fragments."""
-    result: Fragment = {}
-    for fragment in fragments:
-        for key, value in fragment.items():
-            if isinstance(value, list):
-                result.setdefault(key, []).extend(value)
-            elif isinstance(value, dict):
-                result[key] = {**result.get(key, {}), **value}
-            else:
-                result[key] = value
-    return result
-
-
 # Examples of path and query parameters: the demo's own (`make demo`).
 EXAMPLES = {
     "process": "oewg-ict-demo",

@@ -9,7 +9,7 @@ from accord.api.auth import AUTH, writer
 from accord.api.contract import BARE_WRITE, PAGED_READ, WRITE, errors
 from accord.api.lookups import visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
-from accord.api.schemas import StrictSchema, example
+from accord.api.schemas import Identifier, StrictSchema, example
 from accord.core.cosponsorship import InvitationStatus
 from accord.core.proposals import ProposalStatus
 from accord.store import models, queries
@@ -22,7 +22,7 @@ PROPOSAL = "/processes/{process}/documents/{document}/versions/{number}/proposal
 class InvitationIn(StrictSchema):
     model_config = example(delegation="DEU")
 
-    delegation: str
+    delegation: Identifier
 
 
 class InvitationOut(Schema):

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import BeforeValidator, ConfigDict, JsonValue, Strict
+from pydantic import BeforeValidator, ConfigDict, Field, JsonValue, Strict
 
 from accord.core.provisions import Provision
 
@@ -33,6 +33,8 @@ def _number_only(value: object) -> object:
     return value
 
 
+# A provision's uid or a delegation's code in a request body: never empty.
+Identifier = Annotated[str, Field(min_length=1, max_length=80)]
 # A whole number in a request body: JSON Schema counts 72.0 as one, so it is taken; text,
 # true and 72.5 are not.
 Whole = Annotated[int, Strict(False), BeforeValidator(_number_only)]
@@ -211,7 +213,7 @@ class ProposalIn(StrictSchema):
         justification="Keep it short.",
     )
 
-    provision: str
+    provision: Identifier
     kind: Literal["wording", "alternatives", "add", "delete", "move"] = "wording"
     wording: str = ""
     options: list[str] = []
@@ -238,7 +240,7 @@ class Problem(Schema):
 class PositionIn(StrictSchema):
     model_config = example(provision="p30", stance="reserve", note="Awaiting instructions.")
 
-    provision: str
+    provision: Identifier
     stance: Literal["support", "can-accept", "reserve", "object"]
     note: str = ""
 

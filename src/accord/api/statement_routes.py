@@ -20,7 +20,7 @@ from accord.api.auth import AUTH, writer
 from accord.api.contract import PAGED_READ, READ, WRITE, errors
 from accord.api.lookups import version_to_change, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
-from accord.api.schemas import Day, StrictSchema, Whole, example
+from accord.api.schemas import Day, Identifier, StrictSchema, Whole, example
 from accord.core.citations import Citation, Standing, cite
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason
@@ -79,7 +79,7 @@ class EntryIn(StrictSchema):
 class MoveIn(StrictSchema):
     model_config = example(provision="p30", delegations=["BRA"])
 
-    provision: str
+    provision: Identifier
     delegations: list[str] = Field(default_factory=list, max_length=200)
     groups: list[str] = Field(default_factory=list, max_length=50)
 

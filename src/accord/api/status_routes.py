@@ -13,7 +13,7 @@ from accord.api import contract
 from accord.api.auth import AUTH, writer
 from accord.api.contract import READ, TYPED_READ, WRITE, errors
 from accord.api.lookups import version_to_change, visible_process, visible_version
-from accord.api.schemas import StrictSchema, example
+from accord.api.schemas import Identifier, StrictSchema, example
 from accord.core.status import ActKind
 from accord.store import models, queries
 
@@ -40,7 +40,7 @@ class VersionStatusOut(Schema):
 class StatusMarkIn(StrictSchema):
     model_config = example(provision="p30", kind="agreed-pending", pending=["BRA"])
 
-    provision: str
+    provision: Identifier
     kind: Literal["agreed", "agreed-pending", "reopened"]
     pending: list[str] = []
 
