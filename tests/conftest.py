@@ -1,6 +1,12 @@
 """Fixtures shared by the tests that use Django. `tests/core` never needs any of them."""
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No property test may depend on the machine's speed: no deadline for an example, and no
+# health check that times how long the examples take to draw.
+settings.register_profile("accord", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("accord")
 
 
 @pytest.fixture(scope="session")

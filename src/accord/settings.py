@@ -131,6 +131,12 @@ elif os.environ.get("ACCORD_DB_POOL") == "1":
 ACCORD_SIGNING_KEY_FILE = Path(
     os.environ.get("ACCORD_SIGNING_KEY_FILE") or DATA_DIR / "signing-key.pem"
 ).resolve()
+# Or, when a PKCS#11 module is named, the key is held in a token and signs there: the
+# module's shared library, the token's label, the PIN of its user and the key's label.
+ACCORD_PKCS11_MODULE = os.environ.get("ACCORD_PKCS11_MODULE", "")
+ACCORD_PKCS11_TOKEN = os.environ.get("ACCORD_PKCS11_TOKEN", "")
+ACCORD_PKCS11_PIN = os.environ.get("ACCORD_PKCS11_PIN", "")
+ACCORD_PKCS11_KEY_LABEL = os.environ.get("ACCORD_PKCS11_KEY_LABEL", "accord-signing-key")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -26,9 +26,9 @@ def test_checkpoints_are_signed_on_demand_listed_and_consistent(client):
     _append(3)
     first = client.get("/api/v1/record/checkpoints/latest").json()
     assert first["size"] == 3
-    assert verify_log.kept_checkpoint(json.dumps(first).encode(), _pem()) == (
-        merkle.Checkpoint.from_json(first)
-    )
+    assert verify_log.kept_checkpoint(
+        json.dumps(first).encode(), eventlog.KeyHistory.single(_pem())
+    ) == (merkle.Checkpoint.from_json(first))
     assert client.get("/api/v1/record/checkpoints/latest").json() == first
     _append(4)
     second = client.get("/api/v1/record/checkpoints/latest").json()

@@ -1,5 +1,7 @@
 """`accord audit`, run as a user runs it, on the demo's record."""
 
+import json
+
 from tests.cli.commands import accord
 
 
@@ -10,7 +12,11 @@ def test_the_demo_log_exports_and_verifies_and_a_tampered_copy_is_named(tmp_path
     lines = log.read_bytes().splitlines(keepends=True)
     events = len(lines) - 1  # and one signature line, after the last event
     assert lines[-1].startswith(f"!\t{events}\t".encode())
-    assert exported.stdout == f"Wrote {events} events to {log} and the public key to {key}.\n"
+    assert exported.stdout == (
+        f"Wrote {events} events to {log}, the public key to {key} and the key history to"
+        f" {tmp_path / 'log.keys.json'}.\n"
+    )
+    assert json.loads((tmp_path / "log.keys.json").read_text())["keys"][0]["from_event"] == 1
     verified = accord("audit", "verify", str(log), tmp_path=tmp_path)
     assert (verified.returncode, verified.stdout) == (
         0,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 # The signed logs the core's tests build, with their releases and published documents.
 from tests.core.test_eventlog import (
@@ -209,4 +210,136 @@ def test_the_verifier_asks_for_a_log_or_a_receipt(tmp_path: Path, capsys):
     (tmp_path / "log.pub").write_bytes(_pem(KEY))
     with pytest.raises(SystemExit):
         verify_log.main(["--key", str(tmp_path / "log.pub")])
-    assert "give a log to verify, or --receipt" in capsys.readouterr().err
+    assert "give a log to verify, or --receipt, or --cosignatures" in capsys.readouterr().err
+
+
+def test_the_lone_verifier_takes_the_key_history_of_a_rotated_log(tmp_path: Path):
+    from tests.core.test_key_rotation import HISTORY
+    from tests.core.test_key_rotation import LOG as ROTATED
+
+    _copy_lone_verifier(tmp_path)
+    (tmp_path / "keys.json").write_text(json.dumps(HISTORY.as_json()))
+    (tmp_path / "log.pub").write_bytes(HISTORY.keys[0].pem().encode())
+    ran = _run_lone(tmp_path, ROTATED, "--keys", "keys.json")
+    assert ran.returncode == 2, "--key and --keys are one or the other"
+    (tmp_path / "log.pub").unlink()
+    (tmp_path / "log.jsonl").write_bytes(b"".join(ROTATED))
+    ran = subprocess.run(
+        [sys.executable, "-c", WITHOUT_ACCORD, "log.jsonl", "--keys", "keys.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (ran.returncode, ran.stdout) == (
+        0,
+        "ok: 25 events, chain and signatures verified\nok: 2 rotations of the key verified\n",
+    )
+
+
+def test_a_key_history_that_does_not_hold_together_is_named(tmp_path: Path, capsys):
+    (tmp_path / "log.jsonl").write_bytes(b"".join(LOG))
+    (tmp_path / "keys.json").write_text('{"keys": []}')
+    arguments = [str(tmp_path / "log.jsonl"), "--keys", str(tmp_path / "keys.json")]
+    assert verify_log.main(arguments) == 1
+    assert capsys.readouterr().err == "the key history does not begin with a key from event 1\n"
+
+
+WITNESS = Ed25519PrivateKey.generate()
+
+
+def _cosigned(size: int = 13) -> dict[str, object]:
+    """A checkpoint of the log's first ``size`` events, co-signed by WITNESS."""
+    frontier = merkle.Frontier()
+    for body in _bodies(size):
+        frontier.append(merkle.leaf_hash(body))
+    raw = KEY.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    unsigned = merkle.Checkpoint(
+        size, frontier.root().hex(), "2026-03-01T10:00:00.000000+00:00", merkle.key_id(raw)
+    )
+    checkpoint = merkle.Checkpoint(
+        **{**unsigned.as_json(), "signature": KEY.sign(unsigned.note()).hex()}
+    )
+    witness = merkle.key_id(WITNESS.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+    cosignature = merkle.Cosignature(checkpoint, witness, "2026-03-01T10:00:05.000000+00:00")
+    signed = merkle.Cosignature(
+        checkpoint, witness, cosignature.time, WITNESS.sign(cosignature.note()).hex()
+    )
+    return signed.as_json()
+
+
+def _check_cosignatures(tmp_path: Path, value: object, *witnesses: Ed25519PrivateKey) -> int:
+    (tmp_path / "log.pub").write_bytes(_pem(KEY))
+    (tmp_path / "cosignatures.json").write_text(json.dumps(value))
+    arguments = [
+        "--key",
+        str(tmp_path / "log.pub"),
+        "--cosignatures",
+        str(tmp_path / "cosignatures.json"),
+    ]
+    for number, witness in enumerate(witnesses):
+        (tmp_path / f"w{number}.pub").write_bytes(_pem(witness))
+        arguments += ["--witness-key", str(tmp_path / f"w{number}.pub")]
+    return verify_log.main(arguments)
+
+
+def test_the_lone_verifier_checks_witnesses_co_signatures_with_their_keys(tmp_path: Path, capsys):
+    page = {"items": [_cosigned(13) | {"witness_name": "Library"}, _cosigned(20)], "next": None}
+    assert _check_cosignatures(tmp_path, page, WITNESS) == 0
+    assert capsys.readouterr().out == (
+        "ok: 2 co-signatures by 1 witness of 2 checkpoints (13, 20) verified\n"
+    )
+    assert _check_cosignatures(tmp_path, _cosigned(13), WITNESS) == 0
+    assert capsys.readouterr().out == (
+        "ok: 1 co-signature by 1 witness of 1 checkpoint (13) verified\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            {"signature": "00" * 64},
+            "the co-signature of checkpoint 13 does not verify with the witness's key",
+        ),
+        (
+            {"time": "2026-03-01T11:00:00.000000+00:00"},
+            "the co-signature of checkpoint 13 does not verify with the witness's key",
+        ),
+        (
+            {"witness": "ab" * 32},
+            f"the co-signature of checkpoint 13 is by the key {'ab' * 32}, none of the"
+            " witnesses' keys given",
+        ),
+        (
+            {"checkpoint": {**_cosigned()["checkpoint"], "size": 12}},
+            "checkpoint 12: its signature does not verify with the key",
+        ),
+        ({"time": 5}, "not accord co-signatures (checkpoint, witness, time, signature)"),
+    ],
+)
+def test_an_altered_co_signature_is_named(tmp_path: Path, capsys, change, problem):
+    assert _check_cosignatures(tmp_path, [_cosigned() | change], WITNESS) == 1
+    assert capsys.readouterr().err == f"{problem}\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ([], "no co-signature to check"),
+        ("text", "not accord co-signatures (checkpoint, witness, time, signature)"),
+        ({"items": [3]}, "not accord co-signatures (checkpoint, witness, time, signature)"),
+    ],
+)
+def test_what_is_not_a_co_signature_is_named(tmp_path: Path, capsys, value, problem):
+    assert _check_cosignatures(tmp_path, value, WITNESS) == 1
+    assert capsys.readouterr().err == f"{problem}\n"
+
+
+def test_a_witness_key_that_is_not_ed25519_is_named(tmp_path: Path, capsys):
+    (tmp_path / "w.pub").write_text("not a key")
+    (tmp_path / "log.pub").write_bytes(_pem(KEY))
+    (tmp_path / "c.json").write_text(json.dumps(_cosigned()))
+    arguments = ["--key", str(tmp_path / "log.pub"), "--cosignatures", str(tmp_path / "c.json")]
+    assert verify_log.main([*arguments, "--witness-key", str(tmp_path / "w.pub")]) == 1
+    assert capsys.readouterr().err == "a witness key given is not an Ed25519 public key (PEM)\n"

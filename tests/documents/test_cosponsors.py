@@ -80,16 +80,19 @@ def test_akoma_ntoso_declares_every_party_and_refers_to_each_in_its_role():
     ]
     assert parties == [
         [
-            ("Germany", "#prop2-deu", "#prop2-proponent"),
-            ("European Union", "#prop2-eu", "#prop2-onBehalfOf"),
-            ("Chile", "#prop2-chl", "#prop2-cosponsor"),
-            ("Mexico", "#prop2-mex", "#prop2-cosponsor"),
+            ("Germany", "#org_deu", "#proponent"),
+            ("European Union", "#org_eu", "#onBehalfOf"),
+            ("Chile", "#org_chl", "#cosponsor"),
+            ("Mexico", "#org_mex", "#cosponsor"),
         ],
-        [("Brazil", "#prop1-bra", "#prop1-proponent")],
+        [("Brazil", "#org_bra", "#proponent")],
     ]
-    declared = {e.get("eId") for e in root.iterfind(".//a:references/*", ns)}
+    # Declared once, in the collection's references, whoever refers to them.
+    collection = root.find("a:documentCollection/a:meta/a:references", ns)
+    declared = [e.get("eId") for e in collection]
+    assert len(declared) == len(set(declared))
     referred = {r.lstrip("#") for _, *refs in (p for ps in parties for p in ps) for r in refs}
-    assert referred <= declared
+    assert referred <= set(declared)
 
 
 def test_json_lists_the_cosponsors_and_validates():

@@ -14,9 +14,9 @@ from tests.documents.word_files import auto_numbered_draft
 from accord.core.amendments import Mark, MarkKind, redline_marks
 from accord.core.compilation import compile_version
 from accord.core.proposals import Carried
-from accord.core.provisions import ProvisionKind
+from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents import akn_schema
-from accord.documents.akn_export import eid, version_akn
+from accord.documents.akn_export import eids, version_akn, wid
 from accord.documents.export import export_clean, export_compilation, export_redline
 from accord.documents.model import Attribution, Format, ProvisionRedline
 from accord.documents.notes import plain
@@ -143,12 +143,48 @@ def test_akn_export_validates_and_imports_back_to_the_same_version():
     assert (meta.symbol, meta.version_label) == (META.symbol, "Zero draft")
 
 
-def test_akn_eids_come_from_stable_uids_so_renumbering_keeps_them():
+def test_an_akn_file_with_stable_ids_in_its_eids_only_imports_back_too():
+    from accord.documents.akn_import import read_akn
+
+    value = version()
+    root = etree.fromstring(version_akn(META, value))
+    # As accord wrote it before its eIds came from numbers: the stable id in eId, no wId.
+    for element in root.iter():
+        if element.get("wId"):
+            element.set("eId", element.attrib.pop("wId"))
+    assert read_akn(etree.tostring(root))[1] == value
+
+
+def test_akn_wids_come_from_stable_uids_so_renumbering_keeps_them():
     value = version()
     provision = value.provision("p7bis")
     renumbered = type(provision)(provision.uid, provision.kind, "4", provision.text)
-    assert eid(provision) == eid(renumbered) == "para_p7bis"
-    assert eid(value.provision("p2-a")) == "para_p2__subpara_p2-a"
+    assert wid(provision) == wid(renumbered) == "para_p7bis"
+    assert wid(value.provision("p2-a")) == "para_p2__subpara_p2-a"
+
+
+def test_akn_eids_come_from_numbers_as_the_naming_convention_builds_them():
+    value = version()
+    assert eids(value) == {
+        "s-a": "sec_A",
+        "p1": "para_1",
+        "p2": "para_2",
+        "p2-a": "para_2__subpara_a",
+        "p2-b": "para_2__subpara_b",
+        "s-b": "sec_B",
+        "p3": "para_3",
+        "p7bis": "para_7bis",
+    }
+    heading = Provision("x", ProvisionKind.SECTION, "", "Annex")
+    twice = Version("t", (heading, replace(heading, uid="y"), *value.provisions[1:3]))
+    again = Version("t", (*twice.provisions, replace(value.provision("p2"), uid="z")))
+    assert eids(again) == {
+        "x": "sec_nn1",
+        "y": "sec_nn2",
+        "p1": "para_1",
+        "p2": "para_2",
+        "z": "para_2-2",
+    }
 
 
 def test_akn_of_the_compilation_validates_with_one_amendment_per_proposal():
@@ -332,13 +368,13 @@ def test_an_akn_revision_validates_and_lists_the_old_to_new_number_map():
         for m in root.iterfind(".//a:passiveModifications/a:textualMod", ns)
     ]  # fmt: skip
     assert mods == [
-        ("renumbering", "#para_p3", "3", "2"),
-        ("substitution", "#para_p3", None, None),
-        ("repeal", "#para_p2", "2", None),
-        ("insertion", "#para_p9", None, None),
+        ("renumbering", "#para_2", "3", "2"),
+        ("substitution", "#para_2", None, None),
+        ("repeal", "#para_2-removed", "2", None),
+        ("insertion", "#para_3", None, "3"),
     ]
-    numbers = root.xpath("//a:mainBody//a:num/text()", namespaces=ns)
-    assert numbers == ["1.", "2.", "3."]
+    numbers = ["".join(n.itertext()) for n in root.iterfind(".//a:mainBody//a:num", ns)]
+    assert numbers == ["1.", "3.2.", "2.", "3."]
 
 
 def test_html_and_markdown_redlines_show_the_old_and_new_numbers():

@@ -247,3 +247,56 @@ def test_lists_sharing_a_definition_continue_unless_restarted(restart, labels):
     for text, num_id in [("One.", "80"), ("Two.", "80"), ("Three.", "81")]:
         _number(document.add_paragraph(text), num_id, 0)
     assert [p.label for p in read_docx(to_bytes(document)).version] == labels
+
+
+def _masthead_draft(*headings: tuple[str, int]) -> bytes:
+    """A draft whose masthead is in Word headings, then typed paragraphs."""
+    document = Document()
+    for text, level in headings:
+        document.add_heading(text, level=level)
+    document.add_heading("A. Introduction", level=1)
+    document.add_paragraph("1. The Group met in three sessions.")
+    return to_bytes(document)
+
+
+def test_a_masthead_in_headings_gives_the_title_the_body_and_the_symbol():
+    draft = read_docx(
+        _masthead_draft(
+            ("General Assembly", 1),
+            ("A/AC.292/2026/CRP.1", 2),
+            ("Draft report of the Open-ended working group on ICTs", 2),
+        )
+    )
+    assert (draft.version.title, draft.body, draft.symbol) == (
+        "Draft report of the Open-ended working group on ICTs",
+        "General Assembly",
+        "A/AC.292/2026/CRP.1",
+    )
+    # No unnumbered section made of the masthead: the first is the typed one.
+    assert _rows(draft) == [
+        ("s-a", "section", "A", "Introduction", None),
+        ("p1", "paragraph", "1", "The Group met in three sessions.", None),
+    ]
+    assert draft.notices == ()
+
+
+def test_a_subsidiary_body_in_heading_1_and_the_title_in_heading_2():
+    draft = read_docx(
+        _masthead_draft(
+            ("Open-ended working group on security of and in the use of ICTs", 1),
+            ("Zero draft of the annual progress report", 2),
+        )
+    )
+    assert (draft.version.title, draft.body, draft.symbol) == (
+        "Zero draft of the annual progress report",
+        "Open-ended working group on security of and in the use of ICTs",
+        "",
+    )
+    assert [p.uid for p in draft.version] == ["s-a", "p1"]
+
+
+def test_a_title_in_heading_1_alone_is_the_title_and_a_heading_after_it_a_section():
+    draft = read_docx(_masthead_draft(("Report of the working group", 1), ("Foreword", 2)))
+    assert (draft.version.title, draft.body) == ("Report of the working group", "")
+    assert _rows(draft)[0] == ("s-1", "section", "", "Foreword", None)
+    assert [p.uid for p in draft.version] == ["s-1", "s-a", "p1"]

@@ -54,18 +54,21 @@ def test_the_adopted_version_carries_every_issue_and_its_adoption(negotiation):
         ("evt_v2", "2026-03-09", "#original", "amendment", "#issued"),
         ("evt_adoption", "2026-03-20", "#original", "generation", "#adoption"),
     ]
-    work = "/akn/un/doc/report/2026-03-02/report"
+    work = "/akn/un/doc/report/unga/2026-03-02/report"
     refs = root.find(".//a:references", NS)
     assert refs.find("a:passiveRef", NS).attrib == {
         "eId": "v1",
-        "href": f"{work}/eng@2026-03-02",
+        "href": f"{work}/eng@2026-03-02;1",
         "showAs": "Zero draft",
     }
     assert refs.find("a:TLCEvent[@eId='adoption']", NS).get("showAs") == "Adopted by consensus"
     expression = root.find(".//a:FRBRExpression", NS)
-    assert expression.find("a:FRBRuri", NS).get("value") == f"{work}/eng@2026-03-09"
+    assert expression.find("a:FRBRuri", NS).get("value") == f"{work}/eng@2026-03-09;2"
     assert expression.find("a:FRBRdate", NS).attrib == {"date": "2026-03-20", "name": "adoption"}
     assert expression.find("a:FRBRversionNumber", NS).get("value") == "2"
+    # The preface says it was adopted, on the day it was.
+    assert root.findtext(".//a:preface//a:docStatus", None, NS) == "Adopted"
+    assert root.find(".//a:preface//a:docDate", NS).get("date") == "2026-03-20"
 
 
 def test_a_version_not_adopted_has_no_adoption_event(negotiation):

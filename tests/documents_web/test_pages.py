@@ -94,6 +94,30 @@ def test_the_chair_previews_then_confirms_an_import(client, negotiation):
     assert models.Version.objects.count() == before + 1
 
 
+def test_a_masthead_in_word_headings_is_previewed_as_title_body_and_symbol(client, negotiation):
+    from docx import Document
+    from tests.documents.word_files import to_bytes
+
+    document = Document()
+    document.add_heading("General Assembly", level=1)
+    document.add_heading("A/AC.999/2026/L.9", level=2)
+    document.add_heading("Draft report of the working group", level=2)
+    document.add_paragraph("1. States met.")
+    client.force_login(negotiation.chair)
+    preview = _upload(client, to_bytes(document))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", preview.content.decode()))
+    assert (
+        "“Draft report of the working group”: 1 provision. Symbol A/AC.999/2026/L.9. "
+        "Issued by General Assembly." in text
+    )
+    assert client.post(URL, preview.context["confirm"].initial).status_code == 302
+    version = models.Version.objects.get(document__slug="draft")
+    assert (version.title, version.document.symbol) == (
+        "Draft report of the working group",
+        "A/AC.999/2026/L.9",
+    )
+
+
 def test_a_bad_file_is_explained_and_nothing_is_kept(client, negotiation):
     client.force_login(negotiation.chair)
     response = _upload(client, b"not a word file")

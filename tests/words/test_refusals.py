@@ -9,6 +9,7 @@ import pytest
 
 import accord
 from accord.actions.adoption import AlreadyExplained, NotAdopted
+from accord.actions.keys import KeyOnToken
 from accord.actions.preconditions import AlreadyAdopted
 from accord.actions.processes import (
     AlreadyAccredited,
@@ -325,6 +326,11 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     (ProcessExists("oewg"), "There is already a process called “oewg”."),
     (UnknownDelegations(("XXX",)), "No delegation has the code XXX."),
     (NotAccredited("bra"), "bra holds no accreditation to this process."),
+    (
+        KeyOnToken(),
+        "The signing key is held in a PKCS#11 token, and accord does not yet rotate a key held"
+        " in a token.",
+    ),
     (
         NotAWitnessKey(),
         "A witness is registered with an Ed25519 public key in PEM, as `accord witness` writes"

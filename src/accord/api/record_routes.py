@@ -13,7 +13,7 @@ from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
 from accord.api.problems import Problem
 from accord.api.schemas import example
 from accord.core import merkle
-from accord.store import models, tree
+from accord.store import models, signing, tree
 
 router = Router(tags=["record"])
 
@@ -89,6 +89,27 @@ def receipt(request: HttpRequest, seq: int) -> object:
     if event is None:
         raise Http404
     return tree.receipt(event, timezone.now()).as_json()
+
+
+class KeyOut(Schema):
+    key_id: str
+    public_key: str
+    from_event: int
+    until_event: int | None
+    rotation_event: int | None
+
+
+class KeyHistoryOut(Schema):
+    keys: list[KeyOut]
+
+
+@router.get("/record/keys", response={200: KeyHistoryOut, **ERRORS})
+def key_history(request: HttpRequest) -> object:
+    """Every key that signed the record, oldest first: its id, its public key (PEM), the
+    first and the last event it signs (the last null for the key in force) and the rotation
+    event that brought it in (null for the first). A checkpoint of n events is signed by the
+    key in force for event n + 1. The lone verifier takes this file (``--keys``)."""
+    return signing.key_history().as_json()
 
 
 class WitnessOut(Schema):

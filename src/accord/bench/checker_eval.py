@@ -7,7 +7,7 @@ it against the starter corpus (``verdict``, ``provisions``). Every sentence is c
 the same run, against the starter corpus: as the checker reads it now (quotations, frames and
 paraphrases apart) and as it read it before (runs of words only, ``plain=True``). A sentence is
 right when its verdict is the labelled one and, when found, its source is one of the labelled
-provisions (a national view's holder names it).
+provisions, named with their document ("A/70/174 13(g)", "A/76/136 Estonia, …").
 """
 
 import argparse
@@ -39,10 +39,10 @@ def labelled() -> list[Labelled]:
 
 def verdict_of(findings: Sequence[Finding]) -> tuple[str, str | None]:
     """A sentence's verdict: that of its first finding with a source (the writer's own words
-    set aside), or not-found; and that source's provision."""
+    set aside), or not-found; and that source's document and provision ("A/70/174 13(g)")."""
     for found in findings:
         if found.source is not None:
-            return found.verdict.value, found.source.provision
+            return found.verdict.value, f"{found.source.document} {found.source.provision}"
     return "not-found", None
 
 

@@ -7,6 +7,7 @@ accord migrate                              create or update the database, refer
 accord audit export|verify|release          the signed event log, published and checked
 accord witness URL [--key F] [--state F]    hold an instance to its record; co-sign checkpoints
 accord witnesses add|list                   register who witnesses this instance
+accord keys rotate|history                  hand signing to a new key; the keys' history
 accord backup FILE | accord restore FILE     the whole database to a file, and back
 accord redline OLD NEW [--format F]         the redline between two draft files
 accord import FILE --process P --label L    import a Word or Akoma Ntoso draft
@@ -26,7 +27,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from accord.cli import audit, backup, bench, checker, documents, serve, tokens, witness
+from accord.cli import audit, backup, bench, checker, documents, keys, serve, tokens, witness
 from accord.cli.errors import CommandError
 
 MINIMUM_PYTHON = (3, 12)
@@ -52,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
     """The command's parser; each parsed command carries ``run`` and whether it needs Django."""
     made = argparse.ArgumentParser(prog="accord", description=__doc__.splitlines()[0])
     commands = made.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for area in (serve, audit, witness, backup, documents, checker, tokens, bench):
+    for area in (serve, audit, witness, keys, backup, documents, checker, tokens, bench):
         area.add_commands(commands)
     made.set_defaults(django=True)
     return made

@@ -4,8 +4,9 @@ and `accord witnesses add|list`, the Secretariat's register of who does.
 
 A witness needs nothing of the instance but its public pages: it runs on the machine of a
 delegation, an observer or a library, with a key of its own. Its state file keeps the
-instance's public key as first seen and the last checkpoint checked; a later run that finds
-another key, a smaller log or a tree that does not extend the one kept says so, names both
+instance's public key as last seen and the last checkpoint checked; a later run that finds
+another key the instance's key history does not lead to through rotation events signed by
+both keys, a smaller log or a tree that does not extend the one kept says so, names both
 checkpoints and exits with status 1 (docs/verification.md, "Witnesses").
 """
 
@@ -31,7 +32,7 @@ from cryptography.hazmat.primitives.serialization import (
 
 from accord.cli.errors import CommandError
 from accord.core import merkle
-from accord.core.eventlog import public_key_check
+from accord.core.eventlog import KeyHistory, public_key_check, rotation_event_problem
 
 TIMEOUT = 30  # seconds for each request to the instance
 
@@ -70,10 +71,7 @@ def run_witness(args: argparse.Namespace) -> int:
     published = _get(f"{base}/record/public-key.pem").encode()
     kept_key = state.get("instance_key", published.decode()).encode()
     if kept_key != published:
-        raise _inconsistent(
-            "the instance now publishes another signing key than the one this witness first"
-            f" saw ({_key_id(kept_key)[:16]}…, now {_key_id(published)[:16]}…)"
-        )
+        _follow_rotations(base, kept_key, published)
     answer = json.loads(_get(f"{base}/api/v1/record/checkpoints/latest"))
     latest = _checkpoint(answer, "the instance answered with what is not a checkpoint")
     problem = merkle.checkpoint_problem(latest, public_key_check(published), _key_id(published))
@@ -100,6 +98,38 @@ def run_witness(args: argparse.Namespace) -> int:
     since = f"; consistent with checkpoint {older.size} of {older.time}" if older else ""
     print(f"Co-signed checkpoint {latest.size} of {latest.time}{since}.")
     return 0
+
+
+def _follow_rotations(base: str, kept_key: bytes, published: bytes) -> None:
+    """Accept the key the instance now publishes only if its key history leads to it from
+    the key this witness saw last, through rotation events that a receipt proves in the log
+    and that carry both keys' signatures; say which were followed."""
+    changed = (
+        "the instance now publishes another signing key than the one this witness last"
+        f" saw ({_key_id(kept_key)[:16]}…, now {_key_id(published)[:16]}…)"
+    )
+    try:
+        history = KeyHistory.from_json(_get(f"{base}/api/v1/record/keys").encode())
+    except (ValueError, CommandError) as error:
+        raise _inconsistent(f"{changed}, and it shows no key history that holds: {error}") from None
+    ids = [key.key_id for key in history.keys]
+    if _key_id(kept_key) not in ids or ids[-1] != _key_id(published):
+        raise _inconsistent(f"{changed}, and its key history does not lead from one to the other")
+    for key in history.keys[ids.index(_key_id(kept_key)) + 1 :]:
+        assert key.rotation is not None  # every key after the first came in by a rotation
+        receipt = _get(f"{base}/api/v1/record/events/{key.rotation}/receipt")
+        try:
+            size = json.loads(receipt)["checkpoint"]["size"]
+            signer = history.at(int(size) + 1)
+            event = json.loads(receipt)["event"]
+        except (ValueError, KeyError, TypeError):
+            raise _inconsistent(f"the receipt of event {key.rotation} is no receipt") from None
+        problem = merkle.receipt_problem(
+            receipt.encode(), signer.check, signer.key_id
+        ) or rotation_event_problem(event, key.rotation, history)
+        if problem:
+            raise _inconsistent(f"{changed}: event {key.rotation}: {problem}")
+        print(f"Followed the rotation of the instance's key at event {key.rotation}.")
 
 
 def _inconsistent(problem: str) -> CommandError:

@@ -17,11 +17,15 @@ In short, the log has two kinds of line::
 floating-point numbers). ``hash`` is the hex SHA-256 of the previous event's hash (64 zeros
 before the first event) followed by the rest of the event's line from its TAB to its LF, so
 each hash commits to the whole history before it. A signature line follows every
-`CHECKPOINT_EVERY`-th event and the last one: the hex Ed25519 signature, by the instance's key,
-of that event's hash; through the chain it vouches for every event before it.
+`CHECKPOINT_EVERY`-th event, every rotation of the key and the last event: the hex Ed25519
+signature, by the instance's key in force at that event, of that event's hash; through the
+chain it vouches for every event before it. Once the instance has rotated its key, the log is
+checked against its `KeyHistory`, and each ``key.rotated`` event against both its keys
+(`check_rotations`).
 """
 
 import hashlib
+import itertools
 import json
 import mmap
 import os
@@ -32,7 +36,11 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    PublicFormat,
+    load_pem_public_key,
+)
 
 # The hash that stands before the first event.
 GENESIS = b"0" * 64
@@ -91,9 +99,10 @@ def signature_line(seq: int, digest: bytes, signature: bytes) -> bytes:
     return b"!\t%d\t%s\t%s\n" % (seq, digest, signature.hex().encode())
 
 
-def needs_signature(seq: int, *, last: bool) -> bool:
-    """Whether the log carries a signature line after event ``seq``."""
-    return last or seq % CHECKPOINT_EVERY == 0
+def needs_signature(seq: int, *, last: bool, rotation: bool = False) -> bool:
+    """Whether the log carries a signature line after event ``seq``: a checkpoint, the last
+    event, and a rotation of the signing key (the last event the retiring key signs)."""
+    return last or rotation or seq % CHECKPOINT_EVERY == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +129,13 @@ class _Bad(Exception):
 
 def verify(
     log: LogBytes | Iterable[bytes],
-    signed_by: Callable[[bytes, bytes], bool],
+    signed_by: "SignedBy | KeyHistory",
     *,
     scan: Scanner | None = None,
 ) -> Verdict:
-    """Check a whole log: order, hash chain, and signatures (``signed_by(signature, hash)``).
-    The verdict names the first bad event.
+    """Check a whole log: order, hash chain, and signatures (``signed_by(signature, hash)``,
+    or, given the instance's `KeyHistory`, the key in force at each signed event, which must
+    also sign every rotation of the key). The verdict names the first bad event.
 
     ``log`` is the log's bytes (``bytes`` or an ``mmap`` of the file), or its lines one by one,
     which are then checked in batches. ``scan`` takes the event lines: by default the C
@@ -135,7 +145,8 @@ def verify(
     try:
         for part in [log] if isinstance(log, LogBytes) else _batches(log):
             walk.through(part)
-        _check_coverage(walk.seq, walk.signed)
+        rotations = signed_by.rotations() if isinstance(signed_by, KeyHistory) else ()
+        _check_coverage(walk.seq, walk.signed, rotations)
     except _Bad as bad:
         return Verdict(
             ok=False, events=max(walk.seq, bad.seq), bad_seq=bad.seq, problem=bad.problem
@@ -143,7 +154,7 @@ def verify(
     return Verdict(ok=True, events=walk.seq)
 
 
-def verify_file(path: Path, signed_by: Callable[[bytes, bytes], bool]) -> Verdict:
+def verify_file(path: Path, signed_by: "SignedBy | KeyHistory") -> Verdict:
     """`verify` a log file, read through a memory map rather than into memory."""
     with path.open("rb") as log:
         if not os.fstat(log.fileno()).st_size:
@@ -156,7 +167,7 @@ class _Walk:
     """The state of a verification: the events read so far, the hash the next event must follow
     from, and the events whose signatures were checked."""
 
-    def __init__(self, signed_by: Callable[[bytes, bytes], bool], scan: Scanner) -> None:
+    def __init__(self, signed_by: "SignedBy | KeyHistory", scan: Scanner) -> None:
         self.signed_by, self.scan, self.expected, self.seq = signed_by, scan, GENESIS, 0
         self.signed: list[int] = []
 
@@ -174,7 +185,9 @@ class _Walk:
             line = data[position:end]
             if not line.startswith(b"!\t"):
                 raise _Bad(self.seq + 1, _mismatch(self.seq + 1, line))
-            self.signed.append(_check_signature_line(line, self.seq, self.expected, self.signed_by))
+            keys = self.signed_by
+            check = keys.at(self.seq).check if isinstance(keys, KeyHistory) else keys
+            self.signed.append(_check_signature_line(line, self.seq, self.expected, check))
             position = end
 
 
@@ -217,9 +230,7 @@ def _batches(lines: Iterable[bytes], size: int = 4096) -> Iterator[bytes]:
         yield b"".join(batch)
 
 
-def _check_signature_line(
-    line: bytes, seq: int, digest: bytes, signed_by: Callable[[bytes, bytes], bool]
-) -> int:
+def _check_signature_line(line: bytes, seq: int, digest: bytes, signed_by: "SignedBy") -> int:
     fields = line.rstrip(b"\n").split(b"\t")
     if len(fields) != 4 or fields[1] != b"%d" % seq or fields[2] != digest:
         raise _Bad(seq, "the signature line after it does not name it")
@@ -232,11 +243,14 @@ def _check_signature_line(
     return seq
 
 
-def _check_coverage(events: int, signed: list[int]) -> None:
-    """Every checkpoint and the last event must have been signed."""
+def _check_coverage(events: int, signed: list[int], rotations: Iterable[int]) -> None:
+    """Every checkpoint, every rotation of the key and the last event must have been signed."""
     present = set(signed)
-    wanted = [*range(CHECKPOINT_EVERY, events + 1, CHECKPOINT_EVERY), events] if events else []
-    missing = next((seq for seq in wanted if seq not in present), None)
+    turns = {seq for seq in rotations if seq < events}
+    wanted = [*range(CHECKPOINT_EVERY, events + 1, CHECKPOINT_EVERY), *turns, events]
+    missing = min((seq for seq in wanted if seq not in present and seq), default=None)
+    if missing in turns:
+        raise _Bad(missing, "this rotation of the key carries no signature by the retiring key")
     if missing == events:
         raise _Bad(events, "the last event of the log carries no signature")
     if missing is not None:
@@ -474,12 +488,15 @@ def _outline_problem(
     return None
 
 
-def public_key_check(pem: bytes) -> Callable[[bytes, bytes], bool]:
+def public_key_check(pem: bytes) -> "SignedBy":
     """A ``signed_by`` function for the Ed25519 public key in ``pem``."""
     key = load_pem_public_key(pem)
     if not isinstance(key, Ed25519PublicKey):
         raise ValueError("the published key is not an Ed25519 public key")
+    return _checker(key)
 
+
+def _checker(key: Ed25519PublicKey) -> "SignedBy":
     def signed_by(signature: bytes, digest: bytes) -> bool:
         try:
             key.verify(signature, digest)
@@ -502,3 +519,178 @@ def check_beside(log: Path, release: Path | None, documents: Sequence[Path]) -> 
             published = {path.name: path.read_bytes() for path in documents}
             findings.append(check_documents(lines, published))
     return findings
+
+
+# Checks an Ed25519 signature (first argument) over a message (second) with one public key.
+SignedBy = Callable[[bytes, bytes], bool]
+
+# The event that hands the signing of the log from one key to the next.
+ROTATION_KIND = "key.rotated"
+# The first line of the note both keys of a rotation sign.
+ROTATION_HEADER = "accord key rotation v1"
+_ROTATION_MARKER = b'"kind":"%s"' % ROTATION_KIND.encode()
+
+
+def rotation_note(seq: int, old_key_id: str, new_key_id: str) -> bytes:
+    """What the retiring key and the new key both sign when the log passes from one to the
+    other at event ``seq``: the header, ``seq`` and the two keys' ids, a line each."""
+    return "".join(f"{line}\n" for line in (ROTATION_HEADER, seq, old_key_id, new_key_id)).encode()
+
+
+@dataclass(frozen=True, slots=True)
+class SigningKey:
+    """One of the instance's keys: its raw 32-byte Ed25519 public key, the first event it
+    signs, and the rotation event that brought it in (None for the record's first key)."""
+
+    public: bytes
+    first: int
+    rotation: int | None = None
+
+    @property
+    def key_id(self) -> str:
+        """Hex SHA-256 of the raw public key, as checkpoints name it (`merkle.key_id`)."""
+        return hashlib.sha256(self.public).hexdigest()
+
+    @property
+    def check(self) -> SignedBy:
+        return _checker(Ed25519PublicKey.from_public_bytes(self.public))
+
+    def pem(self) -> str:
+        key = Ed25519PublicKey.from_public_bytes(self.public)
+        return key.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+class KeyHistory:
+    """The instance's keys in the order they signed the log. Each signs the events from its
+    ``first`` to the rotation event that retires it, that one included; the next key signs
+    from the event after. A checkpoint of ``n`` events is signed by the key in force for
+    event ``n + 1``: the one that would sign the next event."""
+
+    def __init__(self, keys: Sequence[SigningKey]) -> None:
+        self.keys = tuple(keys)
+
+    @classmethod
+    def single(cls, pem: bytes) -> "KeyHistory":
+        """One key, from the first event on (`ValueError` unless ``pem`` is an Ed25519 key)."""
+        key = load_pem_public_key(pem)
+        if not isinstance(key, Ed25519PublicKey):
+            raise ValueError("the published key is not an Ed25519 public key")
+        return cls([SigningKey(key.public_bytes(Encoding.Raw, PublicFormat.Raw), 1)])
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> "KeyHistory":
+        """The history the instance publishes (`as_json`); `ValueError` naming what is wrong."""
+        try:
+            keys = [_key_from_json(item) for item in json.loads(raw)["keys"]]
+        except (ValueError, KeyError, TypeError):
+            raise ValueError("not an accord key history (keys: key_id, public_key, …)") from None
+        if not keys or keys[0].first != 1 or keys[0].rotation is not None:
+            raise ValueError("the key history does not begin with a key from event 1")
+        for before, after in itertools.pairwise(keys):
+            if after.rotation is None or after.first != after.rotation + 1:
+                raise ValueError(f"key {after.key_id} comes in without its rotation event")
+            if after.first <= before.first:
+                raise ValueError(f"key {after.key_id} is out of order in the key history")
+        return cls(keys)
+
+    def as_json(self) -> dict[str, Any]:
+        """Every key with its id, public key (PEM), the first and last events it signs (the
+        last null for the key in force) and the rotation event that brought it in."""
+        ends = [key.rotation for key in self.keys[1:]] + [None]
+        return {
+            "keys": [
+                {
+                    "key_id": key.key_id,
+                    "public_key": key.pem(),
+                    "from_event": key.first,
+                    "until_event": until,
+                    "rotation_event": key.rotation,
+                }
+                for key, until in zip(self.keys, ends, strict=True)
+            ]
+        }
+
+    def at(self, seq: int) -> SigningKey:
+        """The key that signs event ``seq``."""
+        return next(key for key in reversed(self.keys) if key.first <= seq)
+
+    def rotations(self) -> list[int]:
+        return [key.rotation for key in self.keys if key.rotation is not None]
+
+
+def _key_from_json(item: dict[str, Any]) -> SigningKey:
+    key = load_pem_public_key(item["public_key"].encode())
+    first, rotation = item["from_event"], item["rotation_event"]
+    if not (
+        isinstance(key, Ed25519PublicKey)
+        and isinstance(first, int)
+        and (rotation is None or isinstance(rotation, int))
+    ):
+        raise TypeError("a field of the wrong type")
+    signing_key = SigningKey(key.public_bytes(Encoding.Raw, PublicFormat.Raw), first, rotation)
+    if signing_key.key_id != item["key_id"]:
+        raise ValueError("a key id that is not its key's")
+    return signing_key
+
+
+_NO_ROTATION = object()
+_ROTATIONS = ("rotation of the key verified", "rotations of the key verified")
+
+
+def check_rotations(log: Iterable[bytes], keys: KeyHistory) -> Finding:
+    """Check, in a log read line by line that has been verified with ``keys``, that every
+    rotation of the key it records is one the history holds and carries valid signatures by
+    the retiring key and the new one; and that it records every rotation the history names
+    within its events."""
+    found: dict[int, Any] = {}
+    seq = 0
+    for line in log:
+        if line.startswith(b"!\t"):
+            continue
+        seq += 1
+        if _ROTATION_MARKER in line:
+            body = json.loads(line[_HASH_LENGTH + 1 :])
+            if body.get("kind") == ROTATION_KIND:
+                found[seq] = body.get("payload")
+    named = {at for at in keys.rotations() if at <= seq}
+    for at in sorted(found.keys() | named):
+        problem = _rotation_problem(found.get(at, _NO_ROTATION), at, keys)
+        if problem:
+            return Finding(False, len(found), _ROTATIONS, bad_seq=at, problem=problem)
+    return Finding(ok=True, checked=len(found), what=_ROTATIONS)
+
+
+def rotation_event_problem(body: str, seq: int, keys: KeyHistory) -> str | None:
+    """What is wrong with ``body``, the public body of event ``seq`` as a receipt carries it,
+    as the rotation of the key that ``keys`` says happened there; None if nothing."""
+    try:
+        event = json.loads(body)
+        found = event.get("seq") == seq and event.get("kind") == ROTATION_KIND
+    except (ValueError, AttributeError):
+        found = False
+    return _rotation_problem(event.get("payload") if found else _NO_ROTATION, seq, keys)
+
+
+def _rotation_problem(payload: Any, seq: int, keys: KeyHistory) -> str | None:
+    """What is wrong with the rotation at event ``seq``, whose payload is ``payload``
+    (`_NO_ROTATION` when the event there is not a rotation)."""
+    if payload is _NO_ROTATION:
+        return "the key history says the key was rotated here, but this event is no rotation"
+    old, new = keys.at(seq), keys.at(seq + 1)
+    if new is old:
+        return "it rotates the key, but the key history holds no key from the event after it"
+    try:
+        named = (payload["old_key"], payload["new_key"])
+        signatures = (
+            bytes.fromhex(payload["old_signature"]),
+            bytes.fromhex(payload["new_signature"]),
+        )
+    except (ValueError, KeyError, TypeError):
+        return "it rotates the key but does not carry both keys and their signatures"
+    if named != (old.public.hex(), new.public.hex()):
+        return "it names other keys than the key history"
+    note = rotation_note(seq, old.key_id, new.key_id)
+    for key, signature, whose in ((old, signatures[0], "retiring"), (new, signatures[1], "new")):
+        if not key.check(signature, note):
+            return f"its signature by the {whose} key does not verify"
+    return None

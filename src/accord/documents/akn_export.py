@@ -1,9 +1,11 @@
 """Akoma Ntoso 3.0 (OASIS LegalDocML) of a version, following the UN profile AKN4UN.
 
-FRBR identifiers name the work (the document), the expression (this version, in its
-language) and the manifestation (this XML file). Every provision's ``eId`` is made from its
-stable uid, so the same provision has the same ``eId`` in every version whatever its number;
-footnotes are ``authorialNote``s where their mark stands.
+FRBR identifiers name the work (the document, issued by its body), the expression (this
+version, in its language: its date and number) and the manifestation (this XML file). Every
+provision's ``eId`` is made from its number, as the naming convention builds it
+(``para_7__subpara_a``); its ``wId`` from its stable uid, so the same provision keeps its
+``wId`` in every version whatever number it carries. Footnotes are ``authorialNote``s where
+their mark stands.
 """
 
 import re
@@ -35,17 +37,25 @@ def work_number(meta: DocumentMeta) -> str:
     return re.sub(r"[^0-9a-z]+", "-", source.lower()).strip("-") or "document"
 
 
-def uris(meta: DocumentMeta, issued: date | None = None) -> tuple[str, str, str]:
-    """The FRBR work, expression and manifestation URIs of this version (or of the version
-    of the same document ``issued`` that day)."""
-    work = f"/akn/un/doc/report/{meta.first_issued.isoformat()}/{work_number(meta)}"
+def work_uri(meta: DocumentMeta) -> str:
+    """``/akn/un/doc/report/{body}/{date of the first version}/{number}``, as AKN4UN names
+    a document: the issuing body is part of the work's IRI."""
+    return f"/akn/un/doc/report/{meta.body}/{meta.first_issued.isoformat()}/{work_number(meta)}"
+
+
+def uris(meta: DocumentMeta, issue: Issue | None = None) -> tuple[str, str, str]:
+    """The FRBR work, expression and manifestation URIs of this version (or of the earlier
+    ``issue`` of the same document). The expression's version identifiers are its date and
+    its number (``eng@2026-12-02;2``), so two versions issued the same day differ."""
+    work = work_uri(meta)
     language = _LANGUAGES.get(meta.language, meta.language)
-    expression = f"{work}/{language}@{(issued or meta.issued).isoformat()}"
+    day, number = (issue.issued, issue.number) if issue else (meta.issued, meta.version_number)
+    expression = f"{work}/{language}@{day.isoformat()};{number}"
     return work, expression, f"{expression}.akn"
 
 
-def eid(provision: Provision) -> str:
-    """A stable ``eId``: the same provision has the same one in every version."""
+def wid(provision: Provision) -> str:
+    """A stable ``wId``: the same provision has the same one in every version."""
     if provision.kind is ProvisionKind.SECTION:
         return f"sec_{provision.uid}"
     if provision.kind is ProvisionKind.PARAGRAPH:
@@ -53,8 +63,52 @@ def eid(provision: Provision) -> str:
     return f"para_{provision.parent}__subpara_{provision.uid}"
 
 
+def token(label: str) -> str:
+    """A number or code as it may stand in an identifier: letters, digits and hyphens."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", label).strip("-")
+
+
+class Eids:
+    """Hands out ``eId``s from numbers as the naming convention builds them: ``sec_A``,
+    ``para_7``, ``para_7__subpara_a``; an unnumbered section is ``sec_nn1``, ``sec_nn2``…
+    An ``eId`` already given gets a suffix (``para_7-2``) so every one stays unique."""
+
+    def __init__(self) -> None:
+        self.given: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.unnumbered = 0
+
+    def __call__(self, provision: Provision, suffix: str = "") -> str:
+        if provision.kind is ProvisionKind.SECTION:
+            if not token(provision.label):
+                self.unnumbered += 1
+            base = f"sec_{token(provision.label) or f'nn{self.unnumbered}'}"
+        elif provision.kind is ProvisionKind.PARAGRAPH:
+            base = f"para_{token(provision.label) or 'nn'}"
+        else:
+            parent = self.given.get(provision.parent or "", "para_nn")
+            base = f"{parent}__subpara_{token(provision.margin_label) or 'nn'}"
+        base += suffix
+        found, count = base, 1
+        while found in self.used:
+            count += 1
+            found = f"{base}-{count}"
+        self.used.add(found)
+        self.given[provision.uid] = found
+        return found
+
+
+def eids(version: Version) -> dict[str, str]:
+    """Every provision's ``eId`` in ``version``, by uid."""
+    make = Eids()
+    return {p.uid: make(p) for p in version}
+
+
 Runs = Sequence[tuple[str, bool]]
 """A provision's words as runs, each marked disputed or not (the bracketed view)."""
+
+ADOPTED = "Adopted"
+"""The ``docStatus`` of an adopted version (its label stays in ``proprietary``)."""
 
 
 def version_akn(
@@ -70,12 +124,27 @@ def version_akn(
     ``runs`` gives, by uid, a provision's words cut into runs; a disputed run is set in an
     ``inline name="disputed"`` (the bracketed view, whose ``view`` travels in ``proprietary``).
     """
+    root, doc = document(meta, generated=generated, view=view)
+    _body(_el(doc, "mainBody"), version, runs or {})
+    return serialise(root)
+
+
+def serialise(root: etree._Element) -> bytes:
+    """The file's bytes, not pretty-printed: indenting would add spaces inside mixed content
+    (a ``num`` or ``p`` that begins with an ``ins``, ``del`` or disputed run)."""
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+
+
+def document(
+    meta: DocumentMeta, *, generated: date | None = None, view: str = ""
+) -> tuple[etree._Element, etree._Element]:
+    """The root and the ``doc`` of a version, with its ``meta`` and ``preface``: the body is
+    the caller's."""
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NS, "accord": ACCORD_NS})
     doc = _el(root, "doc", name="report")
     _meta(doc, meta, generated or meta.issued, view)
     _preface(doc, meta)
-    _body(_el(doc, "mainBody"), version, runs or {})
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return root, doc
 
 
 def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = "") -> None:
@@ -84,20 +153,21 @@ def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = 
     identification = _el(element, "identification", source="#accord")
     # An adopted version is the same expression, dated by its adoption.
     expressed = meta.adopted or meta.issued
-    for tag, this, uri, day, author in (
-        ("FRBRWork", f"{work}/!main", work, meta.first_issued, f"#{meta.author}"),
-        ("FRBRExpression", f"{expression}/!main", expression, expressed, f"#{meta.author}"),
-        ("FRBRManifestation", f"{expression}/!main.xml", manifestation, generated, "#accord"),
-    ):
+    for tag, this, uri, day, author, role in (
+        ("FRBRWork", f"{work}/!main", work, meta.first_issued, meta.body, "author"),
+        ("FRBRExpression", f"{expression}/!main", expression, expressed, meta.body, "author"),
+        ("FRBRManifestation", f"{expression}/!main.xml", manifestation, generated, "accord",
+         "editor"),
+    ):  # fmt: skip
         frbr = _el(identification, tag)
         _el(frbr, "FRBRthis", value=this)
         _el(frbr, "FRBRuri", value=uri)
         if tag == "FRBRWork" and meta.symbol:
             _el(frbr, "FRBRalias", value=meta.symbol, name="symbol")
         _el(frbr, "FRBRdate", date=day.isoformat(), name=_date_name(tag, meta))
-        _el(frbr, "FRBRauthor", href=author)
+        _el(frbr, "FRBRauthor", href=f"#{author}", **{"as": f"#{role}"})
         _frbr_properties(frbr, tag, meta)
-    _lifecycle(element, meta, expression)
+    _lifecycle(element, meta)
     _references(element, meta, expression)
     proprietary = _el(element, "proprietary", source="#accord")
     mine = etree.SubElement(
@@ -120,8 +190,10 @@ def _date_name(tag: str, meta: DocumentMeta) -> str:
 def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta) -> None:
     if tag == "FRBRWork":
         _el(frbr, "FRBRcountry", value="un")
+        _el(frbr, "FRBRsubtype", value="report")
         _el(frbr, "FRBRnumber", value=work_number(meta))
-        _el(frbr, "FRBRname", value=meta.title)
+        # The work's name is the same in every version: its symbol (else its short name).
+        _el(frbr, "FRBRname", value=meta.symbol or meta.document_slug)
     elif tag == "FRBRExpression":
         _el(frbr, "FRBRversionNumber", value=str(meta.version_number))
         _el(frbr, "FRBRlanguage", language=_LANGUAGES.get(meta.language, meta.language))
@@ -129,22 +201,23 @@ def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta) -> None
         _el(frbr, "FRBRformat", value="application/akn+xml")
 
 
-def _earlier(meta: DocumentMeta) -> list[Issue]:
+def earlier(meta: DocumentMeta) -> list[Issue]:
+    """The versions issued before this one, oldest first."""
     return [i for i in meta.history if i.number < meta.version_number]
 
 
-def _lifecycle(meta_element: etree._Element, meta: DocumentMeta, expression: str) -> None:
-    """Every version issued up to this one, then its adoption when it was adopted."""
+def _lifecycle(meta_element: etree._Element, meta: DocumentMeta) -> None:
+    """Every version issued up to this one, once each, then its adoption when it was."""
     lifecycle = _el(meta_element, "lifecycle", source="#accord")
-    earlier = _earlier(meta)
-    for issue in earlier:
+    before = earlier(meta)
+    for issue in before:
         _el(
             lifecycle,
             "eventRef",
             eId=f"evt_v{issue.number}",
             date=issue.issued.isoformat(),
             source=f"#v{issue.number}",
-            type="generation" if issue.number == 1 else "amendment",
+            type="generation" if issue.number == before[0].number else "amendment",
             refersTo="#issued",
         )
     _el(
@@ -153,7 +226,7 @@ def _lifecycle(meta_element: etree._Element, meta: DocumentMeta, expression: str
         eId=f"evt_v{meta.version_number}",
         date=meta.issued.isoformat(),
         source="#original",
-        type="generation" if not earlier else "amendment",
+        type="generation" if not before else "amendment",
         refersTo="#issued",
     )
     if meta.adopted:
@@ -171,6 +244,16 @@ def _lifecycle(meta_element: etree._Element, meta: DocumentMeta, expression: str
 def _references(meta_element: etree._Element, meta: DocumentMeta, expression: str) -> None:
     references = _el(meta_element, "references", source="#accord")
     _el(references, "original", eId="original", href=expression, showAs=meta.version_label)
+    for issue in earlier(meta):
+        _, older, _ = uris(meta, issue)
+        _el(references, "passiveRef", eId=f"v{issue.number}", href=older, showAs=issue.label)
+    _el(
+        references,
+        "TLCOrganization",
+        eId=meta.body,
+        href=f"/ontology/organization/un/{meta.body}",
+        showAs=meta.body_name,
+    )
     _el(
         references,
         "TLCOrganization",
@@ -178,16 +261,8 @@ def _references(meta_element: etree._Element, meta: DocumentMeta, expression: st
         href="/ontology/organization/accord",
         showAs="accord",
     )
-    _el(
-        references,
-        "TLCRole",
-        eId=meta.author,
-        href=f"/ontology/role/un/{meta.author}",
-        showAs=meta.author.title(),
-    )
-    for issue in _earlier(meta):
-        _, earlier, _ = uris(meta, issue.issued)
-        _el(references, "passiveRef", eId=f"v{issue.number}", href=earlier, showAs=issue.label)
+    _el(references, "TLCRole", eId="author", href="/ontology/role/author", showAs="Author")
+    _el(references, "TLCRole", eId="editor", href="/ontology/role/editor", showAs="Editor")
     _el(references, "TLCEvent", eId="issued", href="/ontology/event/un/issued", showAs="Issued")
     if meta.adopted:
         _el(
@@ -204,55 +279,54 @@ def _preface(doc: etree._Element, meta: DocumentMeta) -> None:
     if meta.symbol:
         _el(_el(preface, "p", class_="symbol"), "docNumber", meta.symbol)
     _el(_el(preface, "p", class_="title"), "docTitle", meta.title)
-    _el(_el(preface, "p", class_="status"), "docStatus", meta.version_label)
-    _el(
-        _el(preface, "p", class_="date"),
-        "docDate",
-        meta.issued.isoformat(),
-        date=meta.issued.isoformat(),
-    )
+    status = ADOPTED if meta.adopted else meta.version_label
+    _el(_el(preface, "p", class_="status"), "docStatus", status)
+    day = meta.adopted or meta.issued
+    _el(_el(preface, "p", class_="date"), "docDate", day.isoformat(), date=day.isoformat())
 
 
 def _body(main: etree._Element, version: Version, runs: Mapping[str, Runs]) -> None:
     container = main
+    make = Eids()
     paragraphs: dict[str, etree._Element] = {}
     for provision in version:
+        ids = {"eId": make(provision), "wId": wid(provision)}
         if provision.kind is ProvisionKind.SECTION:
-            container = _el(main, "section", eId=eid(provision))
+            container = _el(main, "section", **ids)
             if provision.label:
                 _el(container, "num", f"{provision.label}.")
             _el(container, "heading", provision.text)
         elif provision.kind is ProvisionKind.PARAGRAPH:
-            element = _el(container, "paragraph", eId=eid(provision))
+            element = _el(container, "paragraph", **ids)
             _el(element, "num", f"{provision.label}.")
-            _text(_el(element, "content"), provision, runs.get(provision.uid))
+            _text(_el(element, "content"), ids["eId"], provision.text, runs.get(provision.uid))
             paragraphs[provision.uid] = element
         else:
             parent = paragraphs[provision.parent or ""]
-            _as_intro(parent)
-            element = _el(parent, "subparagraph", eId=eid(provision))
+            as_intro(parent)
+            element = _el(parent, "subparagraph", **ids)
             _el(element, "num", provision.margin_label)
-            _text(_el(element, "content"), provision, runs.get(provision.uid))
+            _text(_el(element, "content"), ids["eId"], provision.text, runs.get(provision.uid))
 
 
-def _as_intro(paragraph: etree._Element) -> None:
+def as_intro(paragraph: etree._Element) -> None:
     """A paragraph with sub-paragraphs holds its own words as an ``intro``."""
     content = paragraph.find(_A + "content")
     if content is not None:
         content.tag = _A + "intro"
 
 
-def _text(container: etree._Element, provision: Provision, runs: Runs | None = None) -> None:
+def _text(container: etree._Element, where: str, text: str, runs: Runs | None = None) -> None:
     p = _el(container, "p")
     count = 0
-    for words, disputed in runs or ((provision.text, False),):
+    for words, disputed in runs or ((text, False),):
         holder = _el(p, "inline", name="disputed") if disputed else p
-        count = _words(holder, provision, words, count)
+        count = words_into(holder, where, words, count)
 
 
-def _words(holder: etree._Element, provision: Provision, text: str, count: int) -> int:
+def words_into(holder: etree._Element, where: str, text: str, count: int) -> int:
     """Appends ``text`` to ``holder``, its notes as ``authorialNote``s numbered on from
-    ``count``; returns the number of the last note."""
+    ``count`` (their ``eId``s under ``where``); returns the number of the last note."""
     last: etree._Element | None = holder[-1] if len(holder) else None
     for segment in split_notes(text):
         if not segment.is_note:
@@ -267,7 +341,7 @@ def _words(holder: etree._Element, provision: Provision, text: str, count: int) 
             "authorialNote",
             marker=str(count),
             placement="bottom",
-            eId=f"{eid(provision)}__authorialNote_{count}",
+            eId=f"{where}__authorialNote_{count}",
         )
         _el(note, "p", segment.text)
         last = note

@@ -1,8 +1,8 @@
 """Reading an Akoma Ntoso 3.0 document back as a version.
 
 The file is parsed as hostile XML (no DTD, no entities, no network), must validate against
-the official schema, and must be a ``doc`` whose provisions carry the ``eId``s accord writes
-(`accord.documents.akn_export.eid`), from which the stable uids come back.
+the official schema, and must be a ``doc`` whose provisions carry the ``wId``s accord writes
+(`accord.documents.akn_export.wid`), from which the stable uids come back.
 """
 
 from datetime import date
@@ -76,8 +76,10 @@ def _date(doc: etree._Element, frbr: str) -> date | None:
 
 
 def _uid(element: etree._Element) -> str:
-    """The uid in an ``eId``: its last component, after the element's own prefix."""
-    return str(element.get("eId", "")).rsplit("__", 1)[-1].split("_", 1)[-1]
+    """The uid in a ``wId`` (in an ``eId`` for a file that has none): its last component,
+    after the element's own prefix."""
+    stable = element.get("wId") or element.get("eId", "")
+    return str(stable).rsplit("__", 1)[-1].split("_", 1)[-1]
 
 
 def _provisions(container: etree._Element, parent: str | None = None) -> list[Provision]:

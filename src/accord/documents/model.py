@@ -45,7 +45,9 @@ class DocumentMeta:
     document_slug: str = "document"
     version_number: int = 1
     language: str = "en"
-    author: str = "chair"
+    body: str = "unga"
+    """The issuing body, as Akoma Ntoso names it in the work's IRI (AKN4UN: ``unga``)."""
+    body_name: str = "General Assembly"
     work_date: date | None = None
     history: tuple[Issue, ...] = ()
     """The versions issued before this one, oldest first (the lifecycle of Akoma Ntoso)."""
@@ -77,6 +79,8 @@ class ImportedDraft:
     symbol: str = ""
     notices: tuple[Notice, ...] = ()
     footnotes: int = 0
+    body: str = ""
+    """The name of the body the document is issued by, when the file's masthead gives it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,10 @@ from accord.documents.model import ProvisionRedline
 def provision_redlines(old: Version, new: Version) -> tuple[ProvisionRedline, ...]:
     """Every provision of either version, in the new reading order, deleted ones where they
     stood; deleted words are never dropped."""
-    return tuple(_entry(new, entry) for entry in compare_versions(old, new).entries)
+    return tuple(_entry(old, new, entry) for entry in compare_versions(old, new).entries)
 
 
-def _entry(new: Version, entry: RedlineEntry) -> ProvisionRedline:
+def _entry(old: Version, new: Version, entry: RedlineEntry) -> ProvisionRedline:
     link = entry.link
     uid = link.new[0] if link.new else link.old[0]
     return ProvisionRedline(
@@ -25,5 +25,6 @@ def _entry(new: Version, entry: RedlineEntry) -> ProvisionRedline:
         ", ".join(link.new_labels),
         entry.marks,
         old_label=", ".join(link.old_labels),
-        parent=new.provision(uid).parent if link.new else None,
+        # A deleted sub-paragraph keeps the paragraph it stood under.
+        parent=(new if link.new else old).provision(uid).parent,
     )

@@ -31,6 +31,14 @@ _SUBPARAGRAPH = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivx]{1,6})\)\s+(?P<text>\S
 _SECTION = re.compile(r"^(?P<label>[A-Z]{1,3}|[IVXLC]+)\.\s+(?P<text>\S.{0,300})$")
 _SYMBOL = re.compile(r"^[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+)+$")
 _FRONT_MATTER = re.compile(r"^(?:Distr\.?:|Original:|\d{1,2} [A-Z][a-z]+ \d{4}$)")
+# The name of the body a document is issued by, as a UN masthead gives it: a principal organ,
+# or a subsidiary body named by what it is ("Open-ended working group on …").
+_BODY = re.compile(
+    r"^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council"
+    r"|(?:Open-ended |Ad Hoc |Preparatory )?(?:working group|committee|commission|conference"
+    r"|group of governmental experts)\b.{0,200})$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +158,16 @@ class _Builder:
     reader: _Reader
     title: str = ""
     symbol: str = ""
+    body: str = ""
     provisions: list[Provision] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    headings: list[Line] = field(default_factory=list)
+    """Unnumbered headings before the first provision, not yet known to be the masthead."""
 
     def build(self) -> ImportedDraft:
         for line in self.lines:
             self._place(line)
+        self._masthead()
         if not any(p.kind is ProvisionKind.PARAGRAPH for p in self.provisions):
             raise UnreadableDocument(Problem.NO_PARAGRAPHS)
         return ImportedDraft(
@@ -163,7 +175,28 @@ class _Builder:
             symbol=self.symbol,
             notices=tuple(self.notices),
             footnotes=self.reader.footnotes_used,
+            body=self.body,
         )
+
+    def _masthead(self) -> None:
+        """The unnumbered headings above the first provision, in Heading 1, Heading 2…: the
+        symbol, the body's name and the title; any more are unnumbered sections."""
+        headings, self.headings = self.headings, []
+        rest = []
+        for line in headings:
+            if not self.symbol and _SYMBOL.match(line.text):
+                self.symbol = line.text
+            elif not self.body and _BODY.match(line.text):
+                self.body = line.text
+            elif _FRONT_MATTER.match(line.text):
+                continue
+            else:
+                rest.append(line)
+        if rest and not self.title:
+            self.title = rest.pop(0).text
+        for line in rest:
+            count = sum(p.kind is ProvisionKind.SECTION for p in self.provisions) + 1
+            self._add(line, Provision(f"s-{count}", ProvisionKind.SECTION, "", line.text))
 
     def _where(self) -> str:
         """Where the reader is: the number of the last provision, or empty at the start."""
@@ -174,6 +207,10 @@ class _Builder:
             self.notices.append(Notice("table", self._where(), line.table))
             return
         kind, label, text = _classify(line)
+        if not self.provisions and kind == "section" and not label and line.number is None:
+            self.headings.append(line)
+            return
+        self._masthead()
         if kind == "text":
             self._unnumbered(line)
         elif kind == "section":

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.db import connection
 from django.db.models import Field
 
@@ -32,7 +31,7 @@ class Head:
 
     seq: int
     digest: bytes
-    key: Ed25519PrivateKey
+    key: signing.Signer
 
 
 class HeadMoved(Exception):
@@ -61,19 +60,26 @@ def append(chained: Callable[[Head], models.Event]) -> models.Event:
     return event
 
 
+def forget_head() -> None:
+    """Forget the head, and the key, this process last wrote with on this connection: the
+    next append reads both again (after the key was rotated)."""
+    _last_written.pop(connection.alias, None)
+
+
 def locked_head() -> Head:
     """The chain head, locked until the transaction ends so that concurrent appends line up,
-    with the instance's key; created on the very first append."""
+    with the instance's key (which must be the key in force); created on the very first
+    append."""
     with connection.cursor() as cursor:
         cursor.execute(_LOCKED_HEAD if connection.features.has_select_for_update_of else _HEAD)
         row = cursor.fetchone()
     if row is not None:
         seq, digest = row
-        return Head(seq, digest.encode(), signing.private_key())
+        return Head(seq, digest.encode(), signing.key_in_force())
     head, _ = models.ChainHead.objects.select_for_update().get_or_create(
         pk=1, defaults={"seq": 0, "digest": GENESIS.decode()}
     )
-    return Head(head.seq, head.digest.encode(), signing.private_key())
+    return Head(head.seq, head.digest.encode(), signing.key_in_force())
 
 
 def _written_after(event: models.Event, head: Head) -> bool:

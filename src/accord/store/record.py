@@ -14,6 +14,7 @@ from django.db.models import Max
 from accord.core.eventlog import (
     DECIDING_KINDS,
     PUBLISHING_KINDS,
+    ROTATION_KIND,
     commitment,
     event_line,
     needs_signature,
@@ -27,10 +28,11 @@ from accord.store import models, queries
 def log_lines() -> Iterator[bytes]:
     """The public log, line by line, in the format `accord.core.eventlog` verifies."""
     last = models.Event.objects.aggregate(last=Max("seq"))["last"]
+    rotations = set(models.Event.objects.filter(kind=ROTATION_KIND).values_list("seq", flat=True))
     rows = models.Event.objects.order_by("seq").values_list("seq", "digest", "signature", "body")
     for seq, digest, signature, body in rows.iterator(chunk_size=2000):
         yield event_line(digest.encode(), body.encode())
-        if needs_signature(seq, last=seq == last):
+        if needs_signature(seq, last=seq == last, rotation=seq in rotations):
             yield signature_line(seq, digest.encode(), bytes.fromhex(signature))
 
 

@@ -183,18 +183,19 @@ def sign_checkpoint(now: datetime, *, every: timedelta | None = None) -> models.
     fresh = latest is not None and (every is None or now - latest.signed_at < every)
     if latest is not None and latest.size == size and fresh:
         return None
+    key = signing.key_in_force()
     unsigned = merkle.Checkpoint(
         size=size,
         root=read_at_once(lambda nodes: merkle.root(size, nodes)).hex(),
         time=_time(now),
-        key_id=signing.key_id(),
+        key_id=merkle.key_id(signing.public_raw(key)),
     )
     return models.Checkpoint.objects.create(
         size=unsigned.size,
         root=unsigned.root,
         signed_at=now,
         key_id=unsigned.key_id,
-        signature=signing.private_key().sign(unsigned.note()).hex(),
+        signature=key.sign(unsigned.note()).hex(),
     )
 
 

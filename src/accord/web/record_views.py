@@ -30,7 +30,7 @@ def checkpoints(request: HttpRequest) -> HttpResponse:
     ):
         cosigners.setdefault(checkpoint, []).append(name)
     signed = [(tree.checkpoint_value(row), cosigners.get(row.pk, [])) for row in rows]
-    context = {"checkpoints": signed, "key_id": signing.key_id()}
+    context = {"checkpoints": signed, "keys": signing.key_history().as_json()["keys"]}
     return render(request, "accord/checkpoints.html", context)
 
 

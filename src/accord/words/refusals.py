@@ -188,6 +188,10 @@ def _messages() -> dict[str, str]:
             "%(group)s."
         ),
         "not-accredited": _("%(username)s holds no accreditation to this process."),
+        "key-on-token": _(
+            "The signing key is held in a PKCS#11 token, and accord does not yet rotate a key "
+            "held in a token."
+        ),
         "not-a-witness-key": _(
             "A witness is registered with an Ed25519 public key in PEM, as `accord witness` "
             "writes it beside its key; this is not one."

@@ -32,7 +32,24 @@ def test_it_holds_the_2015_norms_and_the_2021_report():
     assert views == {
         ("A/69/112", "Australia"),
         ("A/76/136", "Australia"),
+        ("A/76/136", "Estonia"),
+        ("A/76/136", "Japan"),
+        ("A/76/136", "Singapore"),
+        ("A/76/136", "United Kingdom"),
+        ("Germany (2021), position paper", "Germany"),
+        ("United Kingdom (2019), non-paper on norms", "United Kingdom"),
         ("United States (2016), national position", "United States"),
+    }
+    documents = {e.document for e in ENTRIES if e.status is SourceStatus.CONSENSUS}
+    assert documents == {
+        "A/65/201",
+        "A/68/98",
+        "A/70/174",
+        "A/75/816",
+        "A/76/135",
+        "A/77/275",
+        "A/AC.292/2025/CRP.1",
+        "A/RES/70/125",
     }
     assert {e.status for e in ENTRIES} == {SourceStatus.CONSENSUS, SourceStatus.NATIONAL_VIEW}
 

@@ -5,11 +5,12 @@ is left over and that part matches another provision, the sentence is cut there:
 provisions, and each clause is reported with its own source.
 """
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from accord.core.checker import paraphrase
-from accord.core.checker.align import Located, locate, opcodes
+from accord.core.checker.align import EQUAL, Located, locate, opcodes
 from accord.core.checker.alterations import Differences, differences
 from accord.core.checker.corpus import CorpusEntry
 from accord.core.checker.errors import EmptyPassage, PassageTooLong
@@ -33,6 +34,9 @@ MIN_SIMILARITY = 0.6
 SPLIT_MIN_WORDS = 4
 # Fewer words than this in common is a shared turn of phrase ("the use of ICTs"), not a quote.
 MIN_MATCHED = 5
+# Of which words that say something (not "of the", not "the 2015 GGE report"), or all the
+# piece has when it has fewer.
+MIN_CONTENT = 5
 # Below this similarity a single match is reordered or reworded: the paraphrase path is tried.
 LOOSE_SIMILARITY = 0.6
 # An opening clause this long may be a paraphrase on its own.
@@ -139,7 +143,7 @@ def _loose(plain: list[Finding]) -> bool:
 def _plain(
     index: CorpusIndex, words: Words, ids: Sequence[int], span: tuple[int, int], number: int
 ) -> list[Finding]:
-    pieces = _pieces(index, ids, span[0], span[1], strict=False)
+    pieces = _pieces(index, words.norm, ids, span[0], span[1], strict=False)
     joined = sum(1 for p in pieces if p.entry is not None) > 1
     return [_finding(index, words, ids, p, number, joined) for p in pieces]
 
@@ -219,7 +223,12 @@ def _paraphrased(
         index.concepts = paraphrase.ConceptIndex(index.vocabulary, index.ids)
     concepts = index.concepts
     assert isinstance(concepts, paraphrase.ConceptIndex)
-    for part, requires in ((span, None), (_opening_clause(words, span), "~modal")):
+    tries = (
+        (span, None),
+        (_opening_clause(words, span), "~modal"),
+        (_closing_clause(words, span), None),
+    )
+    for part, requires in tries:
         if part is None:
             continue
         found = paraphrase.find(
@@ -235,6 +244,8 @@ def _paraphrased(
             out = [
                 paraphrase_finding(words, part, number, entry, concepts.words[found.entry], found)
             ]
+            if span[0] < part[0]:
+                out.insert(0, finding(words, (span[0], part[0]), number, None, None, None, None))
             if part[1] < span[1]:
                 out.append(finding(words, (part[1], span[1]), number, None, None, None, None))
             return out
@@ -249,33 +260,43 @@ def _opening_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | No
     return None
 
 
+def _closing_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause of ``span`` after its last ", and" ("The responsibility … rests on States,
+    and each state has jurisdiction over …"), when both sides are long enough."""
+    for i in range(span[1] - PARAPHRASE_CLAUSE, span[0] + SPLIT_MIN_WORDS, -1):
+        gap = words.text[words.spans[i - 1][1] : words.spans[i][0]]
+        if "," in gap and words.norm[i] == "and":
+            return (i + 1, span[1])
+    return None
+
+
 def _has_letters(words: Words, span: tuple[int, int]) -> bool:
     """Paragraph numbers ("12.", "(a)") are not sentences."""
     return any(len(w) > 1 and not w.isdigit() for w in words.norm[span[0] : span[1]])
 
 
 def _pieces(
-    index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, strict: bool
+    index: CorpusIndex, norm: Sequence[str], ids: Sequence[int], lo: int, hi: int, *, strict: bool
 ) -> list[Piece]:
-    best = _best(index, ids, lo, hi, strict=strict)
+    best = _best(index, norm, ids, lo, hi, strict=strict)
     if best is None:
         return [Piece(lo, hi, None)]
     entry, located, also = best
-    left = _remainder(index, ids, lo, lo + located.a0, trailing=True)
-    right = _remainder(index, ids, lo + located.a1, hi, trailing=False)
+    left = _remainder(index, norm, ids, lo, lo + located.a0, trailing=True)
+    right = _remainder(index, norm, ids, lo + located.a1, hi, trailing=False)
     start = lo + located.a0 if left else lo
     end = lo + located.a1 if right else hi
     return [*left, Piece(start, end, entry, also), *right]
 
 
 def _remainder(
-    index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, trailing: bool
+    index: CorpusIndex, norm: Sequence[str], ids: Sequence[int], lo: int, hi: int, *, trailing: bool
 ) -> list[Piece]:
     """The pieces of a left-over part of a sentence, or none when it matches nothing."""
     lo, hi = _strip(index, ids, lo, hi, trailing=trailing)
     if hi - lo < SPLIT_MIN_WORDS:
         return []
-    found = _pieces(index, ids, lo, hi, strict=True)
+    found = _pieces(index, norm, ids, lo, hi, strict=True)
     return [] if found[0].entry is None else found
 
 
@@ -291,16 +312,22 @@ def _strip(
 
 
 def _best(
-    index: CorpusIndex, ids: Sequence[int], lo: int, hi: int, *, strict: bool
+    index: CorpusIndex, norm: Sequence[str], ids: Sequence[int], lo: int, hi: int, *, strict: bool
 ) -> tuple[int, Located, int | None] | None:
     """The closest acceptable entry, and the closest adopted one when that one is not."""
     piece = ids[lo:hi]
+    wanted = min(MIN_CONTENT, sum(1 for w in norm[lo:hi] if paraphrase.says_something(w)))
     ranked = []
     for entry in index.candidates(piece, CANDIDATES):
         located = locate(piece, index.ids[entry])
-        if located is not None and _acceptable(located, len(piece), strict=strict):
+        if (
+            located is not None
+            and _acceptable(located, len(piece), strict=strict)
+            and _content(norm, piece, index.ids[entry], located, lo) >= wanted
+        ):
             adopted = index.entries[entry].status.is_adopted
-            key = (round(located.similarity(len(piece)), 6), adopted, located.matched, -entry)
+            own = adopted or not _quoting(index.entries[entry].text, located)
+            key = (own, round(located.similarity(len(piece)), 6), adopted, located.matched, -entry)
             ranked.append((key, entry, located))
     if not ranked:
         return None
@@ -310,6 +337,37 @@ def _best(
     if not index.entries[entry].status.is_adopted:
         also = next((e for _, e, _ in ranked if index.entries[e].status.is_adopted), None)
     return entry, located, also
+
+
+def _content(
+    norm: Sequence[str], piece: Sequence[int], source: Sequence[int], located: Located, lo: int
+) -> int:
+    """How many of the words matched say something: neither function words nor the names of
+    documents, bodies and years ("the 2013 and 2015 GGE reports", "the work of the OEWG")."""
+    ops = opcodes(
+        piece[located.a0 : located.a1], source[located.b0 : located.b1], lo + located.a0, 0
+    )
+    return sum(
+        1
+        for op in ops
+        if op.tag == EQUAL
+        for i in range(op.a0, op.a1)
+        if paraphrase.says_something(norm[i])
+    )
+
+
+def _quoting(text: str, located: Located) -> bool:
+    """Whether most words matched lie within what the provision quotes: a national view that
+    quotes agreed language ("States reaffirmed … that 'international law … is applicable'")
+    yields to the agreed text it quotes when that text is found too."""
+    inside = sum(max(0, min(b, located.b1) - max(a, located.b0)) for a, b in _quotations(text))
+    return 2 * inside > located.b1 - located.b0
+
+
+@functools.lru_cache(maxsize=4096)
+def _quotations(text: str) -> tuple[tuple[int, int], ...]:
+    words = words_of(text)
+    return tuple(quoted_spans(words, 0, len(words))) if len(words) else ()
 
 
 def _acceptable(located: Located, length: int, *, strict: bool) -> bool:

@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from accord.core.checker.alterations import Alteration
+from accord.core.checker.alterations import Alteration, occurrences
 from accord.core.checker.segments import sentences
 from accord.core.checker.words import Words, norm_words, words_of
 
@@ -82,6 +82,12 @@ _STOP = frozenset(
         "some",
         "norm",
     ]
+)
+# Words that name the documents, the bodies that wrote them and their years: commentary
+# mentions them ("the 2015 GGE report"), so sharing them says nothing of what was agreed.
+_REFERENCES = frozenset(
+    {"report", "gge", "oewg", "group", "expert", "governmental"}
+    | {"un", "united", "nation", "resolution"}
 )
 # Words joined into one concept before anything else.
 _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -161,6 +167,9 @@ ADOPTED_MARGIN = 0.05
 MIN_SHARED = 4
 MIN_PASSAGE_COVER = 0.6
 MIN_SOURCE_COVER = 0.3
+# The score (harmonic mean of the two covers) a paraphrase needs: about half of what each
+# side says found on the other.
+MIN_SCORE = 0.5
 # A concept in more than this share of a large corpus is skipped for candidates once three
 # rarer ones are used (as the pair index does with "of the").
 _COMMON_SHARE = 0.02
@@ -172,6 +181,11 @@ def lemma(word: str) -> str:
     import simplemma
 
     return str(simplemma.lemmatize(word, lang="en")).casefold()
+
+
+def says_something(word: str) -> bool:
+    """Whether a word is more than a function word or a reference to a document or year."""
+    return _single(lemma(word)) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,16 +221,20 @@ def _concept_at(lemmas: Sequence[str], i: int) -> tuple[str | None, int]:
 
 def _single(word: str) -> str | None:
     """The concept of one lemma, None for a function word."""
-    if word in _STOP or (len(word) < 2 and not word.isdigit()):
+    if word in _STOP or word in _REFERENCES or len(word) < 2 or word.isdigit():
         return None
     return _CONCEPT.get(word, word)
 
 
 @dataclass(frozen=True, slots=True)
 class SourceSentence:
+    """One sentence of a provision: its concepts, and those that only qualify it (the words of
+    "contrary to its obligations under international law", "taking into account …")."""
+
     entry: int
     span: tuple[int, int]
     concepts: Concepts
+    qualifying: frozenset[str]
 
 
 class ConceptIndex:
@@ -299,7 +317,7 @@ def find(
     ranked: list[tuple[float, int, SourceSentence]] = []
     for entry in index.candidates(mine.names, CANDIDATES):
         for sentence in _sentences_of(index, text_of, entry):
-            score = _score(index, mine, sentence.concepts)
+            score = _score(index, mine, sentence)
             if score is not None:
                 ranked.append((score, entry, sentence))
     if not ranked:
@@ -325,24 +343,36 @@ def _sentences_of(
 ) -> list[SourceSentence]:
     if entry not in index.by_entry:
         words = index.words[entry] = words_of(text_of(entry))
-        index.by_entry[entry] = [
-            SourceSentence(entry, span, concepts(words, *span)) for span in sentences(words)
-        ]
+        index.by_entry[entry] = [_source_sentence(entry, words, span) for span in sentences(words)]
     return index.by_entry[entry]
 
 
-def _score(index: ConceptIndex, mine: Concepts, theirs: Concepts) -> float | None:
+def _source_sentence(entry: int, words: Words, span: tuple[int, int]) -> SourceSentence:
+    held = concepts(words, *span)
+    inside = [(start, end) for start, _, end in occurrences(words, *span)]
+    qualifying = frozenset(
+        name
+        for name, (a, b) in held.where.items()
+        if name in _QUALIFYING or any(start <= a and b <= end for start, end in inside)
+    )
+    return SourceSentence(entry, span, held, qualifying)
+
+
+def _score(index: ConceptIndex, mine: Concepts, sentence: SourceSentence) -> float | None:
     """How well the concepts match: the harmonic mean of the share of the passage's concepts
     found in the sentence (counted) and the share of the sentence's concepts, from the first
     to the last one matched, found in the passage (weighed by rarity; a tail the passage
     leaves out is judged as dropped, not as a mismatch). None below the thresholds."""
+    theirs = sentence.concepts
     shared = mine.names & theirs.names
     if len(shared) < MIN_SHARED:
         return None
     first = min(theirs.where[n][0] for n in shared)
     last = max(theirs.where[n][1] for n in shared)
     window = frozenset(
-        n for n, (a, _) in theirs.where.items() if first <= a < last and n not in _QUALIFYING
+        n
+        for n, (a, _) in theirs.where.items()
+        if first <= a < last and (n in shared or n not in sentence.qualifying)
     )
 
     def weight(names: frozenset[str]) -> float:
@@ -353,7 +383,8 @@ def _score(index: ConceptIndex, mine: Concepts, theirs: Concepts) -> float | Non
     source_cover = weight(shared) / weight(window)
     if passage_cover < MIN_PASSAGE_COVER or source_cover < MIN_SOURCE_COVER:
         return None
-    return 2 * passage_cover * source_cover / (passage_cover + source_cover)
+    score = 2 * passage_cover * source_cover / (passage_cover + source_cover)
+    return score if score >= MIN_SCORE else None
 
 
 def _changes(

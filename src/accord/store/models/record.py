@@ -63,6 +63,13 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["seq"]
+        # The rotations of the signing key, found without reading every event: the key
+        # history, and the signature line the log carries after each.
+        indexes = [
+            models.Index(
+                fields=["seq"], condition=models.Q(kind="key.rotated"), name="store_event_rotations"
+            )
+        ]
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
