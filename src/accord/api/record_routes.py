@@ -103,7 +103,7 @@ class KeyHistoryOut(Schema):
     keys: list[KeyOut]
 
 
-@router.get("/record/keys", response={200: KeyHistoryOut, **ERRORS})
+@router.get("/record/keys", response={200: KeyHistoryOut, **errors()})
 def key_history(request: HttpRequest) -> object:
     """Every key that signed the record, oldest first: its id, its public key (PEM), the
     first and the last event it signs (the last null for the key in force) and the rotation
