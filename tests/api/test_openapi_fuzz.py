@@ -2,8 +2,9 @@
 `make demo` serves it, with every check it has: no request it can invent may cause a server
 error, every answer (status, content type, headers, body) must be one the document describes,
 a request the document calls valid must not be refused as malformed and one it calls invalid
-must be refused, credentials and required headers must be enforced. Then it follows the
-document's links from one answer to the next request (stateful testing).
+must be refused, credentials and required headers must be enforced. Then it chains requests
+(stateful testing) along the links it infers from the document: a proposal's id from the
+answer that made it to the request that withdraws it, a version's number to its exports.
 
 The demo's rate limits are raised for the run, so that no answer is a 429 for speed alone;
 requests the document calls valid carry the demo's real identifiers and ETags."""
@@ -112,14 +113,15 @@ def demo(tmp_path_factory):
         with (data_dir / "server.log").open("w") as log, served_demo(environment, log) as url:
             yield Demo(url, environment)
     # The run's figures, for `pytest -s`: how many operations and requests were fuzzed.
-    print(f"\nschemathesis: {len(SENT)} operations, {SENT.total()} requests")
+    print(f"\nschemathesis: {len(SENT)} operations, {SENT.total()} cases")
 
 
 # The document the demo serves, as this code makes it; the requests go to the served demo.
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(), config=CONFIG)
 
 
-# The requests sent, by operation.
+# The cases sent, by operation (the checks' own probes, such as a request without credentials,
+# come on top).
 SENT: Counter[str] = Counter()
 
 
@@ -176,9 +178,10 @@ def test_no_request_breaks_the_api_or_its_document(case, demo):
 _served: list[Demo] = []
 
 
-class DemoWorkflow(schema.as_state_machine()):  # type: ignore[misc]
-    """Requests chained by the document's links: an answer's identifiers (a proposal's id, a
-    version's number, a provision's uid) feed the next request."""
+class DemoWorkflow(schema.as_state_machine()):
+    """Requests chained by the links schemathesis infers from the document: an answer's
+    identifiers (a proposal's id, a version's number, a provision's uid) feed the next
+    request."""
 
     def get_call_kwargs(self, case):
         headers = _aim(case, _served[0], linked=True)
