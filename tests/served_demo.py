@@ -10,6 +10,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from tests.accord_at_fixed_time import SCRIPT as AT_FIXED_TIME
 from tests.scratch_database import scratch_environment
@@ -25,7 +26,8 @@ def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 120
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"accord demo stopped: {server.stderr.read()}")
+            said = server.stderr.read() if server.stderr else "see its log"
+            raise RuntimeError(f"accord demo stopped: {said}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
                 if response.status == 200:
@@ -42,16 +44,18 @@ def demo_environment_for(data_dir: Path) -> contextlib.AbstractContextManager[di
 
 
 @contextlib.contextmanager
-def served_demo(environment: dict[str, str]) -> Iterator[str]:
+def served_demo(environment: dict[str, str], log: IO[str] | None = None) -> Iterator[str]:
     """The URL of a freshly loaded demo served by uvicorn as `make demo` serves it, with the
-    server's clock stopped (see `tests/accord_at_fixed_time.py`)."""
+    server's clock stopped (see `tests/accord_at_fixed_time.py`). Its log goes to ``log``
+    when given: a test making thousands of requests must not leave it in a pipe no one reads
+    (the server would stop once the pipe is full)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with subprocess.Popen(
         [sys.executable, str(AT_FIXED_TIME), "demo", "--port", str(port)],
         env=environment,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log if log is not None else subprocess.PIPE,
         text=True,
     ) as server:
         try:

@@ -13,6 +13,8 @@ P4 = "The voluntary, non-binding norms complement the application of internation
 
 
 def _post(client, path, body, **headers):
+    """An adoption or a vote, sent as a client must: with the ETag of the version it read."""
+    headers.setdefault("If-Match", client.get(f"{DOCUMENT}/versions/1")["ETag"])
     return client.post(path, json.dumps(body), content_type="application/json", headers=headers)
 
 

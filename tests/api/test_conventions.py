@@ -82,6 +82,50 @@ def test_validation_errors_name_the_fields(client, negotiation):
     assert {e["field"] for e in body["errors"]} == {"provision", "wording"}
 
 
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        (f"{BASE}/adoptions", {"confirm": 0}, "confirm"),
+        (f"{BASE}/silence-procedures", {"deadline": 1780000000}, "deadline"),
+        ("/api/v1/processes/wg/statements", {"text": "x", "version": "1"}, "version"),
+        (
+            "/api/v1/processes",
+            {"slug": "p", "title": "P", "silence_minimum_hours": "72"},
+            "silence_minimum_hours",
+        ),
+        (
+            "/api/v1/processes",
+            {"slug": "p", "title": "P", "silence_minimum_hours": 72.5},
+            "silence_minimum_hours",
+        ),
+    ],
+)
+def test_a_field_takes_only_its_json_type_and_nothing_is_stored(
+    client, negotiation, path, body, field
+):
+    negotiation.chair.is_staff = True
+    negotiation.chair.save()
+    client.force_login(negotiation.chair)
+    etag = client.get(BASE)["ETag"]
+    events = models.Event.objects.count()
+    refused = client.post(
+        path, json.dumps(body), content_type="application/json", headers={"If-Match": etag}
+    )
+    assert (refused.status_code, refused.json()["title"]) == (422, "invalid-request")
+    assert [e["field"] for e in refused.json()["errors"]] == [field]
+    assert models.Event.objects.count() == events
+
+
+def test_a_whole_number_may_be_written_with_a_point_zero(client, negotiation):
+    negotiation.chair.is_staff = True
+    negotiation.chair.save()
+    client.force_login(negotiation.chair)
+    body = {"slug": "p", "title": "P", "silence_minimum_hours": 48.0}
+    made = client.post("/api/v1/processes", json.dumps(body), content_type="application/json")
+    assert made.status_code == 201
+    assert made.json()["rules"]["silence_minimum_hours"] == 48
+
+
 def test_an_unknown_path_is_a_problem_document(client, negotiation):
     response = client.get("/api/v1/processes/wg/documents/report/versions/9")
     assert response.status_code == 404

@@ -311,6 +311,7 @@ def test_the_chair_issues_a_revision_from_text_with_fates(client, staffed):
 
 
 def _revise(client, who, body, **headers):
+    headers.setdefault("If-Match", _etag(client))
     return _call(
         client,
         "post",

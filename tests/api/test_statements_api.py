@@ -78,7 +78,8 @@ def test_statements_page_by_cursor_and_filter_by_delegation(client, negotiation)
         "next": None,
     }
     bad = client.get("/api/v1/processes/wg/statements?kind=agreed")
-    assert (bad.status_code, bad.json()["title"]) == (400, "invalid-kind")
+    assert (bad.status_code, bad.json()["title"]) == (422, "invalid-request")
+    assert [e["field"] for e in bad.json()["errors"]] == ["kind"]
 
 
 @pytest.mark.parametrize(

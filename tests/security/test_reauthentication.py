@@ -73,7 +73,8 @@ def test_the_api_refuses_recording_adoption_from_an_old_session(client, negotiat
 
 def test_a_token_acts_without_the_password(client, negotiation):
     _, secret = create_api_token(by=negotiation.chair, name="chair's tool")
-    recorded = _adopt(client, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    etag = client.get(f"{DOCUMENT}/versions/1")["ETag"]
+    recorded = _adopt(client, HTTP_AUTHORIZATION=f"Bearer {secret}", HTTP_IF_MATCH=etag)
     assert recorded.status_code == 201
     assert models.Adoption.objects.count() == 1
 

@@ -9,9 +9,11 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from accord.actions.adoption import deliver_explanation, record_adoption, record_vote
+from accord.api import contract
 from accord.api.auth import AUTH, grave_act, writer
-from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
-from accord.api.schemas import StrictSchema
+from accord.api.contract import READ, TYPED_READ, WRITE, errors
+from accord.api.lookups import version_to_change, visible_process, visible_version
+from accord.api.schemas import StrictSchema, example
 from accord.core.decisions import Ballot
 from accord.store import models, queries
 from accord.words.outcomes import adoption_words, vote_counts
@@ -53,6 +55,12 @@ class AdoptionOut(Schema):
 
 
 class AdoptionIn(StrictSchema):
+    model_config = example(
+        objections=["IRN"],
+        explanations={"IRN": "Iran cannot join consensus on paragraph 12."},
+        confirm=True,
+    )
+
     objections: list[str] = []
     disassociations: dict[str, list[str]] = {}
     explanations: dict[str, str] = {}
@@ -60,6 +68,12 @@ class AdoptionIn(StrictSchema):
 
 
 class VoteIn(StrictSchema):
+    model_config = example(
+        ballots={"BRA": "yes", "DEU": "yes", "IRN": "no", "KEN": "abstain"},
+        explanations={"IRN": "Iran voted against paragraph 12."},
+        confirm=True,
+    )
+
     ballots: dict[str, Literal["yes", "no", "abstain"]]
     explanations: dict[str, str] = {}
     confirm: bool = False
@@ -81,6 +95,8 @@ class ChecklistOut(Schema):
 
 
 class ExplanationIn(StrictSchema):
+    model_config = example(text="Kenya joins consensus and welcomes paragraph 28.")
+
     text: str
 
 
@@ -112,7 +128,7 @@ def _adoption(adoption: models.Adoption, objecting: list[str]) -> dict[str, obje
 
 @router.get(
     "/processes/{process}/documents/{document}/adoptions",
-    response={200: list[AdoptionOut], **ERRORS},
+    response={200: list[AdoptionOut], **errors(*READ)},
 )
 def list_adoptions(request: HttpRequest, process: str, document: str) -> list[dict[str, object]]:
     """Every outcome recorded on the document, oldest first: adopted or not, how (at a
@@ -128,7 +144,7 @@ def list_adoptions(request: HttpRequest, process: str, document: str) -> list[di
 
 @router.get(
     "/processes/{process}/documents/{document}/versions/{number}/adoption-checklist",
-    response={200: ChecklistOut, **ERRORS},
+    response={200: ChecklistOut, **errors(*TYPED_READ)},
 )
 def adoption_checklist(
     request: HttpRequest, process: str, document: str, number: int
@@ -153,8 +169,9 @@ def adoption_checklist(
 
 @router.post(
     "/processes/{process}/documents/{document}/versions/{number}/adoptions",
-    response={201: AdoptionOut, **ERRORS},
+    response={201: AdoptionOut, **errors(*WRITE, 412, 428)},
     auth=AUTH,
+    openapi_extra=contract.if_match(required=True),
 )
 def create_adoption(
     request: HttpRequest, process: str, document: str, number: int, body: AdoptionIn
@@ -162,10 +179,10 @@ def create_adoption(
     """The Chair records the outcome on the current version: the members objecting (none:
     adopted by consensus; any member: not adopted), disassociations from provisions (uids)
     and explanations. With matters outstanding (see the adoption checklist) it needs
-    ``"confirm": true``. With If-Match carrying the version's ETag it is refused with 412 if
-    the text changed."""
+    ``"confirm": true``. If-Match must carry the version's ETag: 428 without it, 412 if the
+    text changed."""
     by = grave_act(request)
-    version = version_to_change(request, process, document, number)
+    version = version_to_change(request, process, document, number, grave=True)
     adoption = record_adoption(
         version,
         by=by,
@@ -179,8 +196,9 @@ def create_adoption(
 
 @router.post(
     "/processes/{process}/documents/{document}/versions/{number}/votes",
-    response={201: AdoptionOut, **ERRORS},
+    response={201: AdoptionOut, **errors(*WRITE, 412, 428)},
     auth=AUTH,
+    openapi_extra=contract.if_match(required=True),
 )
 def create_vote(
     request: HttpRequest, process: str, document: str, number: int, body: VoteIn
@@ -189,9 +207,10 @@ def create_vote(
     procedure decide by vote: ``ballots`` gives each member delegation's vote by code (yes,
     no or abstain; a member left out did not vote; an observer's ballot is refused) and
     ``explanations`` the explanations of vote. Whether it is adopted is derived from the
-    ballots. With matters outstanding it needs ``"confirm": true``."""
+    ballots. With matters outstanding it needs ``"confirm": true``. If-Match must carry the
+    version's ETag: 428 without it, 412 if the text changed."""
     by = grave_act(request)
-    version = version_to_change(request, process, document, number)
+    version = version_to_change(request, process, document, number, grave=True)
     adoption = record_vote(
         version,
         by=by,
@@ -209,7 +228,7 @@ def _recorded(adoption: models.Adoption) -> dict[str, object]:
 
 @router.post(
     "/processes/{process}/documents/{document}/explanations",
-    response={201: ExplanationOut, **ERRORS},
+    response={201: ExplanationOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_explanation(

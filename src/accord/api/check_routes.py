@@ -5,8 +5,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from accord.api.lookups import ERRORS
-from accord.api.schemas import StrictSchema
+from accord.api.contract import errors
+from accord.api.schemas import StrictSchema, example
 from accord.api.throttling import COSTLY
 from accord.core.checker.export import report_json
 from accord.store import queries
@@ -15,6 +15,10 @@ router = Router(tags=["checker"])
 
 
 class CheckIn(StrictSchema):
+    model_config = example(
+        text="States reaffirmed that international law is applicable to the use of ICTs."
+    )
+
     text: str
 
 
@@ -66,7 +70,7 @@ class CheckOut(Schema):
     segments: list[SegmentOut]
 
 
-@router.post("/check", response={200: CheckOut, **ERRORS}, throttle=COSTLY)
+@router.post("/check", response={200: CheckOut, **errors(400, 413, 422)}, throttle=COSTLY)
 def check(request: HttpRequest, body: CheckIn) -> dict[str, Any]:
     """Each sentence (or clause) of the passage with its verdict, source and changes."""
     return report_json(queries.check_text(body.text))

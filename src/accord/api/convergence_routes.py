@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from accord.api import problems
-from accord.api.lookups import ERRORS, visible_version
+from accord.api.contract import TYPED_READ, errors
+from accord.api.lookups import visible_version
 from accord.core.convergence_audience import Audience, check_may_see
 from accord.store import queries
 
@@ -30,7 +31,7 @@ class ConvergenceOut(Schema):
 
 @router.get(
     "/processes/{process}/documents/{document}/versions/{number}/convergence",
-    response={200: ConvergenceOut, **ERRORS},
+    response={200: ConvergenceOut, **errors(*TYPED_READ, 400, 403)},
 )
 def get_convergence(
     request: HttpRequest,

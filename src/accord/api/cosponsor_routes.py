@@ -6,9 +6,10 @@ from ninja import Router, Schema, Status
 
 from accord.actions.cosponsorship import accept_invitation, decline_invitation, invite_cosponsor
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, visible_process, visible_version
-from accord.api.pagination import DEFAULT_LIMIT, page
-from accord.api.schemas import StrictSchema
+from accord.api.contract import BARE_WRITE, PAGED_READ, WRITE, errors
+from accord.api.lookups import visible_process, visible_version
+from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
+from accord.api.schemas import Identifier, StrictSchema, example
 from accord.core.cosponsorship import InvitationStatus
 from accord.core.proposals import ProposalStatus
 from accord.store import models, queries
@@ -19,7 +20,9 @@ PROPOSAL = "/processes/{process}/documents/{document}/versions/{number}/proposal
 
 
 class InvitationIn(StrictSchema):
-    delegation: str
+    model_config = example(delegation="DEU")
+
+    delegation: Identifier
 
 
 class InvitationOut(Schema):
@@ -76,7 +79,7 @@ def _row(pk: int) -> models.CoSponsorship:
     ).get(pk=pk)
 
 
-@router.post(f"{PROPOSAL}/invitations", response={201: InvitationOut, **ERRORS}, auth=AUTH)
+@router.post(f"{PROPOSAL}/invitations", response={201: InvitationOut, **errors(*WRITE)}, auth=AUTH)
 def invite(
     request: HttpRequest,
     process: str,
@@ -93,7 +96,11 @@ def invite(
     return Status(201, invitation_body(_row(row.pk)))
 
 
-@router.post(f"{PROPOSAL}/invitations/accept", response={200: InvitationOut, **ERRORS}, auth=AUTH)
+@router.post(
+    f"{PROPOSAL}/invitations/accept",
+    response={200: InvitationOut, **errors(*BARE_WRITE)},
+    auth=AUTH,
+)
 def accept(
     request: HttpRequest, process: str, document: str, number: int, proposal: int
 ) -> dict[str, object]:
@@ -103,7 +110,11 @@ def accept(
     return invitation_body(_row(accept_invitation(found, by=by).pk))
 
 
-@router.post(f"{PROPOSAL}/invitations/decline", response={200: InvitationOut, **ERRORS}, auth=AUTH)
+@router.post(
+    f"{PROPOSAL}/invitations/decline",
+    response={200: InvitationOut, **errors(*BARE_WRITE)},
+    auth=AUTH,
+)
 def decline(
     request: HttpRequest, process: str, document: str, number: int, proposal: int
 ) -> dict[str, object]:
@@ -113,9 +124,13 @@ def decline(
     return invitation_body(_row(decline_invitation(found, by=by).pk))
 
 
-@router.get("/processes/{process}/invitations", response={200: InvitationPage, **ERRORS}, auth=AUTH)
+@router.get(
+    "/processes/{process}/invitations",
+    response={200: InvitationPage, **errors(*PAGED_READ, 403)},
+    auth=AUTH,
+)
 def my_invitations(
-    request: HttpRequest, process: str, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+    request: HttpRequest, process: str, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> dict[str, object]:
     """The invitations to co-sponsor that await your delegation's answer, oldest first."""
     found = visible_process(request, process)

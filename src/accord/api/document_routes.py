@@ -8,9 +8,10 @@ from ninja.files import UploadedFile
 
 from accord.actions.export_jobs import request_export
 from accord.actions.imports import import_draft, import_revision, parse_fates, preview_import
-from accord.api import schemas
+from accord.api import contract, schemas
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, visible_process, visible_version
+from accord.api.contract import TYPED_READ, WRITE, errors
+from accord.api.lookups import visible_process, visible_version
 from accord.api.problems import Problem
 from accord.api.throttling import COSTLY
 from accord.documents.errors import FileTooLarge
@@ -61,7 +62,12 @@ def _preview(draft: ImportedDraft) -> dict[str, object]:
 _VERSION = "/processes/{process}/documents/{document}/versions/{number}"
 
 
-@router.get(f"{_VERSION}/export", response={200: None, **ERRORS}, throttle=COSTLY)
+@router.get(
+    f"{_VERSION}/export",
+    response={200: None, **errors(*TYPED_READ)},
+    throttle=COSTLY,
+    openapi_extra=contract.file_answer(),
+)
 def export_version(
     request: HttpRequest,
     process: str,
@@ -88,7 +94,7 @@ def export_version(
 
 @router.post(
     "/processes/{process}/imports",
-    response={200: ImportPreviewOut, 201: ImportedOut, **ERRORS},
+    response={200: ImportPreviewOut, 201: ImportedOut, **errors(*WRITE)},
     auth=AUTH,
     throttle=COSTLY,
 )
@@ -192,7 +198,9 @@ def _job_body(request: HttpRequest, job: models.ExportJob) -> dict[str, object]:
     }
 
 
-@router.post(f"{_VERSION}/export-jobs", response={202: ExportJobOut, **ERRORS}, throttle=COSTLY)
+@router.post(
+    f"{_VERSION}/export-jobs", response={202: ExportJobOut, **errors(*TYPED_READ)}, throttle=COSTLY
+)
 def start_export_job(
     request: HttpRequest,
     process: str,
@@ -246,7 +254,7 @@ def _job(
     return found
 
 
-@router.get(f"{_VERSION}/export-jobs/{{job}}", response={200: ExportJobOut, **ERRORS})
+@router.get(f"{_VERSION}/export-jobs/{{job}}", response={200: ExportJobOut, **errors(*TYPED_READ)})
 def export_job_status(
     request: HttpRequest, process: str, document: str, number: int, job: int
 ) -> dict[str, object]:
@@ -254,7 +262,12 @@ def export_job_status(
     return _job_body(request, _job(request, process, document, number, job))
 
 
-@router.get(f"{_VERSION}/export-jobs/{{job}}/file", response={200: None, **ERRORS}, throttle=COSTLY)
+@router.get(
+    f"{_VERSION}/export-jobs/{{job}}/file",
+    response={200: None, **errors(*TYPED_READ, 409)},
+    throttle=COSTLY,
+    openapi_extra=contract.file_answer(),
+)
 def export_job_file(
     request: HttpRequest, process: str, document: str, number: int, job: int
 ) -> HttpResponse:

@@ -30,7 +30,9 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Router
 
+from accord.api import contract
 from accord.api.auth import optional_user
+from accord.api.contract import TYPED_READ, errors
 from accord.api.lookups import visible_process
 from accord.security.observability import LIVE_STREAMS
 from accord.store import record
@@ -273,7 +275,11 @@ async def _stream(
         feed.leave()
 
 
-@router.get("/events")
+@router.get(
+    "/events",
+    response={200: None, **errors(*TYPED_READ)},
+    openapi_extra=contract.LAST_EVENT_ID,
+)
 def events(
     request: HttpRequest, after: int | None = None, process: str | None = None, follow: bool = True
 ) -> StreamingHttpResponse:

@@ -6,9 +6,11 @@ on the id stays correct while rows are added, which an offset would not.
 
 import base64
 import binascii
+from typing import Annotated
 
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
+from pydantic import WithJsonSchema
 
 from accord.api.problems import Problem
 
@@ -41,3 +43,14 @@ def page[M: Model](
     more = len(items) > limit
     items = items[:limit]
     return items, _encode(items[-1].pk) if more else None
+
+
+# The ``limit`` of a paged list and its ``cursor`` (the ``next`` of the page before), with
+# their bounds in the OpenAPI document. accord checks them itself (`page`), so that a limit
+# out of bounds and a cursor it never gave keep their own codes.
+Limit = Annotated[
+    int, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 50})
+]
+Cursor = Annotated[
+    str | None, WithJsonSchema({"type": "string", "pattern": "^[A-Za-z0-9_-]*={0,2}$"})
+]

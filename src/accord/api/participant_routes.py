@@ -4,8 +4,9 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from accord.api.lookups import ERRORS, visible_process
-from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.contract import PAGED_READ, READ, errors
+from accord.api.lookups import visible_process
+from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
 from accord.core.participants import ParticipantKind
 from accord.store import models, queries
 
@@ -66,13 +67,13 @@ class ProvisionHistoryOut(Schema):
     versions: list[ProvisionStepOut]
 
 
-@router.get("/processes/{process}/members", response={200: MemberPage, **ERRORS})
+@router.get("/processes/{process}/members", response={200: MemberPage, **errors(*PAGED_READ)})
 def list_members(
     request: HttpRequest,
     process: str,
     kind: ParticipantKind | None = None,
-    cursor: str | None = None,
-    limit: int = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> dict[str, object]:
     """The process's participants (members, observers, stakeholders) with their regional
     group, optionally of one ``kind``."""
@@ -96,9 +97,9 @@ def list_members(
     }
 
 
-@router.get("/processes/{process}/groups", response={200: GroupPage, **ERRORS})
+@router.get("/processes/{process}/groups", response={200: GroupPage, **errors(*PAGED_READ)})
 def list_groups(
-    request: HttpRequest, process: str, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+    request: HttpRequest, process: str, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> dict[str, object]:
     """The groups (regional groups, the EU, …) with members taking part in the process, and
     the codes of those members."""
@@ -120,7 +121,7 @@ def list_groups(
 
 @router.get(
     "/processes/{process}/documents/{document}/provisions/{uid}/history",
-    response={200: ProvisionHistoryOut, **ERRORS},
+    response={200: ProvisionHistoryOut, **errors(*READ)},
 )
 def provision_history(
     request: HttpRequest, process: str, document: str, uid: str

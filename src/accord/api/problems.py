@@ -20,6 +20,7 @@ from accord.actions.processes import (
     ProcessExists,
 )
 from accord.actions.witnesses import UnknownCheckpoint, UnknownWitness
+from accord.api import contract
 from accord.core.accreditation import NoStakeholders, StakeholdersByNonObjection, StakeholdersOpen
 from accord.core.adoption import AdoptionNotConfirmed
 from accord.core.cosponsorship import AlreadyInvited, NotInvited, NotTheProposer, ProposalNotOpen
@@ -110,7 +111,7 @@ class ProblemAPI(NinjaAPI):
                     content = answer.get("content", {})
                     if int(status) >= 400 and "application/json" in content:
                         content["application/problem+json"] = content.pop("application/json")
-        return schema
+        return contract.finish(schema)
 
 
 def _field(location: tuple[str | int, ...] | list[str | int]) -> str:

@@ -4,11 +4,13 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from ninja import Field, NinjaAPI, Schema, Status
+from pydantic import Strict
 
 from accord.actions.processes import rules_of_procedure, set_up_process
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, visible_process
-from accord.api.schemas import StrictSchema
+from accord.api.contract import READ, WRITE, errors
+from accord.api.lookups import visible_process
+from accord.api.schemas import StrictSchema, Whole, example
 from accord.core.convergence_audience import Audience
 from accord.core.decisions import DecisionRule, StakeholderModality
 from accord.core.silence import ProposalsUnderSilence
@@ -41,15 +43,25 @@ class ProcessIn(StrictSchema):
     """A process to set up. ``members`` left out (or null) admits every member State of the
     United Nations; otherwise it lists the members' codes."""
 
+    model_config = example(
+        slug="bbnj-5",
+        title="Fifth session",
+        public=False,
+        decision_rule="consensus-or-silence",
+        silence_minimum_hours=48,
+        members=["BRA", "KEN"],
+        observers=["VAT"],
+    )
+
     slug: str = Field(max_length=80)
     title: str = Field(max_length=300)
     public: bool = True
     decision_rule: Rule = "consensus"
-    silence_minimum_hours: int = Field(72, ge=1, le=8760)
+    silence_minimum_hours: Whole = Field(72, ge=1, le=8760)
     stakeholder_modality: Literal["none", "non-objection", "open"] = "none"
     proposals_under_silence: Literal["allowed", "frozen"] = "allowed"
     delegates_second_factor: bool = False
-    convergence_audience: Audience = Audience.CHAIR_AND_BUREAU
+    convergence_audience: Annotated[Audience, Strict(False)] = Audience.CHAIR_AND_BUREAU
     members: list[Code] | None = Field(None, max_length=400)
     observers: list[Code] = Field(default_factory=list, max_length=400)
 
@@ -68,12 +80,12 @@ def _detail(process: models.Process) -> dict[str, object]:
 def install(api: NinjaAPI) -> None:
     """Add the endpoints to ``api`` itself: POST /processes shares its path with the list."""
 
-    @api.get("/processes/{process}", response={200: ProcessDetailOut, **ERRORS})
+    @api.get("/processes/{process}", response={200: ProcessDetailOut, **errors(*READ)})
     def get_process(request: HttpRequest, process: str) -> dict[str, object]:
         """A process, its rules of procedure and the codes of the delegations taking part."""
         return _detail(visible_process(request, process))
 
-    @api.post("/processes", response={201: ProcessDetailOut, **ERRORS}, auth=AUTH)
+    @api.post("/processes", response={201: ProcessDetailOut, **errors(*WRITE)}, auth=AUTH)
     def create_process(request: HttpRequest, body: ProcessIn) -> Status[dict[str, object]]:
         """Set up a process; only staff users of the instance may, and they become its
         Secretariat. Refused with 409 when the short name is taken and 422 for a short name

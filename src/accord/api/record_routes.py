@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from accord.actions.witnesses import keep_cosignature
-from accord.api.lookups import ERRORS
-from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.contract import errors
+from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
 from accord.api.problems import Problem
+from accord.api.schemas import example
 from accord.core import merkle
 from accord.store import models, signing, tree
 
@@ -43,9 +44,9 @@ class ReceiptOut(Schema):
     inclusion_proof: list[str]
 
 
-@router.get("/record/checkpoints", response={200: CheckpointPage, **ERRORS})
+@router.get("/record/checkpoints", response={200: CheckpointPage, **errors(400, 422)})
 def list_checkpoints(
-    request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+    request: HttpRequest, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> object:
     """Every checkpoint the instance signed, oldest first: the tree's size and root hash
     (hex), the time, the id of the signing key and the hex Ed25519 signature of the note
@@ -54,7 +55,7 @@ def list_checkpoints(
     return {"items": [tree.checkpoint_value(row).as_json() for row in rows], "next": following}
 
 
-@router.get("/record/checkpoints/latest", response={200: CheckpointOut, **ERRORS})
+@router.get("/record/checkpoints/latest", response={200: CheckpointOut, **errors()})
 def latest_checkpoint(request: HttpRequest) -> object:
     """The newest checkpoint, signed now if events were appended since the last one."""
     tree.sign_checkpoint(timezone.now())
@@ -63,7 +64,7 @@ def latest_checkpoint(request: HttpRequest) -> object:
     return tree.checkpoint_value(latest).as_json()
 
 
-@router.get("/record/consistency", response={200: ConsistencyOut, **ERRORS})
+@router.get("/record/consistency", response={200: ConsistencyOut, **errors(422)})
 def consistency(request: HttpRequest, first: int, second: int) -> object:
     """The proof that the tree of ``first`` events is the beginning of the tree of ``second``
     (RFC 9162 §2.1.4), as hex hashes: check it against the roots of two checkpoints."""
@@ -79,7 +80,7 @@ def consistency(request: HttpRequest, first: int, second: int) -> object:
     return {"first": first, "second": second, "proof": proof}
 
 
-@router.get("/record/events/{seq}/receipt", response={200: ReceiptOut, **ERRORS})
+@router.get("/record/events/{seq}/receipt", response={200: ReceiptOut, **errors(404, 422)})
 def receipt(request: HttpRequest, seq: int) -> object:
     """The receipt of event ``seq``: its public body, its leaf index, a checkpoint that covers
     it and the inclusion proof. The lone verifier checks it with nothing but the public key
@@ -102,7 +103,7 @@ class KeyHistoryOut(Schema):
     keys: list[KeyOut]
 
 
-@router.get("/record/keys", response={200: KeyHistoryOut, **ERRORS})
+@router.get("/record/keys", response={200: KeyHistoryOut, **errors()})
 def key_history(request: HttpRequest) -> object:
     """Every key that signed the record, oldest first: its id, its public key (PEM), the
     first and the last event it signs (the last null for the key in force) and the rotation
@@ -118,6 +119,19 @@ class WitnessOut(Schema):
 
 
 class CosignatureIn(Schema):
+    model_config = example(
+        checkpoint={
+            "size": 74,
+            "root": "5f1c" * 16,
+            "time": "2026-06-01T09:00:00Z",
+            "key_id": "a1b2c3d4",
+            "signature": "9e8d" * 32,
+        },
+        witness="0f1e2d3c",
+        time="2026-06-01T09:00:05Z",
+        signature="7c6b" * 32,
+    )
+
     checkpoint: CheckpointOut
     witness: str
     time: str
@@ -133,16 +147,16 @@ class CosignaturePage(Schema):
     next: str | None
 
 
-@router.get("/record/witnesses", response={200: list[WitnessOut], **ERRORS})
+@router.get("/record/witnesses", response={200: list[WitnessOut], **errors()})
 def list_witnesses(request: HttpRequest) -> object:
     """The witnesses the Secretariat registered, with their Ed25519 public keys (raw, hex)
     and key ids: what anyone needs to check their co-signatures."""
     return models.Witness.objects.values("name", "key_id", "public_key")
 
 
-@router.get("/record/cosignatures", response={200: CosignaturePage, **ERRORS})
+@router.get("/record/cosignatures", response={200: CosignaturePage, **errors(400, 422)})
 def list_cosignatures(
-    request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+    request: HttpRequest, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> object:
     """Every co-signature the witnesses gave, oldest first: the checkpoint co-signed, the
     witness's key id and name, when the witness saw it and its hex Ed25519 signature of the
@@ -152,7 +166,9 @@ def list_cosignatures(
     return {"items": [_cosignature(row) for row in rows], "next": following}
 
 
-@router.post("/record/cosignatures", response={201: CosignatureOut, **ERRORS})
+@router.post(
+    "/record/cosignatures", response={201: CosignatureOut, **errors(400, 403, 404, 413, 422)}
+)
 def post_cosignature(request: HttpRequest, body: CosignatureIn) -> object:
     """A registered witness's co-signature of a checkpoint this instance signed, kept and
     published beside it (`accord witness` posts it). No account is needed: the signature,

@@ -9,15 +9,16 @@ from ninja import Status
 
 from accord.actions.positions import record_position
 from accord.actions.proposals import submit_proposal, withdraw_proposal
-from accord.api import live, problems, process_routes, schemas
+from accord.api import contract, live, problems, process_routes, schemas
 from accord.api.adoption_routes import router as adoption_router
 from accord.api.auth import AUTH, optional_user, writer
 from accord.api.check_routes import router as check_router
+from accord.api.contract import BARE_WRITE, READ, TYPED_READ, WRITE, errors
 from accord.api.convergence_routes import router as convergence_router
 from accord.api.cosponsor_routes import router as cosponsor_router
 from accord.api.document_routes import router as document_router
-from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
-from accord.api.pagination import DEFAULT_LIMIT, page
+from accord.api.lookups import version_to_change, visible_process, visible_version
+from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
 from accord.api.parsing import NoNulParser
 from accord.api.participant_routes import router as participant_router
 from accord.api.record_routes import router as record_router
@@ -109,9 +110,9 @@ def _proposal(p: pr.Proposal, fates: Sequence[Fate] = ()) -> dict[str, object]:
     }
 
 
-@api.get("/processes", response={200: schemas.ProcessPage, **ERRORS})
+@api.get("/processes", response={200: schemas.ProcessPage, **errors(400, 401, 422)})
 def list_processes(
-    request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+    request: HttpRequest, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> dict[str, object]:
     optional_user(request)
     items, following = page(queries.visible_processes(request.user), cursor=cursor, limit=limit)
@@ -120,7 +121,7 @@ def list_processes(
 
 @api.get(
     "/processes/{process}/documents/{document}",
-    response={200: schemas.DocumentOut, **ERRORS},
+    response={200: schemas.DocumentOut, **errors(*READ)},
 )
 def get_document(request: HttpRequest, process: str, document: str) -> dict[str, object]:
     """A document and its versions; ``current_version`` is the one to propose on."""
@@ -155,7 +156,8 @@ def _outcome(found: queries.Outcome) -> dict[str, object]:
 
 @api.get(
     "/processes/{process}/documents/{document}/versions/{number}",
-    response={200: schemas.VersionOut, 304: None, **ERRORS},
+    response={200: schemas.VersionOut, 304: None, **errors(*TYPED_READ)},
+    openapi_extra=contract.IF_NONE_MATCH,
 )
 def get_version(
     request: HttpRequest, process: str, document: str, number: int, response: HttpResponse
@@ -186,7 +188,7 @@ def get_version(
 
 @api.get(
     "/processes/{process}/documents/{document}/versions/{number}/compilation",
-    response={200: schemas.CompilationOut, **ERRORS},
+    response={200: schemas.CompilationOut, **errors(*TYPED_READ)},
 )
 def get_compilation(
     request: HttpRequest,
@@ -239,8 +241,9 @@ def _compilation_json(
 
 @api.post(
     "/processes/{process}/documents/{document}/versions/{number}/proposals",
-    response={201: schemas.ProposalOut, **ERRORS},
+    response={201: schemas.ProposalOut, **errors(*WRITE, 412)},
     auth=AUTH,
+    openapi_extra=contract.if_match(required=False),
 )
 def create_proposal(
     request: HttpRequest, process: str, document: str, number: int, body: schemas.ProposalIn
@@ -267,7 +270,7 @@ def create_proposal(
 
 @api.post(
     "/processes/{process}/documents/{document}/versions/{number}/proposals/{proposal}/withdraw",
-    response={200: schemas.ProposalOut, **ERRORS},
+    response={200: schemas.ProposalOut, **errors(*BARE_WRITE)},
     auth=AUTH,
 )
 def withdraw(
@@ -285,7 +288,7 @@ def withdraw(
 
 @api.post(
     "/processes/{process}/documents/{document}/versions/{number}/positions",
-    response={201: schemas.PositionOut, **ERRORS},
+    response={201: schemas.PositionOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_position(

@@ -1,17 +1,47 @@
-from datetime import datetime
-from typing import Literal
+from datetime import date, datetime
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict
+from pydantic import BeforeValidator, ConfigDict, Field, JsonValue, Strict
 
 from accord.core.provisions import Provision
 
 
+def example(**body: JsonValue) -> ConfigDict:
+    """A request body's configuration with an example of it, from the demo (`make demo`)."""
+    return ConfigDict(json_schema_extra={"examples": [body]})
+
+
 class StrictSchema(Schema):
     """A request body: a field it does not know is refused (422, naming the field), never
-    silently dropped, so a misspelt ``confrim`` cannot pass for a missing ``confirm``."""
+    silently dropped, so a misspelt ``confrim`` cannot pass for a missing ``confirm``; and a
+    field takes only the JSON type the document gives it (``0`` is not ``false``, ``"3"`` not
+    ``3``), so what the OpenAPI document calls invalid is refused."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def _text_only(value: object) -> object:
+    if not isinstance(value, str):
+        raise ValueError("Give a date or a moment as text (ISO 8601).")
+    return value
+
+
+def _number_only(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("Give a whole number.")
+    return value
+
+
+# A provision's uid or a delegation's code in a request body: never empty.
+Identifier = Annotated[str, Field(min_length=1, max_length=80)]
+# A whole number in a request body: JSON Schema counts 72.0 as one, so it is taken; text,
+# true and 72.5 are not.
+Whole = Annotated[int, Strict(False), BeforeValidator(_number_only)]
+# A moment (ISO 8601, ``2026-06-04T09:01:00Z``) and a day (``2026-06-04``) in a request body:
+# text only, read from text as the strict bodies cannot.
+Moment = Annotated[datetime, Strict(False), BeforeValidator(_text_only)]
+Day = Annotated[date, Strict(False), BeforeValidator(_text_only)]
 
 
 class ProcessOut(Schema):
@@ -176,7 +206,14 @@ class ProposalIn(StrictSchema):
     ``wording`` after the provision), ``delete`` (the provision), ``move`` (the provision, to
     follow ``after``)."""
 
-    provision: str
+    model_config = example(
+        provision="p29",
+        wording="States reaffirmed that voluntary confidence-building measures help to lower "
+        "tensions.",
+        justification="Keep it short.",
+    )
+
+    provision: Identifier
     kind: Literal["wording", "alternatives", "add", "delete", "move"] = "wording"
     wording: str = ""
     options: list[str] = []
@@ -201,7 +238,9 @@ class Problem(Schema):
 
 
 class PositionIn(StrictSchema):
-    provision: str
+    model_config = example(provision="p30", stance="reserve", note="Awaiting instructions.")
+
+    provision: Identifier
     stance: Literal["support", "can-accept", "reserve", "object"]
     note: str = ""
 

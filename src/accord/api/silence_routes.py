@@ -10,26 +10,35 @@ from ninja import Router, Schema, Status
 
 from accord.actions.silence import break_silence, launch_silence, withdraw_silence
 from accord.actions.stakeholders import object_to_stakeholder
-from accord.api import problems
+from accord.api import contract, problems
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, version_to_change, visible_process
-from accord.api.pagination import DEFAULT_LIMIT, page
-from accord.api.schemas import StrictSchema
+from accord.api.contract import PAGED_READ, TYPED_READ, WRITE, errors
+from accord.api.lookups import version_to_change, visible_process
+from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
+from accord.api.schemas import Moment, StrictSchema, example
 from accord.store import models, queries
 
 router = Router(tags=["silence"])
 
 
 class LaunchIn(StrictSchema):
-    deadline: datetime
+    model_config = example(deadline="2026-06-04T09:01:00Z")
+
+    deadline: Moment
 
 
 class BreakIn(StrictSchema):
+    model_config = example(
+        letter="Germany asks that paragraph 4 name the threats.", provisions=["p4"]
+    )
+
     letter: str
     provisions: list[str]
 
 
 class WithdrawIn(StrictSchema):
+    model_config = example(reason="Consultations on paragraph 4 continue.")
+
     reason: str
 
 
@@ -61,6 +70,8 @@ class SilencePage(Schema):
 
 
 class ObjectionIn(StrictSchema):
+    model_config = example(reason="The organisation's work is outside the mandate of the group.")
+
     reason: str
 
 
@@ -151,24 +162,27 @@ def _procedure(request: HttpRequest, process: str, procedure: int) -> models.Sil
 
 @router.post(
     "/processes/{process}/documents/{document}/versions/{number}/silence-procedures",
-    response={201: SilenceOut, **ERRORS},
+    response={201: SilenceOut, **errors(*WRITE, 412, 428)},
     auth=AUTH,
+    openapi_extra=contract.if_match(required=True),
 )
 def create_silence(
     request: HttpRequest, process: str, document: str, number: int, body: LaunchIn
 ) -> Status[dict[str, object]]:
     """The Chair puts the current version under silence until ``deadline`` (no sooner than the
-    process's minimum). With If-Match carrying the version's ETag, refused with 412 if the
+    process's minimum). If-Match must carry the version's ETag: 428 without it, 412 if the
     text is no longer what the caller read."""
     by = writer(request)
-    version = version_to_change(request, process, document, number)
+    version = version_to_change(request, process, document, number, grave=True)
     row = launch_silence(version, by=by, deadline=_utc(body.deadline))
     return Status(201, _silence(_procedure(request, process, row.pk)))
 
 
-@router.get("/processes/{process}/silence-procedures", response={200: SilencePage, **ERRORS})
+@router.get(
+    "/processes/{process}/silence-procedures", response={200: SilencePage, **errors(*PAGED_READ)}
+)
 def list_silences(
-    request: HttpRequest, process: str, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+    request: HttpRequest, process: str, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> dict[str, object]:
     """The process's silence procedures, oldest first, with the letters breaking them."""
     rows = models.SilenceProcedure.objects.filter(
@@ -179,7 +193,8 @@ def list_silences(
 
 
 @router.get(
-    "/processes/{process}/silence-procedures/{procedure}", response={200: SilenceOut, **ERRORS}
+    "/processes/{process}/silence-procedures/{procedure}",
+    response={200: SilenceOut, **errors(*TYPED_READ)},
 )
 def get_silence(request: HttpRequest, process: str, procedure: int) -> dict[str, object]:
     """One procedure: its deadline, its state (and when and why it closed), and who broke
@@ -189,7 +204,7 @@ def get_silence(request: HttpRequest, process: str, procedure: int) -> dict[str,
 
 @router.post(
     "/processes/{process}/silence-procedures/{procedure}/breaks",
-    response={201: BreakOut, **ERRORS},
+    response={201: BreakOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_break(
@@ -208,7 +223,7 @@ def create_break(
 
 @router.post(
     "/processes/{process}/silence-procedures/{procedure}/withdrawal",
-    response={200: SilenceOut, **ERRORS},
+    response={200: SilenceOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_withdrawal(
@@ -222,10 +237,10 @@ def create_withdrawal(
 
 @router.get(
     "/processes/{process}/stakeholder-requests",
-    response={200: StakeholderRequestPage, **ERRORS},
+    response={200: StakeholderRequestPage, **errors(*PAGED_READ)},
 )
 def list_stakeholder_requests(
-    request: HttpRequest, process: str, cursor: str | None = None, limit: int = DEFAULT_LIMIT
+    request: HttpRequest, process: str, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> dict[str, object]:
     """Stakeholder organisations proposed for accreditation on a non-objection basis."""
     rows = (
@@ -239,7 +254,7 @@ def list_stakeholder_requests(
 
 @router.post(
     "/processes/{process}/stakeholder-requests/{request_id}/objections",
-    response={201: ObjectionOut, **ERRORS},
+    response={201: ObjectionOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_objection(

@@ -14,10 +14,12 @@ from accord.actions.processes import (
     withdraw_accreditation,
 )
 from accord.actions.revisions import issue_revision
+from accord.api import contract
 from accord.api.auth import AUTH, grave_act, writer
-from accord.api.lookups import ERRORS, check_if_match, visible_process
+from accord.api.contract import READ, WRITE, errors
+from accord.api.lookups import check_if_match, visible_process
 from accord.api.problems import Problem
-from accord.api.schemas import StrictSchema
+from accord.api.schemas import StrictSchema, Whole, example
 from accord.core.errors import NotPermitted
 from accord.core.fates import Fate, FateKind
 from accord.core.participants import Reason, Role
@@ -36,6 +38,16 @@ class AccreditationIn(StrictSchema):
     own. Delegates name their member ``delegation`` and the groups it speaks for
     (``mandates``); observers name their observer delegation; the Chair, the Bureau and the
     Secretariat name none."""
+
+    model_config = example(
+        username="deu-1",
+        role="delegate",
+        delegation="DEU",
+        mandates=["eu"],
+        full_name="Delegate of Germany",
+        email="deu@example.org",
+        password="a long passphrase",  # noqa: S106 (an example in the document, no secret)
+    )
 
     username: str = Field(min_length=1, max_length=150)
     role: Literal["chair", "secretariat", "bureau", "delegate", "observer", "stakeholder"]
@@ -62,6 +74,13 @@ class DraftIn(StrictSchema):
     """A new document's first version, as numbered plain text (``# Title``, ``## A. Section``,
     ``1. Paragraph``, ``   (a) sub-paragraph``)."""
 
+    model_config = example(
+        slug="annex",
+        text="# Recommendations of the Chair\n\n1. States should share threat information.",
+        label="Zero draft",
+        symbol="A/AC.292/2026/CRP.2",
+    )
+
     slug: str = Field(min_length=1, max_length=80)
     text: str = Field(min_length=1, max_length=2_000_000)
     label: str = Field(min_length=1, max_length=80)
@@ -72,22 +91,30 @@ class FateIn(StrictSchema):
     """The Chair's fate for one open proposal: ``provisions`` are the uids of the revision
     that reflect it; ``merged_with`` the other proposals it was merged with (mergers only)."""
 
-    proposal: int
+    model_config = example(proposal=12, kind="reflected", provisions=["p4"])
+
+    proposal: Whole
     kind: ChairFate
     provisions: list[Uid] = Field(default_factory=list, max_length=50)
-    merged_with: list[int] = Field(default_factory=list, max_length=50)
+    merged_with: list[Whole] = Field(default_factory=list, max_length=50)
 
 
 class RevisionIn(StrictSchema):
     """The next version of a document as numbered plain text, its label, and the Chair's
     fates; an open proposal left out gets the engine's suggestion, unless it would vanish."""
 
+    model_config = example(
+        text="# Report\n\n1. The working group met in three substantive sessions.",
+        label="Rev.2",
+        fates=[{"proposal": 12, "kind": "reflected", "provisions": ["p4"]}],
+    )
+
     text: str = Field(min_length=1, max_length=2_000_000)
     label: str = Field(min_length=1, max_length=80)
     fates: list[FateIn] = Field(default_factory=list, max_length=2000)
 
 
-class FateOut(Schema):
+class RecordedFateOut(Schema):
     proposal: int
     kind: str
     provisions: list[str]
@@ -101,7 +128,7 @@ class VersionIssuedOut(Schema):
     label: str
     content_hash: str
     provisions: int
-    fates: list[FateOut]
+    fates: list[RecordedFateOut]
 
 
 def _accreditation(found: models.Accreditation) -> dict[str, object]:
@@ -134,10 +161,14 @@ def _issued(version: models.Version) -> dict[str, object]:
     }
 
 
-@router.get("/processes/{process}/accreditations", response={200: AccreditationList, **ERRORS})
+@router.get(
+    "/processes/{process}/accreditations",
+    response={200: AccreditationList, **errors(*READ, 403)},
+    auth=AUTH,
+)
 def list_accreditations(request: HttpRequest, process: str) -> dict[str, object]:
     """The people accredited to the process, with their role, delegation and group mandates;
-    only the Secretariat sees them (403 for anyone else)."""
+    only the Secretariat sees them (401 without credentials, 403 for anyone else)."""
     found = visible_process(request, process)
     if not queries.may_administer(request.user, found):
         raise NotPermitted(Reason.NOT_SECRETARIAT)
@@ -146,7 +177,7 @@ def list_accreditations(request: HttpRequest, process: str) -> dict[str, object]
 
 @router.post(
     "/processes/{process}/accreditations",
-    response={201: AccreditationOut, **ERRORS},
+    response={201: AccreditationOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_accreditation(
@@ -173,7 +204,7 @@ def create_accreditation(
 
 @router.delete(
     "/processes/{process}/accreditations/{username}",
-    response={204: None, **ERRORS},
+    response={204: None, **errors(401, 403, 404)},
     auth=AUTH,
 )
 def delete_accreditation(request: HttpRequest, process: str, username: str) -> Status[None]:
@@ -187,7 +218,7 @@ def delete_accreditation(request: HttpRequest, process: str, username: str) -> S
 
 @router.post(
     "/processes/{process}/documents",
-    response={201: VersionIssuedOut, **ERRORS},
+    response={201: VersionIssuedOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_document(request: HttpRequest, process: str, body: DraftIn) -> Status[dict[str, object]]:
@@ -208,15 +239,16 @@ def create_document(request: HttpRequest, process: str, body: DraftIn) -> Status
 
 @router.post(
     "/processes/{process}/documents/{document}/revisions",
-    response={201: VersionIssuedOut, **ERRORS},
+    response={201: VersionIssuedOut, **errors(*WRITE, 412, 428)},
     auth=AUTH,
+    openapi_extra=contract.if_match(required=True),
 )
 def create_revision(
     request: HttpRequest, process: str, document: str, body: RevisionIn
 ) -> Status[dict[str, object]]:
     """The Chair issues the next version of the document from numbered plain text, with the
-    fate of the open proposals. With If-Match carrying the current version's ETag, refused
-    with 412 if another version was issued or its text changed since. Refused, storing
+    fate of the open proposals. If-Match must carry the current version's ETag: 428 without
+    it, 412 if another version was issued or its text changed since. Refused, storing
     nothing: 403 for anyone but the Chair, 422 ``proposals-without-fate`` naming the open
     proposals that would vanish, ``unknown-proposal``, ``malformed-draft``,
     ``already-adopted``."""
@@ -224,7 +256,7 @@ def create_revision(
     found = get_object_or_404(
         models.Document, process=visible_process(request, process), slug=document
     )
-    check_if_match(request, queries.current_version(found))
+    check_if_match(request, queries.current_version(found), required=True)
     fates: dict[int, Fate] = {}
     for fate in body.fates:
         if fate.proposal in fates:

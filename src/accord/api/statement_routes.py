@@ -2,10 +2,10 @@
 Reads and writes go through the same queries and actions as the pages."""
 
 import datetime as dt
+from typing import Literal
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -15,11 +15,12 @@ from accord.actions.statements import (
     move_to_summary,
     submit_input,
 )
-from accord.api import problems
+from accord.api import contract
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
-from accord.api.pagination import DEFAULT_LIMIT, page
-from accord.api.schemas import StrictSchema
+from accord.api.contract import PAGED_READ, READ, WRITE, errors
+from accord.api.lookups import version_to_change, visible_process, visible_version
+from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
+from accord.api.schemas import Day, Identifier, StrictSchema, Whole, example
 from accord.core.citations import Citation, Standing, cite
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason
@@ -31,12 +32,18 @@ SUMMARY_LABEL = "Chair's summary — not negotiated, does not reflect consensus"
 
 
 class StatementIn(StrictSchema):
+    model_config = example(
+        text="Brazil underlines that capacity-building is demand-driven.",
+        document="report",
+        provisions=["p29"],
+    )
+
     text: str = Field(max_length=100_000)
     delegation: str | None = None
     document: str | None = None
-    version: int | None = None
+    version: Whole | None = None
     provisions: list[str] = Field(default_factory=list, max_length=500)
-    delivered_on: dt.date | None = None
+    delivered_on: Day | None = None
 
 
 class StatementOut(Schema):
@@ -59,14 +66,20 @@ class StatementPage(Schema):
 
 
 class EntryIn(StrictSchema):
+    model_config = example(
+        text="Several delegations called for a permanent mechanism.", delegations=["BRA", "KEN"]
+    )
+
     text: str = Field(default="", max_length=100_000)
     delegations: list[str] = Field(default_factory=list, max_length=200)
     groups: list[str] = Field(default_factory=list, max_length=50)
-    proposal: int | None = None
+    proposal: Whole | None = None
 
 
 class MoveIn(StrictSchema):
-    provision: str
+    model_config = example(provision="p30", delegations=["BRA"])
+
+    provision: Identifier
     delegations: list[str] = Field(default_factory=list, max_length=200)
     groups: list[str] = Field(default_factory=list, max_length=50)
 
@@ -166,26 +179,26 @@ def _linked(
     return found, visible_version(request, process, body.document, number)
 
 
-@router.get("/processes/{process}/statements", response={200: StatementPage, **ERRORS})
+@router.get("/processes/{process}/statements", response={200: StatementPage, **errors(*PAGED_READ)})
 def list_statements(
     request: HttpRequest,
     process: str,
-    kind: str = "statement",
+    kind: Literal["statement", "written-input"] = "statement",
     delegation: str | None = None,
-    cursor: str | None = None,
-    limit: int = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> dict[str, object]:
     """National statements of delegations (``kind=statement``) or, always apart, written
     inputs of stakeholders (``kind=written-input``); ``delegation`` filters by its code.
     Each item is a national view with its citation form, never agreed text."""
     found = visible_process(request, process)
-    if kind not in models.Statement.Kind.values:
-        raise problems.Problem(400, "invalid-kind", _("kind is statement or written-input."))
     rows, following = page(queries.statements(found, kind, delegation), cursor=cursor, limit=limit)
     return {"items": [_statement(r) for r in rows], "next": following}
 
 
-@router.post("/processes/{process}/statements", response={201: StatementOut, **ERRORS}, auth=AUTH)
+@router.post(
+    "/processes/{process}/statements", response={201: StatementOut, **errors(*WRITE)}, auth=AUTH
+)
 def create_statement(
     request: HttpRequest, process: str, body: StatementIn
 ) -> Status[dict[str, object]]:
@@ -212,7 +225,7 @@ def create_statement(
 
 
 @router.post(
-    "/processes/{process}/written-inputs", response={201: StatementOut, **ERRORS}, auth=AUTH
+    "/processes/{process}/written-inputs", response={201: StatementOut, **errors(*WRITE)}, auth=AUTH
 )
 def create_written_input(
     request: HttpRequest, process: str, body: StatementIn
@@ -231,7 +244,7 @@ def create_written_input(
     return Status(201, _statement(row))
 
 
-@router.get("/processes/{process}/chairs-summary", response={200: SummaryOut, **ERRORS})
+@router.get("/processes/{process}/chairs-summary", response={200: SummaryOut, **errors(*READ)})
 def get_chairs_summary(request: HttpRequest, process: str) -> dict[str, object]:
     """The Chair's summary: attributed views and proposals that did not reach consensus;
     not negotiated, not adopted."""
@@ -240,7 +253,7 @@ def get_chairs_summary(request: HttpRequest, process: str) -> dict[str, object]:
 
 @router.post(
     "/processes/{process}/chairs-summary/entries",
-    response={201: EntryOut, **ERRORS},
+    response={201: EntryOut, **errors(*WRITE)},
     auth=AUTH,
 )
 def create_summary_entry(
@@ -277,8 +290,9 @@ def _numbered(process: models.Process, entry: models.ChairSummaryEntry) -> dict[
 
 @router.post(
     "/processes/{process}/documents/{document}/versions/{number}/move-to-summary",
-    response={201: EntryOut, **ERRORS},
+    response={201: EntryOut, **errors(*WRITE, 412)},
     auth=AUTH,
+    openapi_extra=contract.if_match(required=False),
 )
 def move_provision(
     request: HttpRequest, process: str, document: str, number: int, body: MoveIn

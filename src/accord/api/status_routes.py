@@ -9,9 +9,11 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from accord.actions.status import mark_provision_status
+from accord.api import contract
 from accord.api.auth import AUTH, writer
-from accord.api.lookups import ERRORS, version_to_change, visible_process, visible_version
-from accord.api.schemas import StrictSchema
+from accord.api.contract import READ, TYPED_READ, WRITE, errors
+from accord.api.lookups import version_to_change, visible_process, visible_version
+from accord.api.schemas import Identifier, StrictSchema, example
 from accord.core.status import ActKind
 from accord.store import models, queries
 
@@ -36,7 +38,9 @@ class VersionStatusOut(Schema):
 
 
 class StatusMarkIn(StrictSchema):
-    provision: str
+    model_config = example(provision="p30", kind="agreed-pending", pending=["BRA"])
+
+    provision: Identifier
     kind: Literal["agreed", "agreed-pending", "reopened"]
     pending: list[str] = []
 
@@ -53,7 +57,7 @@ class StatusMarkOut(Schema):
 
 @router.get(
     "/processes/{process}/documents/{document}/versions/{number}/status",
-    response={200: VersionStatusOut, **ERRORS},
+    response={200: VersionStatusOut, **errors(*TYPED_READ)},
 )
 def get_status(request: HttpRequest, process: str, document: str, number: int) -> object:
     """Every provision of the version with its status (``null`` for section headings):
@@ -83,17 +87,18 @@ def get_status(request: HttpRequest, process: str, document: str, number: int) -
 
 @router.post(
     "/processes/{process}/documents/{document}/versions/{number}/status-marks",
-    response={201: StatusMarkOut, **ERRORS},
+    response={201: StatusMarkOut, **errors(*WRITE, 412, 428)},
     auth=AUTH,
+    openapi_extra=contract.if_match(required=True),
 )
 def create_status_mark(
     request: HttpRequest, process: str, document: str, number: int, body: StatusMarkIn
 ) -> Status[dict[str, object]]:
     """The Chair marks a provision agreed ad referendum, agreed pending the members named in
-    ``pending``, or reopens it. With If-Match carrying the version's ETag, the mark is refused
-    with 412 if the version's text is no longer what the caller read."""
+    ``pending``, or reopens it. If-Match must carry the version's ETag: 428 without it, 412 if
+    the version's text is no longer what the caller read."""
     by = writer(request)
-    version = version_to_change(request, process, document, number)
+    version = version_to_change(request, process, document, number, grave=True)
     mark = mark_provision_status(
         version,
         by=by,
@@ -124,7 +129,7 @@ class ProvenanceVersionOut(Schema):
     changed: bool
 
 
-class FateOut(Schema):
+class ProvenanceFateOut(Schema):
     revision: str
     kind: str
 
@@ -138,7 +143,7 @@ class ProvenanceProposalOut(Schema):
     wording: str
     status: str
     submitted_at: datetime
-    fates: list[FateOut]
+    fates: list[ProvenanceFateOut]
 
 
 class ProvenanceMarkOut(Schema):
@@ -149,7 +154,7 @@ class ProvenanceMarkOut(Schema):
     recorded_at: datetime
 
 
-class ExplanationOut(Schema):
+class ProvenanceExplanationOut(Schema):
     delegation: str
     text: str
 
@@ -160,7 +165,7 @@ class ProvenanceAdoptionOut(Schema):
     text_hash: str | None
     covered: bool
     disassociated: list[str]
-    explanations: list[ExplanationOut]
+    explanations: list[ProvenanceExplanationOut]
 
 
 class ProvenanceOut(Schema):
@@ -177,7 +182,7 @@ class ProvenanceOut(Schema):
 
 @router.get(
     "/processes/{process}/documents/{document}/provisions/{uid}/provenance",
-    response={200: ProvenanceOut, **ERRORS},
+    response={200: ProvenanceOut, **errors(*READ)},
 )
 def get_provenance(request: HttpRequest, process: str, document: str, uid: str) -> object:
     """How a provision of an adopted document came to be: its text in every version from the
