@@ -1,9 +1,12 @@
 """/healthz, /readyz and /metrics, the request ids, the request log and its JSON lines."""
 
+import contextlib
 import io
 import json
 import logging
+from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -158,6 +161,24 @@ def test_every_answer_carries_a_request_id_and_is_logged_with_it(client, caplog)
     assert (first.status, second.status) == (200, 200)
 
 
+@contextlib.contextmanager
+def _json_lines(name: str) -> Iterator[list[dict[str, Any]]]:
+    """The lines logger ``name`` writes in the block, read back from JSON once it ends,
+    through a handler as the settings make the console's: the request id filter, JSON."""
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.addFilter(RequestIdFilter())
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger(name)
+    logger.addHandler(handler)
+    lines: list[dict[str, Any]] = []
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(handler)
+        lines.extend(json.loads(line) for line in written.getvalue().splitlines())
+
+
 def test_a_log_line_written_while_answering_carries_the_request_id(client, monkeypatch):
     from accord.web import operations_views
 
@@ -168,19 +189,9 @@ def test_a_log_line_written_while_answering_carries_the_request_id(client, monke
         return real(now)
 
     monkeypatch.setattr(operations_views, "readiness", noting)
-    written = io.StringIO()
-    # A handler as the settings make the console's: the request id filter, the JSON lines.
-    handler = logging.StreamHandler(written)
-    handler.addFilter(RequestIdFilter())
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("accord.test")
-    logger.addHandler(handler)
-    try:
+    with _json_lines("accord.test") as lines:
         client.get("/readyz", HTTP_X_REQUEST_ID="abc-123")
-        logger.warning("after")
-    finally:
-        logger.removeHandler(handler)
-    lines = [json.loads(line) for line in written.getvalue().splitlines()]
+        logging.getLogger("accord.test").warning("after")
     assert [(line["message"], line["request_id"], line["level"]) for line in lines] == [
         ("looking", "abc-123", "WARNING"),
         ("after", "-", "WARNING"),
@@ -195,18 +206,10 @@ def test_a_server_error_is_logged_with_the_request_id_its_answer_carries(client,
 
     monkeypatch.setattr(operations_views, "readiness", failing)
     client.raise_request_exception = False
-    written = io.StringIO()
-    handler = logging.StreamHandler(written)
-    handler.addFilter(RequestIdFilter())
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("django.request")
-    logger.addHandler(handler)
-    try:
+    with _json_lines("django.request") as lines:
         answer = client.get("/readyz", HTTP_X_REQUEST_ID="abc-500")
-    finally:
-        logger.removeHandler(handler)
     assert (answer.status_code, answer["X-Request-ID"]) == (500, "abc-500")
-    (line,) = [json.loads(line) for line in written.getvalue().splitlines()]
+    (line,) = lines
     assert {k: line[k] for k in ("level", "logger", "message", "request_id")} == {
         "level": "ERROR",
         "logger": "django.request",
