@@ -14,14 +14,19 @@ from tests.served_demo import demo_environment_for, served_demo
 WITNESS = "Library of the Graduate Institute"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo served, and the environment of commands on its database."""
+def _served(tmp_path_factory, name):
+    """A demo of its own served, and the environment of commands on its database."""
     with (
-        demo_environment_for(tmp_path_factory.mktemp("witnessed")) as environment,
+        demo_environment_for(tmp_path_factory.mktemp(name)) as environment,
         served_demo(environment) as url,
     ):
         yield url, environment
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo served, and the environment of commands on its database."""
+    yield from _served(tmp_path_factory, "witnessed")
 
 
 def _witness(url, tmp_path):
@@ -164,11 +169,7 @@ def test_an_address_that_is_not_http_is_refused_before_anything_is_fetched(tmp_p
 @pytest.fixture(scope="module")
 def rotating_demo(tmp_path_factory):
     """A demo of its own, whose key the test rotates."""
-    with (
-        demo_environment_for(tmp_path_factory.mktemp("rotated")) as environment,
-        served_demo(environment) as url,
-    ):
-        yield url, environment
+    yield from _served(tmp_path_factory, "rotated")
 
 
 def test_a_witness_follows_a_rotation_of_the_key_signed_by_both_keys(rotating_demo, tmp_path):
