@@ -162,10 +162,12 @@ def key_in_force() -> Signer:
     key = private_key()
     last = Event.objects.filter(kind=ROTATION_KIND).order_by("-seq").values_list("seq", "payload")
     rotation = last.first()
-    if rotation is not None and rotation[1]["new_key"] != public_raw(key).hex():
+    if rotation is not None:
         seq, payload = rotation
-        held = merkle.key_id(public_raw(key))
-        raise SigningKeyRetired(held, merkle.key_id(bytes.fromhex(payload["new_key"])), seq)
+        held = public_raw(key)
+        if payload["new_key"] != held.hex():
+            in_force = merkle.key_id(bytes.fromhex(payload["new_key"]))
+            raise SigningKeyRetired(merkle.key_id(held), in_force, seq)
     return key
 
 
