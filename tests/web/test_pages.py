@@ -394,7 +394,7 @@ def test_the_secretariat_accredits_a_person_through_the_page(client, negotiation
     )
     assert refused.status_code == 400
     assert (
-        "A person in the role delegate cannot act for a participant of the kind observer."
+        "A person in the role “Delegate” cannot act for a participant of the kind “Observer”."
         in _text(refused)
     )
     assert not models.Accreditation.objects.filter(user__username="vat2").exists()
