@@ -165,7 +165,7 @@ def _propose(
     if after:
         page.get_by_label("For a move: to follow").select_option(label=after)
     if behalf:
-        page.get_by_label("Submitted").select_option(label=f"On behalf of {behalf}")
+        page.get_by_label("Submit as").select_option(label=f"On behalf of {behalf}")
     page.get_by_role("button", name="Submit proposal").click()
     expect(page.get_by_text(f"Your proposal on paragraph {label} was submitted.")).to_be_visible()
 

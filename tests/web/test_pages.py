@@ -592,7 +592,7 @@ def test_the_consensus_report_is_derived_from_the_adoption_and_withholds_changed
         text="The norms are binding."
     )
     text = _text(client.get("/p/wg/report/consensus-report/"))
-    assert "One paragraph no longer has the text that was adopted and is withheld: 4" in text
+    assert "1 paragraph no longer has the text that was adopted and is withheld: 4" in text
     assert "The norms are binding." not in text
 
 

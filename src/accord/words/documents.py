@@ -1,6 +1,7 @@
 """The words of exported documents in the reader's language (see `accord.documents.words`)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accord.core.redline_render import RedlineWords
 from accord.documents.words import Words
@@ -11,8 +12,11 @@ def translated_words() -> Words:
         united_nations=_("United Nations"),
         organ=_("General Assembly"),
         distribution=_("Distr.: General"),
+        # Translators: the document's furniture: "Original: English", the language it was
+        # negotiated in.
         original=_("Original: %(language)s"),
-        language=_("English"),
+        # Translators: the name of the language, after "Original:" on a document.
+        language=pgettext("language of the original", "English"),
         on_behalf=_("%(delegation)s, on behalf of %(group)s"),
         cosponsored=_("Co-sponsored by %(names)s"),
         compilation=_("Compilation of proposals"),
@@ -30,9 +34,13 @@ def translated_words() -> Words:
 
 
 def _months() -> tuple[str, ...]:
+    """The months' names, as a date on a document reads ("12 May 2026")."""
     return (
-        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
-        _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
+        pgettext("month", "January"), pgettext("month", "February"), pgettext("month", "March"),
+        pgettext("month", "April"), pgettext("month", "May"), pgettext("month", "June"),
+        pgettext("month", "July"), pgettext("month", "August"), pgettext("month", "September"),
+        pgettext("month", "October"), pgettext("month", "November"),
+        pgettext("month", "December"),
     )  # fmt: skip
 
 

@@ -50,12 +50,12 @@ def marks(runs: tuple[Mark, ...]) -> SafeString:
 def proposal_status(status: ProposalStatus) -> str:
     """A proposal's status in words, so it reads the same in colour, in print and aloud."""
     return {
-        ProposalStatus.OPEN: _("open"),
-        ProposalStatus.REFLECTED: _("reflected"),
-        ProposalStatus.PARTLY_REFLECTED: _("partly reflected"),
-        ProposalStatus.MERGED: _("merged with other proposals"),
-        ProposalStatus.NOT_TAKEN_UP: _("not taken up"),
-        ProposalStatus.WITHDRAWN: _("withdrawn"),
+        ProposalStatus.OPEN: pgettext("status of a proposal", "open"),
+        ProposalStatus.REFLECTED: pgettext("status of a proposal", "reflected"),
+        ProposalStatus.PARTLY_REFLECTED: pgettext("status of a proposal", "partly reflected"),
+        ProposalStatus.MERGED: pgettext("status of a proposal", "merged with other proposals"),
+        ProposalStatus.NOT_TAKEN_UP: pgettext("status of a proposal", "not taken up"),
+        ProposalStatus.WITHDRAWN: pgettext("status of a proposal", "withdrawn"),
     }[ProposalStatus(status)]
 
 
@@ -140,10 +140,10 @@ def get_item(mapping: dict[str, object], key: str) -> object:
 def stance(value: str) -> str:
     """A position's stance in words."""
     return {
-        "support": _("support"),
-        "can-accept": _("can accept"),
-        "reserve": _("reserve, pending capital"),
-        "object": _("object"),
+        "support": pgettext("position on a paragraph", "support"),
+        "can-accept": pgettext("position on a paragraph", "can accept"),
+        "reserve": pgettext("position on a paragraph", "reserve, pending capital"),
+        "object": pgettext("position on a paragraph", "object"),
     }[value]
 
 
