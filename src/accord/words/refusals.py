@@ -91,9 +91,9 @@ def _messages() -> dict[str, str]:
             "%(username)s has no account yet: give an initial password of at least "
             "%(minimum)d characters."
         ),
-        # Translators: "status" is the status of a proposal (not taken up, reflected…), said
-        # of a proposal; "open" is the status in which a proposal can still be withdrawn.
         "proposal-not-open": _(
+            # Translators: "status" is the status of a proposal (not taken up, reflected…), said
+            # of a proposal; "open" is the status in which a proposal can still be withdrawn.
             "Proposal %(proposal)d is %(status)s; only an open one can be withdrawn."
         ),
         "document-exists": _("This process already has a document called “%(slug)s”."),
@@ -125,9 +125,9 @@ def _messages() -> dict[str, str]:
             "The rules of procedure of this process decide by a recorded vote: record the vote; "
             "its result follows from the ballots."
         ),
-        # Translators: "stage" and "current" are the names of the stages of a document (zero
-        # draft, final draft…) or a revision's symbol such as "Rev.2".
         "stage-out-of-order": _(
+            # Translators: "stage" and "current" are the names of the stages of a document (zero
+            # draft, final draft…) or a revision's symbol such as "Rev.2".
             "A version cannot be issued at the stage “%(stage)s” after the current version, "
             "“%(current)s”."
         ),
@@ -171,8 +171,8 @@ def _messages() -> dict[str, str]:
         "not-invited": _(
             "Your delegation has no pending invitation to co-sponsor proposal %(proposal)d."
         ),
-        # Translators: "status" is the status of a proposal (not taken up, reflected…).
         "cosponsorship-proposal-not-open": _(
+            # Translators: "status" is the status of a proposal (not taken up, reflected…).
             "Proposal %(proposal)d is %(status)s; only an open proposal can be co-sponsored."
         ),
         "empty-statement": _("The text is empty."),
@@ -180,9 +180,9 @@ def _messages() -> dict[str, str]:
             "Name at least one delegation or group: every view in the Chair's summary is "
             "attributed."
         ),
-        # Translators: "fate" is what the latest revision did with the proposal, as the
-        # status of a proposal reads (reflected, partly reflected, merged…).
         "proposal-taken-up": _(
+            # Translators: "fate" is what the latest revision did with the proposal, as the
+            # status of a proposal reads (reflected, partly reflected, merged…).
             "Proposal %(proposal)s was not left out of the latest revision (its fate: "
             "“%(fate)s”); only a proposal not taken up goes to the Chair's summary."
         ),
@@ -477,8 +477,8 @@ def _corpus_line_reasons() -> dict[str, str]:
         "unknown-field": _("Line %(line)d: the field “%(detail)s” is not part of the format."),
         "not-text": _("Line %(line)d: the field “%(detail)s” must be a string."),
         "empty-field": _("Line %(line)d: the field “%(detail)s” is empty."),
-        # Translators: the values listed are codes of the file format; keep them as they are.
         "bad-status": _(
+            # Translators: the values listed are codes of the file format; keep them as they are.
             "Line %(line)d: the status “%(detail)s” is not one of consensus, vote, "
             "chairs-summary, national-view or proposal."
         ),
@@ -632,9 +632,9 @@ def _explain_character(refusal: Refusal) -> str:
         "position": params["position"],
     }
     if params["where"]:
-        # Translators: "field" is the name of a field (Wording, Alternative…); "character" a
-        # code point such as U+200B with its Unicode name.
         found = _(
+            # Translators: "field" is the name of a field (Wording, Alternative…); "character" a
+            # code point such as U+200B with its Unicode name.
             "The field “%(field)s” of provision %(where)s holds %(character)s at character "
             "%(position)d."
         )

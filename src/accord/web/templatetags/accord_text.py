@@ -126,9 +126,9 @@ def fate(found: Fate, labels: dict[str, dict[str, str]]) -> str:
 
 
 @register.filter
-def fate_kind(kind: FateKind) -> str:
-    """A fate in words, without its revision."""
-    return _fate_words()[kind]
+def fate_kind_in(kind: FateKind, where: str) -> str:
+    """A fate in words with the paragraphs it concerns ("reflected in 12, 13"), if any."""
+    return _fate_words_where()[kind] % {"where": where} if where else _fate_words()[kind]
 
 
 @register.filter
