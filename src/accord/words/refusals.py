@@ -80,13 +80,6 @@ def _messages() -> dict[str, str]:
             "This process admits accredited stakeholders openly: accredit the person on the "
             "Participants page; no request for non-objection is needed."
         ),
-        "role-mismatch": _(
-            "A person in the role “%(role)s” cannot act for a participant of the kind "
-            "“%(participant_kind)s”."
-        ),
-        "role-mismatch-none": _(
-            "A person in the role “%(role)s” acts for a delegation: name the delegation."
-        ),
         "password-needed": _(
             "%(username)s has no account yet: give an initial password of at least "
             "%(minimum)d characters."
@@ -341,11 +334,19 @@ def _participant_kinds() -> dict[str, str]:
 
 
 def _role_mismatch(role: str, kind: str) -> str:
+    """`RoleMismatch`: the role and the kind of participant by their names; ``kind`` is
+    "none" when the role needs a delegation and none was named."""
     said = {"role": str(ROLE_LABELS[Role(role)]) if role in Role else role}
     if kind in ParticipantKind:
         said["participant_kind"] = _participant_kinds()[kind]
-        return _messages()["role-mismatch"] % said
-    return _messages()["role-mismatch-none"] % said
+        return (
+            _(
+                "A person in the role “%(role)s” cannot act for a participant of the kind "
+                "“%(participant_kind)s”."
+            )
+            % said
+        )
+    return _("A person in the role “%(role)s” cannot be accredited without a delegation.") % said
 
 
 def _counted(n: int) -> dict[str, str]:
