@@ -503,7 +503,7 @@ def test_each_problem_of_a_batch_line_is_named(refusal, sentence):
         ),
         (
             RoleMismatch("delegate", None),
-            "A person in the role “Delegate” acts for a delegation: name the delegation.",
+            "A person in the role “Delegate” cannot be accredited without a delegation.",
         ),
         (
             ProposalTakenUp(7, "none"),
