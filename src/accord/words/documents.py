@@ -23,12 +23,12 @@ def translated_words() -> Words:
         redline=_("Changes from %(old)s to %(new)s"),
         justification=_("Justification: %(text)s"),
         carried=_("Made on %(version)s, on paragraph %(label)s; still open."),
-        inserted=_("inserted"),
-        deleted=_("deleted"),
+        inserted=pgettext("change marked in a document", "inserted"),
+        deleted=pgettext("change marked in a document", "deleted"),
         no_proposals=_("No proposals."),
-        footnotes=_("Notes"),
+        footnotes=pgettext("heading of the footnotes", "Notes"),
         bracketed=_("Bracketed text"),
-        option=_("Option"),
+        option=pgettext("one of alternative wordings in brackets", "Option"),
         months=_months(),
     )
 
@@ -47,13 +47,15 @@ def _months() -> tuple[str, ...]:
 def redline_words() -> RedlineWords:
     """What a redline says beyond its words, in the reader's language."""
     return RedlineWords(
-        inserted=_("inserted: "),
-        deleted=_("deleted: "),
-        moved=_("moved"),
-        renumbered=_("formerly %(old)s"),
-        retitled=_("formerly %(old)s"),
-        split=_("split from %(old)s"),
-        merged=_("merged from %(old)s"),
-        new=_("new"),
-        removed=_("deleted %(old)s"),
+        # Translators: precedes the words inserted in a redline; keep the space at the end.
+        inserted=pgettext("redline", "inserted: "),
+        # Translators: precedes the words deleted in a redline; keep the space at the end.
+        deleted=pgettext("redline", "deleted: "),
+        moved=pgettext("redline: a paragraph was moved", "moved"),
+        renumbered=pgettext("redline: the paragraph's former number", "formerly %(old)s"),
+        retitled=pgettext("redline: the section's former title", "formerly %(old)s"),
+        split=pgettext("redline", "split from %(old)s"),
+        merged=pgettext("redline", "merged from %(old)s"),
+        new=pgettext("redline: a paragraph was added", "new"),
+        removed=pgettext("redline", "deleted %(old)s"),
     )
