@@ -76,9 +76,8 @@ def test_an_unconfirmed_adoption_over_outstanding_matters_stores_nothing(negotia
         record_adoption(negotiation.version, by=negotiation.chair, objections=["DEU"])
     assert _state() == before
     assert explain(refused.value) == (
-        "Matters are outstanding: 2 paragraphs not agreed, 0 open proposals, 0 silence "
-        "procedures running, 0 delegations reserving and 0 objecting. Confirm that you record "
-        "the outcome all the same; nothing was recorded."
+        "Matters are outstanding. 2 paragraphs are not agreed. Confirm that you record the "
+        "outcome all the same; nothing was recorded."
     )
     confirmed = record_adoption(
         negotiation.version, by=negotiation.chair, objections=["DEU"], confirm=True

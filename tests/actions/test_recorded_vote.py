@@ -98,7 +98,12 @@ def test_without_the_quorum_nothing_is_adopted(voting):
             NotParticipating("KEN"),
             "Kenya does not take part in this process.",
         ),
-        ({"BRA": YES, "DEU": YES}, {}, None, "Matters are outstanding: 6 paragraphs not agreed"),
+        (
+            {"BRA": YES, "DEU": YES},
+            {},
+            None,
+            "Matters are outstanding. 6 paragraphs are not agreed.",
+        ),
     ],
 )
 def test_a_refused_vote_stores_nothing_and_writes_no_event(voting, ballots, kwargs, error, words):

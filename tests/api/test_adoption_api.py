@@ -115,7 +115,9 @@ def test_the_checklist_says_what_is_outstanding_and_an_unconfirmed_adoption_is_r
     refused = _post(client, f"{DOCUMENT}/versions/1/adoptions", {"objections": ["DEU"]})
     assert (refused.status_code, refused.json()["title"]) == (409, "adoption-not-confirmed")
     assert refused["Content-Type"] == "application/problem+json"
-    assert refused.json()["detail"].startswith("Matters are outstanding: 6 paragraphs not agreed")
+    assert refused.json()["detail"].startswith(
+        "Matters are outstanding. 6 paragraphs are not agreed."
+    )
     assert _state() == before
 
 

@@ -517,7 +517,9 @@ def _objection_at_the_meeting(api, clock):
         409,
         "adoption-not-confirmed",
     )
-    assert detail.startswith("Matters are outstanding: 3 paragraphs not agreed, 1 open proposal, ")
+    assert detail.startswith(
+        "Matters are outstanding. 3 paragraphs are not agreed. 1 proposal is open. "
+    )
     recorded = api.post(
         "chair",
         f"{v1}/adoptions",

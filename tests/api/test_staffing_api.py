@@ -160,7 +160,8 @@ def test_the_secretariat_withdraws_an_accreditation(client, staffed):
             accreditation_body("x", "observer", "FRA"),
             422,
             "role-mismatch",
-            "A person in the role observer cannot act for a participant of the kind member.",
+            "A person in the role “Observer” cannot act for a participant of the kind "
+            "“Member State”.",
         ),
         (
             "staff",

@@ -165,7 +165,7 @@ def _propose(
     if after:
         page.get_by_label("For a move: to follow").select_option(label=after)
     if behalf:
-        page.get_by_label("Submitted").select_option(label=f"On behalf of {behalf}")
+        page.get_by_label("Submit as").select_option(label=f"On behalf of {behalf}")
     page.get_by_role("button", name="Submit proposal").click()
     expect(page.get_by_text(f"Your proposal on paragraph {label} was submitted.")).to_be_visible()
 
@@ -416,15 +416,14 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
         "3 paragraphs are not agreed: 1, 2, 3."
     )
     expect(checklist.get_by_role("listitem").nth(1)).to_have_text(
-        "One proposal is open: by Kenya on paragraph 2 of Zero draft"
+        "1 proposal is open: by Kenya on paragraph 2 of Zero draft"
     )
     # An objection at the meeting, recorded without confirming first: refused, said why.
     page.get_by_label(re.compile("^Members objecting")).fill("CUB, VAT")
     page.get_by_role("button", name="Record the outcome").click()
     expect(page.get_by_role("alert")).to_have_text(
-        "Matters are outstanding: 3 paragraphs not agreed, 1 open proposal, 0 silence "
-        "procedures running, 0 delegations reserving and 0 objecting. Confirm that you record "
-        "the outcome all the same; nothing was recorded."
+        "Matters are outstanding. 3 paragraphs are not agreed. 1 proposal is open. Confirm that "
+        "you record the outcome all the same; nothing was recorded."
     )
     expect(page.locator(".not-adopted")).to_have_count(0)
     page.get_by_label(CONFIRM).check()
@@ -468,7 +467,7 @@ def _an_objection_then_consensus(page: Page, browser: Browser, url: str) -> None
     expect(chair.locator(".adopted .status")).to_have_text("Adopted by consensus")
     expect(
         chair.get_by_text(
-            "Cuba joined consensus and disassociated from one paragraph (national view)."
+            "Cuba joined consensus and disassociated from 1 paragraph (national view)."
         )
     ).to_be_visible()
     expect(chair.locator(".adopted blockquote p")).to_have_text(

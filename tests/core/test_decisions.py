@@ -223,7 +223,7 @@ def test_a_ballot_from_a_non_member_is_refused() -> None:
         (lambda: Majority(3, 2), {"what": "majority", "value": "3/2"}),
         (lambda: Majority(1, 0), {"what": "majority", "value": "1/0"}),
         (lambda: Majority(0, 3), {"what": "majority", "value": "0/3"}),
-        (lambda: Majority(1, 1, more_than=True), {"what": "majority", "value": "more than 1/1"}),
+        (lambda: Majority(1, 1, more_than=True), {"what": "majority-more-than", "value": "1/1"}),
         (lambda: Majority(1, 2, quorum=Fraction(3, 2)), {"what": "quorum", "value": "3/2"}),
         (lambda: Majority(1, 2, quorum=Fraction(0)), {"what": "quorum", "value": "0"}),
     ],

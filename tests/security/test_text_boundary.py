@@ -240,29 +240,34 @@ def _propose(client, wording, **fields):
     [
         (
             "States \x01should act.",
-            "The wording holds U+0001 at character 8: a control character, which no text of a "
+            "The field “Wording” holds U+0001 at character 8. "
+            "It is a control character, which no text of a "
             "negotiation holds. Remove it; nothing was recorded.",
         ),
         (
             "States should act.\ufffe",
-            "The wording holds U+FFFE at character 19: a Unicode non-character, which never "
+            "The field “Wording” holds U+FFFE at character 19. "
+            "It is a Unicode non-character, which never "
             "stands in text. Remove it; nothing was recorded.",
         ),
         (
             "\u200b",
-            "The wording holds U+200B (ZERO WIDTH SPACE) at character 1: an invisible "
+            "The field “Wording” holds U+200B (ZERO WIDTH SPACE) at character 1. "
+            "It is an invisible "
             "character, which would make the text differ from what readers see. Remove it; "
             "nothing was recorded.",
         ),
         (
             CURRENT_2.replace("should", "sho\u200buld"),
-            "The wording holds U+200B (ZERO WIDTH SPACE) at character 11: an invisible "
+            "The field “Wording” holds U+200B (ZERO WIDTH SPACE) at character 11. "
+            "It is an invisible "
             "character, which would make the text differ from what readers see. Remove it; "
             "nothing was recorded.",
         ),
         (
             SPOOF,
-            "The wording holds U+202E (RIGHT-TO-LEFT OVERRIDE) at character 8: a bidirectional "
+            "The field “Wording” holds U+202E (RIGHT-TO-LEFT OVERRIDE) at character 8. "
+            "It is a bidirectional "
             "control, which can make text display in another order than the one recorded. "
             "Remove it; nothing was recorded.",
         ),
@@ -319,7 +324,8 @@ def test_the_proposal_form_refuses_a_control_character_and_stores_nothing(client
     response = client.post("/p/wg/report/v1/p2/propose/", {"wording": "States \x01should act."})
     assert response.status_code == 400
     assert (
-        "The wording holds U+0001 at character 8: a control character, which no text of a "
+        "The field “Wording” holds U+0001 at character 8. "
+        "It is a control character, which no text of a "
         "negotiation holds. Remove it; nothing was recorded."
     ) in response.content.decode()
     assert _state() == before
@@ -350,7 +356,7 @@ def test_the_token_page_refuses_an_unsafe_name_and_stores_nothing(client, negoti
     before = _state()
     response = client.post("/account/tokens/", {"name": "Capital\u202e tool"})
     assert response.status_code == 200
-    assert "The name holds U+202E (RIGHT-TO-LEFT OVERRIDE) at character 8" in (
+    assert "The field “Name” holds U+202E (RIGHT-TO-LEFT OVERRIDE) at character 8" in (
         response.content.decode()
     )
     assert _state() == before

@@ -37,7 +37,7 @@ def test_the_chair_sees_what_is_outstanding_and_must_confirm(client, negotiation
     before = _state()
     refused = client.post(ADOPTION, {"objections": "DEU"})
     assert refused.status_code == 400
-    assert "Matters are outstanding: 6 paragraphs not agreed" in _text(refused)
+    assert "Matters are outstanding. 6 paragraphs are not agreed." in _text(refused)
     assert _state() == before
 
 

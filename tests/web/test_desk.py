@@ -98,7 +98,7 @@ def test_the_desk_lists_invitations_awaiting_consent_and_open_silence_procedures
     when = timezone.localtime(deadline, timezone.UTC).strftime("%-d %B %Y, %H:%M")
     assert (
         "Open silence procedures Report of the working group (test) (Zero draft) — "
-        f"silence until {when} (UTC) — broken by one delegation so far"
+        f"silence until {when} (UTC) — broken by 1 delegation so far"
     ) in text
     assert (
         "Proposals awaiting your consent to co-sponsor Germany invites you to co-sponsor its "

@@ -156,7 +156,7 @@ def test_a_moved_paragraph_is_named_apart_in_the_consensus_report(client, negoti
     text = _text(client.get("/p/wg/report/consensus-report/"))
     assert "by sharing information on incidents" not in text
     assert (
-        "One paragraph was moved to the Chair's summary and is not part of this report: 3(b)"
+        "1 paragraph was moved to the Chair's summary and is not part of this report: 3(b)"
     ) in text
     assert "Cite as: Report of the working group (test), para 3(a) (adopted by consensus)" in text
 

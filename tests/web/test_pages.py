@@ -394,7 +394,7 @@ def test_the_secretariat_accredits_a_person_through_the_page(client, negotiation
     )
     assert refused.status_code == 400
     assert (
-        "A person in the role delegate cannot act for a participant of the kind observer."
+        "A person in the role “Delegate” cannot act for a participant of the kind “Observer”."
         in _text(refused)
     )
     assert not models.Accreditation.objects.filter(user__username="vat2").exists()
@@ -592,7 +592,7 @@ def test_the_consensus_report_is_derived_from_the_adoption_and_withholds_changed
         text="The norms are binding."
     )
     text = _text(client.get("/p/wg/report/consensus-report/"))
-    assert "One paragraph no longer has the text that was adopted and is withheld: 4" in text
+    assert "1 paragraph no longer has the text that was adopted and is withheld: 4" in text
     assert "The norms are binding." not in text
 
 

@@ -119,7 +119,7 @@ def test_a_broken_silence_is_shown_as_not_adopted(client, negotiation):
     close_due_silence_procedures(procedure.deadline)
     page = _text(client.get(f"/p/wg/silence/{procedure.pk}/"))
     assert "Broken: not adopted" in page
-    assert "The deadline came after one letter breaking silence: the text is not adopted." in page
+    assert "The deadline came after 1 letter breaking silence: the text is not adopted." in page
     assert "Letter from Germany (national view)" in page
     assert "Adopted" not in _text(client.get("/p/wg/report/v1/"))
 

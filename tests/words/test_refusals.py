@@ -68,7 +68,7 @@ from accord.documents.errors import (
     TooManyParagraphs,
     UnreadableDocument,
 )
-from accord.words.refusals import explain
+from accord.words.refusals import explain, explain_corpus_line
 
 SENTENCES: list[tuple[e.Refusal, str]] = [
     # accord.core.errors
@@ -115,7 +115,10 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
         "Record what the revision does with it.",
     ),
     (e.NotAMember("VAT"), "Holy See is not a member: only members state positions and vote."),
-    (e.ImpossibleThreshold("majority", "3/2"), "This rule cannot be met: majority of 3/2."),
+    (
+        e.ImpossibleThreshold("majority", "3/2"),
+        "This rule cannot be met: a majority of 3/2 of the votes cast.",
+    ),
     (
         e.DeadlineTooShort(12.0, 24.0),
         "The silence procedure lasts 12.0 hours; the rules ask for at least 24.0.",
@@ -131,7 +134,10 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
         "The rules of procedure of this process decide by a recorded vote: record the vote; "
         "its result follows from the ballots.",
     ),
-    (e.StageOutOfOrder("Rev.2", "zero-draft"), "A zero-draft cannot follow the Rev.2."),
+    (
+        e.StageOutOfOrder("Rev.2", "zero-draft"),
+        "A version cannot be issued at the stage “Zero draft” after the current version, “Rev.2”.",
+    ),
     (
         e.AmendmentForOtherText("ab12", "cd34"),
         "The amendment was made on another text than this one.",
@@ -179,7 +185,7 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     # accord.core, one module to an area
     (
         RoleMismatch("chair", "member"),
-        "A person in the role chair cannot act for a participant of the kind member.",
+        "A person in the role “Chair” cannot act for a participant of the kind “Member State”.",
     ),
     (UnknownGroups(("xx", "zz")), "No group has the code xx, zz."),
     (
@@ -201,9 +207,9 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
         AdoptionNotConfirmed(
             not_agreed=2, open_proposals=0, silences_running=1, reserving=3, objecting=1
         ),
-        "Matters are outstanding: 2 paragraphs not agreed, 0 open proposals, 1 silence procedure "
-        "running, 3 delegations reserving and 1 objecting. Confirm that you record the outcome "
-        "all the same; nothing was recorded.",
+        "Matters are outstanding. 2 paragraphs are not agreed. 1 silence procedure is running. "
+        "3 delegations reserve their positions. 1 delegation objects. Confirm that you record "
+        "the outcome all the same; nothing was recorded.",
     ),
     (
         NotTheProposer(7),
@@ -226,7 +232,7 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     ),
     (
         ProposalTakenUp(7, "reflected"),
-        "Proposal 7 was not left out of the latest revision (its fate: reflected); only a "
+        "Proposal 7 was not left out of the latest revision (its fate: “reflected”); only a "
         "proposal not taken up goes to the Chair's summary.",
     ),
     (AlreadyMoved("p3"), "Provision p3 has already been moved to the Chair's summary."),
@@ -264,7 +270,8 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     # accord.documents
     (
         UnreadableDocument("malformed-xml", "word/document.xml"),
-        "The file could not be imported: its XML is malformed (at word/document.xml).",
+        "The file could not be imported: its XML is malformed. Place in the file: "
+        "word/document.xml.",
     ),
     (
         FileTooLarge(30, 20),
@@ -282,8 +289,9 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     # accord.core.text_hygiene
     (
         UnsafeCharacter("wording", 0x200B, 3, "invisible"),
-        "The wording holds U+200B (ZERO WIDTH SPACE) at character 3: an invisible character, "
-        "which would make the text differ from what readers see. Remove it; nothing was recorded.",
+        "The field “Wording” holds U+200B (ZERO WIDTH SPACE) at character 3. It is an invisible "
+        "character, which would make the text differ from what readers see. Remove it; nothing "
+        "was recorded.",
     ),
     # accord.actions
     (
@@ -405,9 +413,9 @@ def test_every_refusal_is_explained_in_its_own_words(refusal, sentence):
         (TooFewOptions(6), "Alternatives need between 2 and 5 different wordings; 6 were given."),
         (
             AdoptionNotConfirmed(1, 1, 0, 1, 0),
-            "Matters are outstanding: 1 paragraph not agreed, 1 open proposal, 0 silence "
-            "procedures running, 1 delegation reserving and 0 objecting. Confirm that you "
-            "record the outcome all the same; nothing was recorded.",
+            "Matters are outstanding. 1 paragraph is not agreed. 1 proposal is open. "
+            "1 delegation reserves its position. Confirm that you record the outcome all the "
+            "same; nothing was recorded.",
         ),
     ],
     ids=_name,
@@ -466,3 +474,89 @@ def test_a_delegation_is_named_by_its_short_name_and_an_unlisted_one_by_its_code
 )
 def test_each_problem_of_a_batch_line_is_named(refusal, sentence):
     assert explain(refusal) == sentence
+
+
+@pytest.mark.parametrize(
+    ("refusal", "sentence"),
+    [
+        (
+            e.ImpossibleThreshold("majority-more-than", "1/1"),
+            "This rule cannot be met: a majority of more than 1/1 of the votes cast.",
+        ),
+        (
+            e.ImpossibleThreshold("quorum", "3/2"),
+            "This rule cannot be met: a quorum of 3/2 of the members.",
+        ),
+        (
+            e.ImpossibleThreshold("silence-minimum", "0.0"),
+            "This rule cannot be met: a silence procedure of at least 0.0 hours.",
+        ),
+        (
+            e.StageOutOfOrder("adopted", "revision"),
+            "A version cannot be issued at the stage “Revision” after the current version, "
+            "“Adopted text”.",
+        ),
+        (
+            e.StageOutOfOrder("final-draft", "pre-draft"),
+            "A version cannot be issued at the stage “Pre-draft” after the current version, "
+            "“Final draft”.",
+        ),
+        (
+            RoleMismatch("delegate", None),
+            "A person in the role “Delegate” cannot be accredited without a delegation.",
+        ),
+        (
+            ProposalTakenUp(7, "none"),
+            "Proposal 7 was not left out of the latest revision (its fate: “no fate recorded "
+            "yet”); only a proposal not taken up goes to the Chair's summary.",
+        ),
+        (
+            UnreadableDocument("not-a-zip"),
+            "The file could not be imported: it is not a Word (.docx) file.",
+        ),
+        (
+            UnsafeCharacter("options", 0x1, 2, "control", "p4"),
+            "The field “Alternative” of provision p4 holds U+0001 at character 2. It is a "
+            "control character, which no text of a negotiation holds. Remove it; nothing was "
+            "recorded.",
+        ),
+    ],
+    ids=_name,
+)
+def test_each_value_is_said_by_its_name_in_a_whole_sentence(refusal, sentence):
+    assert explain(refusal) == sentence
+
+
+@pytest.mark.parametrize(
+    ("reason", "detail", "sentence"),
+    [
+        (
+            "holder-required",
+            "proposal",
+            "Line 4: a proposal needs a holder (the delegation that made it).",
+        ),
+        (
+            "holder-required",
+            "national-view",
+            "Line 4: a national view needs a holder (the delegation whose view it is).",
+        ),
+        (
+            "holder-not-allowed",
+            "consensus",
+            "Line 4: language adopted by consensus has no holder; give null.",
+        ),
+        (
+            "holder-not-allowed",
+            "vote",
+            "Line 4: language adopted by a vote has no holder; give null.",
+        ),
+        (
+            "holder-not-allowed",
+            "chairs-summary",
+            "Line 4: language of a Chair's summary has no holder; give null.",
+        ),
+        ("missing-field", "provision", "Line 4: the field “provision” is missing."),
+    ],
+)
+def test_a_corpus_line_is_refused_in_a_sentence_of_its_own(reason, detail, sentence):
+    assert explain_corpus_line(4, reason, detail) == sentence

@@ -6,6 +6,7 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -25,10 +26,9 @@ from accord.core.citations import Citation, Standing, cite
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason
 from accord.store import models, queries
+from accord.words.citations import citation_words, statement_source, summary_label
 
 router = Router(tags=["national views"])
-
-SUMMARY_LABEL = "Chair's summary — not negotiated, does not reflect consensus"
 
 
 class StatementIn(StrictSchema):
@@ -109,13 +109,14 @@ class SummaryOut(Schema):
 
 
 def _date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    """A date as the citation writes it: 12 March 2026, in the reader's language."""
+    return date_format(day, "j F Y")
 
 
 def _statement(row: models.Statement) -> dict[str, object]:
     is_input = row.kind == models.Statement.Kind.WRITTEN_INPUT
     standing = Standing.STAKEHOLDER_INPUT if is_input else Standing.NATIONAL_VIEW
-    source = f"{'Written input' if is_input else 'Statement'} by {row.holder}"
+    source = statement_source(row.holder, written_input=is_input)
     return {
         "id": row.pk,
         "kind": row.kind,
@@ -127,7 +128,9 @@ def _statement(row: models.Statement) -> dict[str, object]:
         "provisions": row.provision_uids,
         "delivered_on": row.delivered_on,
         "standing": standing.value,
-        "citation": cite(Citation(standing, source, date=_date(row.delivered_on))),
+        "citation": cite(
+            Citation(standing, source, date=_date(row.delivered_on)), citation_words()
+        ),
     }
 
 
@@ -150,7 +153,7 @@ def _entry(
         "provision": entry.provision_uid or None,
         "text_hash": entry.text_hash or None,
         "added_at": entry.added_at,
-        "citation": cite(citation),
+        "citation": cite(citation, citation_words()),
     }
 
 
@@ -160,7 +163,7 @@ def _summary(process: models.Process) -> dict[str, object]:
     return {
         "process": process.slug,
         "standing": Standing.CHAIRS_SUMMARY.value,
-        "label": SUMMARY_LABEL,
+        "label": summary_label(),
         "issued_at": summary.issued_at if summary else None,
         "entries": [_entry(e, n, process) for n, e in enumerate(entries, start=1)],
     }

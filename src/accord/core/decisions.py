@@ -62,7 +62,7 @@ class Majority:
         if self.denominator <= 0 or not 0 < self.numerator <= self.denominator:
             raise ImpossibleThreshold("majority", share)
         if self.more_than and self.numerator == self.denominator:
-            raise ImpossibleThreshold("majority", f"more than {share}")
+            raise ImpossibleThreshold("majority-more-than", share)
         if not 0 < self.quorum <= 1:
             raise ImpossibleThreshold("quorum", str(self.quorum))
 

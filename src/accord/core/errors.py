@@ -171,8 +171,9 @@ class NotAMember(Refusal):
 class ImpossibleThreshold(Refusal):
     """A decision rule that no vote or procedure could meet, or that is meaningless.
 
-    ``what`` names the part of the rule ("majority", "quorum", "silence-minimum");
-    ``value`` is the offending value as text (a fraction such as "3/2", or hours).
+    ``what`` names the part of the rule ("majority", "majority-more-than", "quorum",
+    "silence-minimum"); ``value`` is the offending value as text (a fraction such as "3/2",
+    or hours).
     """
 
     what: str

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from accord.core.convergence_audience import Audience, check_may_see
 from accord.core.errors import NotPermitted
@@ -32,7 +32,7 @@ class ConvergenceFilter(forms.Form):
 
     def __init__(self, data: Any, room: queries.RoomConvergence) -> None:
         super().__init__(data)
-        every = [("", _("All"))]
+        every = [("", pgettext("filter: every section", "All"))]
         section = self.fields["section"]
         group = self.fields["group"]
         assert isinstance(section, forms.ChoiceField)

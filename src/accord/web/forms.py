@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accord.actions.adoption import MAX_EXPLANATION_CHARS
 from accord.core.decisions import Ballot
@@ -100,7 +101,11 @@ class ProposalForm(forms.Form):
         max_length=MAX_JUSTIFICATION_CHARS,
         required=False,
     )
-    on_behalf_of = forms.ChoiceField(label=_("Submitted"), required=False)
+    on_behalf_of = forms.ChoiceField(
+        # Translators: a choice of "for my delegation" or "on behalf of" a group it speaks for.
+        label=pgettext_lazy("whom a proposal is submitted for", "Submit as"),
+        required=False,
+    )
 
     def __init__(
         self,
@@ -195,10 +200,10 @@ class PositionForm(forms.Form):
     stance = forms.ChoiceField(
         label=_("Your delegation's position"),
         choices=[
-            ("support", _("Support")),
-            ("can-accept", _("Can accept")),
+            ("support", pgettext_lazy("position on a paragraph", "Support")),
+            ("can-accept", pgettext_lazy("position on a paragraph", "Can accept")),
             ("reserve", _("Reserve (pending instructions from capital)")),
-            ("object", _("Object")),
+            ("object", pgettext_lazy("position on a paragraph", "Object")),
         ],
         widget=forms.RadioSelect,
     )
@@ -228,9 +233,9 @@ def _coded_lines(text: str) -> dict[str, str]:
 
 CONFIRM_LABEL = _("I have seen what is outstanding and record the outcome all the same")
 BALLOTS = [
-    (Ballot.YES.value, _("Yes")),
-    (Ballot.NO.value, _("No")),
-    (Ballot.ABSTAIN.value, _("Abstain")),
+    (Ballot.YES.value, pgettext_lazy("ballot in a recorded vote", "Yes")),
+    (Ballot.NO.value, pgettext_lazy("ballot in a recorded vote", "No")),
+    (Ballot.ABSTAIN.value, pgettext_lazy("ballot in a recorded vote", "Abstain")),
     ("", _("Not voting")),
 ]
 
@@ -372,8 +377,8 @@ class CompilationFilterForm(forms.Form):
         label=_("Status"),
         required=False,
         choices=[
-            ("", _("Any")),
-            ("open", _("Open")),
+            ("", pgettext_lazy("filter: no restriction", "Any")),
+            ("open", pgettext_lazy("status of a proposal", "Open")),
             ("reflected", _("Reflected")),
             ("partly-reflected", _("Partly reflected")),
             ("merged", _("Merged with other proposals")),
@@ -398,7 +403,7 @@ class CompilationFilterForm(forms.Form):
         ):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
-            field.choices = [("", _("Any")), *choices]
+            field.choices = [("", pgettext_lazy("filter: no restriction", "Any")), *choices]
 
 
 class StatementForm(forms.Form):
@@ -423,7 +428,7 @@ class StatementForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["document"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", _("None")), *documents]
+        field.choices = [("", pgettext_lazy("no document chosen", "None")), *documents]
 
     def clean_paragraphs(self) -> list[str]:
         return [

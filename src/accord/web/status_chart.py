@@ -4,6 +4,7 @@ bar per recorded moment, with the same figures in a table for screen readers."""
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accord.core.status import Moment, ProvisionStatus
 
@@ -33,7 +34,9 @@ def _what(moment: Moment) -> str:
     if moment.what == "version":
         return _("%(label)s issued") % {"label": moment.label}
     if moment.what == "mark":
-        return _("Chair's mark on paragraph %(label)s") % {"label": moment.label}
+        # Translators: a noun: the status the Chair gave a paragraph, a moment in a chart.
+        said = pgettext("the Chair's status mark, a noun", "Chair's mark on paragraph %(label)s")
+        return said % {"label": moment.label}
     return _("Adoption")
 
 

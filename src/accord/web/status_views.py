@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.status import mark_provision_status
@@ -25,7 +25,11 @@ from accord.words.refusals import explain
 
 
 class StatusMarkForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Mark"), choices=KIND_CHOICES)
+    kind = forms.ChoiceField(
+        # Translators: a noun: the status the Chair gives a paragraph (agreed ad referendum…).
+        label=pgettext_lazy("the Chair's status mark, a noun", "Mark"),
+        choices=KIND_CHOICES,
+    )
     pending = forms.CharField(
         label=gettext_lazy(
             "Delegations still to confirm (names or codes, separated by commas, e.g. Brazil, FRA)"

@@ -1,6 +1,7 @@
 """The words of exported documents in the reader's language (see `accord.documents.words`)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accord.core.redline_render import RedlineWords
 from accord.documents.words import Words
@@ -11,41 +12,50 @@ def translated_words() -> Words:
         united_nations=_("United Nations"),
         organ=_("General Assembly"),
         distribution=_("Distr.: General"),
+        # Translators: the document's furniture: "Original: English", the language it was
+        # negotiated in.
         original=_("Original: %(language)s"),
-        language=_("English"),
+        # Translators: the name of the language, after "Original:" on a document.
+        language=pgettext("language of the original", "English"),
         on_behalf=_("%(delegation)s, on behalf of %(group)s"),
         cosponsored=_("Co-sponsored by %(names)s"),
         compilation=_("Compilation of proposals"),
         redline=_("Changes from %(old)s to %(new)s"),
         justification=_("Justification: %(text)s"),
         carried=_("Made on %(version)s, on paragraph %(label)s; still open."),
-        inserted=_("inserted"),
-        deleted=_("deleted"),
+        inserted=pgettext("change marked in a document", "inserted"),
+        deleted=pgettext("change marked in a document", "deleted"),
         no_proposals=_("No proposals."),
-        footnotes=_("Notes"),
+        footnotes=pgettext("heading of the footnotes", "Notes"),
         bracketed=_("Bracketed text"),
-        option=_("Option"),
+        option=pgettext("one of alternative wordings in brackets", "Option"),
         months=_months(),
     )
 
 
 def _months() -> tuple[str, ...]:
+    """The months' names, as a date on a document reads ("12 May 2026")."""
     return (
-        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
-        _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
+        pgettext("month", "January"), pgettext("month", "February"), pgettext("month", "March"),
+        pgettext("month", "April"), pgettext("month", "May"), pgettext("month", "June"),
+        pgettext("month", "July"), pgettext("month", "August"), pgettext("month", "September"),
+        pgettext("month", "October"), pgettext("month", "November"),
+        pgettext("month", "December"),
     )  # fmt: skip
 
 
 def redline_words() -> RedlineWords:
     """What a redline says beyond its words, in the reader's language."""
     return RedlineWords(
-        inserted=_("inserted: "),
-        deleted=_("deleted: "),
-        moved=_("moved"),
-        renumbered=_("formerly %(old)s"),
-        retitled=_("formerly %(old)s"),
-        split=_("split from %(old)s"),
-        merged=_("merged from %(old)s"),
-        new=_("new"),
-        removed=_("deleted %(old)s"),
+        # Translators: precedes the words inserted in a redline; keep the space at the end.
+        inserted=pgettext("redline", "inserted: "),
+        # Translators: precedes the words deleted in a redline; keep the space at the end.
+        deleted=pgettext("redline", "deleted: "),
+        moved=pgettext("redline: a paragraph was moved", "moved"),
+        renumbered=pgettext("redline: the paragraph's former number", "formerly %(old)s"),
+        retitled=pgettext("redline: the section's former title", "formerly %(old)s"),
+        split=pgettext("redline", "split from %(old)s"),
+        merged=pgettext("redline", "merged from %(old)s"),
+        new=pgettext("redline: a paragraph was added", "new"),
+        removed=pgettext("redline", "deleted %(old)s"),
     )

@@ -8,10 +8,11 @@ from functools import cache
 from typing import cast
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from accord.core.errors import Refusal
-from accord.core.participants import Reason
+from accord.core.participants import ParticipantKind, Reason, Role
+from accord.store.models.processes import ROLE_LABELS
 from accord.store.reference import reference_data
 
 
@@ -61,7 +62,6 @@ def _messages() -> dict[str, str]:
         ),
         "unchanged-text": _("The proposed wording is the same as the current text."),
         "not-amendable": _("Section headings cannot be amended; propose on a paragraph."),
-        "malformed-draft": _("Line %(line)d: %(problem)s."),
         "amendment-does-not-apply": _(
             "The amendment expected “%(expected)s” but the text has “%(found)s”."
         ),
@@ -80,15 +80,13 @@ def _messages() -> dict[str, str]:
             "This process admits accredited stakeholders openly: accredit the person on the "
             "Participants page; no request for non-objection is needed."
         ),
-        "role-mismatch": _(
-            "A person in the role %(role)s cannot act for a participant of the kind "
-            "%(participant_kind)s."
-        ),
         "password-needed": _(
             "%(username)s has no account yet: give an initial password of at least "
             "%(minimum)d characters."
         ),
         "proposal-not-open": _(
+            # Translators: "status" is the status of a proposal (not taken up, reflected…), said
+            # of a proposal; "open" is the status in which a proposal can still be withdrawn.
             "Proposal %(proposal)d is %(status)s; only an open one can be withdrawn."
         ),
         "document-exists": _("This process already has a document called “%(slug)s”."),
@@ -111,7 +109,6 @@ def _messages() -> dict[str, str]:
             "%(label)s, which it concerns. Record what the revision does with it."
         ),
         "not-a-member": _("%(delegation)s is not a member: only members state positions and vote."),
-        "impossible-threshold": _("This rule cannot be met: %(what)s of %(value)s."),
         "deadline-too-short": _(
             "The silence procedure lasts %(hours)s hours; the rules ask for at least "
             "%(minimum_hours)s."
@@ -121,14 +118,18 @@ def _messages() -> dict[str, str]:
             "The rules of procedure of this process decide by a recorded vote: record the vote; "
             "its result follows from the ballots."
         ),
-        "stage-out-of-order": _("A %(stage)s cannot follow the %(current)s."),
+        "stage-out-of-order": _(
+            # Translators: "stage" and "current" are the names of the stages of a document (zero
+            # draft, final draft…) or a revision's symbol such as "Rev.2".
+            "A version cannot be issued at the stage “%(stage)s” after the current version, "
+            "“%(current)s”."
+        ),
         "empty-corpus": _("The corpus file holds no provision; nothing was stored."),
         "corpus-too-large": _(
             "The corpus file is %(size)d bytes long; the limit is %(limit)d bytes."
         ),
         "corpus-already-imported": _("This corpus file is already in the corpus."),
         "empty-passage": _("The passage to check has no words."),
-        "invalid-batch-line": _("Line %(line)d of the batch file: %(problem)s."),
         "passage-too-long": _(
             "The passage is %(length)d characters long; the limit is %(limit)d characters."
         ),
@@ -164,6 +165,7 @@ def _messages() -> dict[str, str]:
             "Your delegation has no pending invitation to co-sponsor proposal %(proposal)d."
         ),
         "cosponsorship-proposal-not-open": _(
+            # Translators: "status" is the status of a proposal (not taken up, reflected…).
             "Proposal %(proposal)d is %(status)s; only an open proposal can be co-sponsored."
         ),
         "empty-statement": _("The text is empty."),
@@ -172,8 +174,10 @@ def _messages() -> dict[str, str]:
             "attributed."
         ),
         "proposal-taken-up": _(
+            # Translators: "fate" is what the latest revision did with the proposal, as the
+            # status of a proposal reads (reflected, partly reflected, merged…).
             "Proposal %(proposal)s was not left out of the latest revision (its fate: "
-            "%(fate)s); only a proposal not taken up goes to the Chair's summary."
+            "“%(fate)s”); only a proposal not taken up goes to the Chair's summary."
         ),
         "already-moved": _("Provision %(uid)s has already been moved to the Chair's summary."),
         "not-adopted": _(
@@ -213,11 +217,12 @@ def _messages() -> dict[str, str]:
 
 
 def _draft_problems() -> dict[str, str]:
+    """What was wrong on line ``line`` of a draft typed in (`MalformedDraft.problem`)."""
     return {
-        "no-paragraphs": _("the draft has no numbered paragraphs"),
-        "text-outside-paragraph": _("text that belongs to no numbered paragraph"),
-        "subparagraph-without-paragraph": _("a sub-paragraph before any paragraph"),
-        "duplicate-number": _("a paragraph number used twice"),
+        "no-paragraphs": _("Line %(line)d: the draft has no numbered paragraphs."),
+        "text-outside-paragraph": _("Line %(line)d: text that belongs to no numbered paragraph."),
+        "subparagraph-without-paragraph": _("Line %(line)d: a sub-paragraph before any paragraph."),
+        "duplicate-number": _("Line %(line)d: a paragraph number used twice."),
     }
 
 
@@ -234,18 +239,21 @@ def delegation_name(code: str) -> str:
     return _reference_names().get(code, code)
 
 
-def _batch_problem(reason: str, detail: object) -> str:
+def _batch_problems() -> dict[str, str]:
+    """What was wrong with line ``line`` of a batch of passages (`InvalidBatchLine.reason`)."""
     return {
-        "not-json": _("not valid JSON"),
-        "no-text": _("not an object with the passage as text"),
-        "unknown-field": _("unknown field “%(field)s”; a line holds “text” and “id”")
-        % {"field": detail},
-    }[reason]
+        "not-json": _("Line %(line)d of the batch file: not valid JSON."),
+        "no-text": _("Line %(line)d of the batch file: not an object with the passage as text."),
+        "unknown-field": _(
+            "Line %(line)d of the batch file: unknown field “%(detail)s”; a line holds “text” "
+            "and “id”."
+        ),
+    }
 
 
 def explain(refusal: Refusal) -> str:
     """One sentence saying why ``refusal`` happened."""
-    if refusal.code in _document_messages():
+    if refusal.code in _document_messages() or refusal.code == "unreadable-document":
         return _explain_document(refusal)
     if refusal.code == "unsafe-character":
         return _explain_character(refusal)
@@ -258,9 +266,17 @@ def explain(refusal: Refusal) -> str:
         # A document is named as people call it, not by its short name in addresses.
         params = {**params, "document": params["name"]}
     if refusal.code == "malformed-draft":
-        params = {**params, "problem": _draft_problems()[str(params["problem"])]}
+        return _draft_problems()[str(params["problem"])] % params
     if refusal.code == "invalid-batch-line":
-        params = {**params, "problem": _batch_problem(str(params["reason"]), params["detail"])}
+        return _batch_problems()[str(params["reason"])] % params
+    if refusal.code == "impossible-threshold":
+        return _thresholds()[str(params["what"])] % params
+    if refusal.code == "stage-out-of-order":
+        params = {k: _stage_name(str(params[k])) for k in ("stage", "current")}
+    if refusal.code == "role-mismatch":
+        return _role_mismatch(str(params["role"]), str(params["participant_kind"]))
+    if refusal.code == "proposal-taken-up":
+        params = {**params, "fate": _fates().get(str(params["fate"]), str(params["fate"]))}
     # A list (the proposals a revision would lose, unknown codes) reads as "4, 7", not "[4, 7]".
     params = {
         k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()
@@ -276,6 +292,61 @@ def explain(refusal: Refusal) -> str:
     if "count" in params and refusal.code in (counted := _counted(cast("int", params["count"]))):
         return counted[refusal.code] % params
     return _messages().get(refusal.code, _messages()["refused"]) % params
+
+
+def _thresholds() -> dict[str, str]:
+    """A decision rule no vote or procedure could meet, one sentence for each part of the rule
+    (`ImpossibleThreshold.what`); ``value`` is a fraction such as 3/2, or hours."""
+    return {
+        "majority": _("This rule cannot be met: a majority of %(value)s of the votes cast."),
+        "majority-more-than": _(
+            "This rule cannot be met: a majority of more than %(value)s of the votes cast."
+        ),
+        "quorum": _("This rule cannot be met: a quorum of %(value)s of the members."),
+        "silence-minimum": _(
+            "This rule cannot be met: a silence procedure of at least %(value)s hours."
+        ),
+    }
+
+
+def _stages() -> dict[str, str]:
+    """The stages of a document (`accord.core.documents.Stage`) as a name on its own."""
+    return {
+        "pre-draft": pgettext("stage of a document", "Pre-draft"),
+        "zero-draft": pgettext("stage of a document", "Zero draft"),
+        "revision": pgettext("stage of a document", "Revision"),
+        "final-draft": pgettext("stage of a document", "Final draft"),
+        "adopted": pgettext("stage of a document", "Adopted text"),
+    }
+
+
+def _stage_name(value: str) -> str:
+    """A stage by its name; a revision's symbol ("Rev.2") stays as it is."""
+    return _stages().get(value, value)
+
+
+def _participant_kinds() -> dict[str, str]:
+    return {
+        ParticipantKind.MEMBER: pgettext("kind of participant", "Member State"),
+        ParticipantKind.OBSERVER: pgettext("kind of participant", "Observer"),
+        ParticipantKind.STAKEHOLDER: pgettext("kind of participant", "Stakeholder"),
+    }
+
+
+def _role_mismatch(role: str, kind: str) -> str:
+    """`RoleMismatch`: the role and the kind of participant by their names; ``kind`` is
+    "none" when the role needs a delegation and none was named."""
+    said = {"role": str(ROLE_LABELS[Role(role)]) if role in Role else role}
+    if kind in ParticipantKind:
+        said["participant_kind"] = _participant_kinds()[kind]
+        return (
+            _(
+                "A person in the role “%(role)s” cannot act for a participant of the kind "
+                "“%(participant_kind)s”."
+            )
+            % said
+        )
+    return _("A person in the role “%(role)s” cannot be accredited without a delegation.") % said
 
 
 def _counted(n: int) -> dict[str, str]:
@@ -304,37 +375,42 @@ def _counted(n: int) -> dict[str, str]:
 
 
 def _outstanding(params: dict[str, object]) -> str:
-    """What stands in the way of an adoption the Chair did not confirm, each count in its
-    grammatical number."""
+    """What stands in the way of an adoption the Chair did not confirm: a sentence for each
+    matter outstanding, each count in its grammatical number."""
 
     def count(name: str) -> int:
         return cast("int", params[name])
 
     matters = {
         "not_agreed": ngettext(
-            "%(n)d paragraph not agreed", "%(n)d paragraphs not agreed", count("not_agreed")
+            "%(n)d paragraph is not agreed.",
+            "%(n)d paragraphs are not agreed.",
+            count("not_agreed"),
         ),
         "open_proposals": ngettext(
-            "%(n)d open proposal", "%(n)d open proposals", count("open_proposals")
+            "%(n)d proposal is open.", "%(n)d proposals are open.", count("open_proposals")
         ),
         "silences_running": ngettext(
-            "%(n)d silence procedure running",
-            "%(n)d silence procedures running",
+            "%(n)d silence procedure is running.",
+            "%(n)d silence procedures are running.",
             count("silences_running"),
         ),
         "reserving": ngettext(
-            "%(n)d delegation reserving", "%(n)d delegations reserving", count("reserving")
+            "%(n)d delegation reserves its position.",
+            "%(n)d delegations reserve their positions.",
+            count("reserving"),
         ),
-        "objecting": ngettext("%(n)d objecting", "%(n)d objecting", count("objecting")),
+        "objecting": ngettext(
+            "%(n)d delegation objects.", "%(n)d delegations object.", count("objecting")
+        ),
     }
-    said = {name: text % {"n": count(name)} for name, text in matters.items()}
-    return (
-        _(
-            "Matters are outstanding: %(not_agreed)s, %(open_proposals)s, %(silences_running)s, "
-            "%(reserving)s and %(objecting)s. Confirm that you record the outcome all the same; "
-            "nothing was recorded."
-        )
-        % said
+    said = [text % {"n": count(name)} for name, text in matters.items() if count(name)]
+    return " ".join(
+        [
+            _("Matters are outstanding."),
+            *said,
+            _("Confirm that you record the outcome all the same; nothing was recorded."),
+        ]
     )
 
 
@@ -348,7 +424,6 @@ def _document_messages() -> dict[str, str]:
             "The file would expand to %(expanded)d bytes, more than the %(limit)d bytes allowed; "
             "it was not opened."
         ),
-        "unreadable-document": _("The file could not be imported: %(problem)s%(where)s."),
         "too-many-paragraphs": _(
             "The file holds more than %(limit)d paragraphs, the most a draft may have; it was "
             "not read further and nothing was stored."
@@ -357,68 +432,107 @@ def _document_messages() -> dict[str, str]:
 
 
 def _document_problems() -> dict[str, str]:
+    """Why a file could not be imported (`UnreadableDocument.problem`), a sentence each."""
     return {
-        "not-a-zip": _("it is not a Word (.docx) file"),
-        "not-a-word-file": _("it holds no Word document"),
-        "malformed-xml": _("its XML is malformed"),
+        "not-a-zip": _("The file could not be imported: it is not a Word (.docx) file."),
+        "not-a-word-file": _("The file could not be imported: it holds no Word document."),
+        "malformed-xml": _("The file could not be imported: its XML is malformed."),
         "forbidden-xml": _(
-            "it declares a DTD or XML entities, which accord never accepts (they can read files "
-            "on the server or expand without end)"
+            "The file could not be imported: it declares a DTD or XML entities, which accord "
+            "never accepts (they can read files on the server or expand without end)."
         ),
-        "no-paragraphs": _("no numbered paragraphs were recognised in it"),
-        "duplicate-number": _("a paragraph number is used twice"),
-        "subparagraph-without-paragraph": _("a sub-paragraph comes before any paragraph"),
-        "not-akoma-ntoso": _("it is not an Akoma Ntoso document"),
-        "invalid-akoma-ntoso": _("it does not follow the Akoma Ntoso 3.0 schema"),
+        "no-paragraphs": _(
+            "The file could not be imported: no numbered paragraphs were recognised in it."
+        ),
+        "duplicate-number": _("The file could not be imported: a paragraph number is used twice."),
+        "subparagraph-without-paragraph": _(
+            "The file could not be imported: a sub-paragraph comes before any paragraph."
+        ),
+        "not-akoma-ntoso": _("The file could not be imported: it is not an Akoma Ntoso document."),
+        "invalid-akoma-ntoso": _(
+            "The file could not be imported: it does not follow the Akoma Ntoso 3.0 schema."
+        ),
     }
 
 
 def _explain_document(refusal: Refusal) -> str:
     params = refusal.params()
-    if refusal.code == "unreadable-document":
-        where = str(params["where"])
-        params = {
-            "problem": _document_problems().get(str(params["problem"]), str(params["problem"])),
-            "where": (_(" (at %(where)s)") % {"where": where}) if where else "",
-        }
-    return _document_messages()[refusal.code] % params
+    if refusal.code != "unreadable-document":
+        return _document_messages()[refusal.code] % params
+    said = _document_problems()[str(params["problem"])]
+    if where := str(params["where"]):
+        # Translators: "where" is a place in the file: a part of the package such as
+        # word/document.xml (with a line number), a paragraph's number or a line's.
+        said += " " + _("Place in the file: %(where)s.") % {"where": where}
+    return said
 
 
 def _corpus_line_reasons() -> dict[str, str]:
+    """Why a line of a corpus file was refused (`LineReason`), a sentence each; ``detail``
+    names the field, or quotes the value, as it stands in the file."""
     return {
-        "not-utf8": _("the file is not UTF-8 text from here on"),
-        "not-json": _("not valid JSON (%(detail)s)"),
-        "not-an-object": _("not a JSON object"),
-        "missing-field": _("the field “%(detail)s” is missing"),
-        "unknown-field": _("the field “%(detail)s” is not part of the format"),
-        "not-text": _("the field “%(detail)s” must be a string"),
-        "empty-field": _("the field “%(detail)s” is empty"),
+        "not-utf8": _("Line %(line)d: the file is not UTF-8 text from here on."),
+        "not-json": _("Line %(line)d: not valid JSON (%(detail)s)."),
+        "not-an-object": _("Line %(line)d: not a JSON object."),
+        "missing-field": _("Line %(line)d: the field “%(detail)s” is missing."),
+        "unknown-field": _("Line %(line)d: the field “%(detail)s” is not part of the format."),
+        "not-text": _("Line %(line)d: the field “%(detail)s” must be a string."),
+        "empty-field": _("Line %(line)d: the field “%(detail)s” is empty."),
         "bad-status": _(
-            "the status “%(detail)s” is not one of consensus, vote, chairs-summary, "
-            "national-view or proposal"
+            # Translators: the values listed are codes of the file format; keep them as they are.
+            "Line %(line)d: the status “%(detail)s” is not one of consensus, vote, "
+            "chairs-summary, national-view or proposal."
         ),
-        "holder-required": _("a %(detail)s needs a holder (the delegation whose it is)"),
-        "holder-not-allowed": _("a %(detail)s has no holder; give null"),
-        "bad-date": _("the date “%(detail)s” is not a date like 2021-03-12"),
-        "too-long": _("the field “%(detail)s” is too long"),
+        "bad-date": _("Line %(line)d: the date “%(detail)s” is not a date like 2021-03-12."),
+        "too-long": _("Line %(line)d: the field “%(detail)s” is too long."),
+    }
+
+
+def _corpus_holders() -> dict[tuple[str, str], str]:
+    """A holder given or missing, for each status of a provision (`SourceStatus`)."""
+    return {
+        ("holder-required", "proposal"): _(
+            "Line %(line)d: a proposal needs a holder (the delegation that made it)."
+        ),
+        ("holder-required", "national-view"): _(
+            "Line %(line)d: a national view needs a holder (the delegation whose view it is)."
+        ),
+        ("holder-not-allowed", "consensus"): _(
+            "Line %(line)d: language adopted by consensus has no holder; give null."
+        ),
+        ("holder-not-allowed", "vote"): _(
+            "Line %(line)d: language adopted by a vote has no holder; give null."
+        ),
+        ("holder-not-allowed", "chairs-summary"): _(
+            "Line %(line)d: language of a Chair's summary has no holder; give null."
+        ),
     }
 
 
 def explain_corpus_line(line: int, reason: str, detail: str) -> str:
     """One sentence saying why line ``line`` of a corpus file was refused."""
-    said = _corpus_line_reasons()[reason] % {"detail": detail}
-    return _("Line %(line)d: %(reason)s.") % {"line": line, "reason": said}
+    said = _corpus_holders().get((reason, detail)) or _corpus_line_reasons()[reason]
+    return said % {"line": line, "detail": detail}
 
 
 def _proposal_statuses() -> dict[str, str]:
     """A proposal's status as a sentence says it: "Proposal 5 is not taken up"."""
     return {
-        "open": _("open"),
-        "reflected": _("reflected"),
-        "partly-reflected": _("partly reflected"),
-        "merged": _("merged"),
-        "not-taken-up": _("not taken up"),
-        "withdrawn": _("withdrawn"),
+        "open": pgettext("status of a proposal", "open"),
+        "reflected": pgettext("status of a proposal", "reflected"),
+        "partly-reflected": pgettext("status of a proposal", "partly reflected"),
+        "merged": pgettext("status of a proposal", "merged"),
+        "not-taken-up": pgettext("status of a proposal", "not taken up"),
+        "withdrawn": pgettext("status of a proposal", "withdrawn"),
+    }
+
+
+def _fates() -> dict[str, str]:
+    """What the latest revision did with a proposal (`FateKind`, or "none" while none did)."""
+    return {
+        **_proposal_statuses(),
+        "pending": pgettext("status of a proposal", "pending"),
+        "none": pgettext("status of a proposal", "no fate recorded yet"),
     }
 
 
@@ -471,56 +585,68 @@ def _silence_messages() -> dict[str, str]:
 
 
 def _text_fields() -> dict[str, str]:
-    """The fields text is given for, as a sentence names them (`UnsafeCharacter.field`)."""
+    """The fields text is given for, by their names (`UnsafeCharacter.field`)."""
     return {
-        "wording": _("The wording"),
-        "options": _("An alternative"),
-        "justification": _("The justification"),
-        "text": _("The text"),
-        "title": _("The title"),
-        "label": _("The label"),
-        "symbol": _("The symbol"),
-        "note": _("The note"),
-        "letter": _("The letter"),
-        "reason": _("The reason"),
-        "explanation": _("The explanation of position"),
-        "organisation": _("The organisation's name"),
-        "name": _("The name"),
-        "full_name": _("The full name"),
-        "filename": _("The file name"),
+        "wording": pgettext("name of a field", "Wording"),
+        "options": pgettext("name of a field", "Alternative"),
+        "justification": pgettext("name of a field", "Justification"),
+        "text": pgettext("name of a field", "Text"),
+        "title": pgettext("name of a field", "Title"),
+        "label": pgettext("name of a field", "Label"),
+        "symbol": pgettext("name of a field", "Symbol"),
+        "note": pgettext("name of a field", "Note"),
+        "letter": pgettext("name of a field", "Letter"),
+        "reason": pgettext("name of a field", "Reason"),
+        "explanation": pgettext("name of a field", "Explanation of position"),
+        "organisation": pgettext("name of a field", "Organisation's name"),
+        "name": pgettext("name of a field", "Name"),
+        "full_name": pgettext("name of a field", "Full name"),
+        "filename": pgettext("name of a field", "File name"),
     }
 
 
 def _character_problems() -> dict[str, str]:
-    """Why a character is refused (`accord.core.text_hygiene.Unsafe`)."""
+    """Why a character is refused (`accord.core.text_hygiene.Unsafe`), a sentence each."""
     return {
-        "control": _("a control character, which no text of a negotiation holds"),
-        "line-break": _("a tab or line break, which this one-line field cannot hold"),
-        "surrogate": _("half of a UTF-16 pair (a lone surrogate), which is not a character"),
-        "noncharacter": _("a Unicode non-character, which never stands in text"),
+        "control": _("It is a control character, which no text of a negotiation holds."),
+        "line-break": _("It is a tab or line break, which this one-line field cannot hold."),
+        "surrogate": _("It is half of a UTF-16 pair (a lone surrogate), which is not a character."),
+        "noncharacter": _("It is a Unicode non-character, which never stands in text."),
         "bidi-control": _(
-            "a bidirectional control, which can make text display in another order than the "
-            "one recorded"
+            "It is a bidirectional control, which can make text display in another order than "
+            "the one recorded."
         ),
         "invisible": _(
-            "an invisible character, which would make the text differ from what readers see"
+            "It is an invisible character, which would make the text differ from what readers see."
         ),
     }
 
 
 def _explain_character(refusal: Refusal) -> str:
     params = refusal.params()
-    field = _text_fields().get(str(params["field"]), str(params["field"]))
-    if params["where"]:
-        field = _("%(field)s of provision %(where)s") % {"field": field, "where": params["where"]}
     name = str(params["name"])
-    return _(
-        "%(field)s holds %(character)s%(name)s at character %(position)d: %(problem)s. "
-        "Remove it; nothing was recorded."
-    ) % {
-        "field": field,
-        "character": params["character"],
-        "name": f" ({name})" if name else "",
+    said = {
+        "field": _text_fields().get(str(params["field"]), str(params["field"])),
+        "where": params["where"],
+        # The code point and its Unicode name, which no language translates.
+        "character": f"{params['character']} ({name})" if name else params["character"],
         "position": params["position"],
-        "problem": _character_problems().get(str(params["problem"]), str(params["problem"])),
     }
+    if params["where"]:
+        found = _(
+            # Translators: "field" is the name of a field (Wording, Alternative…); "character" a
+            # code point such as U+200B with its Unicode name.
+            "The field “%(field)s” of provision %(where)s holds %(character)s at character "
+            "%(position)d."
+        )
+    else:
+        # Translators: "field" is the name of a field (Wording, Alternative…); "character" a
+        # code point such as U+200B with its Unicode name.
+        found = _("The field “%(field)s” holds %(character)s at character %(position)d.")
+    return " ".join(
+        [
+            found % said,
+            _character_problems()[str(params["problem"])],
+            _("Remove it; nothing was recorded."),
+        ]
+    )

@@ -5,23 +5,11 @@ import datetime as dt
 
 from django import template
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 from accord.core.citations import Citation, Standing, cite
+from accord.words.citations import citation_words
 
 register = template.Library()
-
-
-def words() -> dict[str, str]:
-    return {
-        Standing.CONSENSUS: _("adopted by consensus"),
-        Standing.SILENCE: _("adopted by silence procedure"),
-        Standing.VOTE: _("adopted by a recorded vote"),
-        Standing.NATIONAL_VIEW: _("national view"),
-        Standing.CHAIRS_SUMMARY: _("Chair's summary, not negotiated"),
-        Standing.STAKEHOLDER_INPUT: _("stakeholder input, not negotiated"),
-        "para": _("para {label}"),
-    }
 
 
 @register.simple_tag
@@ -30,4 +18,4 @@ def cite_as(
 ) -> str:
     """E.g. ``{% cite_as "national-view" source date=statement.delivered_on %}``."""
     written = date_format(date, "j F Y") if date else ""
-    return cite(Citation(Standing(standing), source, paragraph, written), words())
+    return cite(Citation(Standing(standing), source, paragraph, written), citation_words())

@@ -5,6 +5,7 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accord.core.amendments import Amendment, Mark, MarkKind, redline_marks
 from accord.core.cosponsorship import InvitationStatus
@@ -49,12 +50,12 @@ def marks(runs: tuple[Mark, ...]) -> SafeString:
 def proposal_status(status: ProposalStatus) -> str:
     """A proposal's status in words, so it reads the same in colour, in print and aloud."""
     return {
-        ProposalStatus.OPEN: _("open"),
-        ProposalStatus.REFLECTED: _("reflected"),
-        ProposalStatus.PARTLY_REFLECTED: _("partly reflected"),
-        ProposalStatus.MERGED: _("merged with other proposals"),
-        ProposalStatus.NOT_TAKEN_UP: _("not taken up"),
-        ProposalStatus.WITHDRAWN: _("withdrawn"),
+        ProposalStatus.OPEN: pgettext("status of a proposal", "open"),
+        ProposalStatus.REFLECTED: pgettext("status of a proposal", "reflected"),
+        ProposalStatus.PARTLY_REFLECTED: pgettext("status of a proposal", "partly reflected"),
+        ProposalStatus.MERGED: pgettext("status of a proposal", "merged with other proposals"),
+        ProposalStatus.NOT_TAKEN_UP: pgettext("status of a proposal", "not taken up"),
+        ProposalStatus.WITHDRAWN: pgettext("status of a proposal", "withdrawn"),
     }[ProposalStatus(status)]
 
 
@@ -88,31 +89,46 @@ def numbers(entry: RedlineEntry) -> str:
 
 def _fate_words() -> dict[FateKind, str]:
     return {
-        FateKind.REFLECTED: _("reflected"),
-        FateKind.PARTLY_REFLECTED: _("partly reflected"),
-        FateKind.MERGED: _("merged with other proposals"),
-        FateKind.NOT_TAKEN_UP: _("not taken up"),
-        FateKind.WITHDRAWN: _("withdrawn"),
-        FateKind.PENDING: _("pending"),
+        FateKind.REFLECTED: pgettext("fate of a proposal", "reflected"),
+        FateKind.PARTLY_REFLECTED: pgettext("fate of a proposal", "partly reflected"),
+        FateKind.MERGED: pgettext("fate of a proposal", "merged with other proposals"),
+        FateKind.NOT_TAKEN_UP: pgettext("fate of a proposal", "not taken up"),
+        FateKind.WITHDRAWN: pgettext("fate of a proposal", "withdrawn"),
+        FateKind.PENDING: pgettext("fate of a proposal", "pending"),
+    }
+
+
+def _fate_words_where() -> dict[FateKind, str]:
+    """A fate with the paragraphs of the revision it concerns ("where": "12, 13")."""
+    return {
+        FateKind.REFLECTED: pgettext("fate of a proposal", "reflected in %(where)s"),
+        FateKind.PARTLY_REFLECTED: pgettext("fate of a proposal", "partly reflected in %(where)s"),
+        FateKind.MERGED: pgettext("fate of a proposal", "merged with other proposals in %(where)s"),
+        FateKind.NOT_TAKEN_UP: pgettext("fate of a proposal", "not taken up (%(where)s)"),
+        FateKind.WITHDRAWN: pgettext("fate of a proposal", "withdrawn (%(where)s)"),
+        FateKind.PENDING: pgettext("fate of a proposal", "pending (%(where)s)"),
     }
 
 
 @register.simple_tag
 def fate(found: Fate, labels: dict[str, dict[str, str]]) -> str:
     """“Rev.1: reflected in 12, 13” — the fate in words, with the numbers it has there."""
-    said = _fate_words()[found.kind]
     where = [labels.get(found.revision, {}).get(uid, uid) for uid in found.provisions]
     if where:
-        said = _("%(fate)s in %(where)s") % {"fate": said, "where": ", ".join(where)}
+        said = _fate_words_where()[found.kind] % {"where": ", ".join(where)}
+    else:
+        said = _fate_words()[found.kind]
     if not found.recorded:
-        said = _("%(fate)s (as the engine reads the revision)") % {"fate": said}
+        # Translators: follows a proposal's fate the Chair did not record, which accord
+        # infers from the revision's text.
+        said += " " + _("(as the engine reads the revision)")
     return f"{found.revision}: {said}"
 
 
 @register.filter
-def fate_kind(kind: FateKind) -> str:
-    """A fate in words, without its revision."""
-    return _fate_words()[kind]
+def fate_kind_in(kind: FateKind, where: str) -> str:
+    """A fate in words with the paragraphs it concerns ("reflected in 12, 13"), if any."""
+    return _fate_words_where()[kind] % {"where": where} if where else _fate_words()[kind]
 
 
 @register.filter
@@ -124,10 +140,10 @@ def get_item(mapping: dict[str, object], key: str) -> object:
 def stance(value: str) -> str:
     """A position's stance in words."""
     return {
-        "support": _("support"),
-        "can-accept": _("can accept"),
-        "reserve": _("reserve, pending capital"),
-        "object": _("object"),
+        "support": pgettext("position on a paragraph", "support"),
+        "can-accept": pgettext("position on a paragraph", "can accept"),
+        "reserve": pgettext("position on a paragraph", "reserve, pending capital"),
+        "object": pgettext("position on a paragraph", "object"),
     }[value]
 
 
