@@ -36,6 +36,7 @@ from accord.documents.model import (
     ProvisionRedline,
     View,
 )
+from accord.documents.language_export import localise_docx
 from accord.documents.pdf_export import Progress, document_to_pdf, parts_to_pdf
 from accord.documents.words import ENGLISH, Words
 from accord.documents.xmltext import scrub
@@ -80,6 +81,8 @@ def export_clean(
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.clean_docx(meta, version, words)
+        if meta.language != "en":
+            content = localise_docx(content, meta.language)
     elif fmt is Format.PDF:
         content = document_to_pdf(typst_export.clean(meta, version, words), progress)
     elif fmt is Format.AKN:

@@ -121,6 +121,7 @@ from accord.store.queries.status import (
     status_board,
     statuses,
 )
+from accord.store.queries.languages import LanguageText, language_text, language_texts
 from accord.store.queries.versions import (
     current_version,
     document_name,
@@ -134,6 +135,9 @@ from accord.store.queries.versions import (
 from accord.store.queries.workspace import export_job_file, working_draft
 
 __all__ = [
+    "LanguageText",
+    "language_text",
+    "language_texts",
     "DESK_CHANGES",
     "FIGURES",
     "BoardSection",
