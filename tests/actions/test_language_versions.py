@@ -76,9 +76,7 @@ def test_only_the_secretariat_adds_and_only_in_another_official_language() -> No
         assert_refused_without_trace(
             NotPermitted(Reason.NOT_SECRETARIAT),
             _state,
-            lambda who=who: import_language_version(
-                room.version, by=who, language="fr", data=data
-            ),
+            lambda who=who: import_language_version(room.version, by=who, language="fr", data=data),
         )
     for language, refusal in (("de", UnknownLanguage("de")), ("en", NegotiatingLanguage("en"))):
         assert_refused_without_trace(

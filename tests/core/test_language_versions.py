@@ -106,7 +106,10 @@ def test_a_revision_leaves_changed_paragraphs_out_of_date_and_new_ones_missing()
     assert [line.text for line in lines][1] == "Le Groupe s'est réuni."
     version = translated("Rapport", lines)
     assert version.title == "Rapport"
-    assert [p.text for p in version][1:3] == ["Le Groupe s'est réuni.", "Les États devraient coopérer :"]
+    assert [p.text for p in version][1:3] == [
+        "Le Groupe s'est réuni.",
+        "Les États devraient coopérer :",
+    ]
     assert version.provision("p3").text == "New paragraph."
     assert version.provision("p2-a").parent == "p2"
     assert stale(parallel(ORIGINAL, french)) == ()

@@ -104,6 +104,7 @@ def _store(
     )
     document = version.document
     payload: dict[str, object] = {
+        "document": document.slug,
         "version": version.number,
         "label": version.label,
         "language": language,

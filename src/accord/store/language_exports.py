@@ -30,4 +30,3 @@ def export_language_version(
     exported = export_clean(meta, found.version(), fmt, words)
     stem, dot, suffix = exported.filename.partition(".")
     return Exported(exported.content, exported.media_type, f"{stem}-{language}{dot}{suffix}")
-

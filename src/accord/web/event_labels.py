@@ -20,6 +20,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "proposal.withdrawn": _("Proposal withdrawn"),
     "position.recorded": _("Position recorded"),
     "revision.issued": _("Revision issued"),
+    "language-version.added": _("Language version added"),
     "adoption.recorded": _("Adoption recorded"),
     "corpus.imported": _("Agreed-language corpus imported"),
     "explanation.delivered": _("Explanation of position delivered"),
