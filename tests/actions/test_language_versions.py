@@ -36,7 +36,9 @@ def test_the_secretariat_imports_a_french_word_file_recorded_as_an_event() -> No
     )
     assert row.title == "Rapport du groupe de travail (essai)"
     french = queries.language_text(room.version, "fr")
-    assert french is not None and french.stale == () and not french.carried
+    assert french is not None
+    assert french.stale == ()
+    assert not french.carried
     by_uid = {line.original.uid: line.text for line in french.lines}
     assert by_uid[room.uid("3(b)")] == "en échangeant des informations sur les incidents."
     assert by_uid[room.uid("1")].startswith("Le groupe de travail a tenu")
@@ -108,7 +110,8 @@ def test_a_revision_carries_the_translation_and_marks_the_changed_paragraph() ->
     )
     rev1 = issue_revision(room.version.document, by=room.chair, text=rev1_text, label="Rev.1")
     spanish = queries.language_text(rev1, "es")
-    assert spanish is not None and spanish.carried
+    assert spanish is not None
+    assert spanish.carried
     states = {line.original.label: line.state for line in spanish.lines}
     assert states["1"] is LineState.OUT_OF_DATE
     assert [label for label, state in states.items() if state is not LineState.CURRENT] == ["1"]

@@ -77,7 +77,7 @@ def test_a_file_numbered_otherwise_is_refused_at_the_first_difference() -> None:
 
 def test_renderings_by_uid_cover_every_provision() -> None:
     texts = {p.uid: f"[fr] {p.text}" for p in ORIGINAL}
-    assert [r.text for r in renderings(ORIGINAL, texts)][0] == "[fr] Introduction"
+    assert renderings(ORIGINAL, texts)[0].text == "[fr] Introduction"
     with pytest.raises(UnknownProvision):
         renderings(ORIGINAL, {**texts, "p9": "?"})
     del texts["p2-b"]

@@ -10,7 +10,7 @@ import docx
 import pytest
 from lxml import etree
 from pypdf import PdfReader
-from tests.translations import ARABIC, CHINESE, FRENCH, RUSSIAN
+from tests.translations import TEXTS
 
 from accord.core.draft_text import parse_draft
 from accord.documents.akn_import import read_akn
@@ -19,7 +19,6 @@ from accord.documents.export import export_clean
 from accord.documents.model import DocumentMeta, Format
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-TEXTS = {"ar": ARABIC, "zh": CHINESE, "fr": FRENCH, "ru": RUSSIAN}
 
 
 def _export(language: str, fmt: Format) -> bytes:
@@ -39,19 +38,26 @@ def _fonts(reader: PdfReader) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("language", "expected", "font"),
+    ("language", "font"),
     [
-        ("ar", ["مشاورات", "الحوادث", "الدولي", "الحيوية"], "NotoNaskhArabic-Regular"),
-        ("zh", ["工作组举行了三届实质性会议，并进行了非正式磋商。", "分享事件信息。"], "NotoSerifCJKsc-Regular-Identity-H"),
-        ("ru", ["неофициальные консультации", "обмениваясь информацией об инцидентах"], "LiberationSerif"),
-        ("fr", ["en échangeant des informations sur les incidents"], "LiberationSerif"),
+        ("ar", "NotoNaskhArabic-Regular"),
+        ("zh", "NotoSerifCJKsc-Regular-Identity-H"),
+        ("ru", "LiberationSerif"),
+        ("fr", "LiberationSerif"),
     ],
-)  # fmt: skip
-def test_the_pdf_text_comes_back_in_fonts_embedded_for_its_script(language, expected, font):
+)
+def test_the_pdf_text_comes_back_in_fonts_embedded_for_its_script(language, font):
     reader = PdfReader(io.BytesIO(_export(language, Format.PDF)))
     text = "".join(page.extract_text() for page in reader.pages)
-    for words in expected:
-        assert words in text
+    # Every word of every provision comes back (Arabic is read back word by word: the
+    # extraction may order the words of a right-to-left line otherwise; a word Typst
+    # hyphenated at a line's end comes back whole, the hyphen's text being a soft hyphen).
+    joined = text.replace("\xad\n", "").replace("\xad", "")
+    for provision in parse_draft(TEXTS[language]):
+        if language == "zh":
+            assert provision.text in joined.replace("\n", "")
+        for word in provision.text.split():
+            assert word.strip(".,:;()") in joined, word
     fonts = _fonts(reader)
     assert font in fonts
     if language not in ("ar", "zh"):

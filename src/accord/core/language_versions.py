@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from accord.core.errors import Refusal, UnknownProvision
+from accord.core.errors import Refusal
 from accord.core.provisions import Provision, ProvisionKind, Version, content_hash
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")

@@ -28,6 +28,7 @@ from accord.documents import (
     typst_export,
     word_export,
 )
+from accord.documents.language_export import localise_docx
 from accord.documents.model import (
     Attribution,
     DocumentMeta,
@@ -36,7 +37,6 @@ from accord.documents.model import (
     ProvisionRedline,
     View,
 )
-from accord.documents.language_export import localise_docx
 from accord.documents.pdf_export import Progress, document_to_pdf, parts_to_pdf
 from accord.documents.words import ENGLISH, Words
 from accord.documents.xmltext import scrub

@@ -52,7 +52,8 @@ def _styles(xml: bytes, language: str) -> bytes:
     assert defaults is not None
     rpr = defaults.find(f"{_w('rPrDefault')}/{_w('rPr')}")
     ppr = defaults.find(f"{_w('pPrDefault')}/{_w('pPr')}")
-    assert rpr is not None and ppr is not None
+    assert rpr is not None
+    assert ppr is not None
     tag = WORD_LANGUAGE[language]
     lang = _first(rpr, "lang")
     lang.set(_w("val"), tag)

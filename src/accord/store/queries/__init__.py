@@ -64,6 +64,7 @@ from accord.store.queries.history import (
     provision_history,
 )
 from accord.store.queries.kept import kept_text, position_key, record_position
+from accord.store.queries.languages import LanguageText, language_text, language_texts
 from accord.store.queries.national import (
     Disassociation,
     LabelledStatement,
@@ -121,7 +122,6 @@ from accord.store.queries.status import (
     status_board,
     statuses,
 )
-from accord.store.queries.languages import LanguageText, language_text, language_texts
 from accord.store.queries.versions import (
     current_version,
     document_name,
@@ -135,9 +135,6 @@ from accord.store.queries.versions import (
 from accord.store.queries.workspace import export_job_file, working_draft
 
 __all__ = [
-    "LanguageText",
-    "language_text",
-    "language_texts",
     "DESK_CHANGES",
     "FIGURES",
     "BoardSection",
@@ -151,6 +148,7 @@ __all__ = [
     "EventNames",
     "HistoryEntry",
     "LabelledStatement",
+    "LanguageText",
     "NationalViews",
     "NotTakenUp",
     "Outcome",
@@ -201,6 +199,8 @@ __all__ = [
     "groups_with_participants",
     "invitations",
     "kept_text",
+    "language_text",
+    "language_texts",
     "mandates",
     "may_administer",
     "may_draft",
