@@ -62,6 +62,11 @@ def _text(
     return LanguageText(row.language, row, row.title, lines, version.pk)
 
 
+def languages_of(version: models.Version) -> list[str]:
+    """The languages ``version`` carries, in the UN's order, without reading their text."""
+    return [code for code in lv.LANGUAGES if code in _rows(version)]
+
+
 def language_texts(version: models.Version) -> list[LanguageText]:
     """Every language ``version`` carries, in the UN's order of the languages."""
     rows = _rows(version)
