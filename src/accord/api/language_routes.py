@@ -7,10 +7,10 @@ from ninja.files import UploadedFile
 
 from accord.actions.language_versions import add_language_version, import_language_version
 from accord.api import contract
-from accord.api.schemas import StrictSchema, example
 from accord.api.auth import AUTH, writer
 from accord.api.contract import TYPED_READ, WRITE, errors
 from accord.api.lookups import visible_version
+from accord.api.schemas import StrictSchema, example
 from accord.api.throttling import COSTLY
 from accord.core.language_versions import LANGUAGES
 from accord.documents.errors import FileTooLarge
