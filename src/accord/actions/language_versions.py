@@ -1,5 +1,5 @@
-"""Adding a language version of a version: the Secretariat's, from a Word file or provision
-by provision; each is an event of the record."""
+"""Adding a language version of a version (from a Word file or provision by provision) and
+of an entry of the Chair's summary: the Secretariat's, each an event of the record."""
 
 import dataclasses
 from collections.abc import Mapping
@@ -11,9 +11,10 @@ from django.utils import timezone
 from accord.actions.events import record
 from accord.actions.imports import file_record, read_draft
 from accord.core import language_versions as lv
+from accord.core import national_views as nv
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason, Role
-from accord.core.provisions import Version
+from accord.core.provisions import Version, content_hash
 from accord.core.text_hygiene import clean_version
 from accord.documents.model import Format
 from accord.store import models, queries
@@ -119,5 +120,34 @@ def _store(
         process=document.process,
         subject=f"document:{document.slug}",
         payload=payload,
+    )
+    return row
+
+
+@transaction.atomic
+def translate_summary_entry(
+    entry: models.ChairSummaryEntry, *, by: User | None, language: str, text: str
+) -> models.SummaryEntryTranslation:
+    """Add (or replace) ``entry`` of the Chair's summary in ``language`` (the Secretariat
+    only; the summary is written in English). Raises `NotPermitted`, `UnknownLanguage`,
+    `NegotiatingLanguage`, `EmptyStatement`, `TextTooLong` or `UnsafeCharacter`; nothing is
+    written on a refusal. Writes one ``summary.translated`` event."""
+    process = entry.summary.process
+    if by is not None and queries.actor(by, process).role is not Role.SECRETARIAT:
+        raise NotPermitted(Reason.NOT_SECRETARIAT)
+    lv.check_language(language, "en")
+    cleaned = nv.clean_text(text, nv.MAX_ENTRY_CHARS)
+    source = content_hash(entry.text)
+    row, _created = models.SummaryEntryTranslation.objects.update_or_create(
+        entry=entry,
+        language=language,
+        defaults={"text": cleaned, "source": source, "added_by": by, "added_at": timezone.now()},
+    )
+    record(
+        "summary.translated",
+        by=by,
+        process=process,
+        subject=f"summary-entry:{entry.pk}",
+        payload={"language": language, "content_hash": content_hash(cleaned), "source": source},
     )
     return row

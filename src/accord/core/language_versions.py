@@ -21,6 +21,17 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
 RIGHT_TO_LEFT = frozenset({"ar"})
 
+NATIVE_NAMES = {
+    "ar": "العربية",
+    "zh": "中文",
+    "en": "English",
+    "fr": "Français",
+    "ru": "Русский",
+    "es": "Español",
+}
+"""Each official language by its own name, as a reader looks for it whatever the page's
+language."""
+
 
 @dataclass(slots=True, unsafe_hash=True)
 class UnknownLanguage(Refusal):

@@ -3,12 +3,10 @@
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.utils.translation import get_language
 
-from accord.core.language_versions import LANGUAGES, direction
+from accord.core.language_versions import NATIVE_NAMES, direction
 from accord.store import models, queries
-from accord.store.language_exports import DJANGO_LANGUAGE
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -30,10 +28,6 @@ def kept_part(process: models.Process, *vary: object) -> str:
     return queries.position_key("page", position, get_language(), *vary)
 
 
-LANGUAGE_NAMES = {code: dict(settings.LANGUAGES)[DJANGO_LANGUAGE[code]] for code in LANGUAGES}
-"""Each official language by its own name (العربية, 中文, English, Français, …)."""
-
-
 def language_link(code: str) -> dict[str, str]:
     """What a link to a language says of it: its code, its own name and its direction."""
-    return {"code": code, "name": LANGUAGE_NAMES[code], "dir": direction(code)}
+    return {"code": code, "name": NATIVE_NAMES[code], "dir": direction(code)}

@@ -41,6 +41,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "input.submitted": _("Written input submitted"),
     "summary.added": _("Entry added to the Chair's summary"),
     "summary.moved": _("Paragraph moved to the Chair's summary"),
+    "summary.translated": _("Entry of the Chair's summary translated"),
 }
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from accord.actions.language_versions import import_language_version
 from accord.core.errors import Refusal
-from accord.core.language_versions import LANGUAGES
+from accord.core.language_versions import LANGUAGES, NATIVE_NAMES
 from accord.core.participants import Role
 from accord.documents.errors import FileTooLarge
 from accord.documents.model import Format, View
@@ -16,7 +16,7 @@ from accord.documents.safezip import MAX_FILE_BYTES
 from accord.store import models, queries
 from accord.store.exports import NoSuchView
 from accord.store.language_exports import export_language_version
-from accord.web.context import LANGUAGE_NAMES, fields_of, language_link
+from accord.web.context import fields_of, language_link
 from accord.web.import_forms import LanguageVersionForm
 from accord.web.uploads import TOO_LARGE
 from accord.web.views import visible_version
@@ -36,7 +36,7 @@ def languages(request: HttpRequest, process: str, document: str, number: int) ->
     found = visible_version(request, process, document, number)
     context = fields_of(queries.reading_of(found, request.user))
     secretariat = _is_secretariat(request, found)
-    choices = [(c, LANGUAGE_NAMES[c]) for c in LANGUAGES if c != found.document.language]
+    choices = [(c, NATIVE_NAMES[c]) for c in LANGUAGES if c != found.document.language]
     form = LanguageVersionForm(request.POST or None, request.FILES or None, languages=choices)
     status = 200
     if request.method == "POST" and not secretariat:

@@ -1,9 +1,12 @@
-"""Language versions: a version of a document in another official language."""
+"""Language versions: a version of a document, or an entry of the Chair's summary, in another
+official language."""
 
 from django.conf import settings
 from django.db import models
 
+from accord.core.language_versions import NATIVE_NAMES, direction
 from accord.store.models.documents import Version
+from accord.store.models.statements import ChairSummaryEntry
 
 
 class LanguageVersion(models.Model):
@@ -26,3 +29,33 @@ class LanguageVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "language"], name="language_version")
         ]
+
+
+class SummaryEntryTranslation(models.Model):
+    """An entry of the Chair's summary in another official language, added by the
+    Secretariat; ``source`` is the hash of the entry's text it renders."""
+
+    entry = models.ForeignKey(
+        ChairSummaryEntry, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(max_length=8)
+    text = models.TextField()
+    source = models.CharField(max_length=64)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["entry", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "language"], name="summary_translation")
+        ]
+
+    @property
+    def direction(self) -> str:
+        return direction(self.language)
+
+    @property
+    def language_name(self) -> str:
+        return NATIVE_NAMES.get(self.language, self.language)
