@@ -22,9 +22,6 @@ from accord.web.uploads import TOO_LARGE
 from accord.web.views import visible_version
 from accord.words.refusals import explain
 
-FORMATS = (Format.DOCX, Format.PDF, Format.AKN, Format.HTML, Format.MD, Format.JSON)
-
-
 def _is_secretariat(request: HttpRequest, version: models.Version) -> bool:
     return queries.actor(request.user, version.document.process).role is Role.SECRETARIAT
 
@@ -70,7 +67,6 @@ def languages(request: HttpRequest, process: str, document: str, number: int) ->
         "view": "languages",
         "original": language_link(found.document.language),
         "texts": [{**language_link(t.language), "text": t} for t in queries.language_texts(found)],
-        "formats": FORMATS,
         "form": form if secretariat else None,
     }
     return render(request, "accord/languages.html", context, status=status)
@@ -90,7 +86,6 @@ def side_by_side(
         "original": language_link(found.document.language),
         "language": language_link(language),
         "text": text,
-        "formats": FORMATS,
     }
     return render(request, "accord/side_by_side.html", context)
 
