@@ -108,3 +108,9 @@ def test_akoma_ntoso_names_the_language_validates_and_reads_back(language, code)
     assert expression.endswith(f"/{code}@2026-03-01;1")
     _meta, version = read_akn(data)
     assert version == parse_draft(TEXTS[language])
+
+
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("zh", "ltr")])
+def test_the_html_file_says_its_language_and_direction(language, direction) -> None:
+    page = _export(language, Format.HTML).decode()
+    assert page.startswith(f'<!DOCTYPE html>\n<html lang="{language}" dir="{direction}">')
