@@ -19,6 +19,7 @@ from accord.documents.safezip import MAX_FILE_BYTES
 from accord.store import queries
 from accord.store.exports import NoSuchView
 from accord.store.language_exports import export_language_version
+from accord.words.documents import words_in
 
 router = Router(tags=["documents"])
 
@@ -189,7 +190,9 @@ def export_language(
     if language not in LANGUAGES:
         raise Http404
     try:
-        exported = export_language_version(version, language, View.CLEAN, format)
+        exported = export_language_version(
+            version, language, View.CLEAN, format, words_in(language)
+        )
     except NoSuchView:
         raise Http404 from None
     response = HttpResponse(exported.content, content_type=exported.media_type)

@@ -20,7 +20,9 @@ from accord.web.context import fields_of, language_link
 from accord.web.import_forms import LanguageVersionForm
 from accord.web.uploads import TOO_LARGE
 from accord.web.views import visible_version
+from accord.words.documents import words_in
 from accord.words.refusals import explain
+
 
 def _is_secretariat(request: HttpRequest, version: models.Version) -> bool:
     return queries.actor(request.user, version.document.process).role is Role.SECRETARIAT
@@ -97,7 +99,9 @@ def download(
     if fmt not in Format or language not in LANGUAGES:
         raise Http404
     try:
-        exported = export_language_version(found, language, View.CLEAN, Format(fmt))
+        exported = export_language_version(
+            found, language, View.CLEAN, Format(fmt), words_in(language)
+        )
     except NoSuchView:
         raise Http404 from None
     response = HttpResponse(exported.content, content_type=exported.media_type)

@@ -1,7 +1,9 @@
 """The words of exported documents in the reader's language (see `accord.documents.words`)."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accord.core.language_versions import LANGUAGES
 from accord.core.redline_render import RedlineWords
 from accord.documents.words import Words
 
@@ -27,6 +29,17 @@ def translated_words() -> Words:
         option=_("Option"),
         months=_months(),
     )
+
+
+DJANGO_LANGUAGE = {code: "zh-hans" if code == "zh" else code for code in LANGUAGES}
+"""The interface's name of each official language (Django says ``zh-hans`` for Chinese)."""
+
+
+def words_in(language: str) -> Words:
+    """The words of a document in ``language`` (one of the official languages), whatever
+    the reader's: a language version's front page speaks its own language."""
+    with translation.override(DJANGO_LANGUAGE[language]):
+        return translated_words()
 
 
 def _months() -> tuple[str, ...]:
