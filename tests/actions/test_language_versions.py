@@ -118,3 +118,40 @@ def test_a_revision_carries_the_translation_and_marks_the_changed_paragraph() ->
     assert [p.label for p in spanish.out_of_date] == ["1"]
     assert queries.language_texts(rev1)[0].language == "es"
     assert queries.language_text(rev1, "fr") is None
+
+
+def test_the_secretariat_translates_an_entry_of_the_chairs_summary() -> None:
+    from accord.actions.language_versions import translate_summary_entry
+    from accord.actions.statements import add_summary_entry
+    from accord.core.national_views import EmptyStatement
+
+    room = make_negotiation()
+    entry = add_summary_entry(
+        room.process, by=room.chair, text="Some delegations asked for more.", delegations=["BRA"]
+    )
+
+    def state() -> tuple[int, int]:
+        return models.SummaryEntryTranslation.objects.count(), models.Event.objects.count()
+
+    assert_refused_without_trace(
+        NotPermitted(Reason.NOT_SECRETARIAT),
+        state,
+        lambda: translate_summary_entry(entry, by=room.chair, language="fr", text="Certaines."),
+    )
+    assert_refused_without_trace(
+        EmptyStatement(),
+        state,
+        lambda: translate_summary_entry(entry, by=room.secretariat, language="fr", text="  "),
+    )
+    row = translate_summary_entry(
+        entry, by=room.secretariat, language="ar", text=" طلبت بعض الوفود المزيد. "
+    )
+    assert (row.text, row.direction, row.language_name) == (
+        "طلبت بعض الوفود المزيد.",
+        "rtl",
+        "العربية",
+    )
+    event = models.Event.objects.latest("seq")
+    assert event.kind == "summary.translated"
+    assert event.subject == f"summary-entry:{entry.pk}"
+    assert event.payload["language"] == "ar"
