@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.language_versions import import_language_version
-from accord.core.errors import Refusal
+from accord.core.errors import NotPermitted, Refusal
 from accord.core.language_versions import LANGUAGES, NATIVE_NAMES
-from accord.core.participants import Role
+from accord.core.participants import Reason, Role
 from accord.documents.errors import FileTooLarge
 from accord.documents.model import Format, View
 from accord.documents.safezip import MAX_FILE_BYTES
@@ -19,7 +19,7 @@ from accord.store.language_exports import export_language_version
 from accord.web.context import fields_of, language_link
 from accord.web.import_forms import LanguageVersionForm
 from accord.web.uploads import TOO_LARGE
-from accord.web.views import visible_version
+from accord.web.views import signed_in, visible_version
 from accord.words.documents import words_in
 from accord.words.refusals import explain
 
@@ -40,7 +40,7 @@ def languages(request: HttpRequest, process: str, document: str, number: int) ->
     status = 200
     if request.method == "POST" and not secretariat:
         status = 403
-        form.add_error(None, _("Only the Secretariat may do this."))
+        form.add_error(None, explain(NotPermitted(Reason.NOT_SECRETARIAT)))
     elif getattr(request, TOO_LARGE, False):
         size = int(request.META.get("CONTENT_LENGTH") or 0)
         form = LanguageVersionForm(languages=choices)
@@ -53,7 +53,7 @@ def languages(request: HttpRequest, process: str, document: str, number: int) ->
         try:
             import_language_version(
                 found,
-                by=request.user,  # type: ignore[arg-type]
+                by=signed_in(request),
                 language=language,
                 data=upload.read(),
                 fmt=fmt,
