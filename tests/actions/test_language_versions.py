@@ -16,6 +16,7 @@ from accord.core.language_versions import (
     UnknownLanguage,
 )
 from accord.core.participants import Reason
+from accord.documents.words import Words
 from accord.store import models, queries
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,20 @@ def test_the_secretariat_imports_a_french_word_file_recorded_as_an_event() -> No
     assert event.payload["version"] == 1
     assert event.payload["content_hash"] == row.content_hash
     assert event.payload["file"]["name"] == "rapport.docx"
+
+
+def test_the_title_is_the_title_styled_line_below_front_matter_in_the_language() -> None:
+    room = make_negotiation()
+    french = Words(
+        distribution="Distr. générale",
+        original="Original : %(language)s",
+        language="anglais",
+        months=tuple(f"mois{n}" for n in range(1, 13)),
+    )
+    row = import_language_version(
+        room.version, by=room.secretariat, language="fr", data=word_file(FRENCH, "fr", french)
+    )
+    assert row.title == "Rapport du groupe de travail (essai)"
 
 
 def test_a_file_that_does_not_follow_the_original_is_refused_and_nothing_stored() -> None:
