@@ -80,6 +80,9 @@ def test_renderings_by_uid_cover_every_provision() -> None:
     assert renderings(ORIGINAL, texts)[0].text == "[fr] Introduction"
     with pytest.raises(UnknownProvision):
         renderings(ORIGINAL, {**texts, "p9": "?"})
+    with pytest.raises(MissingTranslation) as blank:
+        renderings(ORIGINAL, {**texts, "p1": "  "})
+    assert blank.value.uid == "p1"
     del texts["p2-b"]
     with pytest.raises(MissingTranslation) as missing:
         renderings(ORIGINAL, texts)

@@ -71,7 +71,7 @@ class TranslationMismatch(Refusal):
 
 @dataclass(slots=True, unsafe_hash=True)
 class MissingTranslation(Refusal):
-    """A language version given provision by provision that leaves one out."""
+    """A language version given provision by provision that leaves one out (or blank)."""
 
     uid: str
     code = "missing-translation"
@@ -119,10 +119,10 @@ class ParallelLine:
 def renderings(original: Version, texts: Mapping[str, str]) -> tuple[Rendering, ...]:
     """The translation of every provision of ``original`` from ``texts`` (by uid), in reading
     order. Raises `UnknownProvision` for a uid the version lacks and `MissingTranslation` for
-    a provision left out."""
+    a provision left out or left blank."""
     for uid in texts:
         original.provision(uid)
-    missing = [p.uid for p in original if p.uid not in texts]
+    missing = [p.uid for p in original if not texts.get(p.uid, "").strip()]
     if missing:
         raise MissingTranslation(missing[0])
     return tuple(Rendering(p.uid, texts[p.uid], p.content_hash) for p in original)
