@@ -133,5 +133,5 @@ def add_concluded_process(chair: User, secretariat: User, delegates: dict[str, U
         text="The United States joined consensus; it regrets that paragraph 4 does not protect "
         "those who report vulnerabilities.",
     )
-    add_report_translations(rev1, secretariat)
+    add_report_translations(rev1.document, secretariat)
     add_translated_summary(process, chair, secretariat, not_taken)

@@ -1,6 +1,6 @@
 """The concluded process's adopted report and its Chair's summary in the other official
 languages, added by the Secretariat as any translation is. The translations are the demo's
-data: `report_translations.json` (keyed by paragraph number) and
+data: `report_translations.json` (by version label, language and paragraph number) and
 `summary_translations.json` (the summary's entries in order)."""
 
 import json
@@ -21,17 +21,20 @@ def _data(name: str) -> dict[str, Any]:
     return loaded
 
 
-def add_report_translations(version: models.Version, secretariat: User) -> None:
-    """``version`` in French, Spanish, Russian, Arabic and Chinese."""
-    uid_of = {p.label: p.uid for p in queries.version_value(version)}
-    for language, item in _data("report_translations.json").items():
-        add_language_version(
-            version,
-            by=secretariat,
-            language=language,
-            title=item["title"],
-            texts={uid_of[label]: text for label, text in item["provisions"].items()},
-        )
+def add_report_translations(document: models.Document, secretariat: User) -> None:
+    """The adopted Rev.1 in Arabic, Chinese, French and Russian; the zero draft in Spanish,
+    which Rev.1 carries with the paragraphs it changed out of date."""
+    for label, languages in _data("report_translations.json").items():
+        version = document.versions.get(label=label)
+        uid_of = {p.label: p.uid for p in queries.version_value(version)}
+        for language, item in languages.items():
+            add_language_version(
+                version,
+                by=secretariat,
+                language=language,
+                title=item["title"],
+                texts={uid_of[number]: text for number, text in item["provisions"].items()},
+            )
 
 
 def add_translated_summary(
