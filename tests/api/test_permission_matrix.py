@@ -40,6 +40,7 @@ def _state() -> tuple[object, ...]:
         models.Accreditation,
         models.Proposal,
         models.Position,
+        models.LanguageVersion,
         models.Event,
     )
     statuses = list(models.Proposal.objects.order_by("pk").values_list("pk", "status"))
@@ -68,6 +69,11 @@ def _position(n: Negotiation, row: str) -> Request:
 
 def _create_process(n: Negotiation, row: str) -> Request:
     return "/api/v1/processes", {"slug": "another", "title": "Another", "members": ["BRA"]}
+
+
+def _language_version(n: Negotiation, row: str) -> Request:
+    texts = {p.uid: f"[fr] {p.text}" for p in n.version.provisions.all()}
+    return f"{BASE}/languages/fr", {"title": "Rapport", "provisions": texts}
 
 
 FORBIDDEN = (403, "not-permitted")
@@ -106,6 +112,18 @@ MATRIX: dict[str, tuple[Callable[[Negotiation, str], Request], dict[str, tuple[i
             "chair": FORBIDDEN,
             "secretariat": FORBIDDEN,
             "member delegate": (201, ""),
+            "observer": FORBIDDEN,
+            "stakeholder": FORBIDDEN,
+            "outsider": FORBIDDEN,
+            "anonymous": ANONYMOUS,
+        },
+    ),
+    "add language version": (
+        _language_version,
+        {
+            "chair": FORBIDDEN,
+            "secretariat": (201, ""),
+            "member delegate": FORBIDDEN,
             "observer": FORBIDDEN,
             "stakeholder": FORBIDDEN,
             "outsider": FORBIDDEN,

@@ -238,7 +238,7 @@ def test_the_demo_has_national_views_and_a_chairs_summary(client):
     ]
     assert models.Event.objects.filter(kind="statement.delivered").count() == 4
     assert models.Event.objects.filter(kind="input.submitted").count() == 1
-    assert models.Event.objects.filter(kind="summary.added").count() == 2
+    assert models.Event.objects.filter(kind="summary.added", process=process).count() == 2
     page = client.get(f"/p/{PROCESS_SLUG}/national-views/").content.decode()
     # The demo's proposals quote draft wording; outside quotations the page never says
     # "agreed" or "consensus" of a national view.
@@ -303,6 +303,36 @@ def test_the_demo_has_a_concluded_process_with_provenance_for_every_adopted_para
         assert page.status_code == 200
     story = client.get(f"/p/{SLUG}/report/provenance/p2/").content.decode()
     assert "Germany" in story  # the proposal that shaped paragraph 2, attributed
+
+
+def test_the_concluded_report_and_its_chairs_summary_are_in_five_other_languages(client):
+    from accord.demo.concluded import SLUG
+
+    load_demo()
+    version = models.Version.objects.get(document__process__slug=SLUG, label="Rev.1")
+    texts = {t.language: t for t in queries.language_texts(version)}
+    assert list(texts) == ["ar", "zh", "fr", "ru", "es"]
+    assert [t.stale for t in texts.values()][:4] == [()] * 4
+    # Spanish was added to the zero draft: Rev.1 carries it, out of date where it changed.
+    assert texts["es"].carried
+    assert [p.label for p in texts["es"].out_of_date] == ["2", "4", "5"]
+    assert texts["zh"].title == "工作组最后报告（演示）"  # noqa: RUF001
+    page = client.get(f"/p/{SLUG}/report/v2/").content.decode()
+    for code, name in (("ar", "العربية"), ("zh", "中文"), ("fr", "Français"), ("ru", "Русский")):
+        assert f'hreflang="{code}">{name}</a>' in page
+    arabic = client.get(f"/p/{SLUG}/report/v2/languages/ar/").content.decode()
+    assert (
+        '<td lang="ar" dir="rtl"><strong>التقرير الختامي للفريق العامل (عرض توضيحي)</strong>'
+        in (arabic)
+    )
+    summary = client.get(f"/p/{SLUG}/chairs-summary/").content.decode()
+    assert summary.count('<blockquote class="translation"') == 10
+    assert '<blockquote class="translation" lang="ar" dir="rtl">' in summary
+    assert "Plusieurs délégations ont proposé" in summary
+    assert (
+        models.Event.objects.filter(kind="language-version.added", process__slug=SLUG).count() == 5
+    )
+    assert models.Event.objects.filter(kind="summary.translated", process__slug=SLUG).count() == 10
 
 
 def test_the_demo_consensus_report_and_its_version_check_against_the_published_log(client):

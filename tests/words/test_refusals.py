@@ -32,6 +32,7 @@ from accord.actions.witnesses import (
     WitnessAlreadyRegistered,
 )
 from accord.core import errors as e
+from accord.core import language_versions as lv
 from accord.core.accreditation import (
     MandateOutsideGroup,
     NoStakeholders,
@@ -285,6 +286,30 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
         TooManyParagraphs(5000),
         "The file holds more than 5000 paragraphs, the most a draft may have; it was not read "
         "further and nothing was stored.",
+    ),
+    # accord.core.language_versions
+    (
+        lv.UnknownLanguage("de"),
+        "de is not one of the six official languages (ar, zh, en, fr, ru, es).",
+    ),
+    (
+        lv.NegotiatingLanguage("en"),
+        "The document is negotiated in en; its language versions are in the other official "
+        "languages.",
+    ),
+    (
+        lv.TranslationLength(8, 7),
+        "The original has 8 provisions and the file 7: a language version must follow the "
+        "original paragraph by paragraph. Nothing was stored.",
+    ),
+    (
+        lv.TranslationMismatch(8, "4.", "5."),
+        "Provision 8 of the file is numbered 5. where the original has 4.: a language version "
+        "must follow the original paragraph by paragraph. Nothing was stored.",
+    ),
+    (
+        lv.MissingTranslation("p3"),
+        "The language version gives no text for provision p3; give every provision of the version.",
     ),
     # accord.core.text_hygiene
     (

@@ -163,6 +163,7 @@ EXAMPLES = {
     "kind": "statement",
     "view": "redline",
     "format": "pdf",
+    "language": "fr",
     "against": 1,
     "first": 1,
     "second": 10,

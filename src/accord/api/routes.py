@@ -17,6 +17,7 @@ from accord.api.contract import BARE_WRITE, READ, TYPED_READ, WRITE, errors
 from accord.api.convergence_routes import router as convergence_router
 from accord.api.cosponsor_routes import router as cosponsor_router
 from accord.api.document_routes import router as document_router
+from accord.api.language_routes import router as language_router
 from accord.api.lookups import version_to_change, visible_process, visible_version
 from accord.api.pagination import DEFAULT_LIMIT, Cursor, Limit, page
 from accord.api.parsing import NoNulParser
@@ -47,6 +48,7 @@ api = problems.ProblemAPI(
 problems.install(api)
 api.add_router("/", live.router)
 api.add_router("", document_router)
+api.add_router("", language_router)
 api.add_router("/", check_router)
 api.add_router("/", adoption_router)
 api.add_router("", participant_router)

@@ -12,6 +12,7 @@ from accord.actions.status import mark_provision_status
 from accord.core.fates import Fate, FateKind
 from accord.core.participants import ParticipantKind, Role
 from accord.core.status import ActKind
+from accord.demo.languages import add_report_translations, add_translated_summary
 from accord.store import models, queries
 
 SLUG = "oewg-2021-demo"
@@ -132,3 +133,5 @@ def add_concluded_process(chair: User, secretariat: User, delegates: dict[str, U
         text="The United States joined consensus; it regrets that paragraph 4 does not protect "
         "those who report vulnerabilities.",
     )
+    add_report_translations(rev1.document, secretariat)
+    add_translated_summary(process, chair, secretariat, not_taken)

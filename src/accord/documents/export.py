@@ -28,6 +28,7 @@ from accord.documents import (
     typst_export,
     word_export,
 )
+from accord.documents.language_export import localise_docx
 from accord.documents.model import (
     Attribution,
     DocumentMeta,
@@ -80,6 +81,8 @@ def export_clean(
     content: bytes | str
     if fmt is Format.DOCX:
         content = word_export.clean_docx(meta, version, words)
+        if meta.language != "en":
+            content = localise_docx(content, meta.language)
     elif fmt is Format.PDF:
         content = document_to_pdf(typst_export.clean(meta, version, words), progress)
     elif fmt is Format.AKN:

@@ -12,6 +12,7 @@ from functools import partial
 from accord.core.amendments import Mark, MarkKind, redline_marks
 from accord.core.bracketed import BracketedProvision, SegmentKind, segment_words
 from accord.core.compilation import Compilation, CompilationEntry
+from accord.core.language_versions import direction
 from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.condense import condense
@@ -119,7 +120,8 @@ class _Page:
             else ""
         )
         return (
-            f'<!DOCTYPE html>\n<html lang="{esc(meta.language)}"><head><meta charset="utf-8">'
+            f'<!DOCTYPE html>\n<html lang="{esc(meta.language)}" dir="{direction(meta.language)}">'
+            '<head><meta charset="utf-8">'
             f"<title>{esc(meta.title)} — {esc(meta.version_label)}</title>"
             f'<meta name="generator" content="accord"><style>{css}</style></head><body>'
             f"{header}<main>{''.join(self.parts)}</main>{notes_html}</body></html>"

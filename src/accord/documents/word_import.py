@@ -157,6 +157,7 @@ class _Builder:
     lines: Iterator[Line]
     reader: _Reader
     title: str = ""
+    styled_title: bool = False
     symbol: str = ""
     body: str = ""
     provisions: list[Provision] = field(default_factory=list)
@@ -256,6 +257,12 @@ class _Builder:
     def _front_matter(self, line: Line) -> None:
         if not self.symbol and _SYMBOL.match(line.text):
             self.symbol = line.text
+        elif line.title and not self.styled_title:
+            # The Title style names the title even below front matter in words the reader
+            # does not know ("Distr. générale"), which then goes with the lines left out.
+            if self.title:
+                self.notices.append(Notice("left-out", "", self.title[:80]))
+            self.title, self.styled_title = line.text, True
         elif _FRONT_MATTER.match(line.text):
             return
         elif not self.title:

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import get_language
 
+from accord.core.language_versions import NATIVE_NAMES, direction
 from accord.store import models, queries
 
 if TYPE_CHECKING:
@@ -25,3 +26,8 @@ def kept_part(process: models.Process, *vary: object) -> str:
     holds. Read before what the part shows, so that the part is never older than its key."""
     position = queries.record_position(process)
     return queries.position_key("page", position, get_language(), *vary)
+
+
+def language_link(code: str) -> dict[str, str]:
+    """What a link to a language says of it: its code, its own name and its direction."""
+    return {"code": code, "name": NATIVE_NAMES[code], "dir": direction(code)}

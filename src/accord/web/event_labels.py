@@ -20,6 +20,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "proposal.withdrawn": _("Proposal withdrawn"),
     "position.recorded": _("Position recorded"),
     "revision.issued": _("Revision issued"),
+    "language-version.added": _("Language version added"),
     "adoption.recorded": _("Adoption recorded"),
     "corpus.imported": _("Agreed-language corpus imported"),
     "explanation.delivered": _("Explanation of position delivered"),
@@ -40,6 +41,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "input.submitted": _("Written input submitted"),
     "summary.added": _("Entry added to the Chair's summary"),
     "summary.moved": _("Paragraph moved to the Chair's summary"),
+    "summary.translated": _("Entry of the Chair's summary translated"),
 }
 
 

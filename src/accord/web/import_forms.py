@@ -32,3 +32,17 @@ class ConfirmImportForm(forms.Form):
     slug = forms.SlugField(widget=forms.HiddenInput, max_length=80)
     label = forms.CharField(widget=forms.HiddenInput, max_length=80)
     symbol = forms.CharField(widget=forms.HiddenInput, max_length=80, required=False)
+
+
+class LanguageVersionForm(forms.Form):
+    """A language version's Word file and its language; the action reads and matches it."""
+
+    language = forms.ChoiceField(label=_("Language"))
+    file = forms.FileField(
+        label=_("Word (.docx) or Akoma Ntoso (.xml) file"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.xml"}),
+    )
+
+    def __init__(self, *args: object, languages: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["language"].choices = languages  # type: ignore[attr-defined]

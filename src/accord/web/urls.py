@@ -12,6 +12,7 @@ from accord.web import (
     download_views,
     drafting_views,
     history_views,
+    language_views,
     participants_views,
     passkey_views,
     position_views,
@@ -106,6 +107,21 @@ urlpatterns = [
         "p/<slug:process>/<slug:document>/v<int:number>/proposals/<int:proposal>/withdraw/",
         views.withdraw,
         name="withdraw",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/languages/",
+        language_views.languages,
+        name="languages",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/languages/<slug:language>/",
+        language_views.side_by_side,
+        name="side-by-side",
+    ),
+    path(
+        "p/<slug:process>/<slug:document>/v<int:number>/languages/<slug:language>/download.<slug:fmt>",
+        language_views.download,
+        name="language-download",
     ),
     path(
         "p/<slug:process>/<slug:document>/v<int:number>/download/<slug:view>.<slug:fmt>",

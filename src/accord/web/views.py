@@ -24,7 +24,7 @@ from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
 from accord.store import models, queries
-from accord.web.context import fields_of, kept_part
+from accord.web.context import fields_of, kept_part, language_link
 from accord.web.forms import CompilationFilterForm, ProposalForm
 from accord.web.status_marks import status_context
 from accord.words.documents import redline_words
@@ -99,6 +99,7 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
     )
     context["positions"] = queries.own_positions(found, reading.text, reading.actor.delegation)
     context |= status_context(found, reading.text)
+    context["languages"] = [language_link(code) for code in queries.languages_of(found)]
     return render(request, "accord/version.html", context)
 
 

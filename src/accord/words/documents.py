@@ -1,8 +1,10 @@
 """The words of exported documents in the reader's language (see `accord.documents.words`)."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from accord.core.language_versions import LANGUAGES
 from accord.core.redline_render import RedlineWords
 from accord.documents.words import Words
 
@@ -31,6 +33,17 @@ def translated_words() -> Words:
         option=pgettext("one of alternative wordings in brackets", "Option"),
         months=_months(),
     )
+
+
+DJANGO_LANGUAGE = {code: "zh-hans" if code == "zh" else code for code in LANGUAGES}
+"""The interface's name of each official language (Django says ``zh-hans`` for Chinese)."""
+
+
+def words_in(language: str) -> Words:
+    """The words of a document in ``language`` (one of the official languages), whatever
+    the reader's: a language version's front page speaks its own language."""
+    with translation.override(DJANGO_LANGUAGE[language]):
+        return translated_words()
 
 
 def _months() -> tuple[str, ...]:

@@ -428,6 +428,26 @@ def _document_messages() -> dict[str, str]:
             "The file holds more than %(limit)d paragraphs, the most a draft may have; it was "
             "not read further and nothing was stored."
         ),
+        "unknown-language": _(
+            "%(language)s is not one of the six official languages (ar, zh, en, fr, ru, es)."
+        ),
+        "negotiating-language": _(
+            "The document is negotiated in %(language)s; its language versions are in the "
+            "other official languages."
+        ),
+        "translation-length": _(
+            "The original has %(expected)d provisions and the file %(found)d: a language "
+            "version must follow the original paragraph by paragraph. Nothing was stored."
+        ),
+        "translation-mismatch": _(
+            "Provision %(position)d of the file is numbered %(found)s where the original has "
+            "%(expected)s: a language version must follow the original paragraph by "
+            "paragraph. Nothing was stored."
+        ),
+        "missing-translation": _(
+            "The language version gives no text for provision %(uid)s; give every provision "
+            "of the version."
+        ),
     }
 
 

@@ -10,6 +10,7 @@ from accord.store.models.decisions import (
     RecordedVote,
 )
 from accord.store.models.documents import Document, Provision, Version
+from accord.store.models.language_versions import LanguageVersion, SummaryEntryTranslation
 from accord.store.models.positions import Position, StatusMark
 from accord.store.models.processes import (
     ROLE_LABELS,
@@ -58,6 +59,7 @@ __all__ = [
     "ExplanationOfPosition",
     "ExportJob",
     "Group",
+    "LanguageVersion",
     "Participation",
     "Position",
     "Process",
@@ -72,6 +74,7 @@ __all__ = [
     "StakeholderRequest",
     "Statement",
     "StatusMark",
+    "SummaryEntryTranslation",
     "TreeHead",
     "Version",
     "Witness",

@@ -14,6 +14,8 @@ class Document(models.Model):
     slug = models.SlugField(max_length=80)
     title = models.CharField(max_length=300)
     symbol = models.CharField(max_length=80, blank=True)
+    language = models.CharField(max_length=8, default="en")
+    """The language the document is negotiated in; its language versions are in others."""
 
     class Meta:
         constraints = [

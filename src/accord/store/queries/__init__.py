@@ -64,6 +64,12 @@ from accord.store.queries.history import (
     provision_history,
 )
 from accord.store.queries.kept import kept_text, position_key, record_position
+from accord.store.queries.languages import (
+    LanguageText,
+    language_text,
+    language_texts,
+    languages_of,
+)
 from accord.store.queries.national import (
     Disassociation,
     LabelledStatement,
@@ -147,6 +153,7 @@ __all__ = [
     "EventNames",
     "HistoryEntry",
     "LabelledStatement",
+    "LanguageText",
     "NationalViews",
     "NotTakenUp",
     "Outcome",
@@ -197,6 +204,9 @@ __all__ = [
     "groups_with_participants",
     "invitations",
     "kept_text",
+    "language_text",
+    "language_texts",
+    "languages_of",
     "mandates",
     "may_administer",
     "may_draft",

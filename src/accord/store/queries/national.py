@@ -41,6 +41,7 @@ def chair_summary(process: models.Process) -> models.ChairSummary | None:
                 .prefetch_related(
                     "delegations",
                     "groups",
+                    "translations",
                     Prefetch(
                         "proposal__fates",
                         queryset=models.ProposalFate.objects.select_related("revision").order_by(
