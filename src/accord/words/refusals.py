@@ -401,6 +401,9 @@ def _corpus_line_reasons() -> dict[str, str]:
         "holder-not-allowed": _("a %(detail)s has no holder; give null"),
         "bad-date": _("the date “%(detail)s” is not a date like 2021-03-12"),
         "too-long": _("the field “%(detail)s” is too long"),
+        "bad-language": _(
+            "the language “%(detail)s” is not one of en, fr, es, ru, ar or zh"
+        ),
     }
 
 
