@@ -50,6 +50,7 @@ from accord.core.checker.errors import (
     InvalidCorpus,
     LineProblem,
     PassageTooLong,
+    UnknownLanguage,
 )
 from accord.core.cosponsorship import (
     AlreadyInvited,
@@ -256,6 +257,10 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     ),
     (CorpusAlreadyImported("ab12"), "This corpus file is already in the corpus."),
     (EmptyPassage(), "The passage to check has no words."),
+    (
+        UnknownLanguage("de"),
+        "The checker does not read the language “de”: it reads en, fr, es, ru, ar and zh.",
+    ),
     (InvalidBatchLine(3, "not-json"), "Line 3 of the batch file: not valid JSON."),
     (
         PassageTooLong(50_005, 50_000),
@@ -460,7 +465,10 @@ def test_a_delegation_is_named_by_its_short_name_and_an_unlisted_one_by_its_code
         ),
         (
             InvalidBatchLine(5, "unknown-field", "txt"),
-            "Line 5 of the batch file: unknown field “txt”; a line holds “text” and “id”.",
+            (
+                "Line 5 of the batch file: unknown field “txt”; a line holds “text”, “id” and "
+                "“language”."
+            ),
         ),
     ],
 )

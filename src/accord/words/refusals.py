@@ -128,6 +128,10 @@ def _messages() -> dict[str, str]:
         ),
         "corpus-already-imported": _("This corpus file is already in the corpus."),
         "empty-passage": _("The passage to check has no words."),
+        "unknown-language": _(
+            "The checker does not read the language “%(language)s”: it reads en, fr, es, ru, "
+            "ar and zh."
+        ),
         "invalid-batch-line": _("Line %(line)d of the batch file: %(problem)s."),
         "passage-too-long": _(
             "The passage is %(length)d characters long; the limit is %(limit)d characters."
@@ -238,7 +242,7 @@ def _batch_problem(reason: str, detail: object) -> str:
     return {
         "not-json": _("not valid JSON"),
         "no-text": _("not an object with the passage as text"),
-        "unknown-field": _("unknown field “%(field)s”; a line holds “text” and “id”")
+        "unknown-field": _("unknown field “%(field)s”; a line holds “text”, “id” and “language”")
         % {"field": detail},
     }[reason]
 
@@ -401,9 +405,7 @@ def _corpus_line_reasons() -> dict[str, str]:
         "holder-not-allowed": _("a %(detail)s has no holder; give null"),
         "bad-date": _("the date “%(detail)s” is not a date like 2021-03-12"),
         "too-long": _("the field “%(detail)s” is too long"),
-        "bad-language": _(
-            "the language “%(detail)s” is not one of en, fr, es, ru, ar or zh"
-        ),
+        "bad-language": _("the language “%(detail)s” is not one of en, fr, es, ru, ar or zh"),
     }
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 -- Cyrillic letters and full-width punctuation are the point of these tests.
 """The checker in French, Spanish, Russian, Arabic and Chinese: verbatim, altered and
 not-found passages against the agreed language of their own language.
 
@@ -136,7 +137,8 @@ def test_paraphrases_are_read_in_english_only_and_from_english_entries():
     # Reordered, this is C1 in English: only the paraphrase path finds it.
     english = "Information on submarine cable threats should be shared by States with operators."
     [found] = check_passage(INDEX, english).findings
-    assert found.paraphrase and found.source.language == "en"
+    assert found.paraphrase
+    assert found.source.language == "en"
     assert _english_ids(INDEX)[len(ENGLISH)] == ()
     english_only = build_index(parse_corpus(ENGLISH))
     assert _english_ids(english_only) is english_only.ids

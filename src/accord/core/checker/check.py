@@ -9,11 +9,10 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from accord.core.checker import paraphrase
+from accord.core.checker import languages, paraphrase
 from accord.core.checker.align import EQUAL, Located, Op, locate, opcodes
 from accord.core.checker.alterations import Differences, differences
 from accord.core.checker.corpus import CorpusEntry
-from accord.core.checker import languages
 from accord.core.checker.errors import EmptyPassage, PassageTooLong, UnknownLanguage
 from accord.core.checker.findings import (
     Finding,
@@ -273,7 +272,8 @@ def _english_ids(index: CorpusIndex) -> Sequence[Sequence[int]]:
     """The entries' word ids, those of entries in other languages left empty."""
     if not index.languages:
         return index.ids
-    return [ids if index.language(n) == languages.DEFAULT else () for n, ids in enumerate(index.ids)]
+    english = languages.DEFAULT
+    return [ids if index.language(n) == english else () for n, ids in enumerate(index.ids)]
 
 
 def _opening_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -295,8 +295,9 @@ def _closing_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | No
 
 
 def _has_letters(words: Words, span: tuple[int, int]) -> bool:
-    """Paragraph numbers ("12.", "(a)") are not sentences."""
-    return any(len(w) > 1 and not w.isdigit() for w in words.norm[span[0] : span[1]])
+    """Paragraph numbers ("12.", "(a)") are not sentences; in Chinese one character is a word."""
+    shortest = 1 if words.language == "zh" else 2
+    return any(len(w) >= shortest and not w.isdigit() for w in words.norm[span[0] : span[1]])
 
 
 def _pieces(

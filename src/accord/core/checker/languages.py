@@ -49,9 +49,9 @@ _ARABIC_LETTERS = str.maketrans(
 _LEMMATISED = frozenset({"fr", "es", "ru"})
 # Words that tell apart the three languages written in Latin letters.
 _LATIN_MARKERS = {
-    "en": frozenset("the of and to in that is for be with are by this on".split()),
-    "fr": frozenset("le la les des du et est que qui dans pour une sur aux par".split()),
-    "es": frozenset("el los las del y es que en por para una con al se".split()),
+    "en": frozenset(["the", "of", "and", "to", "in", "that", "is", "for", "with", "are", "by"]),
+    "fr": frozenset(["le", "la", "les", "des", "du", "et", "est", "que", "qui", "dans", "pour"]),
+    "es": frozenset(["el", "los", "las", "del", "y", "es", "que", "en", "por", "para", "con"]),
 }
 
 
