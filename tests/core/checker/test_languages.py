@@ -218,3 +218,97 @@ def test_the_languages_are_stored_with_the_index_on_disk():
     assert english.languages == ()
     text = "各国应与有关运营商分享关于海底电缆所受威胁的信息。"
     assert check_passage(loaded, text) == check_passage(INDEX, text)
+
+
+# The sentences lemmas were measured on (docs/checker.md, "Lemmas, stems or neither"):
+# number, gender, tense or mood changed throughout, so that few runs of words stay equal.
+# (verdict, provision or None, passage)
+INFLECTED = [
+    ("agreed-verbatim", "C1",
+     "Les États devraient, le cas échéant, échanger des informations sur les "
+     "menaces pesant sur les câbles sous-marins avec les opérateurs concernés."),
+    ("agreed-altered", "C1",
+     "Chaque État devrait, le cas échéant, échanger des informations sur les "
+     "menaces pesant sur le câble sous-marin avec l'opérateur concerné."),
+    ("agreed-altered", "C3",
+     "Un État ne devrait pas permettre sciemment que son territoire soit utilisé "
+     "pour une opération informatique qui porte atteinte au noyau public de "
+     "l'Internet."),
+    ("agreed-altered", "C13",
+     "L'État a affirmé que la Charte des Nations Unies s'appliquait dans son "
+     "intégralité au comportement de l'État dans l'utilisation des TIC."),
+    ("agreed-altered", "C5",
+     "Les États doivent régler par des moyens pacifiques les différends découlant "
+     "de l'utilisation des TIC."),
+    ("not-found", None,
+     "Les États ont examiné les moyens de renforcer la coopération régionale en "
+     "matière de formation des diplomates."),
+    ("not-found", None,
+     "La réunion s'est tenue à Genève du 3 au 7 mars et a rassemblé de nombreux "
+     "experts des États membres."),
+    ("agreed-altered", "C1",
+     "Cada Estado debería, cuando proceda, intercambiar información sobre las "
+     "amenazas al cable submarino con el operador interesado."),
+    ("agreed-altered", "C3",
+     "Un Estado no debería permitir a sabiendas que su territorio sea utilizado "
+     "para una operación de TIC que dañe el núcleo público de Internet."),
+    ("agreed-altered", "C13",
+     "El Estado afirmó que la Carta de las Naciones Unidas se aplicaba en su "
+     "totalidad a la conducta del Estado en el uso de las TIC."),
+    ("not-found", None,
+     "Los Estados examinaron las formas de reforzar la cooperación regional en la "
+     "formación de diplomáticos."),
+    ("agreed-altered", "C1",
+     "Государству следует, в надлежащих случаях, обмениваться информацией об "
+     "угрозе подводному кабелю с соответствующим оператором."),
+    ("agreed-altered", "C3",
+     "Государству не следует сознательно допускать использование своей территории "
+     "для операции с применением ИКТ, наносящей ущерб общедоступному ядру "
+     "Интернета."),
+    ("agreed-altered", "C13",
+     "Государство подтвердило, что Устав Организации Объединенных Наций "
+     "применяется в полном объеме к поведению государства в сфере использования "
+     "ИКТ."),
+    ("not-found", None,
+     "Государства обсудили пути укрепления регионального сотрудничества в области "
+     "подготовки дипломатов."),
+    ("agreed-altered", "C5",
+     "L'État règle par un moyen pacifique le différend découlant de l'utilisation "
+     "des TIC."),
+    ("agreed-altered", "C5",
+     "El Estado arreglará por un medio pacífico la controversia derivada del uso "
+     "de las TIC."),
+    ("agreed-altered", "C5",
+     "Государство урегулирует спор, возникающий в связи с использованием ИКТ, "
+     "мирным средством."),
+    ("agreed-altered", "C1",
+     "L'État devrait échanger une information sur la menace pesant sur le câble "
+     "sous-marin avec l'opérateur concerné."),
+    ("agreed-altered", "C1",
+     "El Estado debería intercambiar información sobre la amenaza al cable "
+     "submarino con el operador interesado."),
+    ("agreed-altered", "C1",
+     "Государству следует обмениваться информацией об угрозе подводному кабелю с "
+     "соответствующим оператором."),
+    ("national-view", "N1",
+     "Freedonia considère que toute opération informatique visant une "
+     "infrastructure électorale est interdite en toute circonstance."),
+    ("national-view", "N1",
+     "Фридония считает, что любая операция с применением ИКТ против избирательной "
+     "инфраструктуры запрещена при любом обстоятельстве."),
+    ("not-found", None,
+     "Государства обменивались мнениями о подводных лодках и соответствующих "
+     "операторах связи."),
+    ("not-found", None,
+     "Los operadores interesados intercambiaron información sobre los precios de "
+     "los cables."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("verdict", "provision", "text"), INFLECTED)
+def test_inflected_passages_are_found_through_their_lemmas(verdict, provision, text):
+    found = next((f for f in check_passage(INDEX, text).findings if f.source), None)
+    if provision is None:
+        assert found is None
+    else:
+        assert (found.verdict.value, found.source.provision) == (verdict, provision)
