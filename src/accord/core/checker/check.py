@@ -433,7 +433,7 @@ def _compare(
 
 
 def _inflected(ops: Sequence[Op], words: Words, source: Words) -> tuple[Op, ...]:
-    """``ops`` with each pair of words aligned by their stem but written differently
+    """``ops`` with each pair of words aligned by their lemma but written differently
     ("État" for "États") made a replacement: a quotation is verbatim only word for word."""
     if words.surface == words.norm:
         return tuple(ops)
