@@ -33,6 +33,8 @@ under international law.
 
 # The corpus of agreed language and national views the checker's tests are written against.
 CORPUS_FILE = Path(__file__).parent / "core" / "checker" / "corpus.jsonl"
+# Translations of some of its provisions in French, Spanish, Russian, Arabic and Chinese.
+LANGUAGES_FILE = Path(__file__).parent / "core" / "checker" / "corpus_languages.jsonl"
 
 # The initial password of the people the API tests accredit (and of their staff user).
 PASSWORD = "a long pass phrase"

@@ -63,9 +63,10 @@ def test_a_file_is_stored_whole_with_one_event(db):
             "proposal": 1,
             "vote": 1,
         },
+        "by_language": {"en": 22},
     }
     assert queries.corpus_counts() == queries.CorpusCounts(
-        consensus=15, vote=1, chairs_summary=2, national_view=3, proposal=1
+        consensus=15, vote=1, chairs_summary=2, national_view=3, proposal=1, languages=(("en", 22),)
     )
     assert queries.corpus_counts().total == 22
 

@@ -96,3 +96,38 @@ def test_quotations_frames_and_claims_are_in_the_data(client, corpus):
         True,
     )
     assert (quote["paraphrase"], quote["alignment"], quote["reported"]) == (False, [], False)
+
+
+def _languages(db):
+    from tests.builders import LANGUAGES_FILE
+
+    from accord.actions.corpus import import_corpus
+
+    import_corpus(LANGUAGES_FILE.read_bytes(), by=None, name="corpus_languages.jsonl")
+
+
+def test_a_passage_is_checked_in_its_language_given_or_told(client, corpus, db):
+    _languages(db)
+    french = "Les États devraient échanger des informations sur les menaces pesant sur les câbles "
+    french += "sous-marins avec les opérateurs concernés."
+    for body, detected in (({"text": french}, True), ({"text": french, "language": "fr"}, False)):
+        answer = _post(client, body).json()
+        assert (answer["language"], answer["language_detected"]) == ("fr", detected)
+        (segment,) = answer["segments"]
+        assert segment["verdict"] == "agreed-altered"
+        assert (segment["source"]["provision"], segment["source"]["language"]) == ("C1", "fr")
+        assert segment["omitted"] == ["le cas échéant"]
+    answer = _post(
+        client, {"text": "各国应酌情与有关运营商分享关于海底电缆所受威胁的信息。"}
+    ).json()
+    assert answer["language"] == "zh"
+    assert answer["segments"][0]["verdict"] == "agreed-verbatim"
+    # Said to be Spanish, the French passage finds nothing: only Spanish entries are compared.
+    (segment,) = _post(client, {"text": french, "language": "es"}).json()["segments"]
+    assert (segment["verdict"], segment["source"]) == ("not-found", None)
+
+
+def test_a_language_the_checker_does_not_read_is_refused(client, corpus):
+    response = _post(client, {"text": "Die Staaten sollten zusammenarbeiten.", "language": "de"})
+    assert response.status_code == 422
+    assert "language" in json.dumps(response.json())

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 -- Chinese is written with full-width punctuation.
 """The checker benchmark runs end to end at a tiny size (its figures are in
 docs/performance-checker.md; no timing is asserted here, since machines are shared and noisy)."""
 
@@ -75,3 +76,33 @@ def test_the_paraphrase_path_is_timed_on_reordered_passages(capsys):
     assert json.loads(capsys.readouterr().out)["paraphrase_path"]["passages"] == 4
     main([*small, *untimed, "--paraphrase-passages", "0"])
     assert "paraphrase_path" not in json.loads(capsys.readouterr().out)
+
+
+def test_the_chinese_corpus_is_seeded_and_its_passages_are_chinese():
+    corpus = generate_corpus(50, seed=3, language="zh")
+    assert corpus == generate_corpus(50, seed=3, language="zh")
+    assert {e.language for e in corpus} == {"zh"}
+    assert " " not in corpus[0].text
+    assert corpus[0].text.endswith("。")
+    passages = make_passages(corpus, 10, seed=4)
+    assert passages == make_passages(corpus, 10, seed=4)
+    kinds = {p.kind: p.text for p in passages}
+    assert kinds["case-and-punctuation"].endswith("！")
+    assert "，" not in kinds["case-and-punctuation"]
+    assert kinds["qualifier-dropped"].endswith("。")
+    assert "，" not in kinds["qualifier-dropped"]
+
+
+def test_in_chinese_the_english_figures_of_the_same_run_come_along(capsys):
+    small = ["bench", "checker", "--size", "300", "--passages", "5", "--runs", "1"]
+    untimed = ["--target", "build-s=1e9", "--target", "check-ms=1e9", "--target", "speed-up=0"]
+    main(
+        [*small, *untimed, "--target", "recall=0", "--language", "zh", "--paraphrase-passages", "0"]
+    )
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["language"], figures["provisions"]) == ("zh", 300)
+    assert figures["english_same_run"]["provisions"] == 300
+    assert "language" not in figures["english_same_run"]
+    assert figures["check_ms_over_english"] == round(
+        figures["check_ms_median"] / figures["english_same_run"]["check_ms_median"], 2
+    )

@@ -16,7 +16,7 @@ def test_a_pasted_speech_is_checked_sentence_by_sentence(page: Page, demo_server
     page.goto(f"{demo_server}/")
     page.get_by_role("link", name="Check a passage against agreed language").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check a passage")
-    expect(page.get_by_text("Provisions adopted by consensus: 30")).to_be_visible()
+    expect(page.get_by_text("Provisions adopted by consensus: 45")).to_be_visible()
     page.get_by_label("Passage to check").fill(SPEECH)
     page.get_by_role("button", name="Check").click()
 

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from tests.builders import CORPUS_FILE
+from tests.builders import CORPUS_FILE, LANGUAGES_FILE
 
 PASSAGE = "States shall settle disputes arising from the use of ICTs by peaceful means only."
 
@@ -163,7 +163,7 @@ def _cache_file(cache, *files):
     from accord.core.checker import content_hash
 
     key = content_hash(b"".join(content_hash(f.read_bytes()).encode() for f in files))
-    return cache / f"{key}.v1.index"
+    return cache / f"{key}.v2.index"
 
 
 def test_a_second_check_reads_the_index_from_the_cache(tmp_path, settings, capsys):
@@ -253,3 +253,43 @@ def test_the_starter_corpus_is_used_on_request(capsys):
     assert cli.main(["check", "--starter", "--json", NORM_C]) == 0
     (segment,) = json.loads(capsys.readouterr().out)["segments"]
     assert segment["source"]["document"] == "A/70/174"
+
+
+def test_check_in_a_language_given_or_told(capsys):
+    from accord import cli
+
+    corpus = ["--corpus", str(CORPUS_FILE), "--corpus", str(LANGUAGES_FILE), "--json"]
+    russian = "Государствам следует обмениваться информацией об угрозах подводным кабелям с "  # noqa: RUF001 (Russian)
+    russian += "соответствующими операторами."
+    assert cli.main(["check", *corpus, russian]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["language"], answer["language_detected"]) == ("ru", True)
+    assert answer["segments"][0]["source"]["provision"] == "C1"
+    assert cli.main(["check", *corpus, "--language", "en", russian]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["language"], answer["segments"][0]["verdict"]) == ("en", "not-found")
+
+
+def test_batch_lines_may_say_their_language(tmp_path, capsys):
+    from accord import cli
+
+    batch = tmp_path / "batch.jsonl"
+    lines = [
+        json.dumps(
+            {"text": "各国应与有关运营商分享关于海底电缆所受威胁的信息。", "language": "zh"}
+        ),
+        json.dumps({"text": PASSAGE, "language": "fr"}),
+        json.dumps({"text": PASSAGE, "language": "de"}),
+        json.dumps({"text": PASSAGE}),
+    ]
+    batch.write_text("\n".join(lines) + "\n", "utf-8")
+    corpus = ["--corpus", str(CORPUS_FILE), "--corpus", str(LANGUAGES_FILE)]
+    assert cli.main(["check", *corpus, "--batch", str(batch), "--language", "ru"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert out[0]["language"] == "zh"
+    assert out[0]["segments"][0]["source"]["provision"] == "C1"
+    assert (out[1]["language"], out[1]["segments"][0]["verdict"]) == ("fr", "not-found")
+    assert out[2]["error"] == (
+        "de is not one of the six official languages (ar, zh, en, fr, ru, es)."
+    )
+    assert (out[3]["language"], out[3]["segments"][0]["verdict"]) == ("ru", "not-found")

@@ -416,7 +416,10 @@ def test_the_demo_has_a_process_decided_by_a_recorded_vote(client):
 def test_the_demo_loads_its_corpus_once():
     load_demo()
     counts = dict(models.CorpusEntry.objects.values_list("status").annotate(n=Count("id")))
-    assert counts["consensus"] == 30
+    # Thirty English provisions, and three of them in the five other languages.
+    assert counts["consensus"] == 45
+    languages = dict(models.CorpusEntry.objects.values_list("language").annotate(n=Count("id")))
+    assert languages == {"en": 43, "fr": 4, "es": 4, "ru": 4, "ar": 4, "zh": 4}
     assert counts["chairs-summary"] == 6
     assert counts["national-view"] >= 4
     assert counts["proposal"] >= 2

@@ -12,7 +12,7 @@ def test_a_restarted_process_reads_the_index_back(corpus, settings, tmp_path, mo
     settings.ACCORD_CHECKER_CACHE = str(tmp_path)
     corpus_queries._cache.clear()
     built = queries.corpus_index()
-    stored = Path(tmp_path) / f"{entries_key(queries.corpus_entries())}.v1.index"
+    stored = Path(tmp_path) / f"{entries_key(queries.corpus_entries())}.v2.index"
     assert stored.exists()
     # A new process: nothing in memory, and building is not allowed.
     corpus_queries._cache.clear()

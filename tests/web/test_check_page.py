@@ -31,6 +31,7 @@ def test_the_page_is_public_and_says_what_the_corpus_holds(
         "Paragraphs of Chair's summaries: 2",
         "National views: 3",
         "Proposals not taken up: 1",
+        "Provisions in each language: English 22",
     ):
         assert line in text
     assert '<label for="id_text">Passage to check</label>' in page.content.decode()
@@ -130,3 +131,37 @@ def test_an_unknown_corpus_choice_is_refused_and_nothing_is_checked(client):
     assert response.status_code == 400
     assert "Select a valid choice" in _text(response)
     assert "Findings" not in _text(response)
+
+
+def test_a_passage_is_read_in_its_language_and_the_corpus_languages_are_shown(client, corpus):
+    from tests.builders import LANGUAGES_FILE
+
+    from accord.actions.corpus import import_corpus
+
+    import_corpus(LANGUAGES_FILE.read_bytes(), by=None, name="corpus_languages.jsonl")
+    text = _text(client.get("/check/"))
+    assert (
+        "Provisions in each language: English 22, Français 5, Español 5, Русский 5, العربية 5, "
+        "中文 5"
+    ) in text
+    arabic = "ينبغي للدول أن تتبادل المعلومات بشأن التهديدات التي تتعرض لها الكابلات البحرية مع "
+    arabic += "المشغلين المعنيين."
+    page = client.post("/check/", {"text": arabic})
+    html = page.content.decode()
+    assert (
+        "Read as العربية (told from the passage), and compared with the agreed language in it."
+        in _text(page)
+    )
+    assert re.findall(r'<li class="finding ([a-z-]+)">', html) == ["agreed-altered"]
+    assert '<p lang="ar" dir="rtl">' in html
+    assert "From T/REP/1, provision C1, adopted by consensus." in _text(page)
+    page = client.post("/check/", {"text": arabic, "language": "fr"})
+    assert "Read as Français, and compared with the agreed language in it." in _text(page)
+    assert re.findall(r'<li class="finding ([a-z-]+)">', page.content.decode()) == ["not-found"]
+
+
+def test_a_language_not_offered_is_refused(client, corpus):
+    page = client.post("/check/", {"text": "States should cooperate.", "language": "de"})
+    assert page.status_code == 400
+    assert "Select a valid choice. de is not one of the available choices." in _text(page)
+    assert "Findings" not in _text(page)

@@ -51,6 +51,7 @@ from accord.core.checker.errors import (
     InvalidCorpus,
     LineProblem,
     PassageTooLong,
+    UnknownLanguage,
 )
 from accord.core.cosponsorship import (
     AlreadyInvited,
@@ -263,6 +264,10 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     ),
     (CorpusAlreadyImported("ab12"), "This corpus file is already in the corpus."),
     (EmptyPassage(), "The passage to check has no words."),
+    (
+        UnknownLanguage("de"),
+        "de is not one of the six official languages (ar, zh, en, fr, ru, es).",
+    ),
     (InvalidBatchLine(3, "not-json"), "Line 3 of the batch file: not valid JSON."),
     (
         PassageTooLong(50_005, 50_000),
@@ -493,7 +498,10 @@ def test_a_delegation_is_named_by_its_short_name_and_an_unlisted_one_by_its_code
         ),
         (
             InvalidBatchLine(5, "unknown-field", "txt"),
-            "Line 5 of the batch file: unknown field “txt”; a line holds “text” and “id”.",
+            (
+                "Line 5 of the batch file: unknown field “txt”; a line holds “text”, “id” and "
+                "“language”."
+            ),
         ),
     ],
 )
@@ -581,6 +589,11 @@ def test_each_value_is_said_by_its_name_in_a_whole_sentence(refusal, sentence):
             "Line 4: language of a Chair's summary has no holder; give null.",
         ),
         ("missing-field", "provision", "Line 4: the field “provision” is missing."),
+        (
+            "bad-language",
+            "de",
+            "Line 4: the language “de” is not one of en, fr, es, ru, ar or zh.",
+        ),
     ],
 )
 def test_a_corpus_line_is_refused_in_a_sentence_of_its_own(reason, detail, sentence):

@@ -80,9 +80,14 @@ def _numbered(data: bytes, entries: tuple[CorpusEntry, ...]) -> list[tuple[int, 
 
 def _counts(entries: tuple[CorpusEntry, ...]) -> dict[str, dict[str, int]]:
     counts: dict[str, int] = {}
+    languages: dict[str, int] = {}
     for entry in entries:
         counts[entry.status.value] = counts.get(entry.status.value, 0) + 1
-    return {"by_status": dict(sorted(counts.items()))}
+        languages[entry.language] = languages.get(entry.language, 0) + 1
+    return {
+        "by_status": dict(sorted(counts.items())),
+        "by_language": dict(sorted(languages.items())),
+    }
 
 
 def _row(entry: CorpusEntry, batch: str, line: int, now: datetime) -> models.CorpusEntry:
@@ -93,6 +98,7 @@ def _row(entry: CorpusEntry, batch: str, line: int, now: datetime) -> models.Cor
         holder=entry.holder or "",
         date=entry.date,
         text=entry.text,
+        language=entry.language,
         batch=batch,
         line=line,
         imported_at=now,

@@ -1,6 +1,6 @@
 """The agreed-language checker in the JSON API: ``POST /api/v1/check``."""
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
@@ -20,6 +20,8 @@ class CheckIn(StrictSchema):
     )
 
     text: str
+    # The passage's language; told from the text when left out.
+    language: Literal["en", "fr", "es", "ru", "ar", "zh"] | None = None
 
 
 class SourceOut(Schema):
@@ -29,6 +31,7 @@ class SourceOut(Schema):
     holder: str | None
     date: str | None
     text: str
+    language: str
 
 
 class SubstitutionOut(Schema):
@@ -67,10 +70,13 @@ class SegmentOut(Schema):
 
 
 class CheckOut(Schema):
+    language: str
+    language_detected: bool
     segments: list[SegmentOut]
 
 
 @router.post("/check", response={200: CheckOut, **errors(400, 413, 422)}, throttle=COSTLY)
 def check(request: HttpRequest, body: CheckIn) -> dict[str, Any]:
-    """Each sentence (or clause) of the passage with its verdict, source and changes."""
-    return report_json(queries.check_text(body.text))
+    """Each sentence (or clause) of the passage with its verdict, source and changes, checked
+    against the corpus entries in the passage's language (given, or told from the text)."""
+    return report_json(queries.check_text(body.text, language=body.language))

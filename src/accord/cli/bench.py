@@ -110,6 +110,13 @@ def _room(suite: argparse.ArgumentParser) -> None:
 def _checker(suite: argparse.ArgumentParser) -> None:
     _numbers(suite, size=100_000, passages=200, runs=3, seed=1)
     suite.add_argument(
+        "--language",
+        choices=("en", "zh"),
+        default="en",
+        help="the generated corpus's language; zh also measures English in the same run "
+        "(default: %(default)s)",
+    )
+    suite.add_argument(
         "--baseline-passages",
         type=int,
         metavar="N",

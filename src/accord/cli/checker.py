@@ -19,6 +19,7 @@ from accord.core.checker import (
 from accord.core.checker.batch import batch_item
 from accord.core.checker.errors import InvalidCorpus
 from accord.core.checker.export import report_json
+from accord.core.checker.languages import LANGUAGES
 from accord.core.errors import Refusal
 from accord.data.starter import starter_corpus_bytes
 
@@ -38,6 +39,12 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
         action="store_true",
         help="check against the agreed language shipped with accord (the default when the "
         "instance's corpus is empty)",
+    )
+    check.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help="the passage's language (default: told from the text); it is checked against "
+        "the corpus entries in that language",
     )
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     check.add_argument(
@@ -107,10 +114,10 @@ def run_check(args: argparse.Namespace) -> int:
         raise CommandError("give either a passage or --batch FILE.jsonl")
     index = _index(args.corpus, starter=args.starter)
     if args.batch is not None:
-        return _run_batch(index, args.batch)
+        return _run_batch(index, args.batch, args.language)
     text = sys.stdin.read() if args.text == "-" else args.text
     try:
-        report = check_passage(index, text)
+        report = check_passage(index, text, language=args.language)
     except Refusal as refusal:
         raise _explained(refusal) from None
     if args.json:
@@ -121,9 +128,10 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_batch(index: CorpusIndex, path: str) -> int:
+def _run_batch(index: CorpusIndex, path: str, language: str | None) -> int:
     """One JSON object a line for each passage of the batch file: its findings, or the
-    refusal in words; a bad line does not stop the others. 1 when a line was refused."""
+    refusal in words; a bad line does not stop the others. 1 when a line was refused. A
+    line's own ``language`` wins over ``language``."""
     from accord.words.refusals import explain
 
     data = sys.stdin.buffer.read() if path == "-" else _read(path)
@@ -135,7 +143,8 @@ def _run_batch(index: CorpusIndex, path: str) -> int:
         try:
             item = batch_item(number, line)
             out["id"] = item.id
-            out.update(report_json(check_passage(index, item.text)))
+            said = item.language or language
+            out.update(report_json(check_passage(index, item.text, language=said)))
         except Refusal as refusal:
             out["error"] = explain(refusal)
             refused = True

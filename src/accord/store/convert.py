@@ -192,4 +192,5 @@ def entry_value(row: models.CorpusEntry) -> CorpusEntry:
         holder=row.holder or None,
         date=row.date,
         text=row.text,
+        language=row.language,
     )

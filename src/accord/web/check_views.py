@@ -6,8 +6,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from accord.core.checker.languages import LANGUAGES
 from accord.core.errors import Refusal
 from accord.store import queries
+from accord.web.templatetags.check_text import LANGUAGE_NAMES
 from accord.words.refusals import explain
 
 
@@ -25,7 +27,13 @@ class CheckForm(forms.Form):
         label=_("Passage to check"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 8, "aria-describedby": "passage-help"}),
+        widget=forms.Textarea(attrs={"rows": 8, "aria-describedby": "passage-help", "dir": "auto"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the passage"),
+        choices=[("", _("tell from the passage")), *((c, LANGUAGE_NAMES[c]) for c in LANGUAGES)],
+        required=False,
+        help_text=_("The passage is compared with the agreed language in its language."),
     )
 
 
@@ -38,7 +46,11 @@ def check(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         starter = (form.cleaned_data["corpus"] or default) == "starter"
         try:
-            report = queries.check_text(form.cleaned_data["text"], starter=starter)
+            report = queries.check_text(
+                form.cleaned_data["text"],
+                starter=starter,
+                language=form.cleaned_data["language"] or None,
+            )
         except Refusal as refusal:
             form.add_error("text", explain(refusal))
     context = {"form": form, "report": report, "counts": counts}

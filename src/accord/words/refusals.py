@@ -245,8 +245,8 @@ def _batch_problems() -> dict[str, str]:
         "not-json": _("Line %(line)d of the batch file: not valid JSON."),
         "no-text": _("Line %(line)d of the batch file: not an object with the passage as text."),
         "unknown-field": _(
-            "Line %(line)d of the batch file: unknown field “%(detail)s”; a line holds “text” "
-            "and “id”."
+            "Line %(line)d of the batch file: unknown field “%(detail)s”; a line holds “text”, "
+            "“id” and “language”."
         ),
     }
 
@@ -505,6 +505,10 @@ def _corpus_line_reasons() -> dict[str, str]:
         ),
         "bad-date": _("Line %(line)d: the date “%(detail)s” is not a date like 2021-03-12."),
         "too-long": _("Line %(line)d: the field “%(detail)s” is too long."),
+        "bad-language": _(
+            # Translators: the values listed are codes of the file format; keep them as they are.
+            "Line %(line)d: the language “%(detail)s” is not one of en, fr, es, ru, ar or zh."
+        ),
     }
 
 

@@ -156,6 +156,7 @@ def test_the_json_of_a_quote_names_its_source_in_the_import_format():
         "date": "2024-03-01",
         "text": "States should protect submarine cables and exchange, where appropriate, "
         "information on incidents affecting them.",
+        "language": "en",
     }
 
 

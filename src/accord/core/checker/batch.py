@@ -1,5 +1,6 @@
 """The lines of a batch file for `accord check --batch`: one JSON object a line,
-``{"text": "...", "id": ...}`` (``id`` optional, any JSON value, echoed in the result)."""
+``{"text": "...", "id": ..., "language": "fr"}`` (``id`` optional, any JSON value, echoed in
+the result; ``language`` optional, told from the text when left out)."""
 
 import json
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from accord.core.checker.errors import InvalidBatchLine
 class BatchItem:
     text: str
     id: object = None
+    language: str | None = None
 
 
 def batch_item(number: int, line: str) -> BatchItem:
@@ -21,7 +23,8 @@ def batch_item(number: int, line: str) -> BatchItem:
         raise InvalidBatchLine(number, "not-json") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InvalidBatchLine(number, "no-text")
-    unknown = sorted(set(data) - {"text", "id"})
+    unknown = sorted(set(data) - {"text", "id", "language"})
     if unknown:
         raise InvalidBatchLine(number, "unknown-field", unknown[0])
-    return BatchItem(data["text"], data.get("id"))
+    language = data.get("language")
+    return BatchItem(data["text"], data.get("id"), None if language is None else str(language))

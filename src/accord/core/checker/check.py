@@ -9,11 +9,11 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from accord.core.checker import paraphrase
-from accord.core.checker.align import EQUAL, Located, locate, opcodes
+from accord.core.checker import languages, paraphrase
+from accord.core.checker.align import EQUAL, Located, Op, locate, opcodes
 from accord.core.checker.alterations import Differences, differences
 from accord.core.checker.corpus import CorpusEntry
-from accord.core.checker.errors import EmptyPassage, PassageTooLong
+from accord.core.checker.errors import EmptyPassage, PassageTooLong, UnknownLanguage
 from accord.core.checker.findings import (
     Finding,
     Mark,
@@ -74,6 +74,9 @@ class Piece:
 @dataclass(frozen=True, slots=True)
 class Report:
     findings: tuple[Finding, ...]
+    # The language the passage was read in, and whether it was told from the text.
+    language: str = languages.DEFAULT
+    detected: bool = False
 
     def counts(self) -> dict[Verdict, int]:
         """How many segments got each verdict, in the order of `Verdict`, zeros left out."""
@@ -82,9 +85,15 @@ class Report:
 
 
 def check_passage(
-    index: CorpusIndex, text: str, *, limit: int = PASSAGE_LIMIT, plain: bool = False
+    index: CorpusIndex,
+    text: str,
+    *,
+    language: str | None = None,
+    limit: int = PASSAGE_LIMIT,
+    plain: bool = False,
 ) -> Report:
-    """What each sentence (or clause) of ``text`` draws on in ``index``.
+    """What each sentence (or clause) of ``text`` draws on in ``index``, among the entries
+    in the passage's ``language`` (told from the text when not given: `languages.detect`).
 
     ``plain`` reads each sentence as it did before quotations, frames and paraphrases were
     read apart (runs of words only): the evaluation compares the two in one run.
@@ -93,7 +102,12 @@ def check_passage(
     """
     if len(text) > limit:
         raise PassageTooLong(len(text), limit)
-    words = words_of(text)
+    detected = language is None
+    if language is None:
+        language = languages.detect(text)
+    if language not in languages.LANGUAGES:
+        raise UnknownLanguage(language)
+    words = words_of(text, language)
     spans = [s for s in sentences(words) if _has_letters(words, s)]
     if not spans:
         raise EmptyPassage()
@@ -104,7 +118,7 @@ def check_passage(
             findings.extend(_plain(index, words, ids, (lo, hi), number))
         else:
             findings.extend(_sentence(index, words, ids, (lo, hi), number))
-    return Report(tuple(findings))
+    return Report(tuple(findings), language, detected)
 
 
 def _sentence(
@@ -143,7 +157,7 @@ def _loose(plain: list[Finding]) -> bool:
 def _plain(
     index: CorpusIndex, words: Words, ids: Sequence[int], span: tuple[int, int], number: int
 ) -> list[Finding]:
-    pieces = _pieces(index, words.norm, ids, span[0], span[1], strict=False)
+    pieces = _pieces(index, words, ids, span[0], span[1], strict=False)
     joined = sum(1 for p in pieces if p.entry is not None) > 1
     return [_finding(index, words, ids, p, number, joined) for p in pieces]
 
@@ -218,9 +232,11 @@ def _paraphrased(
     """The paraphrase the words ``span`` make of a provision sentence, or of their opening
     clause up to a comma when it says what States should do ("states should refrain from …
     critical infrastructure, thus ensuring …"), the rest then found nowhere; None when neither
-    is close enough."""
+    is close enough. The concepts are English words: in another language, None."""
+    if words.language != languages.DEFAULT:
+        return None
     if not isinstance(index.concepts, paraphrase.ConceptIndex):
-        index.concepts = paraphrase.ConceptIndex(index.vocabulary, index.ids)
+        index.concepts = paraphrase.ConceptIndex(index.vocabulary, _english_ids(index))
     concepts = index.concepts
     assert isinstance(concepts, paraphrase.ConceptIndex)
     tries = (
@@ -252,6 +268,14 @@ def _paraphrased(
     return None
 
 
+def _english_ids(index: CorpusIndex) -> Sequence[Sequence[int]]:
+    """The entries' word ids, those of entries in other languages left empty."""
+    if not index.languages:
+        return index.ids
+    english = languages.DEFAULT
+    return [ids if index.language(n) == english else () for n, ids in enumerate(index.ids)]
+
+
 def _opening_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | None:
     """Words of ``span`` up to its first comma, when that leaves enough on both sides."""
     for i in range(span[0] + PARAPHRASE_CLAUSE, span[1] - SPLIT_MIN_WORDS):
@@ -271,32 +295,33 @@ def _closing_clause(words: Words, span: tuple[int, int]) -> tuple[int, int] | No
 
 
 def _has_letters(words: Words, span: tuple[int, int]) -> bool:
-    """Paragraph numbers ("12.", "(a)") are not sentences."""
-    return any(len(w) > 1 and not w.isdigit() for w in words.norm[span[0] : span[1]])
+    """Paragraph numbers ("12.", "(a)") are not sentences; in Chinese one character is a word."""
+    shortest = 1 if words.language == "zh" else 2
+    return any(len(w) >= shortest and not w.isdigit() for w in words.norm[span[0] : span[1]])
 
 
 def _pieces(
-    index: CorpusIndex, norm: Sequence[str], ids: Sequence[int], lo: int, hi: int, *, strict: bool
+    index: CorpusIndex, words: Words, ids: Sequence[int], lo: int, hi: int, *, strict: bool
 ) -> list[Piece]:
-    best = _best(index, norm, ids, lo, hi, strict=strict)
+    best = _best(index, words, ids, lo, hi, strict=strict)
     if best is None:
         return [Piece(lo, hi, None)]
     entry, located, also = best
-    left = _remainder(index, norm, ids, lo, lo + located.a0, trailing=True)
-    right = _remainder(index, norm, ids, lo + located.a1, hi, trailing=False)
+    left = _remainder(index, words, ids, lo, lo + located.a0, trailing=True)
+    right = _remainder(index, words, ids, lo + located.a1, hi, trailing=False)
     start = lo + located.a0 if left else lo
     end = lo + located.a1 if right else hi
     return [*left, Piece(start, end, entry, also), *right]
 
 
 def _remainder(
-    index: CorpusIndex, norm: Sequence[str], ids: Sequence[int], lo: int, hi: int, *, trailing: bool
+    index: CorpusIndex, words: Words, ids: Sequence[int], lo: int, hi: int, *, trailing: bool
 ) -> list[Piece]:
     """The pieces of a left-over part of a sentence, or none when it matches nothing."""
     lo, hi = _strip(index, ids, lo, hi, trailing=trailing)
     if hi - lo < SPLIT_MIN_WORDS:
         return []
-    found = _pieces(index, norm, ids, lo, hi, strict=True)
+    found = _pieces(index, words, ids, lo, hi, strict=True)
     return [] if found[0].entry is None else found
 
 
@@ -312,13 +337,14 @@ def _strip(
 
 
 def _best(
-    index: CorpusIndex, norm: Sequence[str], ids: Sequence[int], lo: int, hi: int, *, strict: bool
+    index: CorpusIndex, words: Words, ids: Sequence[int], lo: int, hi: int, *, strict: bool
 ) -> tuple[int, Located, int | None] | None:
     """The closest acceptable entry, and the closest adopted one when that one is not."""
+    norm = words.norm
     piece = ids[lo:hi]
     wanted = min(MIN_CONTENT, sum(1 for w in norm[lo:hi] if paraphrase.says_something(w)))
     ranked = []
-    for entry in index.candidates(piece, CANDIDATES):
+    for entry in index.candidates(piece, CANDIDATES, words.language):
         located = locate(piece, index.ids[entry])
         if (
             located is not None
@@ -326,7 +352,7 @@ def _best(
             and _content(norm, piece, index.ids[entry], located, lo) >= wanted
         ):
             adopted = index.entries[entry].status.is_adopted
-            own = adopted or not _quoting(index.entries[entry].text, located)
+            own = adopted or not _quoting(index.entries[entry], located)
             key = (own, round(located.similarity(len(piece)), 6), adopted, located.matched, -entry)
             ranked.append((key, entry, located))
     if not ranked:
@@ -356,17 +382,18 @@ def _content(
     )
 
 
-def _quoting(text: str, located: Located) -> bool:
+def _quoting(entry: CorpusEntry, located: Located) -> bool:
     """Whether most words matched lie within what the provision quotes: a national view that
     quotes agreed language ("States reaffirmed … that 'international law … is applicable'")
     yields to the agreed text it quotes when that text is found too."""
-    inside = sum(max(0, min(b, located.b1) - max(a, located.b0)) for a, b in _quotations(text))
+    quotations = _quotations(entry.text, entry.language)
+    inside = sum(max(0, min(b, located.b1) - max(a, located.b0)) for a, b in quotations)
     return 2 * inside > located.b1 - located.b0
 
 
 @functools.lru_cache(maxsize=4096)
-def _quotations(text: str) -> tuple[tuple[int, int], ...]:
-    words = words_of(text)
+def _quotations(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    words = words_of(text, language)
     return tuple(quoted_spans(words, 0, len(words))) if len(words) else ()
 
 
@@ -386,7 +413,7 @@ def _finding(
     if piece.entry is None:
         return finding(words, (piece.lo, piece.hi), sentence, None, None, None, None)
     entry = index.entries[piece.entry]
-    source = words_of(entry.text)
+    source = words_of(entry.text, entry.language)
     diff, window = _compare(words, ids, piece, source, index.ids[piece.entry])
     also = index.entries[piece.also_adopted] if piece.also_adopted is not None else None
     return finding(
@@ -401,4 +428,25 @@ def _compare(
     assert located is not None  # the piece was accepted against this very entry
     window = (located.b0, located.b1)
     ops = opcodes(ids[piece.lo : piece.hi], source_ids[window[0] : window[1]], piece.lo, window[0])
+    ops = _inflected(ops, words, source)
     return differences(words, (piece.lo, piece.hi), source, window, ops), window
+
+
+def _inflected(ops: Sequence[Op], words: Words, source: Words) -> tuple[Op, ...]:
+    """``ops`` with each pair of words aligned by their lemma but written differently
+    ("État" for "États") made a replacement: a quotation is verbatim only word for word."""
+    if words.surface == words.norm:
+        return tuple(ops)
+    out: list[Op] = []
+    for op in ops:
+        if op.tag != EQUAL:
+            out.append(op)
+            continue
+        for k in range(op.a1 - op.a0):
+            a, b = op.a0 + k, op.b0 + k
+            tag = EQUAL if words.surface[a] == source.surface[b] else "replace"
+            if out and out[-1].tag == tag == EQUAL and out[-1].a1 == a:
+                out[-1] = Op(EQUAL, out[-1].a0, a + 1, out[-1].b0, b + 1)
+            else:
+                out.append(Op(tag, a, a + 1, b, b + 1))
+    return tuple(out)

@@ -1,6 +1,7 @@
 """The corpus the checker compares passages with, and the JSON Lines format it is imported in.
 
-One provision a line: ``{"document", "provision", "status", "holder", "date", "text"}``.
+One provision a line: ``{"document", "provision", "status", "holder", "date", "text"}``, and
+optionally ``"language"`` (one of `LANGUAGES`; English when left out).
 A file is taken whole or not at all: every bad line is reported with its number and reason.
 """
 
@@ -12,8 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from accord.core.checker.errors import EmptyCorpus, InvalidCorpus, LineProblem, LineReason
+from accord.core.checker.languages import DEFAULT, LANGUAGES
 
 FIELDS = ("document", "provision", "status", "holder", "date", "text")
+OPTIONAL = ("language",)
 TEXT_LIMIT = 20_000
 LABEL_LIMIT = 300
 
@@ -45,6 +48,7 @@ class CorpusEntry:
     holder: str | None
     date: dt.date | None
     text: str
+    language: str = DEFAULT
 
 
 def content_hash(data: bytes) -> str:
@@ -90,8 +94,10 @@ def _field_problem(data: dict[str, object]) -> tuple[str, str] | None:
     for name in FIELDS:
         if name not in data:
             return LineReason.MISSING_FIELD, name
-    for name in sorted(set(data) - set(FIELDS)):
+    for name in sorted(set(data) - set(FIELDS) - set(OPTIONAL)):
         return LineReason.UNKNOWN_FIELD, name
+    if data.get("language", DEFAULT) not in LANGUAGES:
+        return LineReason.BAD_LANGUAGE, str(data["language"])
     for name in ("document", "provision", "status", "text"):
         value = data[name]
         if isinstance(value, int) and not isinstance(value, bool) and name == "provision":
@@ -142,6 +148,7 @@ def _build(number: int, data: dict[str, object]) -> CorpusEntry | LineProblem:
         holder=holder,
         date=date,
         text=" ".join(str(data["text"]).split()),
+        language=str(data.get("language", DEFAULT)),
     )
 
 
@@ -155,6 +162,7 @@ def entry_json(entry: CorpusEntry) -> str:
             "holder": entry.holder,
             "date": entry.date.isoformat() if entry.date else None,
             "text": entry.text,
+            "language": entry.language,
         },
         ensure_ascii=False,
     )

@@ -28,6 +28,7 @@ class LineReason:
     HOLDER_NOT_ALLOWED = "holder-not-allowed"
     BAD_DATE = "bad-date"
     TOO_LONG = "too-long"
+    BAD_LANGUAGE = "bad-language"
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -73,6 +74,14 @@ class PassageTooLong(Refusal):
     length: int
     limit: int
     code = "passage-too-long"
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class UnknownLanguage(Refusal):
+    """A passage said to be in a language the checker does not read."""
+
+    language: str
+    code = "unknown-language"
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -17,6 +17,7 @@ def source_json(entry: CorpusEntry | None) -> dict[str, Any] | None:
         "holder": entry.holder,
         "date": entry.date.isoformat() if entry.date else None,
         "text": entry.text,
+        "language": entry.language,
     }
 
 
@@ -48,4 +49,8 @@ def finding_json(found: Finding) -> dict[str, Any]:
 
 
 def report_json(report: Report) -> dict[str, Any]:
-    return {"segments": [finding_json(f) for f in report.findings]}
+    return {
+        "language": report.language,
+        "language_detected": report.detected,
+        "segments": [finding_json(f) for f in report.findings],
+    }

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accord.core.checker.corpus import CorpusEntry
+from accord.core.checker.languages import DEFAULT
 from accord.core.checker.words import norm_words
 
 # A pair held by more than this share of a large corpus says little about which provision a
@@ -33,6 +34,8 @@ class CorpusIndex:
     postings: Mapping[int, array[int]] = field(default_factory=dict)
     # The paraphrase path's index of concepts (`paraphrase.ConceptIndex`), built on first use.
     concepts: object | None = None
+    # The language of each entry; empty when every entry is in English.
+    languages: Sequence[str] = ()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -48,8 +51,12 @@ class CorpusIndex:
             out.append(found)
         return out
 
-    def candidates(self, ids: Sequence[int], limit: int) -> list[int]:
-        """Up to ``limit`` entries sharing the rarest word pairs with ``ids``, best first."""
+    def language(self, entry: int) -> str:
+        return self.languages[entry] if self.languages else DEFAULT
+
+    def candidates(self, ids: Sequence[int], limit: int, language: str = DEFAULT) -> list[int]:
+        """Up to ``limit`` entries in ``language`` sharing the rarest word pairs with ``ids``,
+        best first."""
         pairs = {_pair(a, b) for a, b in itertools.pairwise(ids) if a >= 0 and b >= 0}
         lists = sorted((self.postings[p] for p in pairs if p in self.postings), key=len)
         common = max(_COMMON_FLOOR, int(len(self.entries) * _COMMON_SHARE))
@@ -61,7 +68,12 @@ class CorpusIndex:
             weight = math.log(total / len(posting))
             for entry in posting:
                 scores[entry] = scores.get(entry, 0.0) + weight
-        return sorted(scores, key=lambda e: (-scores[e], e))[:limit]
+        ranked = sorted(scores, key=lambda e: (-scores[e], e))
+        if self.languages:
+            ranked = [e for e in ranked if self.languages[e] == language]
+        elif language != DEFAULT:
+            return []
+        return ranked[:limit]
 
 
 def _pair(a: int, b: int) -> int:
@@ -87,12 +99,13 @@ def _build(entries: Sequence[CorpusEntry]) -> CorpusIndex:
     growing: dict[int, list[int]] = {}
     all_ids: list[array[int]] = []
     for position, entry in enumerate(index.entries):
-        ids = array(
-            "i", (vocabulary.setdefault(w, len(vocabulary)) for w in norm_words(entry.text))
-        )
+        words = norm_words(entry.text, entry.language)
+        ids = array("i", (vocabulary.setdefault(w, len(vocabulary)) for w in words))
         all_ids.append(ids)
         for pair in {_pair(a, b) for a, b in itertools.pairwise(ids)}:
             growing.setdefault(pair, []).append(position)
     index.ids = all_ids
+    if any(e.language != DEFAULT for e in index.entries):
+        index.languages = tuple(e.language for e in index.entries)
     index.postings = {pair: array("i", found) for pair, found in growing.items()}
     return index

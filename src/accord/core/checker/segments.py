@@ -4,7 +4,7 @@ import re
 
 from accord.core.checker.words import Words
 
-_SENTENCE_END = re.compile(r"[.!?]['\u2019\"\u201d)\]]*\s")
+_SENTENCE_END = re.compile(r"[.!?]['\u2019\"\u201d)\]]*\s|[\u3002\uff01\uff1f\u061f]")
 _LIST_BREAK = re.compile(r"[;:]\s*\n|\n\s*[(\[]")
 # "(a)", "(iv)", "a)", "12.", "3(b)" at the head of a list item or paragraph.
 _MARKER = re.compile(
@@ -80,5 +80,7 @@ def _ends_sentence(words: Words, i: int) -> bool:
     if not _SENTENCE_END.search(gap):
         return False
     following = words.text[words.spans[i + 1][0]]
-    starts = following.isupper() or bool(_MARKER.fullmatch(_around(words, i + 1)))
+    # Chinese and Arabic letters have no case: after a full stop, any letter starts a sentence.
+    uncased = following.isalpha() and not following.islower()
+    starts = uncased or bool(_MARKER.fullmatch(_around(words, i + 1)))
     return starts and words.norm[i] not in _ABBREVIATIONS

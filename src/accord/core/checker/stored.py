@@ -19,13 +19,14 @@ from typing import overload
 
 from accord.core.checker.corpus import CorpusEntry, SourceStatus
 from accord.core.checker.index import CorpusIndex
+from accord.core.checker.languages import DEFAULT, LANGUAGES
 
 MAGIC = b"accord checker index\n"
-VERSION = 1
+VERSION = 2
 # The arrays in the order they follow the header: (name, typecode).
 _ARRAYS = (("keys", "q"), ("starts", "q"), ("values", "i"), ("ids", "i"), ("offsets", "q"))
 _SIZE_DIGITS = 12
-_ROW = ("document", "provision", "status", "holder", "date", "text")
+_ROW = ("document", "provision", "status", "holder", "date", "text", "language")
 
 
 class UnreadableIndex(Exception):
@@ -144,6 +145,7 @@ def load_index(data: Buffer) -> CorpusIndex:
         raise UnreadableIndex("the arrays do not fit the entries")
     index = CorpusIndex(entries=entries, vocabulary=vocabulary)  # type: ignore[arg-type]
     index.ids = FlatIds(arrays["ids"], arrays["offsets"])
+    index.languages = entries.languages()
     index.postings = FlatPostings(arrays["keys"], arrays["starts"], arrays["values"])
     return index
 
@@ -173,7 +175,8 @@ class LazyEntries(Sequence[CorpusEntry]):
     def __init__(self, rows: list[list[object]]) -> None:
         statuses = set(SourceStatus)
         if not isinstance(rows, list) or not all(
-            isinstance(r, list) and len(r) == len(_ROW) and r[2] in statuses for r in rows
+            isinstance(r, list) and len(r) == len(_ROW) and r[2] in statuses and r[6] in LANGUAGES
+            for r in rows
         ):
             raise TypeError("entries are not rows of an entry")
         self._rows = rows
@@ -181,6 +184,11 @@ class LazyEntries(Sequence[CorpusEntry]):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def languages(self) -> tuple[str, ...]:
+        """The language of each entry, read from the rows; empty when all are English."""
+        found = tuple(str(r[6]) for r in self._rows)
+        return found if any(lang != DEFAULT for lang in found) else ()
 
     @overload
     def __getitem__(self, i: int) -> CorpusEntry: ...
@@ -198,11 +206,19 @@ class LazyEntries(Sequence[CorpusEntry]):
 
 def _entry_row(entry: CorpusEntry) -> list[object]:
     date = entry.date.isoformat() if entry.date else None
-    return [entry.document, entry.provision, entry.status.value, entry.holder, date, entry.text]
+    return [
+        entry.document,
+        entry.provision,
+        entry.status.value,
+        entry.holder,
+        date,
+        entry.text,
+        entry.language,
+    ]
 
 
 def _entry(row: list[object]) -> CorpusEntry:
-    document, provision, status, holder, date, text = row
+    document, provision, status, holder, date, text, language = row
     return CorpusEntry(
         document=str(document),
         provision=str(provision),
@@ -210,4 +226,5 @@ def _entry(row: list[object]) -> CorpusEntry:
         holder=None if holder is None else str(holder),
         date=dt.date.fromisoformat(str(date)) if date is not None else None,
         text=str(text),
+        language=str(language),
     )

@@ -3,6 +3,7 @@
 from django.db import models
 
 from accord.core.checker.corpus import SourceStatus
+from accord.core.checker.languages import DEFAULT, LANGUAGES
 from accord.store.models.choices import enum_choices
 
 
@@ -18,6 +19,9 @@ class CorpusEntry(models.Model):
     holder = models.CharField(max_length=300, blank=True)
     date = models.DateField(null=True, blank=True)
     text = models.TextField()
+    language = models.CharField(
+        max_length=2, choices=[(code, code) for code in LANGUAGES], default=DEFAULT, db_index=True
+    )
     batch = models.CharField(max_length=64, db_index=True)
     line = models.PositiveIntegerField()
     imported_at = models.DateTimeField()

@@ -21,6 +21,7 @@ from accord.core.checker import (
     content_hash,
     parse_corpus,
 )
+from accord.core.checker.languages import LANGUAGES
 from accord.data.starter import starter_corpus_bytes
 from accord.store import convert, models
 from accord.store.checker_index import cached_index, entries_key
@@ -59,13 +60,16 @@ def corpus_index() -> CorpusIndex:
 
 @dataclass(frozen=True, slots=True)
 class CorpusCounts:
-    """How many entries the corpus holds of each status (see `SourceStatus`)."""
+    """How many entries the corpus holds of each status (see `SourceStatus`), and in each
+    language."""
 
     consensus: int = 0
     vote: int = 0
     chairs_summary: int = 0
     national_view: int = 0
     proposal: int = 0
+    # (language, entries) for each language the corpus has, in the order of `LANGUAGES`.
+    languages: tuple[tuple[str, int], ...] = ()
 
     @property
     def total(self) -> int:
@@ -73,9 +77,16 @@ class CorpusCounts:
 
 
 def corpus_counts() -> CorpusCounts:
-    """How many entries the corpus holds of each status (one query)."""
-    rows = models.CorpusEntry.objects.values("status").annotate(n=Count("id")).order_by("status")
-    return CorpusCounts(**{SourceStatus(r["status"]).name.lower(): r["n"] for r in rows})
+    """How many entries the corpus holds of each status and in each language (one query)."""
+    rows = models.CorpusEntry.objects.values("status", "language").annotate(n=Count("id"))
+    statuses: dict[str, int] = {}
+    languages: dict[str, int] = {}
+    for row in rows:
+        status = SourceStatus(row["status"]).name.lower()
+        statuses[status] = statuses.get(status, 0) + row["n"]
+        languages[row["language"]] = languages.get(row["language"], 0) + row["n"]
+    found = tuple((code, languages[code]) for code in LANGUAGES if code in languages)
+    return CorpusCounts(**statuses, languages=found)
 
 
 def starter_index() -> CorpusIndex:
@@ -95,7 +106,7 @@ def starter_index() -> CorpusIndex:
         return cached.index
 
 
-def check_text(text: str, *, starter: bool = False) -> Report:
-    """``text`` checked against the instance's corpus, or the starter corpus (raises the
-    passage refusals)."""
-    return check_passage(starter_index() if starter else corpus_index(), text)
+def check_text(text: str, *, starter: bool = False, language: str | None = None) -> Report:
+    """``text`` checked against the instance's corpus, or the starter corpus, among the entries
+    in ``language`` (told from the text when None; raises the passage refusals)."""
+    return check_passage(starter_index() if starter else corpus_index(), text, language=language)

@@ -72,3 +72,25 @@ def alteration_words(alteration: Alteration) -> str:
         Alteration.SCOPE_NARROWED: _("the scope was narrowed"),
         Alteration.WORDING_CHANGED: _("the wording was changed"),
     }[alteration]
+
+
+# Each language named in itself, as the language switcher names them.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ru": "Русский",
+    "ar": "العربية",
+    "zh": "中文",
+}
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The checker's language ``code`` named in that language."""
+    return LANGUAGE_NAMES[code]
+
+
+@register.filter
+def text_direction(code: str) -> str:
+    return "rtl" if code == "ar" else "ltr"
