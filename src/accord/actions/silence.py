@@ -280,15 +280,14 @@ def _close(
     return payload
 
 
-def check_proposals_allowed(version: models.Version) -> None:
+def check_proposals_allowed(version: models.Version, *, under_silence: bool) -> None:
     """Raise `ProposalsFrozen` for a proposal on ``version`` while a silence procedure runs on
-    its document, where the rules of procedure freeze proposals during silence."""
+    its document (``under_silence``, as `require_open` says), where the rules of procedure
+    freeze proposals during silence."""
     document = version.document
     check_may_propose(
         ProposalsUnderSilence(document.process.proposals_under_silence),
-        under_silence=models.SilenceProcedure.objects.filter(
-            version__document=document, state=SilenceState.RUNNING
-        ).exists(),
+        under_silence=under_silence,
         document=document.slug,
     )
 
