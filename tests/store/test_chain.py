@@ -119,7 +119,7 @@ def test_an_append_after_this_process_last_wrote_is_one_statement_on_postgresql(
     assert _verifies()
 
 
-def test_after_another_process_appended_the_head_is_read_again_without_a_lock_and_chained_to():
+def test_after_another_process_appended_the_head_is_read_under_lock_and_the_event_chained_again():
     first = _first_event()
     # Another instance of accord appends: this process's idea of the head is now behind.
     behind = chain._last_written[connection.alias]
@@ -128,24 +128,8 @@ def test_after_another_process_appended_the_head_is_read_again_without_a_lock_an
     with transaction.atomic(), CaptureQueriesContext(connection) as queries:
         third = record("test.third", by=None, process=None, subject="s", payload={})
     assert third.seq == first.seq + 2
-    reads = [sql for sql in _statements(queries) if sql.startswith("SELECT h.seq, h.digest")]
-    assert reads == ["SELECT h.seq, h.digest FROM store_chainhead h WHERE h.id = 1"]
+    assert any(sql.startswith("SELECT h.seq, h.digest") for sql in _statements(queries))
     assert models.Event.objects.filter(seq__gt=first.seq).count() == 2
-    assert _verifies()
-
-
-def test_a_head_that_keeps_moving_is_read_under_lock_at_the_last_try(monkeypatch):
-    first = _first_event()
-    chain._last_written.clear()
-    stale = chain.Head(0, GENESIS, signing.private_key())
-    monkeypatch.setattr(chain, "_head_now", lambda: stale)  # as if others kept appending
-    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
-        second = record("test.second", by=None, process=None, subject="s", payload={})
-    assert second.seq == first.seq + 1
-    moves = [sql for sql in _statements(queries) if "UPDATE store_chainhead" in sql]
-    assert len(moves) == chain.RECHAINS + 1  # the first try and every try again, the last won
-    if connection.vendor == "postgresql":
-        assert any(sql.endswith("FOR UPDATE OF h") for sql in _statements(queries))
     assert _verifies()
 
 
@@ -163,9 +147,7 @@ def test_a_head_that_moves_under_the_lock_is_refused_and_nothing_is_written(monk
     _first_event()
     chain._last_written.clear()
     before = models.Event.objects.count()
-    stale = chain.Head(0, GENESIS, signing.private_key())
-    monkeypatch.setattr(chain, "_head_now", lambda: stale)
-    monkeypatch.setattr(chain, "locked_head", lambda: stale)
+    monkeypatch.setattr(chain, "locked_head", lambda: chain.Head(0, GENESIS, signing.private_key()))
     with pytest.raises(chain.HeadMoved), transaction.atomic():
         record("test.forked", by=None, process=None, subject="s", payload={})
     assert models.Event.objects.count() == before

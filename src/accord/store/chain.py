@@ -5,9 +5,8 @@ SQL by hand — the ORM spends longer composing these statements than the databa
 running them — and it asks as little of the database as it safely can. Each process remembers
 the head it last wrote; an append chains to that and moves the head only if the head is still
 there, checked by the same statement that writes the event (on PostgreSQL one round trip in
-all), and that statement is what locks the head, until the action's transaction ends. When
-another process has appended since, the head it left is read again, without a lock, and the
-event chained again; only after `RECHAINS` tries is the head read under lock.
+all). When another process has appended since, the head is read under a lock and the event
+chained again.
 
 On PostgreSQL the same statement also sends a notification on `NOTIFY_CHANNEL`, which the
 database delivers when the transaction commits (once per transaction, however many events it
@@ -49,28 +48,16 @@ _last_written: dict[str, Head] = {}
 
 def append(chained: Callable[[Head], models.Event]) -> models.Event:
     """Write the event ``chained`` makes to follow a head, and make it the head; inside the
-    action's transaction, which then holds the head until it ends.
-
-    The head is locked only by the statement that writes the event: when another process has
-    appended since this one last did, the head it left is read without a lock and the event
-    chained again, so the event is built, hashed and signed while other appends go on; only
-    the last of `RECHAINS` tries reads the head under lock."""
-    head = _last_written.get(connection.alias) or _head_now() or locked_head()
+    action's transaction, which then holds the head until it ends."""
+    head = _last_written.get(connection.alias) or locked_head()
     event = chained(head)
-    tries = 0
-    while not _written_after(event, head):
-        tries += 1
-        if tries > RECHAINS:  # even under lock
-            raise HeadMoved()
-        head = (_head_now() if tries < RECHAINS else None) or locked_head()
+    if not _written_after(event, head):
+        head = locked_head()
         event = chained(head)
+        if not _written_after(event, head):
+            raise HeadMoved()
     _last_written[connection.alias] = Head(event.seq, event.digest.encode(), head.key)
     return event
-
-
-# How many times an append chains its event again to a head another process moved meanwhile:
-# read without a lock until the last time, under lock then (see `append`).
-RECHAINS = 3
 
 
 def forget_head() -> None:
@@ -93,18 +80,6 @@ def locked_head() -> Head:
         pk=1, defaults={"seq": 0, "digest": GENESIS.decode()}
     )
     return Head(head.seq, head.digest.encode(), signing.key_in_force())
-
-
-def _head_now() -> Head | None:
-    """The chain head as last committed, not locked, with the key in force; None before the
-    very first append."""
-    with connection.cursor() as cursor:
-        cursor.execute(_HEAD)
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    seq, digest = row
-    return Head(seq, digest.encode(), signing.key_in_force())
 
 
 def _written_after(event: models.Event, head: Head) -> bool:
