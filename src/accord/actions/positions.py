@@ -23,7 +23,7 @@ def record_position(
     `TextTooLong`."""
     process = version.document.process
     accredited = queries.accreditation(by, process)
-    actor = queries.actor_of(accredited, process)
+    actor = queries.actor_of(accredited)
     if actor.role is not Role.DELEGATE or accredited is None or accredited.delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
     require_open(version)

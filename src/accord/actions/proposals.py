@@ -51,7 +51,7 @@ def submit_proposal(
     kind = ProposalKind(kind)
     process = version.document.process
     accredited = queries.accreditation(by, process)
-    actor = queries.actor_of(accredited, process)
+    actor = queries.actor_of(accredited)
     for_delegation = delegation or actor.delegation
     if for_delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)

@@ -143,7 +143,7 @@ def break_silence(
     version = procedure.version
     process = version.document.process
     found = queries.accreditation(by, process)
-    who = queries.actor_of(found, process)
+    who = queries.actor_of(found)
     if who.role is not Role.DELEGATE or found is None or found.delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
     _check_running(procedure)

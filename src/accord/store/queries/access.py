@@ -62,10 +62,10 @@ def accreditation(
 
 def actor(user: User | AnonymousUser, process: models.Process) -> Actor:
     """The user as the rules of ``process`` see them (the public when not accredited)."""
-    return actor_of(accreditation(user, process), process)
+    return actor_of(accreditation(user, process))
 
 
-def actor_of(found: models.Accreditation | None, process: models.Process) -> Actor:
+def actor_of(found: models.Accreditation | None) -> Actor:
     """The actor an accreditation (read by `accreditation`) makes of its user; a second query
     only for the groups it holds a mandate for, when it holds any."""
     if found is None:
