@@ -13,8 +13,9 @@ import sys
 
 from django.core.asgi import get_asgi_application
 
-# How long a thread of the server may hold the interpreter while others wait for it.
-SWITCH_INTERVAL_S = 0.001
+# How long a thread of the server may hold the interpreter while others wait for it:
+# ACCORD_SWITCH_INTERVAL_MS, 1 by default (Python's own default is 5).
+SWITCH_INTERVAL_S = float(os.environ.get("ACCORD_SWITCH_INTERVAL_MS", "1")) / 1000
 
 sys.setswitchinterval(SWITCH_INTERVAL_S)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
