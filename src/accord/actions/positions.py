@@ -22,23 +22,22 @@ def record_position(
     `VersionNotCurrent`, `AlreadyAdopted`, `UnknownProvision`, `NotAmendable`, `NotAMember` or
     `TextTooLong`."""
     process = version.document.process
-    actor = queries.actor(by, process)
-    if actor.role is not Role.DELEGATE or actor.delegation is None:
+    accredited = queries.accreditation(by, process)
+    actor = queries.actor_of(accredited)
+    if actor.role is not Role.DELEGATE or accredited is None or accredited.delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
     require_open(version)
     provision = queries.version_value(version).provision(provision_uid)
     if not provision.is_amendable:
         raise NotAmendable(provision_uid)
-    members = frozenset(
-        process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
-            "delegation__code", flat=True
-        )
-    )
-    taken = take_position(actor.delegation, provision, stance, members=members, note=note)
+    # Whether the delegation is a member was read with the accreditation.
+    member = actor.participant_kind is ParticipantKind.MEMBER
+    members = frozenset([accredited.delegation.code] if member else [])
+    taken = take_position(accredited.delegation.code, provision, stance, members=members, note=note)
     position = models.Position.objects.create(
         document=version.document,
         provision_uid=provision_uid,
-        delegation=models.Delegation.objects.get(code=taken.delegation),
+        delegation=accredited.delegation,
         stance=taken.stance.value,
         text_hash=taken.text_hash,
         note=taken.note,

@@ -50,22 +50,25 @@ def submit_proposal(
     """
     kind = ProposalKind(kind)
     process = version.document.process
-    actor = queries.actor(by, process)
+    accredited = queries.accreditation(by, process)
+    actor = queries.actor_of(accredited)
     for_delegation = delegation or actor.delegation
     if for_delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
     check_may_propose(actor, for_delegation=for_delegation, on_behalf_of=on_behalf_of)
-    require_open(version)
-    check_proposals_allowed(version)
+    check_proposals_allowed(version, under_silence=require_open(version))
     text = queries.version_value(version)
     drafted = draft_proposal(
         text, provision_uid, kind, wording=wording, options=options, after=after
     )
     amendment = drafted.amendment
+    # check_may_propose let only the actor's own delegation through.
+    assert accredited is not None
+    assert accredited.delegation is not None
     proposal = models.Proposal.objects.create(
         version=version,
         provision_uid=provision_uid,
-        delegation=models.Delegation.objects.get(code=for_delegation),
+        delegation=accredited.delegation,
         on_behalf_of=models.Group.objects.get(code=on_behalf_of) if on_behalf_of else None,
         submitted_by=by,
         wording=drafted.wording,

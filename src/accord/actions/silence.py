@@ -143,7 +143,7 @@ def break_silence(
     version = procedure.version
     process = version.document.process
     found = queries.accreditation(by, process)
-    who = queries.actor_of(found, process)
+    who = queries.actor_of(found)
     if who.role is not Role.DELEGATE or found is None or found.delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
     _check_running(procedure)
@@ -280,15 +280,14 @@ def _close(
     return payload
 
 
-def check_proposals_allowed(version: models.Version) -> None:
+def check_proposals_allowed(version: models.Version, *, under_silence: bool) -> None:
     """Raise `ProposalsFrozen` for a proposal on ``version`` while a silence procedure runs on
-    its document, where the rules of procedure freeze proposals during silence."""
+    its document (``under_silence``, as `require_open` says), where the rules of procedure
+    freeze proposals during silence."""
     document = version.document
     check_may_propose(
         ProposalsUnderSilence(document.process.proposals_under_silence),
-        under_silence=models.SilenceProcedure.objects.filter(
-            version__document=document, state=SilenceState.RUNNING
-        ).exists(),
+        under_silence=under_silence,
         document=document.slug,
     )
 

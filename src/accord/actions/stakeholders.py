@@ -87,7 +87,7 @@ def object_to_stakeholder(
     `Missing` or `TextTooLong`."""
     request = models.StakeholderRequest.objects.select_for_update().get(pk=request.pk)
     found = queries.accreditation(by, request.process)
-    who = queries.actor_of(found, request.process)
+    who = queries.actor_of(found)
     if who.role is not Role.DELEGATE or found is None or found.delegation is None:
         raise NotPermitted(Reason.NOT_A_DELEGATE)
     if who.participant_kind is not ParticipantKind.MEMBER:

@@ -266,8 +266,8 @@ def create_proposal(
         options=tuple(body.options),
         after=body.after,
     )
-    proposal = next(queries.proposal_values(version, ids=[row.pk]))
-    return Status(201, _proposal(proposal))
+    # As it was just made: with its delegation and group, and no co-sponsor yet.
+    return Status(201, _proposal(convert.proposal_value(row)))
 
 
 @api.post(

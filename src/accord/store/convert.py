@@ -151,7 +151,7 @@ def proposal_from_fields(
 
 def actor_value(
     accreditation: models.Accreditation | None,
-    participation: models.Participation | None,
+    participant_kind: str | None,
     mandates: frozenset[str],
 ) -> Actor:
     if accreditation is None:
@@ -160,7 +160,7 @@ def actor_value(
     return Actor(
         role=Role(accreditation.role),
         delegation=delegation.code if delegation else None,
-        participant_kind=ParticipantKind(participation.kind) if participation else None,
+        participant_kind=ParticipantKind(participant_kind) if participant_kind else None,
         mandates=mandates,
     )
 

@@ -1,7 +1,7 @@
 """Who may read what, and who a person is to the rules of a process."""
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from accord.core.participants import PUBLIC, Actor, Role
 from accord.store import convert, models
@@ -40,10 +40,21 @@ def visible_version(
 def accreditation(
     user: User | AnonymousUser, process: models.Process
 ) -> models.Accreditation | None:
+    """The user's accreditation to ``process``, with its delegation, and — for `actor_of`, in
+    the same query — how that delegation takes part (``participant_kind``) and whether the
+    accreditation holds any mandate (``holds_mandates``)."""
     if not user.is_authenticated:
         return None
+    taking_part = models.Participation.objects.filter(
+        process=process, delegation=OuterRef("delegation")
+    ).order_by("pk")
+    mandated = models.Accreditation.mandates.through.objects.filter(accreditation=OuterRef("pk"))
     return (
         models.Accreditation.objects.select_related("delegation")
+        .annotate(
+            participant_kind=Subquery(taking_part.values("kind")[:1]),
+            holds_mandates=Exists(mandated),
+        )
         .filter(process=process, user=user)
         .first()
     )
@@ -51,20 +62,19 @@ def accreditation(
 
 def actor(user: User | AnonymousUser, process: models.Process) -> Actor:
     """The user as the rules of ``process`` see them (the public when not accredited)."""
-    return actor_of(accreditation(user, process), process)
+    return actor_of(accreditation(user, process))
 
 
-def actor_of(found: models.Accreditation | None, process: models.Process) -> Actor:
-    """The actor an accreditation (already read) makes of its user."""
+def actor_of(found: models.Accreditation | None) -> Actor:
+    """The actor an accreditation (read by `accreditation`) makes of its user; a second query
+    only for the groups it holds a mandate for, when it holds any."""
     if found is None:
         return PUBLIC
-    participation = (
-        models.Participation.objects.filter(process=process, delegation=found.delegation).first()
-        if found.delegation
-        else None
-    )
-    mandates = frozenset(found.mandates.values_list("code", flat=True))
-    return convert.actor_value(found, participation, mandates)
+    # Annotations of `accreditation`'s query.
+    kind: str | None = found.participant_kind  # type: ignore[attr-defined]
+    mandated: bool = found.holds_mandates  # type: ignore[attr-defined]
+    held = found.mandates.values_list("code", flat=True) if mandated else ()
+    return convert.actor_value(found, kind, frozenset(held))
 
 
 def mandates(user: User | AnonymousUser, process: models.Process) -> list[tuple[str, str]]:

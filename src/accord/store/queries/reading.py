@@ -44,7 +44,7 @@ def reading_of(version: models.Version, user: User | AnonymousUser) -> Reading:
     document = version.document
     versions = list(document.versions.order_by("number"))
     accredited = accreditation(user, document.process)
-    who = actor_of(accredited, document.process)
+    who = actor_of(accredited)
     is_current = versions[-1].pk == version.pk
     recorded = list(
         version.adoptions.select_related("vote")
