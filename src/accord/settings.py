@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The language a signed-in person chose wins over the cookie and Accept-Language.
+    "accord.web.languages.PersonalLanguage",
     "accord.security.sessions.SessionLimits",
     "accord.security.sessions.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",

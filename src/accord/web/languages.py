@@ -1,0 +1,67 @@
+"""The language of the interface: chosen with the switcher in the page header, remembered in
+a signed-in person's profile and, for everyone, in Django's language cookie; either wins over
+the browser's Accept-Language (docs/languages.md)."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accord.actions.preferences import choose_language, chosen_language
+
+# The profile's language, read once per session rather than on every request.
+SESSION_KEY = "accord_language"
+
+
+class PersonalLanguage:
+    """Speak to a signed-in person in the language of their profile. After Django's
+    LocaleMiddleware (cookie, then Accept-Language) and the authentication middleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            code = request.session.get(SESSION_KEY)
+            if code is None:
+                code = request.session[SESSION_KEY] = chosen_language(request.user)
+            if code:
+                translation.activate(code)
+                request.LANGUAGE_CODE = code
+        return self.get_response(request)
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Change the language of the interface and go back to the page it was changed on."""
+    code = request.POST.get("language", "")
+    if code not in dict(settings.LANGUAGES):
+        return HttpResponseBadRequest(
+            _("accord speaks the six official languages of the United Nations only."),
+            content_type="text/plain; charset=utf-8",
+        )
+    if request.user.is_authenticated:
+        choose_language(request.user, code)
+        request.session[SESSION_KEY] = code
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = "/"
+    response = redirect(back)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

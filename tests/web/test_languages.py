@@ -1,0 +1,102 @@
+"""The language switcher: six languages, each named in itself; the choice remembered for a
+signed-in person in their profile and for a visitor in the language cookie, and preferred to
+the browser's Accept-Language."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from accord.store import models
+
+pytestmark = pytest.mark.django_db
+
+COOKIE = settings.LANGUAGE_COOKIE_NAME
+
+
+def _html_tag(response):
+    return re.search(r"<html [^>]*>", response.content.decode()).group(0)
+
+
+def test_the_header_offers_the_six_languages_each_named_in_itself(client, negotiation):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    offered = re.findall(
+        r'<button type="submit" name="language" value="([^"]+)" lang="([^"]+)" '
+        r'class="link"( aria-current="true")?>([^<]+)</button>',
+        page,
+    )
+    assert offered == [
+        ("en", "en", "", "English"),
+        ("fr", "fr", ' aria-current="true"', "Français"),
+        ("es", "es", "", "Español"),
+        ("ar", "ar", "", "العربية"),
+        ("ru", "ru", "", "Русский"),
+        ("zh-hans", "zh-hans", "", "中文"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "tag"),
+    [
+        ("en", '<html lang="en" dir="ltr">'),
+        ("fr", '<html lang="fr" dir="ltr">'),
+        ("es", '<html lang="es" dir="ltr">'),
+        ("ar", '<html lang="ar" dir="rtl">'),
+        ("ru", '<html lang="ru" dir="ltr">'),
+        ("zh-hans", '<html lang="zh-hans" dir="ltr">'),
+    ],
+)
+def test_a_visitor_reaches_the_home_page_in_each_language_and_it_stays_chosen(
+    client, negotiation, code, tag
+):
+    chosen = client.post("/language/", {"language": code, "next": "/p/wg/"})
+    assert (chosen.status_code, chosen["Location"]) == (302, "/p/wg/")
+    assert chosen.cookies[COOKIE].value == code
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE="ru" if code != "ru" else "fr")
+    assert _html_tag(home) == tag
+    assert home["Content-Language"] == code
+
+
+def test_a_signed_in_persons_choice_is_kept_in_their_profile_and_wins_over_the_browser(
+    negotiation,
+):
+    delegate = negotiation.brazil
+    first = Client()
+    first.force_login(delegate)
+    assert first.post("/language/", {"language": "ar", "next": "/"}).status_code == 302
+    assert models.Profile.objects.get(user=delegate).language == "ar"
+
+    elsewhere = Client()  # another browser: no cookie, another session, English asked for
+    elsewhere.force_login(delegate)
+    page = elsewhere.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert _html_tag(page) == '<html lang="ar" dir="rtl">'
+    assert elsewhere.post("/language/", {"language": "zh-hans"}).status_code == 302
+    assert _html_tag(elsewhere.get("/")) == '<html lang="zh-hans" dir="ltr">'
+    assert models.Profile.objects.get(user=delegate).language == "zh-hans"
+
+
+def test_without_a_choice_the_browsers_language_is_used(client, negotiation):
+    client.force_login(negotiation.chair)
+    assert _html_tag(client.get("/", HTTP_ACCEPT_LANGUAGE="es")) == '<html lang="es" dir="ltr">'
+    assert not models.Profile.objects.filter(user=negotiation.chair).exists()
+
+
+def test_a_language_accord_does_not_speak_is_refused_and_nothing_is_kept(client, negotiation):
+    client.force_login(negotiation.chair)
+    refused = client.post("/language/", {"language": "de", "next": "/"})
+    assert refused.status_code == 400
+    assert refused.content.decode() == (
+        "accord speaks the six official languages of the United Nations only."
+    )
+    assert COOKIE not in refused.cookies
+    assert not models.Profile.objects.exists()
+
+
+def test_the_switcher_never_sends_anyone_to_another_site(client, db):
+    away = client.post("/language/", {"language": "fr", "next": "https://elsewhere.example/"})
+    assert (away.status_code, away["Location"]) == (302, "/")
+
+
+def test_the_switcher_takes_only_a_post(client, db):
+    assert client.get("/language/?language=fr").status_code == 405
