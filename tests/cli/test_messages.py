@@ -44,7 +44,7 @@ def sources(tmp_path):
     (app / "templates").mkdir(parents=True)
     (app / "views.py").write_text(
         "from django.utils.translation import gettext as _, ngettext\n"
-        "TITLE = _(\"Chair's summary\")\n"
+        'TITLE = _("Chair\'s summary")\n'
         "def agreed(n):\n"
         '    return ngettext("One paragraph agreed", "%(n)s paragraphs agreed", n) % {"n": n}\n'
     )
@@ -79,7 +79,7 @@ def test_a_string_of_the_sources_missing_from_the_catalogue_is_named(sources):
 def test_an_empty_translation_is_named(sources):
     emptied = COMPLETE | {"Chair's summary": 'msgid "Chair\'s summary"\nmsgstr ""\n'}
     write_catalogue(sources, emptied)
-    assert check(sources, ["fr"]) == ["fr: untranslated: \"Chair's summary\""]
+    assert check(sources, ["fr"]) == ['fr: untranslated: "Chair\'s summary"']
 
 
 def test_a_plural_missing_one_of_the_languages_forms_is_named(sources):
@@ -94,7 +94,7 @@ def test_a_plural_missing_one_of_the_languages_forms_is_named(sources):
 def test_a_fuzzy_entry_is_named(sources):
     fuzzy = COMPLETE | {"Chair's summary": "#, fuzzy\n" + COMPLETE["Chair's summary"]}
     write_catalogue(sources, fuzzy)
-    assert check(sources, ["fr"]) == ["fr: fuzzy: \"Chair's summary\""]
+    assert check(sources, ["fr"]) == ['fr: fuzzy: "Chair\'s summary"']
 
 
 def test_a_compiled_catalogue_that_differs_from_its_po_is_named(sources):
@@ -110,4 +110,3 @@ def test_the_check_changes_nothing_in_the_sources(sources):
     before = po.read_bytes(), po.with_suffix(".mo").read_bytes()
     assert check(sources, ["fr"]) == ["fr: plural forms missing: 'One paragraph agreed'"]
     assert (po.read_bytes(), po.with_suffix(".mo").read_bytes()) == before
-

@@ -100,3 +100,40 @@ def test_the_switcher_never_sends_anyone_to_another_site(client, db):
 
 def test_the_switcher_takes_only_a_post(client, db):
     assert client.get("/language/?language=fr").status_code == 405
+
+
+def test_delegations_and_groups_are_named_in_the_readers_language_and_isolated(client, negotiation):
+    client.post("/language/", {"language": "fr"})
+    page = client.get("/p/wg/participants/").content.decode()
+    assert "<li><bdi>Brésil</bdi> <span" in page
+    assert "(<bdi>Groupe des États d&#x27;Amérique latine et des Caraïbes</bdi>)" in page
+    assert "<li><bdi>Saint-Siège</bdi></li>" in page
+    client.post("/language/", {"language": "ar"})
+    page = client.get("/p/wg/participants/").content.decode()
+    assert "<li><bdi>البرازيل</bdi> <span" in page
+    assert "<li><bdi>الكرسي الرسولي</bdi></li>" in page
+
+
+def test_the_record_keeps_the_english_names_whatever_the_page_shows(client, negotiation):
+    client.post("/language/", {"language": "zh-hans"})
+    assert "<bdi>巴西</bdi>" in client.get("/p/wg/participants/").content.decode()
+    assert models.Delegation.objects.get(code="BRA").name == "Brazil"
+
+
+def test_a_refusal_names_the_delegation_in_the_readers_language():
+    from django.utils import translation
+
+    from accord.words.refusals import delegation_name
+
+    with translation.override("ru"):
+        assert delegation_name("RUS") == "Российская Федерация"
+        assert delegation_name("XEU") == "XEU"
+    with translation.override("en"):
+        assert delegation_name("RUS") == "Russian Federation"
+
+
+def test_a_delegation_may_be_typed_by_its_name_in_any_of_the_six_languages():
+    from accord.web.forms import delegation_codes
+
+    assert delegation_codes("Brésil, Бразилия, 巴西, البرازيل, brasil") == ["BRA"]
+    assert delegation_codes("Fédération de Russie; États-Unis d'Amérique") == ["RUS", "USA"]

@@ -3,8 +3,11 @@ a signed-in person's profile and, for everyone, in Django's language cookie; eit
 the browser's Accept-Language (docs/languages.md)."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import translation
@@ -14,8 +17,14 @@ from django.views.decorators.http import require_POST
 
 from accord.actions.preferences import choose_language, chosen_language
 
-# The profile's language, read once per session rather than on every request.
+# The profile's language, copied into the session at sign-in: no query on later requests.
 SESSION_KEY = "accord_language"
+
+
+@receiver(user_logged_in)
+def _signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_KEY] = chosen_language(user)
 
 
 class PersonalLanguage:
@@ -26,13 +35,10 @@ class PersonalLanguage:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated:
-            code = request.session.get(SESSION_KEY)
-            if code is None:
-                code = request.session[SESSION_KEY] = chosen_language(request.user)
-            if code:
-                translation.activate(code)
-                request.LANGUAGE_CODE = code
+        code = request.session.get(SESSION_KEY) if request.user.is_authenticated else None
+        if code:
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
         return self.get_response(request)
 
 
