@@ -1,8 +1,9 @@
 """Delegations and groups named in the reader's language, isolated from the text around them.
 
 ``{{ explanation.delegation|name_of }}`` (a delegation or group),
-``{{ proponent.delegation|name_of }}`` (a code): the UN's short name in the language of the page, inside ``<bdi>`` so that a Latin
-name reads right in an Arabic sentence and an Arabic one in a Latin sentence."""
+``{{ proponent.delegation|name_of }}`` (a code): the UN's short name in the language of the
+page, inside ``<bdi>`` so that a Latin name reads right in an Arabic sentence and an Arabic
+one in a Latin sentence."""
 
 from django import template
 from django.utils.html import format_html
