@@ -166,6 +166,9 @@ LANGUAGES = [
     ("zh-hans", "中文"),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates and numbers on pages in the reader's language (Django's formats for each); English
+# dates the UN's way, day before month (accord/formats/en).
+FORMAT_MODULE_PATH = ["accord.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

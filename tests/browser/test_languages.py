@@ -24,7 +24,8 @@ def _overflowing(page: Page, url: str, pages: dict[str, str]) -> list[str]:
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
             response = page.goto(f"{url}{address}")
-            assert response is not None and response.status == 200, name
+            assert response is not None, name
+            assert response.status == 200, name
             scrolled = page.evaluate("document.documentElement.scrollWidth")
             if scrolled > width:
                 wide.append(f"{name} is {scrolled} px wide at {width} px")

@@ -137,3 +137,37 @@ def test_a_delegation_may_be_typed_by_its_name_in_any_of_the_six_languages():
 
     assert delegation_codes("Brésil, Бразилия, 巴西, البرازيل, brasil") == ["BRA"]
     assert delegation_codes("Fédération de Russie; États-Unis d'Amérique") == ["RUS", "USA"]
+
+
+@pytest.mark.parametrize(
+    ("code", "written"),
+    [
+        ("en", r"\d{1,2} [A-Z][a-z]+ \d{4}"),
+        (
+            "fr",
+            r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+            r"|novembre|décembre) \d{4}",
+        ),
+        ("zh-hans", r"\d{4}年\d{1,2}月\d{1,2}日"),
+        ("ru", r"\d{1,2} [\u0430-\u044f]+ \d{4} \u0433\."),  # "3 December 2026 y."
+    ],
+)
+def test_dates_are_written_in_the_readers_language_and_kept_as_recorded(
+    client, negotiation, code, written
+):
+    client.post("/language/", {"language": code})
+    page = client.get("/p/wg/report/v1/").content.decode()
+    issued = re.search(r'<time datetime="([^"]+)">([^<]+)</time>', page)
+    assert re.fullmatch(written, issued.group(2)), issued.group(2)
+    assert issued.group(1) == negotiation.version.issued_at.isoformat()
+
+
+def test_the_error_page_of_a_failure_is_in_the_readers_language(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("ar"):
+        page = server_error(rf.get("/")).content.decode()
+        said = translation.gettext("Something went wrong")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert f"<h1>{said}</h1>" in page
