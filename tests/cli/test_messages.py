@@ -4,6 +4,7 @@ other official languages, nothing fuzzy, every compiled catalogue the same as it
 The first test is the one that guards accord's own catalogues; the others prove, on a small
 catalogue of their own, that the check finds each kind of problem."""
 
+import gettext
 from pathlib import Path
 
 import pytest
@@ -87,8 +88,15 @@ def test_a_plural_missing_one_of_the_languages_forms_is_named(sources):
     write_catalogue(sources, COMPLETE | {"paragraphs": two_forms})
     assert check(sources, ["fr"]) == ["fr: plural forms missing: 'One paragraph agreed'"]
     blank_form = COMPLETE["paragraphs"].replace('"%(n)s de paragraphes convenus"', '""')
-    write_catalogue(sources, COMPLETE | {"paragraphs": blank_form})
+    po = write_catalogue(sources, COMPLETE | {"paragraphs": blank_form})
     assert check(sources, ["fr"]) == ["fr: plural forms missing: 'One paragraph agreed'"]
+    # Compiled, an incomplete plural is left out: the page falls back to English, not to "".
+    with po.with_suffix(".mo").open("rb") as compiled:
+        read = gettext.GNUTranslations(compiled)
+    assert read.ngettext("One paragraph agreed", "%(n)s paragraphs agreed", 7) == (
+        "%(n)s paragraphs agreed"
+    )
+    assert read.gettext("Silence procedure") == "Procédure d'approbation tacite"
 
 
 def test_a_fuzzy_entry_is_named(sources):

@@ -128,8 +128,15 @@ def _read(po: Path) -> "Catalog":
 def _compiled(po: Path) -> bytes:
     from babel.messages.mofile import write_mo
 
+    read = _read(po)
+    # Babel would keep a plural entry whose forms are empty; leave it out, as msgfmt does.
+    for message in list(read):
+        if message.id and message.pluralizable:
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            if not all(forms[: read.num_plurals]):
+                read.delete(message.id, context=message.context)
     out = io.BytesIO()
-    write_mo(out, _read(po), use_fuzzy=False)
+    write_mo(out, read, use_fuzzy=False)
     return out.getvalue()
 
 
