@@ -171,3 +171,28 @@ def test_the_error_page_of_a_failure_is_in_the_readers_language(rf):
         said = translation.gettext("Something went wrong")
     assert '<html lang="ar" dir="rtl">' in page
     assert f"<h1>{said}</h1>" in page
+
+
+def test_the_action_itself_refuses_a_language_accord_does_not_speak(negotiation):
+    from accord.actions.preferences import LanguageUnknown, choose_language
+
+    with pytest.raises(LanguageUnknown):
+        choose_language(negotiation.brazil, "de")
+    assert not models.Profile.objects.exists()
+
+
+def test_the_scripts_hold_no_words_of_their_own():
+    """What a script says comes from its page, translated there (``data-`` attributes): a
+    string of words in a script would reach every reader in English."""
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parents[2] / "src" / "accord" / "web" / "static"
+    worded = []
+    for script in sorted(scripts.rglob("*.js")):
+        lines = script.read_text("utf-8").splitlines()
+        code = "\n".join(line for line in lines if not line.strip().startswith("//"))
+        for found in re.finditer(r"\"([^\"\n]*)\"|'([^'\n]*)'|`([^`]*)`", code):
+            text = next(group for group in found.groups() if group is not None)
+            if re.search(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}", text) and text != "use strict":
+                worded.append(f"{script.name}: {text!r}")
+    assert worded == []
