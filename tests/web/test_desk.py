@@ -99,7 +99,7 @@ def test_the_desk_lists_invitations_awaiting_consent_and_open_silence_procedures
     client.force_login(negotiation.brazil)
     page = client.get("/p/wg/desk/")
     text = _text(page)
-    when = timezone.localtime(deadline, timezone.UTC).strftime("%-d %B %Y, %H:%M")
+    when = timezone.localtime(deadline, timezone.UTC).strftime("%-d %B %Y %H:%M")
     assert (
         "Open silence procedures Report of the working group (test) (Zero draft) — "
         f"silence until {when} (UTC) — broken by one delegation so far"
