@@ -374,7 +374,7 @@ def test_the_demo_has_a_process_decided_by_a_recorded_vote(client):
     ]
     page = client.get(f"/p/{SLUG}/resolution/v1/").content.decode()
     assert "Adopted by a recorded vote of 145–6–32 (yes, no, abstain)" in page  # noqa: RUF001 (a tally is written with en dashes)
-    assert "Explanation of vote by Switzerland (national view)" in page
+    assert "Explanation of vote by <bdi>Switzerland</bdi> (national view)" in page
     tally = client.get(f"/p/{SLUG}/resolution/v1/recorded-vote/")
     assert tally.status_code == 200
     report = client.get(f"/p/{SLUG}/resolution/consensus-report/").content.decode()
