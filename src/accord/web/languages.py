@@ -35,7 +35,9 @@ class PersonalLanguage:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        code = request.session.get(SESSION_KEY) if request.user.is_authenticated else None
+        # Only a signed-in session holds the key (sign-out empties the session); reading the
+        # session alone spares loading the user on pages that do not need them.
+        code = request.session.get(SESSION_KEY)
         if code:
             translation.activate(code)
             request.LANGUAGE_CODE = code
