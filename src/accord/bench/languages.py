@@ -75,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
     version, delegates, _ = api.build(args.paragraphs, args.proposals)
     slug = version.document.process.slug
     clients = {code: _speaking(api._client(delegates[0]), code) for code in LANGUAGES}
+    for code, client in clients.items():  # each client is served the language it asks for
+        home = client.get("/").content.decode()
+        assert f'<html lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}">' in home, code
     timed: dict[str, dict[str, Timing]] = {}
     with override_settings(ROOT_URLCONF="accord.bench.pages"):
         for page in pages(slug):
