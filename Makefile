@@ -6,7 +6,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test test-fast check format lock clean
+.PHONY: demo test test-fast check format lock clean messages
 
 # The virtual environment is made on first use and refreshed when the dependencies change.
 $(INSTALLED): pyproject.toml setup.py src/accord/core/_chainscan.c requirements.lock scripts/find-python
@@ -50,6 +50,10 @@ check: $(INSTALLED)
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix src tests
 	$(BIN)/ruff format src tests
+
+# Re-extract the interface's strings into the catalogues and compile them (docs/languages.md).
+messages: $(INSTALLED)
+	$(BIN)/accord messages
 
 # Re-pin every dependency to the newest allowed version (commit the result).
 lock:

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The language a signed-in person chose wins over the cookie and Accept-Language.
+    "accord.web.languages.PersonalLanguage",
     "accord.security.sessions.SessionLimits",
     "accord.security.sessions.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -164,6 +166,9 @@ LANGUAGES = [
     ("zh-hans", "中文"),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates and numbers on pages in the reader's language (Django's formats for each); English
+# dates the UN's way, day before month (accord/formats/en).
+FORMAT_MODULE_PATH = ["accord.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -17,7 +17,11 @@ ADOPTION = "/p/wg/report/v1/adoption/"
 
 
 def _text(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+    return re.sub(
+        r"\s+",
+        " ",
+        re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi\b[^>]*>", "", response.content.decode())),
+    ).strip()
 
 
 def _state():

@@ -14,7 +14,11 @@ PAGE = "/p/wg/report/v1/bracketed/"
 
 
 def _text(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+    return re.sub(
+        r"\s+",
+        " ",
+        re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi\b[^>]*>", "", response.content.decode())),
+    ).strip()
 
 
 def _labels(response):

@@ -21,7 +21,7 @@ REWORDED = REV1.replace("complement the application of", "complement the full ap
 
 
 def _text(response):
-    words = re.sub(r"<[^>]+>", " ", response.content.decode())
+    words = re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi\b[^>]*>", "", response.content.decode()))
     return re.sub(r"\s+", " ", html.unescape(words)).strip()
 
 

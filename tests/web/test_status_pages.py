@@ -19,7 +19,11 @@ P4 = "The voluntary, non-binding norms complement the application of internation
 
 
 def _text(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+    return re.sub(
+        r"\s+",
+        " ",
+        re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi\b[^>]*>", "", response.content.decode())),
+    ).strip()
 
 
 def _mark(n, uid, kind=ActKind.AGREED, pending=(), version=None):

@@ -99,6 +99,16 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("compile-json-ms", "compilation as JSON", 300, at_least=False, unit=" ms"),
         Target("writes-lost", "positions or events lost", 1, at_least=False),
     ),
+    "languages": (
+        Target(
+            "ar-over-en",
+            "the pages in Arabic over the same pages in English, summed processor time",
+            1.1,
+            at_least=False,
+            unit="×",
+        ),
+        Target("failed", "pages that did not answer 200", 1, at_least=False),
+    ),
     "pages": (
         Target("slowest-ms", "slowest page or API read, median", 300, at_least=False, unit=" ms"),
         Target(

@@ -16,6 +16,7 @@ accord check [--corpus F] [--json] TEXT     check a passage against agreed langu
 accord corpus import FILE.jsonl             add agreed texts and views to the corpus
 accord token USER NAME [--read-only]        an API token for a program acting as USER
 accord bench SUITE                          benchmarks against their baselines and targets
+accord messages [--check]                   extract and compile the interface's catalogues
 accord manage ARGS...                       any Django management command
 
 Each area's commands are in a module of this package; every failure is a `CommandError`,
@@ -27,7 +28,18 @@ import os
 import sys
 from collections.abc import Sequence
 
-from accord.cli import audit, backup, bench, checker, documents, keys, serve, tokens, witness
+from accord.cli import (
+    audit,
+    backup,
+    bench,
+    checker,
+    documents,
+    keys,
+    messages,
+    serve,
+    tokens,
+    witness,
+)
 from accord.cli.errors import CommandError
 
 MINIMUM_PYTHON = (3, 12)
@@ -53,7 +65,7 @@ def parser() -> argparse.ArgumentParser:
     """The command's parser; each parsed command carries ``run`` and whether it needs Django."""
     made = argparse.ArgumentParser(prog="accord", description=__doc__.splitlines()[0])
     commands = made.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for area in (serve, audit, witness, keys, backup, documents, checker, tokens, bench):
+    for area in (serve, audit, witness, keys, backup, documents, checker, tokens, bench, messages):
         area.add_commands(commands)
     made.set_defaults(django=True)
     return made

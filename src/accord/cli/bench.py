@@ -2,8 +2,8 @@
 
 The suites live in `accord.bench`; this module gives them their options. ``engine``,
 ``checker`` and ``documents`` need no database; ``record``, ``tree``, ``api``, ``pages``,
-``live``, ``room`` and ``convergence`` run on a fresh SQLite file, or on the scratch database
-DATABASE_URL names, migrated first.
+``live``, ``room``, ``convergence`` and ``languages`` run on a fresh SQLite file, or on the
+scratch database DATABASE_URL names, migrated first.
 """
 
 import argparse
@@ -59,6 +59,10 @@ def _pages(suite: argparse.ArgumentParser) -> None:
         help="time the pages at each of these numbers of proposals instead of --proposals, "
         "and the growth from one to the next (e.g. 1000,5000,20000)",
     )
+
+
+def _languages(suite: argparse.ArgumentParser) -> None:
+    _numbers(suite, paragraphs=100, proposals=1000, runs=9)
 
 
 def _sizes(value: str) -> tuple[int, ...]:
@@ -157,6 +161,7 @@ SUITES: dict[str, tuple[str, bool, Options]] = {
     "tree": ("the Merkle tree's proofs, checkpoints and storage", True, _tree),
     "api": ("the API on a full-size negotiation", True, _api),
     "pages": ("the main pages and API reads on a full-size negotiation", True, _pages),
+    "languages": ("a delegate's pages in English and in Arabic", True, _languages),
     "live": ("live updates to every delegation's open page", True, _live),
     "room": ("a full room reading, proposing and taking positions at once", True, _room),
     "convergence": ("convergence analytics on a full-size negotiation", True, _convergence),

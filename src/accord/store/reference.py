@@ -1,10 +1,12 @@
 """The UN member states, observers and groups that accord ships as reference data."""
 
 import json
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import get_language
 
 from accord.store.models import Delegation, Group
 
@@ -13,6 +15,37 @@ def reference_data() -> dict[str, Any]:
     text = resources.files("accord.data").joinpath("un_members.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@cache
+def _names_by_code() -> dict[str, dict[str, str]]:
+    data = reference_data()
+    entries = (
+        *data["members"],
+        *data["observer_states"],
+        *data["observer_organisations"],
+        *data["regional_groups"],
+        *data["groups"],
+    )
+    return {entry["code"]: {"en": entry["name"], **entry.get("names", {})} for entry in entries}
+
+
+def local_name(code: str, default: str = "", language: str | None = None) -> str:
+    """The short name of the delegation or group ``code`` in ``language`` (the reader's by
+    default), as the UN writes it in its six official languages; ``default``, or the code,
+    for one the reference data does not list. Pages only: the record keeps codes and the
+    English names it was signed with."""
+    names = _names_by_code().get(code)
+    if names is None:
+        return default or code
+    return names.get(language or get_language() or "en") or names["en"]
+
+
+def every_name() -> dict[str, str]:
+    """Every delegation and group by each of its six names, lower-cased: its code."""
+    return {
+        name.lower(): code for code, names in _names_by_code().items() for name in names.values()
+    }
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from accord.core.fates import FateKind
 from accord.core.national_views import MAX_ENTRY_CHARS, MAX_STATEMENT_CHARS
 from accord.core.proposals import MAX_JUSTIFICATION_CHARS, MAX_WORDING_CHARS, Proposal
 from accord.core.revising import CHAIR_FATES
-from accord.store.reference import reference_data
+from accord.store.reference import every_name, reference_data
 
 # The id of a page's list of delegations (`{% delegation_picker %}`): the fields that take
 # delegations name it, and suggest names and codes from it as the person types.
@@ -23,7 +23,8 @@ PICKER = forms.TextInput(attrs={"list": PICKER_LIST, "autocomplete": "off"})
 @cache
 def _codes_by_word() -> dict[str, str]:
     """Every delegation and regional group of the shipped reference data, by its short name
-    and by its code, lower-cased: what a person may type to name it."""
+    in any of the six languages and by its code, lower-cased: what a person may type to name
+    it."""
     data = reference_data()
     entries = (
         *data["members"],
@@ -34,7 +35,7 @@ def _codes_by_word() -> dict[str, str]:
     )
     found = {entry["code"].lower(): entry["code"] for entry in entries}
     found |= {entry["name"].lower(): entry["code"] for entry in entries}
-    return found
+    return found | every_name()
 
 
 def delegation_code(word: str) -> str:

@@ -13,6 +13,7 @@ from accord.web import (
     drafting_views,
     history_views,
     language_views,
+    languages,
     participants_views,
     passkey_views,
     position_views,
@@ -33,6 +34,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", signin_views.SignIn.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("language/", languages.switch_language, name="language"),
     path("account/", signin_views.account, name="account"),
     path("account/second-factor/", signin_views.second_factor, name="second-factor"),
     path(

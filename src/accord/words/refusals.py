@@ -4,7 +4,6 @@ The core raises typed refusals carrying data; the web pages, the API and the CLI
 them through `explain`, so a refusal reads the same everywhere.
 """
 
-from functools import cache
 from typing import cast
 
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from django.utils.translation import ngettext, pgettext
 from accord.core.errors import Refusal
 from accord.core.participants import ParticipantKind, Reason, Role
 from accord.store.models.processes import ROLE_LABELS
-from accord.store.reference import reference_data
+from accord.store.reference import local_name
 
 
 def _reasons() -> dict[str, str]:
@@ -226,17 +225,10 @@ def _draft_problems() -> dict[str, str]:
     }
 
 
-@cache
-def _reference_names() -> dict[str, str]:
-    data = reference_data()
-    entries = (*data["members"], *data["observer_states"], *data["observer_organisations"])
-    return {entry["code"]: entry["name"] for entry in entries}
-
-
 def delegation_name(code: str) -> str:
-    """The short name the UN uses for the delegation ``code`` (from the shipped reference
-    data), or the code itself for a delegation it does not list."""
-    return _reference_names().get(code, code)
+    """The short name the UN uses for the delegation ``code`` in the reader's language (from
+    the shipped reference data), or the code itself for a delegation it does not list."""
+    return local_name(code)
 
 
 def _batch_problems() -> dict[str, str]:

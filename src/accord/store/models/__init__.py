@@ -1,7 +1,7 @@
 """Thin models, one module per area. Rules live in `accord.core`; writes go through
 `accord.actions`. Every model is importable from here (``models.Proposal``)."""
 
-from accord.store.models.accounts import ApiToken, DeskVisit
+from accord.store.models.accounts import ApiToken, DeskVisit, Profile
 from accord.store.models.corpus import CorpusEntry
 from accord.store.models.decisions import (
     ADOPTION_METHODS,
@@ -63,6 +63,7 @@ __all__ = [
     "Participation",
     "Position",
     "Process",
+    "Profile",
     "Proposal",
     "ProposalFate",
     "Provision",

@@ -39,3 +39,13 @@ class DeskVisit(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "process"], name="one_desk_visit_per_user")
         ]
+
+
+class Profile(models.Model):
+    """A person's preferences, outside the record: the language of the interface they chose
+    with the switcher in the page header (empty: their browser's)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    language = models.CharField(max_length=10, blank=True, default="")
