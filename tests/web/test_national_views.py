@@ -117,12 +117,12 @@ def test_the_national_views_page_reads_in_a_fixed_number_of_queries(
     client, negotiation, django_assert_num_queries
 ):
     _views(negotiation)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get("/p/wg/national-views/")
     deliver_statement(negotiation.process, by=negotiation.germany, delegation="DEU", text="More.")
     add_summary_entry(negotiation.process, by=negotiation.chair, text="x", delegations=["DEU"])
     submit_input(negotiation.process, by=negotiation.stakeholder, text="More from us.")
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert client.get("/p/wg/national-views/").status_code == 200
 
 
@@ -313,7 +313,7 @@ def test_the_chairs_summary_reads_in_a_fixed_number_of_queries(
     client, negotiation, django_assert_num_queries
 ):
     _views(negotiation)
-    with django_assert_num_queries(7) as few:
+    with django_assert_num_queries(8) as few:
         client.get("/p/wg/chairs-summary/")
     add_summary_entry(negotiation.process, by=negotiation.chair, text="x", groups=["eu"])
     with django_assert_num_queries(len(few.captured_queries)):

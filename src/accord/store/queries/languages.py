@@ -64,7 +64,8 @@ def _text(
 
 def languages_of(version: models.Version) -> list[str]:
     """The languages ``version`` carries, in the UN's order, without reading their text."""
-    return [code for code in lv.LANGUAGES if code in _rows(version)]
+    rows = _rows(version)
+    return [code for code in lv.LANGUAGES if code in rows]
 
 
 def language_texts(version: models.Version) -> list[LanguageText]:
