@@ -17,11 +17,13 @@ from accord.store.queries.compiling import (
     CompilationChoices,
     CompilationFilter,
     CompilationOutline,
+    EntryOutline,
     bracketed,
     bracketed_parts,
     compilation,
     compilation_choices,
-    compilation_parts,
+    compilation_outline,
+    compiled_entries,
     section_uids,
 )
 from accord.store.queries.convergence import (
@@ -63,7 +65,13 @@ from accord.store.queries.history import (
     provenance,
     provision_history,
 )
-from accord.store.queries.kept import kept_text, position_key, record_position
+from accord.store.queries.kept import (
+    kept_text,
+    kept_texts,
+    position_key,
+    positions_remembered,
+    record_position,
+)
 from accord.store.queries.national import (
     Disassociation,
     LabelledStatement,
@@ -144,6 +152,7 @@ __all__ = [
     "CorpusCounts",
     "Desk",
     "Disassociation",
+    "EntryOutline",
     "EventNames",
     "HistoryEntry",
     "LabelledStatement",
@@ -176,7 +185,8 @@ __all__ = [
     "check_text",
     "compilation",
     "compilation_choices",
-    "compilation_parts",
+    "compilation_outline",
+    "compiled_entries",
     "consensus_report",
     "convergence_of",
     "convergence_tables",
@@ -197,6 +207,7 @@ __all__ = [
     "groups_with_participants",
     "invitations",
     "kept_text",
+    "kept_texts",
     "mandates",
     "may_administer",
     "may_draft",
@@ -217,6 +228,7 @@ __all__ = [
     "position_key",
     "position_values",
     "positions_board",
+    "positions_remembered",
     "process_events",
     "progress",
     "proposal_values",
