@@ -236,6 +236,10 @@ def compiled_entries(
         missing = frozenset(e.provision.uid for e in outline if _entry_key(e.digest) not in found)
         again = compilation(version, text, wanted, only=missing).entries
         made = {e.provision.uid: e for e in again if e.provision.uid in missing}
+        _, pickled = _kept_entries(made.values())
+        named = {_entry_key(e.digest) for e in outline}
+        # Kept again when it is what the outline names (the record may have moved on since).
+        cache.set_many({k: v for k, v in pickled.items() if k in named}, CACHED_FOR_S)
         return tuple(
             made[e.provision.uid] if key not in found else _loaded(found[key])
             for key, e in zip(keys, outline, strict=True)
