@@ -254,7 +254,7 @@ CACHES = {
         }
         if os.environ.get("ACCORD_REDIS_URL")
         else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "accord.store.cache.DatabaseCache",
             "LOCATION": "accord_cache",
             # What the pages keep goes in many entries (each entry of a compilation, and its
             # HTML, apart: docs/room.md); Django's default of 300 would cull them on every

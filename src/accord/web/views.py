@@ -200,7 +200,9 @@ def _entries_html(
         {pk: [(i.delegation.code, i.status) for i in v] for pk, v in invited.items()},
     )
     vary = (language, version.pk, context["is_current"], context["labels"], forms if own else "")
-    keys = [queries.position_key("entry-html", e.digest, *vary) for e in shown]
+    # Digested once: what it varies by may be long (every revision's labels, every choice).
+    varied = queries.position_key("entry-html", "", *vary)
+    keys = [f"{varied}:{e.digest}" for e in shown]
 
     def build(indices: Sequence[int]) -> list[bytes]:
         entries = queries.compiled_entries(version, text, wanted, [shown[at] for at in indices])
