@@ -191,18 +191,25 @@ def _entries_html(
     when they must be, a part at a time."""
     entry = get_template("accord/_compilation_entry.html")
     language, token = get_language(), str(get_token(request))
-    own = cast(dict[int, object], context["invite_choices"])
+    choices = cast(dict[int, object], context["invite_choices"])
     invited = cast(dict[int, list[models.CoSponsorship]], context["invitations"])
-    # A proposing delegation's entries hold its forms, with whom it invited so far.
-    forms = (
-        mine,
-        own,
-        {pk: [(i.delegation.code, i.status) for i in v] for pk, v in invited.items()},
-    )
-    vary = (language, version.pk, context["is_current"], context["labels"], forms if own else "")
-    # Digested once: what it varies by may be long (every revision's labels, every choice).
+    vary = (language, version.pk, context["is_current"], context["labels"])
+    # Digested once: what it varies by may be long (every revision's labels).
     varied = queries.position_key("entry-html", "", *vary)
-    keys = [f"{varied}:{e.digest}" for e in shown]
+
+    def key(entry: queries.EntryOutline) -> str:
+        """An entry holding the reader's own open proposals holds their forms too: whom
+        they may invite to co-sponsor, and whom they invited so far."""
+        own = [pk for code, pk in entry.open_proposals if code == mine and pk in choices]
+        if not own:
+            return f"{varied}:{entry.digest}"
+        forms = [
+            (pk, choices[pk], [(i.delegation.code, i.status) for i in invited.get(pk, [])])
+            for pk in own
+        ]
+        return queries.position_key("entry-html", entry.digest, varied, forms)
+
+    keys = [key(e) for e in shown]
 
     def build(indices: Sequence[int]) -> list[bytes]:
         entries = queries.compiled_entries(version, text, wanted, [shown[at] for at in indices])

@@ -19,6 +19,7 @@ from accord.core.bracketed import (
     split_bracketed,
 )
 from accord.core.participants import ParticipantKind
+from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
 from accord.store.queries.kept import (
     CACHED_FOR_S,
@@ -144,6 +145,9 @@ class EntryOutline:
     provision: pv.Provision
     proposal_count: int
     digest: str
+    # The open proposals it holds, each as (proposing delegation, id): the forms an entry
+    # carries for the proposer depend on them.
+    open_proposals: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +172,12 @@ def _kept_entries(
     for entry in entries:
         data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(data).hexdigest()[:32]
-        outlines.append(EntryOutline(entry.provision, len(entry.proposals), digest))
+        opened = tuple(
+            (p.proponent.delegation, p.id)
+            for p in entry.proposals
+            if p.status == ProposalStatus.OPEN
+        )
+        outlines.append(EntryOutline(entry.provision, len(entry.proposals), digest, opened))
         pickled[_entry_key(digest)] = data
     return outlines, pickled
 
