@@ -142,9 +142,7 @@ def test_an_event_on_one_paragraph_compiles_that_paragraph_alone(client, room):
     _proposal(room)
     after = queries.compilation_outline(room.version, text, wanted, budget=200)
     changed = {
-        b.provision.uid
-        for b, a in zip(before.entries, after.entries, strict=True)
-        if b.digest != a.digest
+        b.uid for b, a in zip(before.entries, after.entries, strict=True) if b.digest != a.digest
     }
     assert changed == {"p4"}
     assert after.proposal_count == before.proposal_count + 1

@@ -14,6 +14,10 @@ same run: a trivial view behind the same middleware. Each page reports the media
 them (less moved than the time by other users of a shared machine; the database server's is
 not in it), its size, and the time and queries of its first request (which builds and keeps
 what the page is made of, once for each position of the record, unless a page before did).
+A streamed page (the whole compilation) is timed to its last byte and, apart, to its first,
+which its targets hold. Then, ``--runs`` times, a delegate records a position and a proposal
+on one paragraph and the page is requested at once: the first request after an event, which
+brings what is kept up to date.
 ``--growth`` builds one negotiation for each number of proposals given and times the pages on
 each, then says how each page's median grew.
 """

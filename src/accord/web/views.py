@@ -219,7 +219,7 @@ def _entries_html(
             ]
 
     def pieces() -> Iterator[str]:
-        shape = [(e.provision.is_amendable, e.proposal_count) for e in shown]
+        shape = [(e.is_amendable, e.proposal_count) for e in shown]
         for piece in queries.kept_texts(keys, build, part_bounds(shape, PART_PROPOSALS)):
             html = piece.decode()
             yield html.replace(TOKEN, token) if TOKEN in html else html
@@ -264,7 +264,7 @@ def compilation_at(version: models.Version, uid: str, proposal: int) -> str:
         version, text, queries.CompilationFilter(), budget=PART_PROPOSALS
     )
     if len(outline.parts) > 1:
-        at = next((n for n, e in enumerate(outline.entries) if e.provision.uid == uid), 0)
+        at = next((n for n, e in enumerate(outline.entries) if e.uid == uid), 0)
         part = next(p for p in outline.parts if p.start <= at < p.end)
         url += f"?part={part.number}"
     return f"{url}#proposal-{proposal}"

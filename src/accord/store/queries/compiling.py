@@ -139,10 +139,14 @@ class PartOutline:
 
 @dataclass(frozen=True, slots=True)
 class EntryOutline:
-    """One entry of a compilation without its proposals: its provision, how many proposals
-    it holds, and the digest of the entry, under which it is kept (see `compiled_entries`)."""
+    """One entry of a compilation without its proposals: its provision's uid and label and
+    whether it is amendable (not its text: the outline is read on every request), how many
+    proposals it holds, and the digest of the entry, under which it is kept (see
+    `compiled_entries`)."""
 
-    provision: pv.Provision
+    uid: str
+    label: str
+    is_amendable: bool
     proposal_count: int
     digest: str
     # The open proposals it holds, each as (proposing delegation, id): the forms an entry
@@ -177,16 +181,26 @@ def _kept_entries(
             for p in entry.proposals
             if p.status == ProposalStatus.OPEN
         )
-        outlines.append(EntryOutline(entry.provision, len(entry.proposals), digest, opened))
+        provision = entry.provision
+        outlines.append(
+            EntryOutline(
+                provision.uid,
+                provision.label,
+                provision.is_amendable,
+                len(entry.proposals),
+                digest,
+                opened,
+            )
+        )
         pickled[_entry_key(digest)] = data
     return outlines, pickled
 
 
 def _outline(entries: Sequence[EntryOutline], budget: int) -> CompilationOutline:
-    shape = [(e.provision.is_amendable, e.proposal_count) for e in entries]
+    shape = [(e.is_amendable, e.proposal_count) for e in entries]
     parts = []
     for number, (start, end) in enumerate(cp.part_bounds(shape, budget), start=1):
-        numbered = [e.provision.label for e in entries[start:end] if e.provision.is_amendable]
+        numbered = [e.label for e in entries[start:end] if e.is_amendable]
         parts.append(
             PartOutline(
                 number,
@@ -224,8 +238,8 @@ def compilation_outline(
         again = compilation(version, text, wanted, only=touched).entries
         outlines, pickled = _kept_entries(e for e in again if e.provision.uid in touched)
         cache.set_many(pickled, CACHED_FOR_S)
-        fresh = {o.provision.uid: o for o in outlines}
-        return _outline([fresh.get(e.provision.uid, e) for e in before.entries], budget)
+        fresh = {o.uid: o for o in outlines}
+        return _outline([fresh.get(e.uid, e) for e in before.entries], budget)
 
     shown = (wanted.delegation, wanted.group, wanted.section, wanted.status)
     return kept_since("compilation", version, (budget, *shown), build, update)
@@ -242,7 +256,7 @@ def compiled_entries(
     keys = [_entry_key(e.digest) for e in outline]
     found = cache.get_many(keys)
     if len(found) < len(set(keys)):  # evicted since: compiled again
-        missing = frozenset(e.provision.uid for e in outline if _entry_key(e.digest) not in found)
+        missing = frozenset(e.uid for e in outline if _entry_key(e.digest) not in found)
         again = compilation(version, text, wanted, only=missing).entries
         made = {e.provision.uid: e for e in again if e.provision.uid in missing}
         _, pickled = _kept_entries(made.values())
@@ -250,7 +264,7 @@ def compiled_entries(
         # Kept again when it is what the outline names (the record may have moved on since).
         cache.set_many({k: v for k, v in pickled.items() if k in named}, CACHED_FOR_S)
         return tuple(
-            made[e.provision.uid] if key not in found else _loaded(found[key])
+            made[e.uid] if key not in found else _loaded(found[key])
             for key, e in zip(keys, outline, strict=True)
         )
     return tuple(_loaded(found[key]) for key in keys)

@@ -4,7 +4,10 @@ Whatever changes what a version's pages show — a proposal, a withdrawal, a co-
 position, a Chair's mark, a revision, an adoption — is an event of the process, so a value
 kept under the record's position (its latest event) is never served stale: the next event
 moves the key on. The values live in Django's cache, the database cache by default (table
-``accord_cache``), so every instance on the same database shares them.
+``accord_cache``), so every instance on the same database shares them. A value its
+paragraphs make each apart (the compilation) is brought up to date from the value kept at
+an earlier position and the events since, when each of them names what it changed
+(`kept_since`).
 """
 
 import hashlib
