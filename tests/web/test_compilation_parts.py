@@ -4,7 +4,9 @@ click away; the cached compilation follows the record."""
 import re
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.core.cache import cache
+from django.test import AsyncClient
 
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.store import queries
@@ -112,3 +114,18 @@ def test_entries_evicted_from_the_cache_are_compiled_again(client, large):
     assert _ids(client.get(PAGE, {"all": "1"}))[: len(first)] == first
     assert cache.get(evicted[-1]) is not None
     assert len(_ids(client.get(PAGE, {"all": "1"}))) == 205
+
+
+def test_the_whole_compilation_streams_through_asgi_as_it_comes(large):
+    """Django reads a synchronous iterator to its end before serving it through ASGI: there
+    the page is an asynchronous one, each chunk taken in turn."""
+
+    async def read() -> tuple[bool, list[bytes]]:
+        answer = await AsyncClient().get(PAGE, {"all": "1"})
+        chunks = [chunk async for chunk in answer.streaming_content]
+        return answer.is_async, chunks
+
+    is_async, chunks = async_to_sync(read)()
+    assert is_async
+    assert len(chunks) > 3
+    assert len(re.findall(rb'id="proposal-(\d+)"', b"".join(chunks))) == 205
