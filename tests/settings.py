@@ -17,7 +17,12 @@ ACCORD_SECOND_FACTOR = "optional"
 # The rate limits' counts in memory, so that the tests that count an API answer's queries
 # count the answer's alone; tests/security/test_rate_limits.py runs them on the database cache
 # every instance shares in production.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},  # as many as accord keeps (see accord.settings)
+    }
+}
 
 # One signing key for the whole run, in a folder of its own rather than the developer's data
 # folder (a test database starts empty, so the first signature of the run makes the key).

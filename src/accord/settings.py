@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "accord.web.languages.PersonalLanguage",
     "accord.security.sessions.SessionLimits",
     "accord.security.sessions.SecondFactorRequired",
+    # The record's position read once a request, and again after a write.
+    "accord.web.context.RecordPositionsRemembered",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -256,7 +258,14 @@ CACHES = {
             "LOCATION": os.environ["ACCORD_REDIS_URL"],
         }
         if os.environ.get("ACCORD_REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accord_cache"}
+        else {
+            "BACKEND": "accord.store.cache.DatabaseCache",
+            "LOCATION": "accord_cache",
+            # What the pages keep goes in many entries (each entry of a compilation, and its
+            # HTML, apart: docs/room.md); Django's default of 300 would cull them on every
+            # change of the record. Entries expire within a day (accord.store.queries.kept).
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
+        }
     )
 }
 

@@ -128,8 +128,9 @@ def test_costly_work_has_a_limit_of_its_own(client, negotiation, settings):
 
 def test_instances_share_the_counts_in_the_database(client, negotiation, settings):
     database_cache = {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "accord.store.cache.DatabaseCache",
         "LOCATION": "accord_cache",
+        "OPTIONS": {"MAX_ENTRIES": 200_000},
     }
     assert {"default": database_cache} == production.CACHES
     settings.CACHES = {"default": database_cache}

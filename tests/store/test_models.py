@@ -19,7 +19,7 @@ def test_the_models_package_names_every_model_of_the_store():
         if isinstance(value, type) and issubclass(value, Model)
     }
     assert named == registered
-    assert len(registered) == 35
+    assert len(registered) == 38
     assert {m._meta.db_table for m in registered} == {
         f"store_{m.__name__.lower()}" for m in registered
     }

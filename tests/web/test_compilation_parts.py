@@ -4,7 +4,9 @@ click away; the cached compilation follows the record."""
 import re
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.core.cache import cache
+from django.test import AsyncClient
 
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.store import queries
@@ -14,15 +16,19 @@ pytestmark = pytest.mark.django_db
 PAGE = "/p/wg/report/v1/compilation/"
 
 
+def _html(response):
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
 def _ids(response):
-    return re.findall(r'id="proposal-(\d+)"', response.content.decode())
+    return re.findall(r'id="proposal-(\d+)"', _html(response))
 
 
 def _text(response):
     return re.sub(
-        r"\s+",
-        " ",
-        re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi\b[^>]*>", "", response.content.decode())),
+        r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi\b[^>]*>", "", _html(response)))
     ).strip()
 
 
@@ -57,9 +63,9 @@ def test_a_large_compilation_opens_on_its_first_part(client, large):
 
 
 def test_show_all_gives_the_whole_compilation_and_a_wrong_part_the_first(client, large):
-    whole = client.get(PAGE, {"all": "1"})
-    assert len(_ids(whole)) == 205
-    assert "The whole compilation is shown." in _text(whole)
+    whole = _html(client.get(PAGE, {"all": "1"}))
+    assert len(re.findall(r'id="proposal-(\d+)"', whole)) == 205
+    assert "The whole compilation is shown." in whole
     assert _ids(client.get(PAGE, {"part": "9"})) == _ids(client.get(PAGE, {"part": "x"}))
     assert len(_ids(client.get(PAGE, {"part": "9"}))) == 150
 
@@ -86,14 +92,42 @@ def test_the_cached_compilation_follows_the_record(client, negotiation):
     assert "Brazil withdrawn" in _text(page)
 
 
-def test_parts_evicted_from_the_cache_are_built_again(client, large):
+def test_the_whole_compilation_is_streamed(client, large):
+    whole = client.get(PAGE, {"all": "1"})
+    assert whole.streaming
+    chunks = list(whole.streaming_content)
+    # The page's head first, then each entry as it is set or read back, then the page's end.
+    assert chunks[0].decode().rstrip().endswith('<article class="document compilation">')
+    assert chunks[-1].decode().lstrip().startswith("</article>")
+    assert len(chunks) > 3
+    assert len(re.findall(rb'id="proposal-(\d+)"', b"".join(chunks))) == 205
+
+
+def test_entries_evicted_from_the_cache_are_compiled_again(client, large):
     first = _ids(client.get(PAGE))
-    position = queries.record_position(large.version.document.process)
-    outline = queries.position_key("compilation", position, large.version.pk, 200, "", "", "", "")
-    evicted = f"{outline}:parts"
-    assert sorted(cache.get(evicted)) == [1, 2]
-    cache.delete(evicted)
-    # The whole compilation, not set yet, reads every part: they are built and kept again.
+    text = queries.version_value(large.version)
+    wanted = queries.CompilationFilter()
+    outline = queries.compilation_outline(large.version, text, wanted, budget=200)
+    evicted = [f"accord:entry:{e.digest}" for e in outline.entries]
+    assert all(cache.get(key) for key in evicted)
+    cache.delete_many(evicted)
+    # The whole compilation, not set yet past its first part, reads the entries of the
+    # second: they are compiled and kept again.
     assert _ids(client.get(PAGE, {"all": "1"}))[: len(first)] == first
-    assert sorted(cache.get(evicted)) == [1, 2]
+    assert cache.get(evicted[-1]) is not None
     assert len(_ids(client.get(PAGE, {"all": "1"}))) == 205
+
+
+def test_the_whole_compilation_streams_through_asgi_as_it_comes(large):
+    """Django reads a synchronous iterator to its end before serving it through ASGI: there
+    the page is an asynchronous one, each chunk taken in turn."""
+
+    async def read() -> tuple[bool, list[bytes]]:
+        answer = await AsyncClient().get(PAGE, {"all": "1"})
+        chunks = [chunk async for chunk in answer.streaming_content]
+        return answer.is_async, chunks
+
+    is_async, chunks = async_to_sync(read)()
+    assert is_async
+    assert len(chunks) > 3
+    assert len(re.findall(rb'id="proposal-(\d+)"', b"".join(chunks))) == 205

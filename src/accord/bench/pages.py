@@ -14,6 +14,10 @@ same run: a trivial view behind the same middleware. Each page reports the media
 them (less moved than the time by other users of a shared machine; the database server's is
 not in it), its size, and the time and queries of its first request (which builds and keeps
 what the page is made of, once for each position of the record, unless a page before did).
+A streamed page (the whole compilation) is timed to its last byte and, apart, to its first,
+which its targets hold. Then, ``--runs`` times, a delegate records a position and a proposal
+on one paragraph and the page is requested at once: the first request after an event, which
+brings what is kept up to date.
 ``--growth`` builds one negotiation for each number of proposals given and times the pages on
 each, then says how each page's median grew.
 """
@@ -21,18 +25,22 @@ each, then says how each page's median grew.
 import argparse
 import statistics
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import User
 from django.db import connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.test import Client, override_settings
 from django.urls import path
 from django.utils import timezone
 
 from accord.actions.adoption import record_adoption
+from accord.actions.positions import record_position
 from accord.actions.processes import publish_draft
+from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
 from accord.bench import api, generate
 from accord.bench.targets import TARGETS, check
@@ -60,16 +68,31 @@ class Page:
 @dataclass(frozen=True, slots=True)
 class Timing:
     page: Page
-    median_ms: float
+    median_ms: float  # up to the last byte
     p95_ms: float
     cpu_ms: float  # this process's processor time, median: less moved by other users' load
     first_ms: float
     bytes: int
     queries: int
     status: int
+    first_byte_ms: float | None = None  # a streamed page's first byte, median
+    after_event_ms: float = 0.0  # the first request after a position and a proposal, median
+
+    @property
+    def held_ms(self) -> float:
+        """What the page's target holds: its first byte when it is streamed."""
+        return self.median_ms if self.first_byte_ms is None else self.first_byte_ms
 
 
-def build(paragraphs: int, proposals: int, positions: int) -> tuple[list[Page], User]:
+@dataclass(frozen=True, slots=True)
+class Room:
+    """The negotiation's version and a delegate, who reads every page and acts between."""
+
+    version: models.Version
+    delegate: User
+
+
+def build(paragraphs: int, proposals: int, positions: int) -> tuple[list[Page], Room]:
     """The negotiation, and the pages to time on it."""
     version, delegates, _ = api.build(paragraphs, proposals)
     process = version.document.process
@@ -81,7 +104,7 @@ def build(paragraphs: int, proposals: int, positions: int) -> tuple[list[Page], 
     revised = issue_revision(other.document, by=None, text=scenario.new_text, label="Rev.1")
     record_adoption(revised, by=None, confirm=True)
     proposer = version.proposals.order_by("id").values_list("delegation__code", flat=True)[0]
-    return pages(process.slug, proposer), delegates[0]
+    return pages(process.slug, proposer), Room(version, delegates[0])
 
 
 def _bulk_positions(version: models.Version, delegates: list[User], per_member: int) -> None:
@@ -128,9 +151,24 @@ def pages(slug: str, proposer: str) -> list[Page]:
     ]
 
 
-def measure(client: Client, page: Page, runs: int) -> Timing:
+def _get(client: Client, url: str) -> tuple[HttpResponseBase, bytes, float | None]:
+    """The answer, its body, and when a streamed body's first chunk came (ms after the
+    request began): the rest is read to its end."""
+    start = time.perf_counter()
+    answer = client.get(url)
+    if not answer.streaming:
+        return answer, answer.getvalue(), None
+    chunks = iter(cast(Iterator[bytes], cast(StreamingHttpResponse, answer).streaming_content))
+    first = next(chunks, b"")
+    first_ms = (time.perf_counter() - start) * 1000
+    return answer, first + b"".join(chunks), first_ms
+
+
+def measure(client: Client, page: Page, runs: int, room: Room | None = None) -> Timing:
     """The first request counts the queries (and warms the caches); ``runs`` more are timed,
-    each up to the last byte of its body."""
+    each up to the last byte of its body (and to the first, when it is streamed); then, as
+    many times, the first request after an event: a position and a proposal on one
+    paragraph (not without ``room``)."""
     made: list[str] = []
 
     def counting(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
@@ -139,15 +177,24 @@ def measure(client: Client, page: Page, runs: int) -> Timing:
 
     with connection.execute_wrapper(counting):
         start = time.perf_counter()
-        answer = client.get(page.url)
-        body = answer.getvalue()
+        answer, body, _ = _get(client, page.url)
         first = (time.perf_counter() - start) * 1000
-    times, cpu = [], []
+    times, cpu, first_bytes = [], [], []
     for _ in range(runs):
         start, used = time.perf_counter(), time.process_time()
-        body = client.get(page.url).getvalue()
+        _, body, first_byte = _get(client, page.url)
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - used) * 1000)
+        if first_byte is not None:
+            first_bytes.append(first_byte)
+    after = []
+    for n in range(runs):
+        if room is None:
+            break
+        _event(room, n)
+        start = time.perf_counter()
+        _get(client, page.url)
+        after.append((time.perf_counter() - start) * 1000)
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return Timing(
@@ -159,19 +206,44 @@ def measure(client: Client, page: Page, runs: int) -> Timing:
         len(body),
         len(made),
         answer.status_code,
+        statistics.median(first_bytes) if first_bytes else None,
+        statistics.median(after) if after else 0.0,
+    )
+
+
+def _event(room: Room, n: int) -> None:
+    """What happens most in a room: a delegation takes a position on a paragraph and
+    proposes new wording for it (the same paragraph each time, past those with positions)."""
+    text = queries.version_value(room.version)
+    paragraph = [p for p in text if p.is_amendable][-1]
+    stances = tuple(Stance)
+    record_position(
+        room.version,
+        by=room.delegate,
+        provision_uid=paragraph.uid,
+        stance=stances[n % len(stances)],
+    )
+    submit_proposal(
+        room.version,
+        by=room.delegate,
+        provision_uid=paragraph.uid,
+        wording=f"{paragraph.text} Event {n}.",
     )
 
 
 def table(timings: list[Timing]) -> list[str]:
     base = timings[0].median_ms
     lines = [
-        "| page | status | median ms | × baseline | p95 ms | cpu ms | first ms | bytes | queries |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| page | status | median ms | × baseline | p95 ms | first byte ms | cpu ms | first ms "
+        "| after an event ms | bytes | queries |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for t in timings:
+        first_byte = "" if t.first_byte_ms is None else f"{t.first_byte_ms:.1f}"
         lines.append(
             f"| {t.page.name} | {t.status} | {t.median_ms:.1f} | {t.median_ms / base:.0f} "
-            f"| {t.p95_ms:.1f} | {t.cpu_ms:.1f} | {t.first_ms:.1f} | {t.bytes:,} | {t.queries} |"
+            f"| {t.p95_ms:.1f} | {first_byte} | {t.cpu_ms:.1f} | {t.first_ms:.1f} "
+            f"| {t.after_event_ms:.1f} | {t.bytes:,} | {t.queries} |"
         )
     return lines
 
@@ -189,7 +261,10 @@ def figures(runs: dict[int, list[Timing]]) -> dict[str, float]:
         ("slowest-large-ms", [n for n in runs if n > FULL_SIZE]),
     ):
         if sizes:
-            found[name] = round(max(t.median_ms for n in sizes for t in runs[n][1:]), 1)
+            found[name] = round(max(t.held_ms for n in sizes for t in runs[n][1:]), 1)
+    full = [n for n in runs if n <= FULL_SIZE]
+    if full:
+        found["after-event-ms"] = round(max(t.after_event_ms for n in full for t in runs[n]), 1)
     measured = [t for timings in runs.values() for t in timings[1:]]
     largest = max((t for t in measured if t.page.first_view), key=lambda t: t.bytes)
     found["first-view-kb"] = round(largest.bytes / 1000, 1)
@@ -224,11 +299,11 @@ def run(args: argparse.Namespace) -> int:
     runs: dict[int, list[Timing]] = {}
     for proposals in args.growth or (args.proposals,):
         began = time.perf_counter()
-        chosen, delegate = build(args.paragraphs, proposals, args.positions)
+        chosen, room = build(args.paragraphs, proposals, args.positions)
         built = time.perf_counter() - began
-        client = api._client(delegate)
+        client = api._client(room.delegate)
         with override_settings(ROOT_URLCONF=__name__):
-            runs[proposals] = [measure(client, page, args.runs) for page in chosen]
+            runs[proposals] = [measure(client, page, args.runs, room) for page in chosen]
         print(
             f"Built the negotiation ({args.paragraphs} paragraphs, {proposals} proposals) "
             f"in {built:.1f} s on {connection.vendor}; {args.runs} warm requests a page."

@@ -89,15 +89,27 @@ def split_compilation(compiled: Compilation, budget: int) -> tuple[CompilationPa
     its own — so that a reader is handed a page of bounded size whatever the compilation's.
     A provision without proposals never starts a part, and a section heading opens the part
     of the paragraphs under it."""
-    parts: list[list[CompilationEntry]] = [[]]
+    entries = compiled.entries
+    shape = [(e.provision.is_amendable, len(e.proposals)) for e in entries]
+    return tuple(
+        CompilationPart(n, entries[start:end])
+        for n, (start, end) in enumerate(part_bounds(shape, budget), start=1)
+    )
+
+
+def part_bounds(shape: Sequence[tuple[bool, int]], budget: int) -> tuple[tuple[int, int], ...]:
+    """Where `split_compilation` cuts a compilation, from the shape of its entries alone —
+    whether each is amendable and how many proposals it holds — so that a compilation kept
+    entry by entry is cut without reading its proposals: each part's first entry and the
+    entry after its last."""
+    starts = [0]
     held = 0
-    for entry in compiled.entries:
-        if held and entry.proposals and held + len(entry.proposals) > budget:
-            headings: list[CompilationEntry] = []
-            while not parts[-1][-1].provision.is_amendable:
-                headings.insert(0, parts[-1].pop())
-            parts.append(headings)
+    for at, (_, count) in enumerate(shape):
+        if held and count and held + count > budget:
+            start = at
+            while not shape[start - 1][0]:  # the headings above it open the next part
+                start -= 1
+            starts.append(start)
             held = 0
-        parts[-1].append(entry)
-        held += len(entry.proposals)
-    return tuple(CompilationPart(n, tuple(p)) for n, p in enumerate(parts, start=1))
+        held += count
+    return tuple(zip(starts, [*starts[1:], len(shape)], strict=True))

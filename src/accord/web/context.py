@@ -1,8 +1,11 @@
 """Template contexts made from the values the store's queries return."""
 
+from collections.abc import Callable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.translation import get_language
 
 from accord.core.language_versions import NATIVE_NAMES, direction
@@ -31,3 +34,16 @@ def kept_part(process: models.Process, *vary: object) -> str:
 def language_link(code: str) -> dict[str, str]:
     """What a link to a language says of it: its code, its own name and its direction."""
     return {"code": code, "name": NATIVE_NAMES[code], "dir": direction(code)}
+
+
+class RecordPositionsRemembered:
+    """Middleware: during a request, each process's record position is read once (see
+    `accord.store.queries.positions_remembered`) — the status board asked for it three
+    times — and read again after any write the request makes."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        with queries.positions_remembered():
+            return self.get_response(request)

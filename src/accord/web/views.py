@@ -1,23 +1,31 @@
-from collections.abc import Sequence
-from typing import cast
+import itertools
+from collections.abc import AsyncIterator, Iterator, Sequence
+from typing import Any, cast
 from urllib.parse import urlencode
 
+from asgiref.sync import sync_to_async
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.core.handlers.asgi import ASGIRequest
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accord.actions.processes import may_create_processes
 from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.core.amendments import Mark, MarkKind, derive_amendment, redline_marks
-from accord.core.compilation import CompilationEntry
+from accord.core.compilation import part_bounds
 from accord.core.errors import Refusal
 from accord.core.participants import check_may_propose
 from accord.core.proposals import ProposalKind, draft_proposal
@@ -27,6 +35,7 @@ from accord.store import models, queries
 from accord.web.context import fields_of, kept_part, language_link
 from accord.web.forms import CompilationFilterForm, ProposalForm
 from accord.web.status_marks import status_context
+from accord.web.templatetags.accord_kept import TOKEN
 from accord.words.documents import redline_words
 from accord.words.refusals import explain
 
@@ -106,10 +115,11 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
 FILTERS = ("delegation", "group", "section", "status")
 
 
-def compilation(request: HttpRequest, process: str, document: str, number: int) -> HttpResponse:
+def compilation(request: HttpRequest, process: str, document: str, number: int) -> HttpResponseBase:
     """Every proposal on the version under its paragraph, filtered by the GET parameters
     ``delegation``, ``group``, ``section`` and ``status``; the proposing delegation invites
-    co-sponsors from here."""
+    co-sponsors from here. A long compilation opens on its first part (``?part=N`` for
+    another); the whole of it (``?all=1``) is streamed, entry by entry."""
     found = visible_version(request, process, document, number)
     reading = queries.reading_of(found, request.user)
     context, text = fields_of(reading), reading.text
@@ -122,22 +132,21 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
     wanted = queries.CompilationFilter(
         **{name: form.cleaned_data.get(name) or "" for name in FILTERS}
     )
-    # The proposals are set once for each position of the record and kept, part by part; a
-    # delegation's own proposals carry its forms (to withdraw, to invite co-sponsors).
+    chosen, whole = chosen_part(request)
+    outline = queries.compilation_outline(found, text, wanted, budget=PART_PROPOSALS)
+    several = len(outline.parts) > 1
+    part = next((p for p in outline.parts if p.number == chosen), outline.parts[0])
+    one = several and not whole
+    # A delegation's own proposals carry its forms (to withdraw, to invite co-sponsors).
     mine = reading.actor.delegation if reading.is_current else None
-    entries, parts, shown = _part(request, found, text, wanted)
-    context["part_key"] = kept_part(
-        reading.process,
-        "compilation",
-        found.pk,
-        *(wanted.delegation, wanted.group, wanted.section, wanted.status, shown),
-        f"proposer-{mine}" if mine else "",
-    )
     own = queries.open_proposals_of(found, mine) if mine else []
     invited = queries.invitations(own) if own else {}
     members = queries.members(found.document.process) if own else []
-    context |= parts | {
-        "entries": entries,
+    context |= {
+        "compilation": outline,
+        "parts": outline.parts if several else (),
+        "part": part if one else None,
+        "filters": urlencode({k: v for k, v in request.GET.items() if k in FILTERS and v}),
         "filter_form": form,
         "filtered": wanted.is_active,
         "labels": queries.revision_labels(found.document),
@@ -150,43 +159,92 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
             ]
             for pk in own
         },
+        "entries": mark_safe(ENTRIES),  # noqa: S308 (a mark where the entries go)
     }
-    return render(request, "accord/compilation.html", context)
+    head, tail = render_to_string("accord/compilation.html", context, request).split(ENTRIES)
+    shown = outline.entries[part.start : part.end] if one else outline.entries
+    pieces = _entries_html(request, found, text, wanted, shown, context, mine)
+    if not whole:
+        return HttpResponse(head + "".join(pieces) + tail)
+    return streamed(request, itertools.chain((head,), pieces, (tail,)))
 
+
+# Where a compilation page's entries go, in the page set around them.
+ENTRIES = "<!--accord-compilation-entries-->"
 
 # Proposals a reader is handed at once: a page of about half a megabyte at most, set in
 # well under the 300 ms a page may take. A larger compilation opens on its first part.
 PART_PROPOSALS = 200
 
 
-def _part(
-    request: HttpRequest, version: models.Version, text: Version, wanted: queries.CompilationFilter
-) -> tuple[Sequence[CompilationEntry], dict[str, object], str]:
-    """The entries the page shows — the part ``?part=N`` (the first by default), or with
-    ``?all=1`` every one — the outline of the compilation's parts to go to, and which part
-    is shown ("all" for every one)."""
-    number, whole = chosen_part(request)
-    outline, _ = queries.compilation_parts(version, text, wanted, budget=PART_PROPOSALS, numbers=[])
-    several = len(outline.parts) > 1
-    part = next((p for p in outline.parts if p.number == number), outline.parts[0])
-    # Read only when the page sets them: not when it finds them set and kept already.
-    entries = SimpleLazyObject(
-        lambda: queries.compilation_parts(
-            version, text, wanted, budget=PART_PROPOSALS, numbers=None if whole else [number]
-        )[1]
-    )
-    one = several and not whole
-    context = {
-        "compilation": outline,
-        "parts": outline.parts if several else (),
-        "part": part if one else None,
-        "filters": urlencode({k: v for k, v in request.GET.items() if k in FILTERS and v}),
-    }
-    return (
-        cast(Sequence[CompilationEntry], entries),
-        context,
-        f"part-{part.number}" if one else "all",
-    )
+def _entries_html(
+    request: HttpRequest,
+    version: models.Version,
+    text: Version,
+    wanted: queries.CompilationFilter,
+    shown: Sequence[queries.EntryOutline],
+    context: dict[str, Any],
+    mine: str | None,
+) -> Iterator[str]:
+    """Each entry of ``shown`` as HTML, set once and kept under the digest of what it shows
+    and of what it depends on for this reader (see `queries.compilation_outline`): an event
+    on one paragraph sets that paragraph's entry again, and no other. The entries are set,
+    when they must be, a part at a time."""
+    entry = get_template("accord/_compilation_entry.html")
+    language, token = get_language(), str(get_token(request))
+    choices = cast(dict[int, object], context["invite_choices"])
+    invited = cast(dict[int, list[models.CoSponsorship]], context["invitations"])
+    vary = (language, version.pk, context["is_current"], context["labels"])
+    # Digested once: what it varies by may be long (every revision's labels).
+    varied = queries.position_key("entry-html", "", *vary)
+
+    def key(entry: queries.EntryOutline) -> str:
+        """An entry holding the reader's own open proposals holds their forms too: whom
+        they may invite to co-sponsor, and whom they invited so far."""
+        own = [pk for code, pk in entry.open_proposals if code == mine and pk in choices]
+        if not own:
+            return f"{varied}:{entry.digest}"
+        forms = [
+            (pk, choices[pk], [(i.delegation.code, i.status) for i in invited.get(pk, [])])
+            for pk in own
+        ]
+        return queries.position_key("entry-html", entry.digest, varied, forms)
+
+    keys = [key(e) for e in shown]
+
+    def build(indices: Sequence[int]) -> list[bytes]:
+        entries = queries.compiled_entries(version, text, wanted, [shown[at] for at in indices])
+        with translation.override(language):
+            return [
+                entry.render(context | {"entry": e, "csrf_token": TOKEN}).encode() for e in entries
+            ]
+
+    def pieces() -> Iterator[str]:
+        shape = [(e.is_amendable, e.proposal_count) for e in shown]
+        for piece in queries.kept_texts(keys, build, part_bounds(shape, PART_PROPOSALS)):
+            html = piece.decode()
+            yield html.replace(TOKEN, token) if TOKEN in html else html
+
+    return pieces()
+
+
+def streamed(request: HttpRequest, chunks: Iterator[str]) -> StreamingHttpResponse:
+    """A page sent as its ``chunks`` come, the first at once. Django serves a synchronous
+    iterator through ASGI only after reading it to its end, so there each chunk is taken in
+    turn from the thread the view ran in."""
+    encoded = (chunk.encode() for chunk in chunks)
+    if isinstance(request, ASGIRequest):
+        return StreamingHttpResponse(_in_turn(encoded))
+    return StreamingHttpResponse(encoded)
+
+
+async def _in_turn(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    def step() -> bytes | None:
+        return next(chunks, None)
+
+    taken = sync_to_async(step, thread_sensitive=True)
+    while (chunk := await taken()) is not None:
+        yield chunk
 
 
 def chosen_part(request: HttpRequest) -> tuple[int, bool]:
@@ -203,18 +261,13 @@ def compilation_at(version: models.Version, uid: str, proposal: int) -> str:
     document = version.document
     url = reverse("web:compilation", args=[document.process.slug, document.slug, version.number])
     text = queries.version_value(version)
-    outline, _entries = queries.compilation_parts(
-        version, text, queries.CompilationFilter(), budget=PART_PROPOSALS, numbers=[]
+    outline = queries.compilation_outline(
+        version, text, queries.CompilationFilter(), budget=PART_PROPOSALS
     )
     if len(outline.parts) > 1:
-        order = {p.uid: i for i, p in enumerate(text)}
-        by_label = {p.label: i for i, p in enumerate(text) if p.label}
-        at = order.get(uid, 0)
-        for part in outline.parts:
-            first, last = (by_label.get(label, 0) for label in part.labels)
-            if first <= at <= last:
-                url += f"?part={part.number}"
-                break
+        at = next((n for n, e in enumerate(outline.entries) if e.uid == uid), 0)
+        part = next(p for p in outline.parts if p.start <= at < p.end)
+        url += f"?part={part.number}"
     return f"{url}#proposal-{proposal}"
 
 

@@ -17,11 +17,13 @@ from accord.store.queries.compiling import (
     CompilationChoices,
     CompilationFilter,
     CompilationOutline,
+    EntryOutline,
     bracketed,
     bracketed_parts,
     compilation,
     compilation_choices,
-    compilation_parts,
+    compilation_outline,
+    compiled_entries,
     section_uids,
 )
 from accord.store.queries.convergence import (
@@ -63,7 +65,13 @@ from accord.store.queries.history import (
     provenance,
     provision_history,
 )
-from accord.store.queries.kept import kept_text, position_key, record_position
+from accord.store.queries.kept import (
+    kept_text,
+    kept_texts,
+    position_key,
+    positions_remembered,
+    record_position,
+)
 from accord.store.queries.languages import (
     LanguageText,
     language_text,
@@ -150,6 +158,7 @@ __all__ = [
     "CorpusCounts",
     "Desk",
     "Disassociation",
+    "EntryOutline",
     "EventNames",
     "HistoryEntry",
     "LabelledStatement",
@@ -183,7 +192,8 @@ __all__ = [
     "check_text",
     "compilation",
     "compilation_choices",
-    "compilation_parts",
+    "compilation_outline",
+    "compiled_entries",
     "consensus_report",
     "convergence_of",
     "convergence_tables",
@@ -204,6 +214,7 @@ __all__ = [
     "groups_with_participants",
     "invitations",
     "kept_text",
+    "kept_texts",
     "language_text",
     "language_texts",
     "languages_of",
@@ -227,6 +238,7 @@ __all__ = [
     "position_key",
     "position_values",
     "positions_board",
+    "positions_remembered",
     "process_events",
     "progress",
     "proposal_values",

@@ -1,9 +1,11 @@
 """A version with the proposals it shows: the compilation, its filters, and the bracketed
 text."""
 
+import hashlib
 import pickle
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
@@ -17,8 +19,15 @@ from accord.core.bracketed import (
     split_bracketed,
 )
 from accord.core.participants import ParticipantKind
+from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
-from accord.store.queries.kept import CACHED_FOR_S, kept, position_key, record_position
+from accord.store.queries.kept import (
+    CACHED_FOR_S,
+    kept,
+    kept_since,
+    position_key,
+    record_position,
+)
 from accord.store.queries.positions import position_values
 from accord.store.queries.proposing import (
     carried_onto,
@@ -85,16 +94,22 @@ def compilation(
     version: models.Version,
     text: pv.Version | None = None,
     wanted: CompilationFilter | None = None,
+    *,
+    only: frozenset[str] | None = None,
 ) -> cp.Compilation:
     """The version with every proposal it shows (those ``wanted``, when a filter is given):
     the proposals made on it and, on the current version, the open ones made on earlier
     versions, carried onto it (see `shown_proposals`, `carried_onto`); with their consenting
     co-sponsors and their fates in every revision so far. In five queries whatever its size
     (four when the caller already holds the version's ``text``), two more when a proposal
-    was carried. A section filter keeps only that section's provisions."""
+    was carried. A section filter keeps only that section's provisions. With ``only`` (a
+    set of uids), the entries of those provisions alone are right: the others miss the
+    proposals made on this version."""
     text = text or version_value(version)
     wanted = wanted or CompilationFilter()
     chosen = _filtered(shown_proposals(version), version, text, wanted)
+    if only is not None:
+        chosen = chosen.filter(Q(provision_uid__in=only) | ~Q(version=version))
     rows = chosen.values(*convert.PROPOSAL_FIELDS, "version_id")
     joined = cosponsors(chosen.values("pk"))
     fates = fates_of(chosen.values("pk"))
@@ -112,71 +127,152 @@ def compilation(
 
 @dataclass(frozen=True, slots=True)
 class PartOutline:
-    """What a part of a compilation holds, without its proposals."""
+    """What a part of a compilation holds, without its proposals: its entries are those of
+    the outline's ``entries[start:end]``."""
 
     number: int
     labels: tuple[str, str]
     proposal_count: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EntryOutline:
+    """One entry of a compilation without its proposals: its provision's uid and label and
+    whether it is amendable (not its text: the outline is read on every request), how many
+    proposals it holds, and the digest of the entry, under which it is kept (see
+    `compiled_entries`)."""
+
+    uid: str
+    label: str
+    is_amendable: bool
+    proposal_count: int
+    digest: str
+    # The open proposals it holds, each as (proposing delegation, id): the forms an entry
+    # carries for the proposer depend on them.
+    open_proposals: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class CompilationOutline:
-    """A compilation's parts (see `accord.core.compilation.split_compilation`) and its count."""
+    """A compilation's parts (see `accord.core.compilation.split_compilation`) and its count,
+    and the outline of each of its entries."""
 
     proposal_count: int
     parts: tuple[PartOutline, ...]
+    entries: tuple[EntryOutline, ...] = ()
 
 
-def compilation_parts(
+def _entry_key(digest: str) -> str:
+    return f"accord:entry:{digest}"
+
+
+def _kept_entries(
+    entries: Iterable[cp.CompilationEntry],
+) -> tuple[list[EntryOutline], dict[str, bytes]]:
+    """The outlines of ``entries`` and, by cache key, each entry pickled on its own."""
+    outlines, pickled = [], {}
+    for entry in entries:
+        data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+        digest = hashlib.sha256(data).hexdigest()[:32]
+        opened = tuple(
+            (p.proponent.delegation, p.id)
+            for p in entry.proposals
+            if p.status == ProposalStatus.OPEN
+        )
+        provision = entry.provision
+        outlines.append(
+            EntryOutline(
+                provision.uid,
+                provision.label,
+                provision.is_amendable,
+                len(entry.proposals),
+                digest,
+                opened,
+            )
+        )
+        pickled[_entry_key(digest)] = data
+    return outlines, pickled
+
+
+def _outline(entries: Sequence[EntryOutline], budget: int) -> CompilationOutline:
+    shape = [(e.is_amendable, e.proposal_count) for e in entries]
+    parts = []
+    for number, (start, end) in enumerate(cp.part_bounds(shape, budget), start=1):
+        numbered = [e.label for e in entries[start:end] if e.is_amendable]
+        parts.append(
+            PartOutline(
+                number,
+                (numbered[0], numbered[-1]) if numbered else ("", ""),
+                sum(e.proposal_count for e in entries[start:end]),
+                start,
+                end,
+            )
+        )
+    return CompilationOutline(sum(e.proposal_count for e in entries), tuple(parts), tuple(entries))
+
+
+def compilation_outline(
+    version: models.Version, text: pv.Version, wanted: CompilationFilter, *, budget: int
+) -> CompilationOutline:
+    """The outline of the compilation (those ``wanted``) in parts of at most ``budget``
+    proposals, each entry kept on its own under its digest (see `compiled_entries`).
+
+    Kept for each position of the process's record (see `accord.store.queries.kept`):
+    whatever changes what a compilation shows (a proposal, a withdrawal, a co-sponsor, a
+    revision's fates) is an event of the process, so the key moves on with the record and a
+    stale compilation is never served. After an event that changed only some paragraphs (a
+    proposal, a withdrawal, a co-sponsor), only their entries are compiled again, in as many
+    queries whatever their number; the others keep their digests, and so whatever was kept
+    for them (their HTML). Two queries when it is kept."""
+
+    def build() -> CompilationOutline:
+        outlines, pickled = _kept_entries(compilation(version, text, wanted).entries)
+        cache.set_many(pickled, CACHED_FOR_S)
+        return _outline(outlines, budget)
+
+    def update(before: CompilationOutline, touched: frozenset[str]) -> CompilationOutline:
+        if not touched:
+            return before
+        again = compilation(version, text, wanted, only=touched).entries
+        outlines, pickled = _kept_entries(e for e in again if e.provision.uid in touched)
+        cache.set_many(pickled, CACHED_FOR_S)
+        fresh = {o.uid: o for o in outlines}
+        return _outline([fresh.get(e.uid, e) for e in before.entries], budget)
+
+    shown = (wanted.delegation, wanted.group, wanted.section, wanted.status)
+    return kept_since("compilation", version, (budget, *shown), build, update)
+
+
+def compiled_entries(
     version: models.Version,
     text: pv.Version,
     wanted: CompilationFilter,
-    *,
-    budget: int,
-    numbers: Sequence[int] | None = None,
-) -> tuple[CompilationOutline, tuple[cp.CompilationEntry, ...]]:
-    """The outline of the compilation (those ``wanted``) in parts of at most ``budget``
-    proposals, and the entries of the parts ``numbers`` (all of them when None; the first
-    instead of a number it does not have).
-
-    Built once for each position of the process's record and then read from Django's cache
-    (see `accord.store.queries.kept`): whatever changes what a compilation shows (a
-    proposal, a withdrawal, a co-sponsor, a revision's fates) is an event of the process, so
-    the key moves on with the record and a stale compilation is never served. The outline is
-    kept apart from the parts, each part pickled on its own, so that a page showing one part
-    unpickles only that part's proposals (unpickling 5,000 took half a second); and all the
-    parts go in one entry, so that keeping them takes as many queries whatever their number.
-    Two queries when it is cached (one when ``numbers`` is empty)."""
-    shown = (wanted.delegation, wanted.group, wanted.section, wanted.status)
-    position = record_position(version.document.process)
-    key = position_key("compilation", position, version.pk, budget, *shown)
-    outline = cache.get(key)
-    kept_parts = None
-    if not isinstance(outline, CompilationOutline):
-        outline, kept_parts = _store_parts(key, version, text, wanted, budget)
-    have = {p.number for p in outline.parts}
-    chosen = [n if n in have else 1 for n in numbers] if numbers is not None else sorted(have)
-    if not chosen:
-        return outline, ()
-    if kept_parts is None:
-        kept_parts = cache.get(f"{key}:parts")
-    if not isinstance(kept_parts, dict):  # evicted since: built again
-        outline, kept_parts = _store_parts(key, version, text, wanted, budget)
-    # Pickled by this function just before, in the cache only accord writes to.
-    return outline, tuple(e for n in chosen for e in pickle.loads(kept_parts[n]))  # noqa: S301
+    outline: Sequence[EntryOutline],
+) -> tuple[cp.CompilationEntry, ...]:
+    """The entries ``outline`` names (see `compilation_outline`), read from the cache in one
+    query; those no longer kept are compiled again (and kept)."""
+    keys = [_entry_key(e.digest) for e in outline]
+    found = cache.get_many(keys)
+    if len(found) < len(set(keys)):  # evicted since: compiled again
+        missing = frozenset(e.uid for e in outline if _entry_key(e.digest) not in found)
+        again = compilation(version, text, wanted, only=missing).entries
+        made = {e.provision.uid: e for e in again if e.provision.uid in missing}
+        _, pickled = _kept_entries(made.values())
+        named = {_entry_key(e.digest) for e in outline}
+        # Kept again when it is what the outline names (the record may have moved on since).
+        cache.set_many({k: v for k, v in pickled.items() if k in named}, CACHED_FOR_S)
+        return tuple(
+            made[e.uid] if key not in found else _loaded(found[key])
+            for key, e in zip(keys, outline, strict=True)
+        )
+    return tuple(_loaded(found[key]) for key in keys)
 
 
-def _store_parts(
-    key: str, version: models.Version, text: pv.Version, wanted: CompilationFilter, budget: int
-) -> tuple[CompilationOutline, dict[int, bytes]]:
-    parts = cp.split_compilation(compilation(version, text, wanted), budget)
-    outline = CompilationOutline(
-        sum(p.proposal_count for p in parts),
-        tuple(PartOutline(p.number, p.labels, p.proposal_count) for p in parts),
-    )
-    pickled = {p.number: pickle.dumps(p.entries, pickle.HIGHEST_PROTOCOL) for p in parts}
-    cache.set_many({key: outline, f"{key}:parts": pickled}, CACHED_FOR_S)
-    return outline, pickled
+def _loaded(data: bytes) -> cp.CompilationEntry:
+    # Pickled by `_kept_entries`, in the cache only accord writes to.
+    return cast(cp.CompilationEntry, pickle.loads(data))  # noqa: S301
 
 
 @dataclass(frozen=True, slots=True)
