@@ -99,6 +99,11 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     ),
     (e.ContradictoryOperations("p5"), "The amendment both changes and removes provision p5."),
     (
+        e.PreambleOutOfOrder("pp2"),
+        "The preambular paragraph pp2 would follow an operative paragraph; a preambular "
+        "paragraph moves within the preamble.",
+    ),
+    (
         e.AmendmentCannotBeCarried(12, "in cyberspace"),
         "The amendment cannot be carried onto the new text: the words it changed "
         "(“in cyberspace”) are no longer there.",

@@ -98,6 +98,7 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
         "marking" if marking else "",
     )
     context["positions"] = queries.own_positions(found, reading.text, reading.actor.delegation)
+    context["title_block"] = reading.text.title_block
     context |= status_context(found, reading.text)
     return render(request, "accord/version.html", context)
 

@@ -100,6 +100,10 @@ def _messages() -> dict[str, str]:
             "Two changes of the amendment overlap (words %(first)s and %(second)s)."
         ),
         "contradictory-operations": _("The amendment both changes and removes provision %(uid)s."),
+        "preamble-out-of-order": _(
+            "The preambular paragraph %(uid)s would follow an operative paragraph; a "
+            "preambular paragraph moves within the preamble."
+        ),
         "amendment-cannot-be-carried": _(
             "The amendment cannot be carried onto the new text: the words it changed "
             "(“%(words)s”) are no longer there."
@@ -218,6 +222,7 @@ def _draft_problems() -> dict[str, str]:
         "text-outside-paragraph": _("text that belongs to no numbered paragraph"),
         "subparagraph-without-paragraph": _("a sub-paragraph before any paragraph"),
         "duplicate-number": _("a paragraph number used twice"),
+        "preambular-after-operative": _("a preambular paragraph (PP) after an operative one (OP)"),
     }
 
 
