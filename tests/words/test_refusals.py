@@ -65,6 +65,7 @@ from accord.core.text_hygiene import UnsafeCharacter
 from accord.documents.errors import (
     ArchiveTooLarge,
     FileTooLarge,
+    InvalidAkomaNtoso,
     TooManyParagraphs,
     UnreadableDocument,
 )
@@ -270,6 +271,12 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
     (
         UnreadableDocument("malformed-xml", "word/document.xml"),
         "The file could not be imported: its XML is malformed (at word/document.xml).",
+    ),
+    (
+        InvalidAkomaNtoso(12, "FRBRdate", "date", "date", "2009"),
+        "The file could not be imported: it does not follow the Akoma Ntoso 3.0 schema at line "
+        "12: the date “2009” (FRBRdate, attribute date) is not a full date: a date must be a "
+        "full date, YYYY-MM-DD.",
     ),
     (
         FileTooLarge(30, 20),

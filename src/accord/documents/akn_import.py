@@ -1,7 +1,8 @@
 """Reading an Akoma Ntoso 3.0 document as a version: accord's own files and others'.
 
 The file is parsed as hostile XML (no DTD, no entities, no network) and must validate against
-the official schema; a schema error is explained by `schema_advice`. A ``doc`` (a report) or
+the official schema; the first error is refused as `InvalidAkomaNtoso`, in parts the words
+layer explains (the line, the element, what to change). A ``doc`` (a report) or
 a ``statement`` (a resolution or decision, AKN4UN) is read:
 
 - accord's own files (they carry accord's ``proprietary`` block) give back exactly the version
@@ -14,8 +15,8 @@ a ``statement`` (a resolution or decision, AKN4UN) is read:
   ``statement`` — its ``intro``/``content`` its words; its ``subparagraph``s, a ``list``'s
   ``point``s and a ``blockList``'s ``item``s its sub-paragraphs ((a), (b), …), deeper levels
   joined to theirs; ``authorialNote`` an inline note; ``ref`` and inline formatting their
-  words. Identifiers come from the numbering (``op6``, ``op6-a``; ``a-p1`` when a division
-  numbers its paragraphs from 1 again).
+  words. Identifiers come from the numbering (``op6``, ``op6-a``; ``b-op1``, labelled OPB.1,
+  when division B numbers its paragraphs from 1 again).
 
 Whatever is not carried over (an enacting formula, a division's introduction, a table, the
 conclusions, attachments) is named in a `Notice` (``not-carried``), with the number of the
@@ -30,7 +31,7 @@ from lxml import etree
 
 from accord.core.provisions import Provision, ProvisionKind, TitleBlock, Version
 from accord.documents.akn_export import ACCORD_NS
-from accord.documents.akn_schema import AKN_NS, errors
+from accord.documents.akn_schema import AKN_NS, first_error
 from accord.documents.errors import (
     MAX_PARAGRAPHS,
     Problem,
@@ -46,6 +47,8 @@ _SECTIONS = frozenset({"section", "division", "chapter", "part", "title", "book"
 _PARAGRAPHS = frozenset({"paragraph", "article", "clause", "rule"})
 _SUBPARAGRAPHS = frozenset({"subparagraph", "point", "item", "alinea", "indent"})
 _LISTS = frozenset({"list", "blockList"})
+# Blocks inside a paragraph that no provision carries (their words are left out too).
+_LEFT_OUT = ("table", "img", "hcontainer", "tblock", "blockContainer", "foreign")
 _PREAMBLE_PARTS = frozenset({"container", "p", "recital", "citation", "blockContainer"})
 _COUNTED = tuple(
     _A + tag for tag in (*_SECTIONS, *_PARAGRAPHS, *_SUBPARAGRAPHS, "container", "recital")
@@ -78,9 +81,9 @@ def read_akn_file(data: bytes) -> AknFile:
     # Counted before the schema is checked, which is the costly part for a large file.
     if sum(1 for _ in root.iter(*_COUNTED)) > MAX_PARAGRAPHS:
         raise TooManyParagraphs(MAX_PARAGRAPHS)
-    problems = errors(root)
-    if problems:
-        raise UnreadableDocument(Problem.INVALID_AKOMA_NTOSO, problems[0])
+    problem = first_error(root)
+    if problem is not None:
+        raise problem
     doc = next((e for e in root if e.tag in (_A + "doc", _A + "statement")), None)
     body = doc.find(_A + "mainBody") if doc is not None else None
     if doc is None or body is None:
@@ -197,7 +200,9 @@ class _Reader:
 
     def leave(self, element: etree._Element) -> None:
         """Name an element that is not carried over."""
-        words = _text_of(element)[:80]
+        # The words of separate blocks (table cells, say) stay apart.
+        blocks = [_text_of(p) for p in element.iter(_A + "p")] or [_text_of(element)]
+        words = " ".join(blocks)[:80]
         self.notices.append(Notice("not-carried", self.where(), f"{_name(element)}: {words}"))
 
     def add(self, provision: Provision) -> None:
@@ -242,9 +247,9 @@ class _Reader:
                 self.section_of(element)
             elif tag in _PARAGRAPHS:
                 self.paragraph(element)
-            elif tag in ("num", "heading", "subheading") or (tag == "intro" and not _text_of(element)):
-                continue
-            else:
+            elif tag in ("num", "heading", "subheading"):
+                continue  # the section's own
+            elif tag != "intro" or _text_of(element):
                 self.leave(element)
 
     def section_of(self, element: etree._Element) -> None:
@@ -261,25 +266,31 @@ class _Reader:
 
     def paragraph(self, element: etree._Element) -> None:
         number = _number(element)
-        operative = self.statement and (
-            "operative" in str(element.get("class", "")).split() if self.own else not self.section
-        )
-        label = f"OP{number}" if operative else number
+        # accord marks its operative paragraphs; in others' statements every one is.
+        marked = "operative" in str(element.get("class", "")).split()
+        operative = self.statement and (marked or not self.own)
         if self.own:
             uid = _uid(element)
         else:
             count = sum(p.kind is ProvisionKind.PARAGRAPH for p in self.provisions) + 1
             uid = self.unique(("op" if operative else "p") + (_fragment(number) or str(count)))
             if self.section and uid.startswith(f"{_fragment(self.section)}-"):
-                label = f"{self.section}.{label}"
+                number = f"{self.section}.{number}"  # numbered from 1 again in this division
+        label = f"OP{number}" if operative else number
         paragraph = Provision(uid, ProvisionKind.PARAGRAPH, label, _words(element))
         self.add(paragraph)
+        self.left_in(element)
         for child in _children(element):
             self.subparagraph(child, paragraph)
+
+    def left_in(self, element: etree._Element) -> None:
+        """Name what a paragraph holds that no provision carries: its heading, tables,
+        images and unnumbered blocks."""
         for child in element:
-            tag = etree.QName(child).localname
-            if tag in ("heading", "subheading"):
+            if etree.QName(child).localname in ("heading", "subheading"):
                 self.leave(child)
+        for inner in element.iter(*(_A + tag for tag in _LEFT_OUT)):
+            self.leave(inner)
 
     def subparagraph(self, element: etree._Element, parent: Provision) -> None:
         letter = _number(element)
@@ -289,11 +300,13 @@ class _Reader:
             taken = sum(p.parent == parent.uid for p in self.provisions) + 1
             uid = self.unique(f"{parent.uid}-{_fragment(letter) or taken}")
         text = _words(element, whole=True)
-        self.add(
-            Provision(
-                uid, ProvisionKind.SUBPARAGRAPH, f"{parent.label}({letter})", text, parent.uid
-            )
-        )
+        label = f"{parent.label}({letter})"
+        self.add(Provision(uid, ProvisionKind.SUBPARAGRAPH, label, text, parent.uid))
+        # accord has one level of sub-paragraphs: deeper levels are joined to theirs.
+        for inner in element.iter(*(_A + tag for tag in _SUBPARAGRAPHS)):
+            if inner is not element:
+                words = f"{_name(inner)} ({_number(inner)}): {_words(inner, whole=True)}"
+                self.notices.append(Notice("joined", label, words[:120]))
 
 
 def _name(element: etree._Element) -> str:
@@ -341,12 +354,13 @@ def _words(element: etree._Element, *, whole: bool = False) -> str:
 
 
 def _belongs(p: etree._Element, element: etree._Element, *, whole: bool) -> bool:
-    """A ``p`` belongs to ``element`` unless it sits in one of its sub-paragraphs (they are
-    provisions of their own), or, for ``whole``, never fails."""
+    """A ``p`` belongs to ``element`` unless it sits in a table or another block left out,
+    or (but for ``whole``) in one of its sub-paragraphs: they are provisions of their own."""
     for ancestor in p.iterancestors():
         if ancestor is element:
             return True
-        if not whole and etree.QName(ancestor).localname in _SUBPARAGRAPHS:
+        tag = etree.QName(ancestor).localname
+        if tag in _LEFT_OUT or (not whole and tag in _SUBPARAGRAPHS):
             return False
     return True
 

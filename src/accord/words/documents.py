@@ -25,6 +25,9 @@ def translated_words() -> Words:
         footnotes=_("Notes"),
         bracketed=_("Bracketed text"),
         option=_("Option"),
+        agenda_item=_("Agenda item %(item)s"),
+        draft_resolution=_("%(sponsors)s: draft resolution"),
+        last_of_list=_("%(list)s and %(last)s"),
         months=_months(),
     )
 

@@ -354,6 +354,10 @@ def _document_messages() -> dict[str, str]:
             "it was not opened."
         ),
         "unreadable-document": _("The file could not be imported: %(problem)s%(where)s."),
+        "invalid-akoma-ntoso": _(
+            "The file could not be imported: it does not follow the Akoma Ntoso 3.0 schema at "
+            "line %(line)d: %(what)s."
+        ),
         "too-many-paragraphs": _(
             "The file holds more than %(limit)d paragraphs, the most a draft may have; it was "
             "not read further and nothing was stored."
@@ -374,12 +378,40 @@ def _document_problems() -> dict[str, str]:
         "duplicate-number": _("a paragraph number is used twice"),
         "subparagraph-without-paragraph": _("a sub-paragraph comes before any paragraph"),
         "not-akoma-ntoso": _("it is not an Akoma Ntoso document"),
-        "invalid-akoma-ntoso": _("it does not follow the Akoma Ntoso 3.0 schema"),
+    }
+
+
+def _schema_problems() -> dict[str, str]:
+    """What is wrong in an Akoma Ntoso file (`accord.documents.errors.SchemaProblem`), and
+    what to change."""
+    return {
+        "date": _(
+            "the date “%(value)s” (%(element)s, attribute %(attribute)s) is not a full date: a "
+            "date must be a full date, YYYY-MM-DD"
+        ),
+        "value": _(
+            "the value “%(value)s” of the attribute %(attribute)s of %(element)s is not one the "
+            "schema allows"
+        ),
+        "missing-attribute": _("the element %(element)s needs the attribute %(attribute)s"),
+        "unknown-attribute": _(
+            "the element %(element)s cannot have the attribute %(attribute)s; remove it"
+        ),
+        "missing-element": _(
+            "the element %(element)s lacks an element it must hold (one of: %(expected)s)"
+        ),
+        "unexpected-element": _(
+            "the element %(element)s is not allowed here; the schema expects one of: %(expected)s"
+        ),
+        "other": _("%(message)s"),
     }
 
 
 def _explain_document(refusal: Refusal) -> str:
     params = refusal.params()
+    if refusal.code == "invalid-akoma-ntoso":
+        what = _schema_problems()[str(params["problem"])] % params
+        return _document_messages()[refusal.code] % {"line": params["line"], "what": what}
     if refusal.code == "unreadable-document":
         where = str(params["where"])
         params = {
