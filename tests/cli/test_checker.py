@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.builders import CORPUS_FILE
 
@@ -253,3 +254,33 @@ def test_the_starter_corpus_is_used_on_request(capsys):
     assert cli.main(["check", "--starter", "--json", NORM_C]) == 0
     (segment,) = json.loads(capsys.readouterr().out)["segments"]
     assert segment["source"]["document"] == "A/70/174"
+
+
+def test_corpus_import_of_an_akoma_ntoso_decision(tmp_path):
+    decision = tmp_path / "decision.xml"
+    decision.write_bytes(
+        (
+            Path(__file__).parents[1] / "documents" / "akn_elsewhere" / "cop_decision.xml"
+        ).read_bytes()
+    )
+    unsaid = _accord("corpus", "import", str(decision), tmp_path=tmp_path)
+    assert unsaid.returncode == 2
+    assert unsaid.stderr == (
+        "accord: give --status for an Akoma Ntoso file (e.g. --status consensus)\n"
+    )
+    imported = _accord(
+        "corpus", "import", str(decision), "--status", "consensus", tmp_path=tmp_path
+    )
+    assert imported.stdout == f"Imported 7 provisions from {decision}.\n", imported.stderr
+    checked = _accord(
+        "check",
+        "--json",
+        "Adopts the indicators contained in annex I to the present decision;",
+        tmp_path=tmp_path,
+    )
+    source = json.loads(checked.stdout)["segments"][0]["source"]
+    assert (source["document"], source["provision"], source["date"]) == (
+        "CBD/COP/DEC/16/7",
+        "OP1",
+        "2024-10-30",
+    )

@@ -136,12 +136,15 @@ def _meta(doc: etree._Element) -> DocumentMeta:
         document_slug=str(mine.get("document", "document")),
         issued=_date(doc, "FRBRExpression") or date.today(),
         work_date=_date(doc, "FRBRWork"),
+        adopted=_date(doc, "FRBRExpression", "adoption") or _date(doc, "FRBRWork", "adoption"),
     )
 
 
-def _date(doc: etree._Element, frbr: str) -> date | None:
-    """The date of the work or expression (the schema has checked it is an xsd:date)."""
-    found = doc.find(f".//{_A}{frbr}/{_A}FRBRdate")
+def _date(doc: etree._Element, frbr: str, name: str = "") -> date | None:
+    """The date of the work or expression (the schema has checked it is an xsd:date), or
+    its date of that ``name`` ("adoption")."""
+    named = f"[@name='{name}']" if name else ""
+    found = doc.find(f".//{_A}{frbr}/{_A}FRBRdate{named}")
     return date.fromisoformat(str(found.get("date"))[:10]) if found is not None else None
 
 
