@@ -1,6 +1,7 @@
 """A resolution through the API: published as text, read with its title block and PP/OP
 labels, proposed on, and its compilation."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,63 @@ def test_moving_a_preambular_paragraph_into_the_operative_part_is_refused(
         "preambular paragraph moves within the preamble.",
     }
     assert models.Proposal.objects.count() == 0
+
+
+ELSEWHERE = Path(__file__).parents[1] / "documents" / "akn_elsewhere"
+
+
+def _upload(name: str):
+    upload = io.BytesIO((ELSEWHERE / name).read_bytes())
+    upload.name = name
+    return upload
+
+
+def test_a_decision_written_elsewhere_previews_with_what_was_left_out(client, negotiation):
+    client.force_login(negotiation.chair)
+    response = client.post(
+        "/api/v1/processes/wg/imports",
+        {
+            "file": _upload("cop_decision.xml"),
+            "slug": "decision",
+            "label": "Adopted",
+            "preview": True,
+        },
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["symbol"], body["title"]) == (
+        "CBD/COP/DEC/16/7",
+        "Biodiversity and health in the monitoring framework",
+    )
+    assert [p["label"] for p in body["provisions"]][:4] == ["PP1", "PP2", "A", "OP1"]
+    assert body["notices"] == [
+        {
+            "kind": "not-carried",
+            "where": "",
+            "detail": "formula enactingFormula: The Conference of the Parties,",
+        },
+        {"kind": "not-carried", "where": "A", "detail": "intro: The Conference of the Parties,"},
+        {
+            "kind": "not-carried",
+            "where": "OPB.1",
+            "detail": "attachments: Indicators for the monitoring framework.",
+        },
+    ]
+    assert models.Document.objects.filter(slug="decision").count() == 0
+
+
+def test_a_year_alone_as_a_date_is_refused_with_what_to_change(client, negotiation):
+    client.force_login(negotiation.chair)
+    before = (models.Document.objects.count(), models.Event.objects.count())
+    response = client.post(
+        "/api/v1/processes/wg/imports",
+        {"file": _upload("year_only_date.xml"), "slug": "resolution", "label": "Adopted"},
+    )
+    assert response.status_code == 422
+    assert response.json()["title"] == "invalid-akoma-ntoso"
+    assert response.json()["detail"] == (
+        "The file could not be imported: it does not follow the Akoma Ntoso 3.0 schema at line "
+        "12: the date “2025” (FRBRdate, attribute date) is not a full date: a date must be a "
+        "full date, YYYY-MM-DD."
+    )
+    assert (models.Document.objects.count(), models.Event.objects.count()) == before
