@@ -12,16 +12,26 @@ import pypdf
 import pytest
 from docx import Document
 from lxml import etree
-from tests.core.builders import load_version
+from tests.core.builders import load_version, make_proposal
 from tests.documents.word_files import to_bytes
 
 import accord.documents
+from accord.core.bracketed import bracket_version
+from accord.core.compilation import compile_version
 from accord.core.draft_text import parse_draft
+from accord.core.identifiers import inherit_identifiers
+from accord.core.lineage import trace_lineage
 from accord.core.provisions import Provision, ProvisionKind, TitleBlock, Version
 from accord.documents.akn_import import read_akn_file
 from accord.documents.akn_schema import AKN_NS, errors
-from accord.documents.export import export_clean
-from accord.documents.model import DocumentMeta, Format
+from accord.documents.export import (
+    export_bracketed,
+    export_clean,
+    export_compilation,
+    export_redline,
+)
+from accord.documents.model import Attribution, DocumentMeta, Format
+from accord.documents.version_redline import provision_redlines
 from accord.documents.word_import import read_docx
 
 A = f"{{{AKN_NS}}}"
@@ -169,3 +179,35 @@ def test_a_draft_resolution_typed_in_word_imports_as_a_resolution() -> None:
         ("op2", ProvisionKind.PARAGRAPH, "OP2", "Decides to remain seized of the matter."),
     ]
     assert imported.notices == ()
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_view_of_a_resolution_exports(fmt: Format) -> None:
+    old = load_version("resolution_draft.md")
+    new = inherit_identifiers(
+        old,
+        load_version("resolution_rev1.md"),
+        trace_lineage(old, load_version("resolution_rev1.md")),
+    )
+    meta = _meta(new)
+    proposal = make_proposal(
+        new,
+        "pp4",
+        "Noting with grave concern that a number of States are developing ICT capabilities "
+        "for military purposes,",
+    )
+    files = [
+        export_compilation(meta, compile_version(new, [proposal]), fmt),
+        export_redline(
+            meta, provision_redlines(old, new), fmt, by=Attribution("Chair"), previous=_meta(old)
+        ),
+        export_bracketed(meta, bracket_version(new, [proposal]), fmt),
+    ]
+    for exported in files:
+        assert exported.content
+        if fmt is Format.AKN:
+            assert errors(etree.fromstring(exported.content)) == []
+    if fmt is Format.MD:
+        compilation = files[0].content.decode()
+        assert "\nPP4. Noting with concern" in compilation
+        assert "\nOP3. Decides to keep the matter under review;" in compilation

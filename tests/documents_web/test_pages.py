@@ -225,8 +225,8 @@ def test_the_preview_of_a_decision_written_elsewhere_says_what_was_left_out(clie
     page = _upload(client, data, name="decision.xml").content.decode()
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
     assert (
-        "Not carried over, before the first paragraph: formula enactingFormula: The Conference of the Parties,"
-        in text
+        "Not carried over, before the first paragraph: formula enactingFormula: The Conference "
+        "of the Parties," in text
     )
     assert "Not carried over, after A: intro: The Conference of the Parties," in text
     assert "PP1 preambular paragraph Recalling its decisions 15/4 and 15/5," in text
