@@ -1,5 +1,6 @@
 """A resolution negotiated like a report: published, proposed on, revised, marked, adopted."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,15 @@ from accord.actions.adoption import record_adoption
 from accord.actions.processes import publish_draft
 from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
+from accord.cli.audit import verify_database
 from accord.core.errors import MalformedDraft, PreambleOutOfOrder
+from accord.core.eventlog import check_documents
 from accord.core.fates import Fate, FateKind
 from accord.core.proposals import ProposalKind
 from accord.core.provisions import ProvisionKind, TitleBlock
-from accord.store import models, queries
+from accord.documents.model import Format, View
+from accord.store import exports, models, queries
+from accord.store.record import log_lines
 from accord.words.refusals import explain
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +118,20 @@ def test_a_preamble_after_the_operative_part_is_refused_in_words(negotiation) ->
     assert explain(MalformedDraft(3, "preambular-after-operative")) == (
         "Line 3: a preambular paragraph (PP) after an operative one (OP)."
     )
+
+
+def test_a_resolutions_clean_json_and_consensus_report_verify_against_the_log(
+    negotiation, resolution
+) -> None:
+    record_adoption(resolution, by=negotiation.chair, confirm=True)
+    clean = exports.export_view(resolution, View.CLEAN, Format.JSON).content
+    report = exports.consensus_report_export(resolution.document)
+    assert report is not None
+    documents = {"clean.json": clean, "report.json": report[0].encode()}
+    assert check_documents(list(log_lines()), documents).ok
+    assert json.loads(report[0])["adoption"]["title_block"]["sponsors"] == [
+        "Brazil",
+        "Kenya",
+        "Singapore",
+    ]
+    assert verify_database() == 0

@@ -10,6 +10,7 @@ from accord.core.compilation import compile_version
 from accord.core.compilation_render import compilation_data
 from accord.core.draft_text import parse_draft, render_draft
 from accord.core.errors import MalformedDraft, PreambleOutOfOrder
+from accord.core.eventlog import version_hash
 from accord.core.identifiers import inherit_identifiers
 from accord.core.lineage import Succession, trace_lineage
 from accord.core.positions import Stance, take_position
@@ -262,3 +263,21 @@ def test_the_opening_words_split_off_the_text_and_join_back() -> None:
     assert opening_split(noting) == ("Noting  with concern", " that")
     plain = Provision("x", ProvisionKind.PARAGRAPH, "4", "Decides to meet")
     assert opening_split(plain) == ("", "Decides to meet")
+
+
+def test_the_log_verifier_computes_a_resolutions_hash_from_its_export() -> None:
+    outline = [
+        {"uid": p.uid, "kind": str(p.kind), "label": p.label, "parent": p.parent,
+         "content_hash": p.content_hash}
+        for p in DRAFT
+    ]  # fmt: skip
+    block = DRAFT.title_block
+    assert block is not None
+    exported = {
+        "body": block.body,
+        "session": block.session,
+        "agenda_item": block.agenda_item,
+        "sponsors": list(block.sponsors),
+    }
+    assert version_hash(DRAFT.title, outline, exported) == DRAFT.content_hash
+    assert version_hash(DRAFT.title, outline) != DRAFT.content_hash

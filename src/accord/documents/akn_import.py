@@ -46,7 +46,6 @@ _A = f"{{{AKN_NS}}}"
 _SECTIONS = frozenset({"section", "division", "chapter", "part", "title", "book", "subsection"})
 _PARAGRAPHS = frozenset({"paragraph", "article", "clause", "rule"})
 _SUBPARAGRAPHS = frozenset({"subparagraph", "point", "item", "alinea", "indent"})
-_LISTS = frozenset({"list", "blockList"})
 # Blocks inside a paragraph that no provision carries (their words are left out too).
 _LEFT_OUT = ("table", "img", "hcontainer", "tblock", "blockContainer", "foreign")
 _PREAMBLE_PARTS = frozenset({"container", "p", "recital", "citation", "blockContainer"})
