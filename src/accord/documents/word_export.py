@@ -124,10 +124,12 @@ def _provision(
 def _title_block(writer: _Writer, version: Version, words: Words) -> None:
     """A resolution's body, session, agenda item and sponsors, as the UN's masthead prints
     them; the sponsors' line ("Brazil, Kenya and Singapore: draft resolution") opens the text."""
-    lines = words.masthead(version.title_block)
-    for line in lines:
-        style = "Normal" if line.endswith(words.draft_resolution % {"sponsors": ""}) else None
-        writer.paragraph(style or "AccordFrontMatter", writer.runs(line))
+    block = version.title_block
+    lines = words.masthead(block)
+    # The sponsors' line, when there is one, is the last.
+    front = len(lines) - (1 if block is not None and block.sponsors else 0)
+    for n, line in enumerate(lines):
+        writer.paragraph("AccordFrontMatter" if n < front else "Normal", writer.runs(line))
 
 
 def clean_docx(meta: DocumentMeta, version: Version, words: Words = ENGLISH) -> bytes:
