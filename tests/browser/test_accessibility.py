@@ -34,6 +34,8 @@ EVERYONE = {
     "history": f"{PROCESS}history/",
     "paragraph-history": f"{PROCESS}report/provisions/p3/",
     "consensus-report": "/p/ict-capacity-vote-demo/resolution/consensus-report/",
+    "draft-resolution": "/p/first-committee-demo/resolution/v2/",
+    "resolution-compilation": "/p/first-committee-demo/resolution/v2/compilation/",
     "check": "/check/",
 }
 ACCREDITED = {"desk": f"{PROCESS}desk/", "positions": f"{VERSION}positions/"}

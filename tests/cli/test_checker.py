@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.builders import CORPUS_FILE, LANGUAGES_FILE
 
@@ -293,3 +294,33 @@ def test_batch_lines_may_say_their_language(tmp_path, capsys):
         "de is not one of the six official languages (ar, zh, en, fr, ru, es)."
     )
     assert (out[3]["language"], out[3]["segments"][0]["verdict"]) == ("ru", "not-found")
+
+
+def test_corpus_import_of_an_akoma_ntoso_decision(tmp_path):
+    decision = tmp_path / "decision.xml"
+    decision.write_bytes(
+        (
+            Path(__file__).parents[1] / "documents" / "akn_elsewhere" / "cop_decision.xml"
+        ).read_bytes()
+    )
+    unsaid = _accord("corpus", "import", str(decision), tmp_path=tmp_path)
+    assert unsaid.returncode == 2
+    assert unsaid.stderr == (
+        "accord: give --status for an Akoma Ntoso file (e.g. --status consensus)\n"
+    )
+    imported = _accord(
+        "corpus", "import", str(decision), "--status", "consensus", tmp_path=tmp_path
+    )
+    assert imported.stdout == f"Imported 7 provisions from {decision}.\n", imported.stderr
+    checked = _accord(
+        "check",
+        "--json",
+        "Adopts the indicators contained in annex I to the present decision;",
+        tmp_path=tmp_path,
+    )
+    source = json.loads(checked.stdout)["segments"][0]["source"]
+    assert (source["document"], source["provision"], source["date"]) == (
+        "CBD/COP/DEC/16/7",
+        "OP1",
+        "2024-10-30",
+    )

@@ -430,3 +430,31 @@ def test_the_demo_loads_its_corpus_once():
     load_demo()
     assert models.CorpusEntry.objects.count() == total
     assert models.Event.objects.filter(kind="corpus.imported").count() == 1
+
+
+def test_the_demo_negotiates_a_draft_resolution_beside_the_report():
+    from accord.demo.resolution import DOCUMENT, SLUG
+
+    load_demo()
+    document = models.Document.objects.get(process__slug=SLUG, slug=DOCUMENT)
+    draft, rev1 = document.versions.order_by("number")
+    assert (draft.label, rev1.label) == ("Draft", "Rev.1")
+    value = queries.version_value(rev1)
+    assert value.title_block is not None
+    assert value.title_block.sponsors == ("Brazil", "Indonesia", "Kenya", "Singapore")
+    assert [p.label for p in value if p.kind.value == "preambular"] == ["PP1", "PP2", "PP3", "PP4"]
+    assert [p.uid for p in value][:4] == ["pp1", "pp3", "pp4", "pp2"]
+    fates = dict(
+        models.ProposalFate.objects.filter(revision=rev1).values_list(
+            "proposal__delegation__code", "kind"
+        )
+    )
+    assert fates == {
+        "USA": "reflected",
+        "DEU": "reflected",
+        "EGY": "pending",
+        "IRN": "not-taken-up",
+    }
+    event = models.Event.objects.get(kind="revision.issued", process__slug=SLUG)
+    assert event.payload["number_map"]["OP2"] == ["OP2", "OP3"]
+    assert event.payload["number_map"]["OP5"] == ["OP5"]

@@ -3,7 +3,13 @@ from tests.documents.builders import META, version
 
 from accord.documents.akn_export import version_akn
 from accord.documents.akn_import import read_akn
-from accord.documents.errors import FileTooLarge, Problem, UnreadableDocument
+from accord.documents.errors import (
+    FileTooLarge,
+    InvalidAkomaNtoso,
+    Problem,
+    SchemaProblem,
+    UnreadableDocument,
+)
 from accord.documents.safezip import MAX_FILE_BYTES
 
 AKN = b'xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
@@ -41,10 +47,14 @@ def test_another_vocabulary_is_not_akoma_ntoso():
 
 
 def test_a_document_that_breaks_the_schema_is_refused_with_the_first_error():
-    refusal = _refused(b"<akomaNtoso " + AKN + b"><doc/></akomaNtoso>")
-    assert refusal.problem == Problem.INVALID_AKOMA_NTOSO
-    assert refusal.where.startswith(
-        "1: Element '{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}doc'"
+    with pytest.raises(InvalidAkomaNtoso) as refused:
+        read_akn(b"<akomaNtoso " + AKN + b"><doc/></akomaNtoso>")
+    assert refused.value == InvalidAkomaNtoso(
+        line=1,
+        element="doc",
+        problem=SchemaProblem.MISSING_ATTRIBUTE,
+        attribute="name",
+        message="Element 'doc': The attribute 'name' is required but missing.",
     )
 
 

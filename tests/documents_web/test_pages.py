@@ -221,3 +221,20 @@ def test_an_oversized_upload_is_dropped_as_it_arrives_and_explained(
     text = response.content.decode()
     assert "files up to 20971520 bytes can be imported." in text
     assert "accord-import" not in client.session
+
+
+def test_the_preview_of_a_decision_written_elsewhere_says_what_was_left_out(client, negotiation):
+    from pathlib import Path
+
+    data = (
+        Path(__file__).parents[1] / "documents" / "akn_elsewhere" / "cop_decision.xml"
+    ).read_bytes()
+    client.force_login(negotiation.secretariat)
+    page = _upload(client, data, name="decision.xml").content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert (
+        "Not carried over, before the first paragraph: formula enactingFormula: The Conference "
+        "of the Parties," in text
+    )
+    assert "Not carried over, after A: intro: The Conference of the Parties," in text
+    assert "PP1 preambular paragraph Recalling its decisions 15/4 and 15/5," in text

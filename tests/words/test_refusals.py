@@ -67,6 +67,7 @@ from accord.core.text_hygiene import UnsafeCharacter
 from accord.documents.errors import (
     ArchiveTooLarge,
     FileTooLarge,
+    InvalidAkomaNtoso,
     TooManyParagraphs,
     UnreadableDocument,
 )
@@ -100,6 +101,11 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
         "Two changes of the amendment overlap (words 4 and 6).",
     ),
     (e.ContradictoryOperations("p5"), "The amendment both changes and removes provision p5."),
+    (
+        e.PreambleOutOfOrder("pp2"),
+        "The preambular paragraph pp2 would follow an operative paragraph; a preambular "
+        "paragraph moves within the preamble.",
+    ),
     (
         e.AmendmentCannotBeCarried(12, "in cyberspace"),
         "The amendment cannot be carried onto the new text: the words it changed "
@@ -278,6 +284,12 @@ SENTENCES: list[tuple[e.Refusal, str]] = [
         UnreadableDocument("malformed-xml", "word/document.xml"),
         "The file could not be imported: its XML is malformed. Place in the file: "
         "word/document.xml.",
+    ),
+    (
+        InvalidAkomaNtoso(12, "FRBRdate", "date", "date", "2009"),
+        "The file could not be imported: it does not follow the Akoma Ntoso 3.0 schema at line "
+        "12: the date “2009” (FRBRdate, attribute date) is not a full date: a date must be a "
+        "full date, YYYY-MM-DD.",
     ),
     (
         FileTooLarge(30, 20),

@@ -1,5 +1,6 @@
 """Loading agreed texts and national views into the agreed-language checker's corpus."""
 
+import json
 from datetime import datetime
 
 from django.contrib.auth.models import User
@@ -17,6 +18,8 @@ from accord.core.checker.errors import (
 )
 from accord.core.errors import NotPermitted
 from accord.core.participants import Reason
+from accord.documents.akn_import import read_akn_file
+from accord.documents.notes import without_notes
 from accord.store import models
 
 SIZE_LIMIT = 64 * 1024 * 1024
@@ -31,6 +34,51 @@ def import_corpus(data: bytes, *, by: User | None, name: str = "") -> int:
     (`EmptyCorpus`), too large (`CorpusTooLarge`) or already imported (`CorpusAlreadyImported`).
     Writes one ``corpus.imported`` event with the counts and the file's content hash.
     """
+    digest = _check_file(data, by=by)
+    entries = parse_corpus(_text(data).splitlines())
+    return _store(_numbered(data, entries), digest, by=by, name=name)
+
+
+@transaction.atomic
+def import_corpus_akn(
+    data: bytes, *, by: User | None, status: str, holder: str | None = None, name: str = ""
+) -> int:
+    """Add every paragraph and sub-paragraph of an Akoma Ntoso file (an adopted resolution
+    or decision, accord's or another tool's) to the corpus with ``status``; return how many.
+
+    The document is named by the file's symbol (its title when it has none), each provision
+    by its label (PP3, OP6, OP6(a)), the date is the file's adoption date (its expression's
+    date otherwise); footnotes are left out of the text. The same checks and refusals as
+    `import_corpus` (a bad ``status`` or ``holder`` refuses the whole file, each entry
+    counted as a line in reading order), and the importer's (`UnreadableDocument`,
+    `InvalidAkomaNtoso`). Writes one ``corpus.imported`` event naming the format.
+    """
+    digest = _check_file(data, by=by)
+    found = read_akn_file(data)
+    meta, version = found.meta, found.version
+    day = meta.adopted or meta.issued
+    # As lines of the JSON Lines format, so that the one parser checks both kinds of file.
+    lines = [
+        json.dumps(
+            {
+                "document": meta.symbol or meta.title,
+                "provision": p.label,
+                "status": status,
+                "holder": holder,
+                "date": day.isoformat(),
+                "text": without_notes(p.text),
+            }
+        )
+        for p in version
+        if p.is_amendable
+    ]
+    entries = parse_corpus(lines)
+    numbered = list(enumerate(entries, start=1))
+    return _store(numbered, digest, by=by, name=name, fmt="akn")
+
+
+def _check_file(data: bytes, *, by: User | None) -> str:
+    """The file's content hash, once the importer and the file have passed the checks."""
     if by is not None and not by.is_staff:
         raise NotPermitted(Reason.NOT_SECRETARIAT)
     if len(data) > SIZE_LIMIT:
@@ -38,18 +86,29 @@ def import_corpus(data: bytes, *, by: User | None, name: str = "") -> int:
     digest = content_hash(data)
     if models.CorpusEntry.objects.filter(batch=digest).exists():
         raise CorpusAlreadyImported(digest)
-    entries = parse_corpus(_text(data).splitlines())
+    return digest
+
+
+def _store(
+    numbered: list[tuple[int, CorpusEntry]],
+    digest: str,
+    *,
+    by: User | None,
+    name: str,
+    fmt: str = "",
+) -> int:
     now = timezone.now()
     models.CorpusEntry.objects.bulk_create(
-        (_row(entry, digest, line, now) for line, entry in _numbered(data, entries)),
-        batch_size=2000,
+        (_row(entry, digest, line, now) for line, entry in numbered), batch_size=2000
     )
+    entries = tuple(entry for _, entry in numbered)
+    payload = {"name": name, "content_hash": digest, "entries": len(entries), **_counts(entries)}
     record(
         "corpus.imported",
         by=by,
         process=None,
         subject=f"corpus:{digest[:16]}",
-        payload={"name": name, "content_hash": digest, "entries": len(entries), **_counts(entries)},
+        payload={**payload, "format": fmt} if fmt else payload,
     )
     return len(entries)
 

@@ -19,7 +19,7 @@ from accord.core.errors import NotPermitted
 from accord.core.fates import Fate, FateKind
 from accord.core.participants import Reason
 from accord.core.text_hygiene import clean_version
-from accord.documents.akn_import import read_akn
+from accord.documents.akn_import import read_akn_file
 from accord.documents.model import Format, ImportedDraft
 from accord.documents.word_import import read_docx
 from accord.store import models, queries
@@ -44,8 +44,8 @@ def read_draft(data: bytes, fmt: Format) -> ImportedDraft:
     (`UnreadableDocument`, `FileTooLarge`, `ArchiveTooLarge`, `TooManyParagraphs`). Callers
     acting for a person check first that the person may import (`preview_import`)."""
     if fmt is Format.AKN:
-        meta, version = read_akn(data)
-        return ImportedDraft(version=version, symbol=meta.symbol)
+        found = read_akn_file(data)
+        return ImportedDraft(version=found.version, symbol=found.meta.symbol, notices=found.notices)
     if fmt is Format.DOCX:
         return read_docx(data)
     raise ValueError(f"accord does not import {fmt.value} files")

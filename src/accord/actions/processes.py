@@ -460,6 +460,7 @@ def store_first_version(
         number=1,
         label=label,
         title=title,
+        title_block=convert.title_block_json(value.title_block),
         issued_at=timezone.now(),
         content_hash=value.content_hash,
     )

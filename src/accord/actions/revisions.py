@@ -63,6 +63,7 @@ def issue_revision(
         number=current.number + 1,
         label=label,
         title=new.title,
+        title_block=convert.title_block_json(new.title_block),
         issued_at=timezone.now(),
         content_hash=new.content_hash,
     )

@@ -176,6 +176,7 @@ def get_version(
         "number": version.number,
         "label": version.label,
         "title": version.title,
+        "title_block": version.title_block,
         "issued_at": version.issued_at,
         "content_hash": text.content_hash,
         "is_current": queries.current_version(version.document).pk == version.pk,

@@ -81,6 +81,9 @@ class DocumentOut(Schema):
 
 
 class ProvisionOut(Schema):
+    """``kind``: ``section``, ``paragraph``, ``subparagraph`` or, in a resolution,
+    ``preambular`` (labelled PP1, PP2, …; its operative paragraphs are labelled OP1, …)."""
+
     uid: str
     kind: str
     label: str
@@ -101,11 +104,23 @@ def provision_body(p: Provision) -> dict[str, object]:
     }
 
 
+class TitleBlockOut(Schema):
+    """What heads a resolution or decision."""
+
+    body: str
+    session: str
+    agenda_item: str
+    sponsors: list[str]
+
+
 class VersionOut(Schema):
+    """``title_block`` is null for a report."""
+
     document: str
     number: int
     label: str
     title: str
+    title_block: TitleBlockOut | None
     issued_at: datetime
     content_hash: str
     is_current: bool

@@ -56,8 +56,18 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     check.set_defaults(run=run_check)
     corpus = commands.add_parser("corpus", help="manage the checker's corpus")
     actions = corpus.add_subparsers(dest="corpus_command", required=True, metavar="ACTION")
-    imported = actions.add_parser("import", help="import a JSON Lines corpus file")
-    imported.add_argument("file", metavar="FILE.jsonl")
+    imported = actions.add_parser(
+        "import", help="import a JSON Lines corpus file, or an adopted text in Akoma Ntoso"
+    )
+    imported.add_argument("file", metavar="FILE.jsonl|FILE.xml")
+    imported.add_argument(
+        "--status",
+        help="for an Akoma Ntoso file (.xml, .akn): how its text came to be (consensus, vote, "
+        "chairs-summary, national-view, proposal)",
+    )
+    imported.add_argument(
+        "--holder", help="for an Akoma Ntoso file: whose view it is (national-view, proposal)"
+    )
     imported.set_defaults(run=run_corpus_import)
 
 
@@ -185,12 +195,26 @@ def _describe(number: int, found: Finding) -> str:
 
 
 def run_corpus_import(args: argparse.Namespace) -> int:
-    from accord.actions.corpus import import_corpus
+    from accord.actions.corpus import import_corpus, import_corpus_akn
 
     data = _read(args.file)
+    akn = Path(args.file).suffix.lower() in (".xml", ".akn")
+    if akn and not args.status:
+        raise CommandError("give --status for an Akoma Ntoso file (e.g. --status consensus)")
+    if not akn and (args.status or args.holder):
+        raise CommandError(
+            "--status and --holder are for Akoma Ntoso files; a JSON Lines "
+            "file gives them on each line"
+        )
     migrate()
+    name = Path(args.file).name
     try:
-        count = import_corpus(data, by=None, name=Path(args.file).name)
+        if akn:
+            count = import_corpus_akn(
+                data, by=None, status=args.status, holder=args.holder, name=name
+            )
+        else:
+            count = import_corpus(data, by=None, name=name)
     except Refusal as refusal:
         raise _explained(refusal) from None
     print(f"Imported {count} provisions from {args.file}.")

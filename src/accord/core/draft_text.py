@@ -11,17 +11,35 @@ The format is the one delegates already exchange by e-mail::
 Paragraph numbers may carry a suffix (``7bis``, ``12 alt``); lines that continue a paragraph
 are joined to it. The first version of a document takes its stable identifiers from these
 labels (``p1``, ``p1-a``, ``s-a``); later versions inherit them through lineage.
+
+A resolution or decision is written the same way, its preambular paragraphs labelled PP1,
+PP2, … and its operative paragraphs OP1, OP2, …, after a title block::
+
+    # Title of the resolution
+    Body: General Assembly
+    Session: Eighty-first session
+    Agenda item: 94
+    Sponsors: Brazil, Kenya
+    PP1. Recalling its resolution 80/12 ...
+    OP1. Decides ...
+       (a) first sub-paragraph;
+    ## Annex
+    1. A paragraph of the annex ...
+
+Their identifiers are ``pp1``, ``op1``, ``op1-a``.
 """
 
 import re
 from collections.abc import Iterator
 
 from accord.core.errors import MalformedDraft
-from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.core.provisions import Provision, ProvisionKind, TitleBlock, Version
 
+_TITLE_BLOCK = {"Body": "body", "Session": "session", "Agenda item": "agenda_item"}
+_HEAD = re.compile(r"^(?P<field>Body|Session|Agenda item|Sponsors):\s+(?P<text>\S.*)$")
 _TITLE = re.compile(r"^#\s+(?P<text>\S.*)$")
 _SECTION = re.compile(r"^##\s+(?:(?P<label>[A-Z]{1,3}|[IVXLC]+)\.\s+)?(?P<text>\S.*)$")
-_PARAGRAPH = re.compile(r"^(?P<label>\d{1,4}(?:\s?[a-z]{2,6})?)\.\s+(?P<text>\S.*)$")
+_PARAGRAPH = re.compile(r"^(?P<label>(?:PP|OP)?\d{1,4}(?:\s?[a-z]{2,6})?)\.\s+(?P<text>\S.*)$")
 _SUBPARAGRAPH = re.compile(r"^\s*\((?P<label>[a-z]{1,3}|[ivx]{1,6})\)\s+(?P<text>\S.*)$")
 
 
@@ -32,20 +50,34 @@ def _uid_fragment(label: str) -> str:
 def parse_draft(text: str, *, default_title: str = "") -> Version:
     """Read ``text`` as a version; raise `MalformedDraft` naming the first line it cannot place."""
     title = default_title
+    head: dict[str, str] = {}
     provisions: list[Provision] = []
     seen: set[str] = set()
     for number, kind, match in _classify(text):
         if kind == "title":
             title = match["text"].strip()
             continue
+        if kind == "head":
+            head[match["field"]] = " ".join(match["text"].split())
+            continue
         provision = _provision(number, kind, match, provisions)
         if provision.uid in seen:
             raise MalformedDraft(line=number, problem="duplicate-number")
+        if provision.kind is ProvisionKind.PREAMBULAR and any(p.is_operative for p in provisions):
+            raise MalformedDraft(line=number, problem="preambular-after-operative")
         seen.add(provision.uid)
         provisions.append(provision)
     if not any(p.kind is ProvisionKind.PARAGRAPH for p in provisions):
         raise MalformedDraft(line=0, problem="no-paragraphs")
-    return Version(title=title, provisions=tuple(provisions))
+    return Version(title=title, provisions=tuple(provisions), title_block=_title_block(head))
+
+
+def _title_block(head: dict[str, str]) -> TitleBlock | None:
+    if not head:
+        return None
+    sponsors = tuple(s.strip() for s in head.get("Sponsors", "").split(",") if s.strip())
+    fields = {name: head.get(field, "") for field, name in _TITLE_BLOCK.items()}
+    return TitleBlock(**fields, sponsors=sponsors)
 
 
 def _classify(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
@@ -54,6 +86,11 @@ def _classify(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if not line.strip():
+            continue
+        head = _HEAD.match(line)
+        if head and pending is not None and pending[1] in ("title", "head"):
+            yield pending
+            pending = (number, "head", dict(head.groupdict()))
             continue
         for kind, pattern in (
             ("title", _TITLE),
@@ -68,7 +105,7 @@ def _classify(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
                 pending = (number, kind, dict(found.groupdict(default="")))
                 break
         else:
-            if pending is None or pending[1] in ("title", "section"):
+            if pending is None or pending[1] in ("title", "head", "section"):
                 raise MalformedDraft(line=number, problem="text-outside-paragraph")
             pending[2]["text"] = f"{pending[2]['text']} {line.strip()}"
     if pending:
@@ -86,6 +123,10 @@ def _provision(
         return Provision(uid, ProvisionKind.SECTION, label, text)
     if kind == "paragraph":
         label = fields["label"].replace(" ", "")
+        if label.startswith("PP"):
+            return Provision(_uid_fragment(label), ProvisionKind.PREAMBULAR, label, text)
+        if label.startswith("OP"):
+            return Provision(_uid_fragment(label), ProvisionKind.PARAGRAPH, label, text)
         return Provision(f"p{_uid_fragment(label)}", ProvisionKind.PARAGRAPH, label, text)
     parent = next((p for p in reversed(before) if p.kind is ProvisionKind.PARAGRAPH), None)
     if parent is None:
@@ -97,11 +138,18 @@ def _provision(
 
 def render_draft(version: Version) -> str:
     """Write a version back in the plain-text format `parse_draft` reads."""
-    lines = [f"# {version.title}", ""] if version.title else []
+    lines = [f"# {version.title}"] if version.title else []
+    block = version.title_block
+    if block is not None:
+        heads = zip(
+            ("Body", "Session", "Agenda item", "Sponsors"), _head_values(block), strict=True
+        )
+        lines += [f"{field}: {value}" for field, value in heads if value]
+    lines += [""] if lines else []
     for p in version.provisions:
         if p.kind is ProvisionKind.SECTION:
             lines += [f"## {p.label}. {p.text}" if p.label else f"## {p.text}", ""]
-        elif p.kind is ProvisionKind.PARAGRAPH:
+        elif p.kind in (ProvisionKind.PARAGRAPH, ProvisionKind.PREAMBULAR):
             lines += [f"{p.label}. {p.text}", ""]
         else:
             if lines and lines[-1] == "":
@@ -109,3 +157,7 @@ def render_draft(version: Version) -> str:
             letter = p.label.rsplit("(", 1)[-1].rstrip(")")
             lines += [f"   ({letter}) {p.text}", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _head_values(block: TitleBlock) -> tuple[str, str, str, str]:
+    return (block.body, block.session, block.agenda_item, ", ".join(block.sponsors))

@@ -98,6 +98,14 @@ class NotAmendable(Refusal):
 
 
 @dataclass(slots=True, unsafe_hash=True)
+class PreambleOutOfOrder(Refusal):
+    """A preambular paragraph would follow an operative paragraph of a resolution."""
+
+    uid: str
+    code = "preamble-out-of-order"
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class OverlappingOperations(Refusal):
     """Two operations of one amendment touch the same words (or insert at the same point).
 

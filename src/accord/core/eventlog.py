@@ -377,13 +377,24 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def version_hash(title: str, provisions: Iterable[Mapping[str, Any]]) -> str:
-    """A version's content hash from its exported title and its provisions in order, each
-    with its uid, kind, label, parent and content hash."""
+def version_hash(
+    title: str,
+    provisions: Iterable[Mapping[str, Any]],
+    title_block: Mapping[str, Any] | None = None,
+) -> str:
+    """A version's content hash from its exported title, a resolution's exported title block
+    (body, session, agenda_item, sponsors) and its provisions in order, each with its uid,
+    kind, label, parent and content hash."""
     lines = (
         f"{p['uid']}\t{p['kind']}\t{p['label']}\t{p.get('parent') or ''}\t{p['content_hash']}"
         for p in provisions
     )
+    if title_block is not None:
+        # As `accord.core.provisions.TitleBlock.canonical` writes it: this file is copied on
+        # its own to verify a log, so it imports nothing of accord's but merkle.
+        fields = ("body", "session", "agenda_item")
+        block = "\t".join((*(title_block[f] for f in fields), "; ".join(title_block["sponsors"])))
+        title = f"{title}\n{block}"
     return text_hash(f"{title}\n" + "\n".join(lines))
 
 
@@ -401,7 +412,7 @@ def _document_problem(raw: bytes, events: Mapping[int, dict[str, Any]]) -> str |
     if changed:
         return f"the text of provision {changed[0]} does not have its content hash"
     if view == "clean":
-        computed = version_hash(title, provisions)
+        computed = version_hash(title, provisions, data["version"].get("title_block"))
         for body in events.values():
             payload = body["payload"]
             if body["kind"] in PUBLISHING_KINDS and (
@@ -464,7 +475,8 @@ def _report_problem(
     left_out = sorted(set(covered) - present - set(moved))
     if left_out:
         return f"it leaves out provision {left_out[0]}, which event {seq} adopted"
-    return _outline_problem(adoption.get("outline"), title, provisions, seq, payload)
+    outline = adoption.get("outline")
+    return _outline_problem(outline, title, provisions, seq, payload, adoption.get("title_block"))
 
 
 def _outline_problem(
@@ -473,13 +485,14 @@ def _outline_problem(
     provisions: list[dict[str, Any]],
     seq: int,
     payload: Mapping[str, Any],
+    adoption_block: Mapping[str, Any] | None = None,
 ) -> str | None:
-    """The report's title, and each provision's number and place, against the outline of the
-    adopted version — every provision, without its text — which must give the content hash
-    the deciding event recorded."""
+    """The report's title (and a resolution's title block), and each provision's number and
+    place, against the outline of the adopted version — every provision, without its text —
+    which must give the content hash the deciding event recorded."""
     if not isinstance(outline, list) or not all(_is_provision(p, ()) for p in outline):
         return "it gives no outline of the version adopted"
-    if version_hash(title, outline) != payload.get("content_hash"):
+    if version_hash(title, outline, adoption_block) != payload.get("content_hash"):
         return f"its title or outline is not that of the version event {seq} adopted"
     placed = {p["uid"]: p for p in outline}
     for p in provisions:

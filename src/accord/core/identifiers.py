@@ -25,7 +25,7 @@ def inherit_identifiers(old: Version, new: Version, lineage: Lineage) -> Version
     for p in new:
         renamed[p.uid] = inherited.get(p.uid) or _fresh(p.uid, used)
         used.add(renamed[p.uid])
-    return Version(new.title, tuple(_renamed(p, renamed) for p in new))
+    return replace(new, provisions=tuple(_renamed(p, renamed) for p in new))
 
 
 def _inherited(lineage: Lineage) -> dict[str, str]:

@@ -103,7 +103,7 @@ def take_in(draft: RevisionDraft, proposal: Proposal, option: int = 0) -> str:
     where = _successor(draft, proposal.provision_uid)
     wording = normalise_wording(proposal.options[option] if proposal.options else proposal.wording)
     provisions = tuple(replace(p, text=wording) if p.uid == where else p for p in draft.new)
-    return render_draft(Version(draft.new.title, provisions))
+    return render_draft(replace(draft.new, provisions=provisions))
 
 
 def _successor(draft: RevisionDraft, uid: str) -> str:

@@ -1,12 +1,19 @@
 """Whole-provision operations: add a paragraph after another, delete one, move one.
 
 A paragraph moves and goes with its sub-paragraphs. An added paragraph takes the number of
-the one it follows with the next Latin suffix (7bis, 7ter, …) until the Chair renumbers.
+the one it follows with the next Latin suffix (7bis, 7ter, …) until the Chair renumbers. In a
+resolution, a paragraph added after a preambular paragraph is preambular (PP3bis), and a
+preambular paragraph cannot end up after an operative one (`PreambleOutOfOrder`).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from accord.core.errors import ContradictoryOperations, EmptyText, NotAmendable
+from accord.core.errors import (
+    ContradictoryOperations,
+    EmptyText,
+    NotAmendable,
+    PreambleOutOfOrder,
+)
 from accord.core.provisions import Provision, ProvisionKind, Version
 
 SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies")
@@ -58,7 +65,18 @@ def apply_structure(version: Version, ops: tuple[StructuralOp, ...]) -> Version:
     provisions = list(version.provisions)
     for op in ops:
         provisions = _apply(provisions, op)
-    return Version(title=version.title, provisions=tuple(provisions))
+    _check_preamble(provisions)
+    return replace(version, provisions=tuple(provisions))
+
+
+def _check_preamble(provisions: list[Provision]) -> None:
+    """A resolution's preamble comes before its operative part: a preambular paragraph moves
+    within the preamble, and no operative paragraph moves into it."""
+    operative = False
+    for p in provisions:
+        if p.kind is ProvisionKind.PREAMBULAR and operative:
+            raise PreambleOutOfOrder(p.uid)
+        operative = operative or p.is_operative
 
 
 def _check(version: Version, ops: tuple[StructuralOp, ...]) -> None:
@@ -121,9 +139,10 @@ def _added(provisions: list[Provision], anchor: Provision, text: str) -> Provisi
     # Past the Latin suffixes, "add9", "add10", …: a bare number would read as another paragraph.
     numbered = (f"add{n}" for n in range(len(SUFFIXES) + 1, len(SUFFIXES) + len(uids) + 2))
     suffix = next(s for s in (*SUFFIXES, *numbered) if f"{anchor.uid}{s}" not in uids)
+    # After a preambular paragraph, a preambular paragraph (PP3bis); else a paragraph.
     return Provision(
         f"{anchor.uid}{suffix}",
-        ProvisionKind.PARAGRAPH,
+        anchor.kind,
         f"{anchor.label}{suffix}",
         " ".join(text.split()),
     )

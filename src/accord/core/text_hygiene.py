@@ -23,12 +23,13 @@ unchanged text compare what a reader sees.
 """
 
 import dataclasses
+import functools
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 from accord.core.errors import Refusal
-from accord.core.provisions import Version
+from accord.core.provisions import TitleBlock, Version
 
 
 class TextKind(StrEnum):
@@ -177,4 +178,13 @@ def clean_version(version: Version) -> Version:
             raise dataclasses.replace(refusal, where=provision.label) from None
         provisions.append(dataclasses.replace(provision, label=label, text=text))
     title = clean_text(version.title, field="title", kind=TextKind.LINE)
-    return Version(title=title, provisions=tuple(provisions))
+    block = version.title_block
+    if block is not None:
+        line = functools.partial(clean_text, field="title", kind=TextKind.LINE)
+        block = TitleBlock(
+            line(block.body),
+            line(block.session),
+            line(block.agenda_item),
+            tuple(line(s) for s in block.sponsors),
+        )
+    return Version(title=title, provisions=tuple(provisions), title_block=block)

@@ -22,6 +22,7 @@ from accord.core.participants import ParticipantKind, Role
 from accord.demo.concluded import add_concluded_process
 from accord.demo.cosponsors import add_demo_cosponsors
 from accord.demo.positions import add_demo_positions
+from accord.demo.resolution import add_demo_resolution
 from accord.demo.revision import issue_demo_revision
 from accord.demo.room import let_the_secretariat_set_up_processes
 from accord.demo.silence import add_demo_silence
@@ -138,6 +139,7 @@ def _create(password_hash: str) -> None:
     add_national_views(process, chair, password_hash)
     add_concluded_process(chair, secretariat, delegates)
     add_voted_process(chair, secretariat)
+    add_demo_resolution(chair, secretariat, delegates)
 
 
 def _accredit_delegations(

@@ -53,7 +53,7 @@ def compilation_akn(meta: DocumentMeta, compilation: Compilation) -> bytes:
     _el(_el(_el(collection, "preface"), "p"), "docTitle", meta.title)
     body = _el(collection, "collectionBody")
     version = Version(compilation.title, tuple(e.provision for e in compilation.entries))
-    doc = etree.fromstring(ak.version_akn(meta, version)).find(ak._A + "doc")
+    doc = etree.fromstring(ak.version_akn(meta, version))[0]  # a doc, or a resolution's statement
     references = doc.find(f"{ak._A}meta/{ak._A}references")
     for shared in [r for r in references if r.get("eId") in _SHARED | {meta.body}]:
         references.remove(shared)

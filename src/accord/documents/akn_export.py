@@ -6,6 +6,11 @@ provision's ``eId`` is made from its number, as the naming convention builds it
 (``para_7__subpara_a``); its ``wId`` from its stable uid, so the same provision keeps its
 ``wId`` in every version whatever number it carries. Footnotes are ``authorialNote``s where
 their mark stands.
+
+A resolution or decision is a ``statement`` (AKN4UN): its title block in the ``preface``, its
+preambular paragraphs in the ``preamble``, each a ``container name="preambularParagraph"``,
+its operative paragraphs as ``paragraph class="operative"`` in the ``mainBody``, the opening
+words of each in ``i``.
 """
 
 import re
@@ -14,7 +19,8 @@ from datetime import date
 
 from lxml import etree
 
-from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.core.provisions import Provision, ProvisionKind, TitleBlock, Version
+from accord.core.resolution import opening_split
 from accord.documents.akn_schema import AKN_NS
 from accord.documents.model import DocumentMeta, Issue
 from accord.documents.notes import split_notes
@@ -37,17 +43,26 @@ def work_number(meta: DocumentMeta) -> str:
     return re.sub(r"[^0-9a-z]+", "-", source.lower()).strip("-") or "document"
 
 
-def work_uri(meta: DocumentMeta) -> str:
+# What the work is, as AKN4UN names it: a report is a ``doc``, a resolution a ``statement``.
+REPORT = ("doc", "report")
+RESOLUTION = ("statement", "resolution")
+
+
+def work_uri(meta: DocumentMeta, kind: tuple[str, str] = REPORT) -> str:
     """``/akn/un/doc/report/{body}/{date of the first version}/{number}``, as AKN4UN names
-    a document: the issuing body is part of the work's IRI."""
-    return f"/akn/un/doc/report/{meta.body}/{meta.first_issued.isoformat()}/{work_number(meta)}"
+    a document (``/akn/un/statement/resolution/…`` a resolution): the issuing body is part of
+    the work's IRI."""
+    first = meta.first_issued.isoformat()
+    return f"/akn/un/{kind[0]}/{kind[1]}/{meta.body}/{first}/{work_number(meta)}"
 
 
-def uris(meta: DocumentMeta, issue: Issue | None = None) -> tuple[str, str, str]:
+def uris(
+    meta: DocumentMeta, issue: Issue | None = None, kind: tuple[str, str] = REPORT
+) -> tuple[str, str, str]:
     """The FRBR work, expression and manifestation URIs of this version (or of the earlier
     ``issue`` of the same document). The expression's version identifiers are its date and
     its number (``eng@2026-12-02;2``), so two versions issued the same day differ."""
-    work = work_uri(meta)
+    work = work_uri(meta, kind)
     language = _LANGUAGES.get(meta.language, meta.language)
     day, number = (issue.issued, issue.number) if issue else (meta.issued, meta.version_number)
     expression = f"{work}/{language}@{day.isoformat()};{number}"
@@ -56,6 +71,8 @@ def uris(meta: DocumentMeta, issue: Issue | None = None) -> tuple[str, str, str]
 
 def wid(provision: Provision) -> str:
     """A stable ``wId``: the same provision has the same one in every version."""
+    if provision.kind is ProvisionKind.PREAMBULAR:
+        return f"preamble__container_{provision.uid}"
     if provision.kind is ProvisionKind.SECTION:
         return f"sec_{provision.uid}"
     if provision.kind is ProvisionKind.PARAGRAPH:
@@ -79,7 +96,9 @@ class Eids:
         self.unnumbered = 0
 
     def __call__(self, provision: Provision, suffix: str = "") -> str:
-        if provision.kind is ProvisionKind.SECTION:
+        if provision.kind is ProvisionKind.PREAMBULAR:
+            base = f"preamble__container_{token(provision.label) or 'nn'}"
+        elif provision.kind is ProvisionKind.SECTION:
             if not token(provision.label):
                 self.unnumbered += 1
             base = f"sec_{token(provision.label) or f'nn{self.unnumbered}'}"
@@ -124,9 +143,55 @@ def version_akn(
     ``runs`` gives, by uid, a provision's words cut into runs; a disputed run is set in an
     ``inline name="disputed"`` (the bracketed view, whose ``view`` travels in ``proprietary``).
     """
-    root, doc = document(meta, generated=generated, view=view)
+    kind = RESOLUTION if version.is_resolution else REPORT
+    root, doc = document(meta, generated=generated, view=view, kind=kind)
+    if kind is RESOLUTION:
+        _title_block(doc, version.title_block)
+        _preamble(doc, version, runs or {})
     _body(_el(doc, "mainBody"), version, runs or {})
     return serialise(root)
+
+
+def _title_block(doc: etree._Element, block: TitleBlock | None) -> None:
+    """The body, session, agenda item and sponsors in the preface; exactly, for reading back,
+    in ``proprietary``."""
+    if block is None:
+        return
+    preface = doc.find(_A + "preface")
+    assert preface is not None  # document() wrote it
+    if block.body:
+        _el(_el(preface, "p", class_="body"), "docAuthority", block.body)
+    if block.session:
+        _el(_el(preface, "p", class_="session"), "session", block.session, value=block.session)
+    if block.agenda_item:
+        _el(_el(preface, "p", class_="agendaItem"), "docNumber", block.agenda_item)
+    if block.sponsors:
+        sponsors = _el(preface, "p", class_="sponsors")
+        for sponsor in block.sponsors:
+            _el(sponsors, "docProponent", sponsor)
+    proprietary = doc.find(f"{_A}meta/{_A}proprietary")
+    assert proprietary is not None  # _meta wrote it
+    mine = etree.SubElement(
+        proprietary,
+        f"{{{ACCORD_NS}}}titleBlock",
+        body=block.body,
+        session=block.session,
+        agendaItem=block.agenda_item,
+    )
+    for sponsor in block.sponsors:
+        etree.SubElement(mine, f"{{{ACCORD_NS}}}sponsor").text = sponsor
+
+
+def _preamble(doc: etree._Element, version: Version, runs: Mapping[str, Runs]) -> None:
+    preambular = [p for p in version if p.kind is ProvisionKind.PREAMBULAR]
+    if not preambular:
+        return
+    preamble = _el(doc, "preamble")
+    make = Eids()
+    for provision in preambular:
+        ids = {"eId": make(provision), "wId": wid(provision)}
+        container = _el(preamble, "container", name="preambularParagraph", **ids)
+        _text(container, ids["eId"], provision, runs.get(provision.uid))
 
 
 def serialise(root: etree._Element) -> bytes:
@@ -136,19 +201,29 @@ def serialise(root: etree._Element) -> bytes:
 
 
 def document(
-    meta: DocumentMeta, *, generated: date | None = None, view: str = ""
+    meta: DocumentMeta,
+    *,
+    generated: date | None = None,
+    view: str = "",
+    kind: tuple[str, str] = REPORT,
 ) -> tuple[etree._Element, etree._Element]:
-    """The root and the ``doc`` of a version, with its ``meta`` and ``preface``: the body is
-    the caller's."""
+    """The root and the ``doc`` (or ``statement``) of a version, with its ``meta`` and
+    ``preface``: the body is the caller's."""
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NS, "accord": ACCORD_NS})
-    doc = _el(root, "doc", name="report")
-    _meta(doc, meta, generated or meta.issued, view)
+    doc = _el(root, kind[0], name=kind[1])
+    _meta(doc, meta, generated or meta.issued, view, kind)
     _preface(doc, meta)
     return root, doc
 
 
-def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = "") -> None:
-    work, expression, manifestation = uris(meta)
+def _meta(
+    doc: etree._Element,
+    meta: DocumentMeta,
+    generated: date,
+    view: str = "",
+    kind: tuple[str, str] = REPORT,
+) -> None:
+    work, expression, manifestation = uris(meta, kind=kind)
     element = _el(doc, "meta")
     identification = _el(element, "identification", source="#accord")
     # An adopted version is the same expression, dated by its adoption.
@@ -166,9 +241,9 @@ def _meta(doc: etree._Element, meta: DocumentMeta, generated: date, view: str = 
             _el(frbr, "FRBRalias", value=meta.symbol, name="symbol")
         _el(frbr, "FRBRdate", date=day.isoformat(), name=_date_name(tag, meta))
         _el(frbr, "FRBRauthor", href=f"#{author}", **{"as": f"#{role}"})
-        _frbr_properties(frbr, tag, meta)
+        _frbr_properties(frbr, tag, meta, kind[1])
     _lifecycle(element, meta)
-    _references(element, meta, expression)
+    _references(element, meta, expression, kind)
     proprietary = _el(element, "proprietary", source="#accord")
     mine = etree.SubElement(
         proprietary,
@@ -187,10 +262,10 @@ def _date_name(tag: str, meta: DocumentMeta) -> str:
     return "adoption" if tag == "FRBRExpression" and meta.adopted else "generation"
 
 
-def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta) -> None:
+def _frbr_properties(frbr: etree._Element, tag: str, meta: DocumentMeta, subtype: str) -> None:
     if tag == "FRBRWork":
         _el(frbr, "FRBRcountry", value="un")
-        _el(frbr, "FRBRsubtype", value="report")
+        _el(frbr, "FRBRsubtype", value=subtype)
         _el(frbr, "FRBRnumber", value=work_number(meta))
         # The work's name is the same in every version: its symbol (else its short name).
         _el(frbr, "FRBRname", value=meta.symbol or meta.document_slug)
@@ -241,11 +316,13 @@ def _lifecycle(meta_element: etree._Element, meta: DocumentMeta) -> None:
         )
 
 
-def _references(meta_element: etree._Element, meta: DocumentMeta, expression: str) -> None:
+def _references(
+    meta_element: etree._Element, meta: DocumentMeta, expression: str, kind: tuple[str, str]
+) -> None:
     references = _el(meta_element, "references", source="#accord")
     _el(references, "original", eId="original", href=expression, showAs=meta.version_label)
     for issue in earlier(meta):
-        _, older, _ = uris(meta, issue)
+        _, older, _ = uris(meta, issue, kind)
         _el(references, "passiveRef", eId=f"v{issue.number}", href=older, showAs=issue.label)
     _el(
         references,
@@ -290,6 +367,8 @@ def _body(main: etree._Element, version: Version, runs: Mapping[str, Runs]) -> N
     make = Eids()
     paragraphs: dict[str, etree._Element] = {}
     for provision in version:
+        if provision.kind is ProvisionKind.PREAMBULAR:
+            continue  # in the preamble
         ids = {"eId": make(provision), "wId": wid(provision)}
         if provision.kind is ProvisionKind.SECTION:
             container = _el(main, "section", **ids)
@@ -297,16 +376,18 @@ def _body(main: etree._Element, version: Version, runs: Mapping[str, Runs]) -> N
                 _el(container, "num", f"{provision.label}.")
             _el(container, "heading", provision.text)
         elif provision.kind is ProvisionKind.PARAGRAPH:
+            if provision.is_operative:
+                ids["class"] = "operative"
             element = _el(container, "paragraph", **ids)
-            _el(element, "num", f"{provision.label}.")
-            _text(_el(element, "content"), ids["eId"], provision.text, runs.get(provision.uid))
+            _el(element, "num", f"{provision.page_label}.")
+            _text(_el(element, "content"), ids["eId"], provision, runs.get(provision.uid))
             paragraphs[provision.uid] = element
         else:
             parent = paragraphs[provision.parent or ""]
             as_intro(parent)
             element = _el(parent, "subparagraph", **ids)
             _el(element, "num", provision.margin_label)
-            _text(_el(element, "content"), ids["eId"], provision.text, runs.get(provision.uid))
+            _text(_el(element, "content"), ids["eId"], provision, runs.get(provision.uid))
 
 
 def as_intro(paragraph: etree._Element) -> None:
@@ -316,10 +397,19 @@ def as_intro(paragraph: etree._Element) -> None:
         content.tag = _A + "intro"
 
 
-def _text(container: etree._Element, where: str, text: str, runs: Runs | None = None) -> None:
+def _text(
+    container: etree._Element, where: str, provision: Provision, runs: Runs | None = None
+) -> None:
+    """The provision's words in a ``p``: cut into ``runs`` (the bracketed view), else with a
+    resolution's opening words in ``i``."""
     p = _el(container, "p")
     count = 0
-    for words, disputed in runs or ((text, False),):
+    lead, rest = opening_split(provision)
+    if lead and not runs:
+        _el(p, "i", lead)
+        words_into(p, where, rest, count)
+        return
+    for words, disputed in runs or ((provision.text, False),):
         holder = _el(p, "inline", name="disputed") if disputed else p
         count = words_into(holder, where, words, count)
 

@@ -85,7 +85,9 @@ def _body(main: etree._Element, redlines: Sequence[ProvisionRedline]) -> list[_P
                 _number(_el(element, "num"), line, ".")
             _marks(_el(element, "heading"), eid, line.marks)
         else:
-            if provision.kind is ProvisionKind.PARAGRAPH:
+            # A redline is a negotiation document: a preambular paragraph is one of its
+            # paragraphs, numbered as negotiators call it (PP2).
+            if provision.kind in (ProvisionKind.PARAGRAPH, ProvisionKind.PREAMBULAR):
                 element = _el(container, "paragraph", **ids)
                 paragraphs[line.uid] = element
                 _number(_el(element, "num"), line, ".")

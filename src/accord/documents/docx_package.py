@@ -76,6 +76,7 @@ STYLES = (
         '<w:b/><w:sz w:val="24"/>',
     )
     + _style("AccordParagraph", "Numbered paragraph", _HANG.format(left=1134) + '<w:jc w:val="both"/>')
+    + _style("AccordPreambular", "Preambular paragraph", '<w:ind w:left="1134" w:firstLine="567"/><w:jc w:val="both"/>')
     + _style("AccordSubparagraph", "Numbered sub-paragraph", _HANG.format(left=1701) + '<w:jc w:val="both"/>')
     + _style("AccordFrontMatter", "Front matter", '<w:jc w:val="right"/><w:spacing w:after="0"/>')
     + _style("AccordAttribution", "Attribution", '<w:keepNext/><w:ind w:left="1134"/><w:spacing w:before="60" w:after="0"/>', '<w:i/>')

@@ -16,7 +16,6 @@ class Problem:
     DUPLICATE_NUMBER = "duplicate-number"
     SUBPARAGRAPH_WITHOUT_PARAGRAPH = "subparagraph-without-paragraph"
     NOT_AKOMA_NTOSO = "not-akoma-ntoso"
-    INVALID_AKOMA_NTOSO = "invalid-akoma-ntoso"
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -47,6 +46,35 @@ class ArchiveTooLarge(Refusal):
     expanded: int
     limit: int
     code = "archive-too-large"
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class InvalidAkomaNtoso(Refusal):
+    """An Akoma Ntoso file that breaks the official schema, at its first error: the ``line``,
+    the ``element`` (without its namespace), and what is wrong (``problem``, one of
+    `SchemaProblem`) with, as it applies, the ``attribute``, the ``value`` given and what
+    was ``expected`` (element names, comma-separated). ``message`` is the validator's own."""
+
+    line: int
+    element: str
+    problem: str
+    attribute: str = ""
+    value: str = ""
+    expected: str = ""
+    message: str = ""
+    code = "invalid-akoma-ntoso"
+
+
+class SchemaProblem:
+    """How an Akoma Ntoso file breaks the schema (`InvalidAkomaNtoso.problem`)."""
+
+    DATE = "date"  # a date attribute that is not a full date
+    VALUE = "value"  # another attribute value the schema refuses
+    MISSING_ATTRIBUTE = "missing-attribute"
+    UNKNOWN_ATTRIBUTE = "unknown-attribute"
+    MISSING_ELEMENT = "missing-element"
+    UNEXPECTED_ELEMENT = "unexpected-element"
+    OTHER = "other"
 
 
 # A UN report runs to a few hundred paragraphs; a treaty draft to a couple of thousand.

@@ -15,6 +15,7 @@ from accord.core.compilation import Compilation, CompilationEntry
 from accord.core.language_versions import direction
 from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.core.resolution import opening_split
 from accord.documents.condense import condense
 from accord.documents.model import DocumentMeta, ProvisionRedline
 from accord.documents.notes import split_notes
@@ -66,10 +67,14 @@ p.proposal .who { font-style: italic; }
 class _Page:
     """Collects the body of a page and its footnotes, numbered in order."""
 
-    def __init__(self, *, for_print: bool) -> None:
+    def __init__(self, *, for_print: bool, issued: bool = False) -> None:
         self.for_print = for_print
+        # The issued text numbers as the page does (preambular paragraphs unnumbered, OP6 as
+        # "6."); the compilation, redline and bracketed text as negotiators do (PP2, OP6).
+        self.issued = issued
         self.parts: list[str] = []
         self.notes: list[str] = []
+        self.head = ""
 
     def text(self, text: str) -> str:
         out = []
@@ -119,6 +124,7 @@ class _Page:
             if first_page == 1
             else ""
         )
+        header += self.head if first_page == 1 else ""
         return (
             f'<!DOCTYPE html>\n<html lang="{esc(meta.language)}" dir="{direction(meta.language)}">'
             '<head><meta charset="utf-8">'
@@ -150,10 +156,11 @@ def _front_lines(meta: DocumentMeta, words: Words) -> list[str]:
     ]
 
 
-def _number(provision: Provision) -> str:
+def _number(provision: Provision, *, issued: bool = False) -> str:
+    shown = provision.page_label if issued else provision.margin_label
     if provision.kind is ProvisionKind.PARAGRAPH:
-        return f"{provision.label}."
-    return provision.margin_label
+        return f"{shown}."
+    return shown
 
 
 def _open(
@@ -164,7 +171,7 @@ def _open(
         label = f"{esc(provision.label)}. " if provision.label else ""
         label = f"{number_html} " if number_html else label
         return f'<h2 id="{esc(provision.uid)}" class="section{extra}">{label}{body}</h2>'
-    shown = number_html if number_html is not None else esc(_number(provision))
+    shown = number_html if number_html is not None else esc(_number(provision, issued=page.issued))
     number = f'<span class="number">{shown}</span>'
     # In print the number sits inside the paragraph, so every renderer and text extractor
     # meets it just before its words, in reading order.
@@ -175,6 +182,13 @@ def _open(
     )
 
 
+def _title_block(version: Version, words: Words) -> str:
+    """A resolution's body, session, agenda item and sponsors, under the title."""
+    return "".join(
+        f'<p class="title-block">{esc(line)}</p>' for line in words.masthead(version.title_block)
+    )
+
+
 def _close(provision: Provision) -> str:
     return "" if provision.kind is ProvisionKind.SECTION else "</div>"
 
@@ -182,9 +196,12 @@ def _close(provision: Provision) -> str:
 def clean_html(
     meta: DocumentMeta, version: Version, words: Words = ENGLISH, *, for_print: bool = False
 ) -> str:
-    page = _Page(for_print=for_print)
+    page = _Page(for_print=for_print, issued=True)
+    page.head = _title_block(version, words)
     for provision in version:
-        page.parts.append(_open(page, provision, page.text(provision.text)) + _close(provision))
+        lead, rest = opening_split(provision)
+        body = (f"<em>{esc(lead)}</em>" if lead else "") + page.text(rest)
+        page.parts.append(_open(page, provision, body) + _close(provision))
     return page.document(meta, words)
 
 

@@ -60,3 +60,8 @@ def note(text: str) -> str:
 def plain(text: str) -> str:
     """The text without its footnotes, as a reader of the body sees it."""
     return "".join(s.text for s in split_notes(text) if not s.is_note)
+
+
+def without_notes(text: str) -> str:
+    """``text`` with its footnotes left out (the words the checker compares)."""
+    return " ".join("".join(s.text for s in split_notes(text) if not s.is_note).split())

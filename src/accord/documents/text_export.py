@@ -7,11 +7,13 @@ sub-paragraphs, ``##`` sections), with Pandoc inline footnotes and CriticMarkup 
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from accord.core.amendments import Mark, MarkKind, redline_marks
 from accord.core.bracketed import BracketedProvision, provision_words, segment_words
 from accord.core.compilation import Compilation
+from accord.core.draft_text import render_draft
 from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.documents.model import DocumentMeta, ProvisionRedline, View
 from accord.documents.words import ENGLISH, Words
@@ -41,7 +43,7 @@ def _line(provision: Provision, text: str, margin: str | None = None) -> str:
     shown = provision.margin_label if margin is None else margin
     if provision.kind is ProvisionKind.SECTION:
         return f"## {shown}. {text}" if shown else f"## {text}"
-    if provision.kind is ProvisionKind.PARAGRAPH:
+    if provision.kind in (ProvisionKind.PARAGRAPH, ProvisionKind.PREAMBULAR):
         return f"{shown}. {text}"
     return f"   {shown} {text}"
 
@@ -66,7 +68,13 @@ def _append(lines: list[str], provision: Provision, text: str, margin: str | Non
 
 
 def clean_md(meta: DocumentMeta, version: Version, words: Words = ENGLISH) -> str:
+    """The text in the plain-text draft format (a resolution's title block as its ``Body:``,
+    ``Session:``, ``Agenda item:`` and ``Sponsors:`` lines): what follows the front matter
+    reads back with `accord.core.draft_text.parse_draft`."""
     lines = _front(meta, words)
+    if version.title_block is not None:
+        head = render_draft(replace(version, provisions=()))
+        lines[-1:] = [*head.splitlines()[1:], ""]
     for provision in version:
         _append(lines, provision, provision.text)
     return "\n".join(lines).rstrip() + "\n"
@@ -149,6 +157,14 @@ def _dump(data: dict[str, Any]) -> str:
 def clean_json(meta: DocumentMeta, version: Version) -> str:
     data = _document(meta, View.CLEAN)
     data["version"]["content_hash"] = version.content_hash
+    block = version.title_block
+    if block is not None:
+        data["version"]["title_block"] = {
+            "body": block.body,
+            "session": block.session,
+            "agenda_item": block.agenda_item,
+            "sponsors": list(block.sponsors),
+        }
     data["provisions"] = [_provision(p) for p in version]
     return _dump(data)
 

@@ -20,6 +20,7 @@ from accord.core.bracketed import BracketedProvision, SegmentKind, segment_words
 from accord.core.compilation import Compilation, CompilationEntry
 from accord.core.proposals import Proposal
 from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.core.resolution import opening_split
 from accord.documents.condense import condense
 from accord.documents.model import DocumentMeta, ProvisionRedline
 from accord.documents.notes import split_notes
@@ -27,7 +28,7 @@ from accord.documents.words import ENGLISH, Words
 
 Run = list[Any]
 """``[style, text]``, or ``[style, text, 1]`` for a footnote; style "" kept, "i" inserted,
-"d" deleted, "b" disputed."""
+"d" deleted, "b" disputed, "e" a resolution's opening words (in italics)."""
 Block = dict[str, Any]
 Data = dict[str, Any]
 
@@ -65,16 +66,27 @@ class _Blocks:
         sub = provision.kind is ProvisionKind.SUBPARAGRAPH
         self.blocks.append({"k": "p", "num": number, "text": text, "sub": sub, "w": width})
 
-    def plain(self, provision: Provision) -> None:
-        number = _number(provision)
-        self.provision(provision, self.runs(provision.text), [["", number]] if number else [])
+    def plain(self, provision: Provision, *, issued: bool = False) -> None:
+        """A provision as it stands; ``issued``: as the issued page prints it, a preambular
+        paragraph unnumbered and indented, OP6 numbered "6.", opening words in italics."""
+        number = _number(provision, issued=issued)
+        lead, rest = opening_split(provision) if issued else ("", provision.text)
+        text = ([["e", lead]] if lead else []) + self.runs(rest)
+        if issued and provision.kind is ProvisionKind.PREAMBULAR:
+            self.blocks.append({"k": "pp", "text": text})
+            return
+        self.provision(provision, text, [["", number]] if number else [])
 
 
-def _number(provision: Provision) -> str:
-    """The number as printed: "A." for a section, "12." for a paragraph, "(a)" below it."""
+def _number(provision: Provision, *, issued: bool = False) -> str:
+    """The number as printed: "A." for a section, "12." for a paragraph, "(a)" below it; a
+    preambular paragraph's PP2 in negotiation, nothing on the issued page, where OP6 is "6."."""
     if provision.kind is ProvisionKind.SUBPARAGRAPH:
         return provision.margin_label
-    return f"{provision.label}." if provision.label else ""
+    if provision.kind is ProvisionKind.PREAMBULAR:
+        return "" if issued else provision.label
+    shown = provision.page_label if issued else provision.label
+    return f"{shown}." if shown else ""
 
 
 def _language(code: str) -> str:
@@ -111,14 +123,22 @@ def _document(
         "first_page": first_page,
         "first_note": first_note,
         "blocks": content.blocks,
+        "title_block": [],
     }
 
 
 def clean(meta: DocumentMeta, version: Version, words: Words = ENGLISH) -> Data:
+    """The issued text; a resolution in the UN's layout for resolutions: its masthead lines
+    (body, session, agenda item, sponsors) under the title, the body as the organ."""
     content = _Blocks()
     for provision in version:
-        content.plain(provision)
-    return _document(meta, words, content)
+        content.plain(provision, issued=True)
+    data = _document(meta, words, content)
+    block = version.title_block
+    data["title_block"] = list(words.masthead(block))
+    if block is not None and block.body:
+        data["organ"] = block.body
+    return data
 
 
 def bracketed(

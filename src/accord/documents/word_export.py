@@ -13,6 +13,7 @@ from accord.core.amendments import Mark, MarkKind, redline_marks
 from accord.core.bracketed import BracketedProvision, provision_words
 from accord.core.compilation import Compilation
 from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.core.resolution import opening_split
 from accord.documents.docx_package import Body, package
 from accord.documents.model import Attribution, DocumentMeta, ProvisionRedline
 from accord.documents.notes import split_notes
@@ -23,6 +24,7 @@ _STYLE = {
     ProvisionKind.SECTION: "Heading1",
     ProvisionKind.PARAGRAPH: "AccordParagraph",
     ProvisionKind.SUBPARAGRAPH: "AccordSubparagraph",
+    ProvisionKind.PREAMBULAR: "AccordPreambular",
 }
 
 
@@ -44,8 +46,9 @@ class _Writer:
         mark_rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
         self.parts.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{mark_rpr}</w:pPr>{runs}</w:p>')
 
-    def runs(self, text: str, *, deleted: bool = False) -> str:
+    def runs(self, text: str, *, deleted: bool = False, italic: bool = False) -> str:
         """Runs for ``text``, with its inline footnotes as real footnote references."""
+        rpr = "<w:rPr><w:i/></w:rPr>" if italic else ""
         out = []
         for segment in split_notes(text):
             if segment.is_note and not deleted:
@@ -57,7 +60,7 @@ class _Writer:
             else:
                 tag = "w:delText" if deleted else "w:t"
                 shown = f"^[{segment.text}]" if segment.is_note else segment.text
-                out.append(f'<w:r><{tag} xml:space="preserve">{esc(shown)}</{tag}></w:r>')
+                out.append(f'<w:r>{rpr}<{tag} xml:space="preserve">{esc(shown)}</{tag}></w:r>')
         return "".join(out)
 
     def change(self, kind: MarkKind, text: str, who: Attribution) -> str:
@@ -96,26 +99,44 @@ def _front(writer: _Writer, meta: DocumentMeta, words: Words, subtitle: str = ""
             writer.paragraph("AccordFrontMatter", writer.runs(line))
 
 
-def _number(provision: Provision) -> str:
+def _number(provision: Provision, *, page: bool = True) -> str:
+    """The number as the issued page prints it (``page``: none for a preambular paragraph,
+    "6." for OP6), or as negotiators call it (PP2, OP6.) in a compilation or redline."""
+    shown = provision.page_label if page else provision.margin_label
     if provision.kind is ProvisionKind.SECTION:
         return f"{provision.label}." if provision.label else ""
     if provision.kind is ProvisionKind.PARAGRAPH:
-        return f"{provision.label}."
-    return provision.margin_label
+        return f"{shown}."
+    return shown
 
 
-def _provision(writer: _Writer, provision: Provision) -> None:
-    number = _number(provision)
-    runs = (writer.runs(number) + "<w:r><w:tab/></w:r>" if number else "") + writer.runs(
-        provision.text
-    )
+def _provision(
+    writer: _Writer, provision: Provision, *, lead: bool = True, page: bool = True
+) -> None:
+    """One provision; ``lead`` sets a resolution's opening words in italics."""
+    number = _number(provision, page=page)
+    opening, rest = opening_split(provision) if lead else ("", provision.text)
+    words = (writer.runs(opening, italic=True) if opening else "") + writer.runs(rest)
+    runs = (writer.runs(number) + "<w:r><w:tab/></w:r>" if number else "") + words
     writer.paragraph(_STYLE[provision.kind], runs)
+
+
+def _title_block(writer: _Writer, version: Version, words: Words) -> None:
+    """A resolution's body, session, agenda item and sponsors, as the UN's masthead prints
+    them; the sponsors' line ("Brazil, Kenya and Singapore: draft resolution") opens the text."""
+    block = version.title_block
+    lines = words.masthead(block)
+    # The sponsors' line, when there is one, is the last.
+    front = len(lines) - (1 if block is not None and block.sponsors else 0)
+    for n, line in enumerate(lines):
+        writer.paragraph("AccordFrontMatter" if n < front else "Normal", writer.runs(line))
 
 
 def clean_docx(meta: DocumentMeta, version: Version, words: Words = ENGLISH) -> bytes:
     """The version as a UN document: symbol, date, original language, headings, numbers."""
     writer = _Writer()
     _front(writer, meta, words)
+    _title_block(writer, version, words)
     for provision in version:
         _provision(writer, provision)
     return package(writer.body(), title=meta.title, symbol=meta.symbol)
@@ -130,7 +151,8 @@ def bracketed_docx(
     _front(writer, meta, words, words.bracketed)
     for b in provisions:
         p = b.provision
-        _provision(writer, Provision(p.uid, p.kind, p.label, provision_words(b, words.option)))
+        bracketed = Provision(p.uid, p.kind, p.label, provision_words(b, words.option))
+        _provision(writer, bracketed, lead=False)
     return package(writer.body(), title=meta.title, symbol=meta.symbol)
 
 
@@ -141,7 +163,7 @@ def compilation_docx(meta: DocumentMeta, compilation: Compilation, words: Words 
     writer = _Writer()
     _front(writer, meta, words, words.compilation)
     for entry in compilation.entries:
-        _provision(writer, entry.provision)
+        _provision(writer, entry.provision, page=False)
         for proposal in entry.proposals:
             name = words.proposed_by(proposal)
             writer.paragraph("AccordAttribution", writer.runs(name))
@@ -204,7 +226,7 @@ def _redline_number(kind: ProvisionKind, line: ProvisionRedline) -> list[Mark]:
 
     def shown(label: str) -> str:
         probe = Provision("", kind, label, "")
-        return _number(probe) if label else ""
+        return _number(probe, page=False) if label else ""
 
     old, new = shown(line.old_label), shown(line.label)
     if old == new:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from accord.core.provisions import Provision, ProvisionKind, Version
+from accord.core.provisions import Provision, ProvisionKind, TitleBlock, Version
 from accord.documents import ooxml_parts as ox
 from accord.documents.errors import (
     MAX_PARAGRAPHS,
@@ -30,6 +30,11 @@ _PARAGRAPH = re.compile(r"^(?P<label>\d{1,4}(?:\s?[a-z]{2,6})?)\.\s+(?P<text>\S.
 _SUBPARAGRAPH = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivx]{1,6})\)\s+(?P<text>\S.*)$")
 _SECTION = re.compile(r"^(?P<label>[A-Z]{1,3}|[IVXLC]+)\.\s+(?P<text>\S.{0,300})$")
 _SYMBOL = re.compile(r"^[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+)+$")
+# A resolution's masthead: its session, agenda item and sponsors ("Brazil and Kenya: draft
+# resolution").
+_SESSION = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,3} (?:session|meeting)$")
+_AGENDA = re.compile(r"^Agenda items? (?P<item>\S.{0,60})$")
+_SPONSORS = re.compile(r"^(?P<names>\S.{0,2000}): draft (?:resolution|decision)$")
 _FRONT_MATTER = re.compile(r"^(?:Distr\.?:|Original:|\d{1,2} [A-Z][a-z]+ \d{4}$)")
 # The name of the body a document is issued by, as a UN masthead gives it: a principal organ,
 # or a subsidiary body named by what it is ("Open-ended working group on …").
@@ -51,6 +56,7 @@ class Line:
     title: bool = False
     number: tuple[str, str, int] | None = None  # (format, formatted number, list level)
     table: str = ""  # a table's rows x columns; a table is reported, never imported
+    italic_lead: bool = False  # its first words are in italics (a resolution's opening verb)
 
 
 def read_docx(data: bytes) -> ImportedDraft:
@@ -104,6 +110,7 @@ class _Reader:
         return Line(
             index=index,
             text=self._text(p),
+            italic_lead=_italic_lead(p),
             heading=name.startswith("heading") or (outline_level is not None and outline_level < 9),
             title=name in ("title", "subtitle"),
             number=(counted[0].fmt, format_number(counted[0].fmt, counted[1]), level)
@@ -130,6 +137,17 @@ class _Reader:
             return ""
         self.footnotes_used += 1
         return note(text)
+
+
+def _italic_lead(p: etree._Element) -> bool:
+    """Whether the first run with words is set in italics."""
+    for run in p.iter(ox.w("r")):
+        text = "".join(str(t.text or "") for t in run.iter(ox.w("t")))
+        if not text.strip():
+            continue
+        italic = _child(run.find(ox.w("rPr")), "i")
+        return italic is not None and ox.attr(italic, "val", "1") not in ("0", "false")
+    return False
 
 
 def _moved_away(node: etree._Element) -> bool:
@@ -164,6 +182,9 @@ class _Builder:
     notices: list[Notice] = field(default_factory=list)
     headings: list[Line] = field(default_factory=list)
     """Unnumbered headings before the first provision, not yet known to be the masthead."""
+    session: str = ""
+    agenda_item: str = ""
+    sponsors: tuple[str, ...] = ()
 
     def build(self) -> ImportedDraft:
         for line in self.lines:
@@ -172,12 +193,27 @@ class _Builder:
         if not any(p.kind is ProvisionKind.PARAGRAPH for p in self.provisions):
             raise UnreadableDocument(Problem.NO_PARAGRAPHS)
         return ImportedDraft(
-            version=Version(title=self.title, provisions=tuple(self.provisions)),
+            version=Version(
+                title=self.title, provisions=tuple(self.provisions), title_block=self._block()
+            ),
             symbol=self.symbol,
             notices=tuple(self.notices),
             footnotes=self.reader.footnotes_used,
             body=self.body,
         )
+
+    @property
+    def resolution(self) -> bool:
+        """A resolution: its masthead names a session, agenda item or sponsors, or it has a
+        preamble."""
+        return bool(self.session or self.agenda_item or self.sponsors) or any(
+            p.kind is ProvisionKind.PREAMBULAR for p in self.provisions
+        )
+
+    def _block(self) -> TitleBlock | None:
+        if not self.resolution:
+            return None
+        return TitleBlock(self.body, self.session, self.agenda_item, self.sponsors)
 
     def _masthead(self) -> None:
         """The unnumbered headings above the first provision, in Heading 1, Heading 2…: the
@@ -212,16 +248,30 @@ class _Builder:
             self.headings.append(line)
             return
         self._masthead()
-        if kind == "text":
+        if kind == "text" and line.italic_lead and self._in_preamble():
+            count = sum(p.kind is ProvisionKind.PREAMBULAR for p in self.provisions) + 1
+            self._add(line, Provision(f"pp{count}", ProvisionKind.PREAMBULAR, f"PP{count}", text))
+        elif kind == "text":
             self._unnumbered(line)
         elif kind == "section":
             count = sum(p.kind is ProvisionKind.SECTION for p in self.provisions) + 1
             uid = f"s-{_fragment(label) or count}"
             self._add(line, Provision(uid, ProvisionKind.SECTION, label, text))
+        elif kind == "paragraph" and self.resolution and not self._sections():
+            # A resolution's operative paragraphs, before any annex.
+            uid, label = f"op{_fragment(label)}", f"OP{label}"
+            self._add(line, Provision(uid, ProvisionKind.PARAGRAPH, label, text))
         elif kind == "paragraph":
             self._add(line, Provision(f"p{_fragment(label)}", ProvisionKind.PARAGRAPH, label, text))
         else:
             self._subparagraph(line, label, text)
+
+    def _in_preamble(self) -> bool:
+        """Before any provision but preambular paragraphs, the title known."""
+        return bool(self.title) and all(p.kind is ProvisionKind.PREAMBULAR for p in self.provisions)
+
+    def _sections(self) -> bool:
+        return any(p.kind is ProvisionKind.SECTION for p in self.provisions)
 
     def _subparagraph(self, line: Line, letter: str, text: str) -> None:
         parent = next(
@@ -255,6 +305,7 @@ class _Builder:
         self.notices.append(Notice("joined", last.label, line.text[:80]))
 
     def _front_matter(self, line: Line) -> None:
+        agenda, sponsors = _AGENDA.match(line.text), _SPONSORS.match(line.text)
         if not self.symbol and _SYMBOL.match(line.text):
             self.symbol = line.text
         elif line.title and not self.styled_title:
@@ -265,6 +316,14 @@ class _Builder:
             self.title, self.styled_title = line.text, True
         elif _FRONT_MATTER.match(line.text):
             return
+        elif self.title and not self.body and _BODY.match(line.text):
+            self.body = line.text
+        elif self.title and not self.session and _SESSION.match(line.text):
+            self.session = line.text
+        elif self.title and agenda and not self.agenda_item:
+            self.agenda_item = agenda["item"]
+        elif self.title and sponsors and not self.sponsors:
+            self.sponsors = tuple(re.split(r", | and ", sponsors["names"]))
         elif not self.title:
             self.title = line.text
         else:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from accord.core.proposals import Carried, Proposal
+from accord.core.provisions import TitleBlock
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -34,7 +35,24 @@ class Words:
     footnotes: str = "Notes"
     bracketed: str = "Bracketed text"
     option: str = "Option"
+    agenda_item: str = "Agenda item %(item)s"
+    draft_resolution: str = "%(sponsors)s: draft resolution"
+    last_of_list: str = "%(list)s and %(last)s"
     months: tuple[str, ...] = _MONTHS
+
+    def masthead(self, block: TitleBlock | None) -> tuple[str, ...]:
+        """A resolution's masthead lines: its body, session, agenda item and sponsors
+        ("Brazil, Kenya and Singapore: draft resolution"); none for a report."""
+        if block is None:
+            return ()
+        lines = [block.body, block.session]
+        if block.agenda_item:
+            lines.append(self.agenda_item % {"item": block.agenda_item})
+        if block.sponsors:
+            *first, last = block.sponsors
+            names = self.last_of_list % {"list": ", ".join(first), "last": last} if first else last
+            lines.append(self.draft_resolution % {"sponsors": names})
+        return tuple(line for line in lines if line)
 
     def date(self, day: date) -> str:
         """A date as UN documents print it: 29 November 2026."""

@@ -13,9 +13,29 @@ from accord.core.participants import PUBLIC, Actor, ParticipantKind, Role
 from accord.store import models
 
 
+def title_block_value(data: dict[str, Any] | None) -> pv.TitleBlock | None:
+    if data is None:
+        return None
+    return pv.TitleBlock(
+        data["body"], data["session"], data["agenda_item"], tuple(data["sponsors"])
+    )
+
+
+def title_block_json(block: pv.TitleBlock | None) -> dict[str, Any] | None:
+    if block is None:
+        return None
+    return {
+        "body": block.body,
+        "session": block.session,
+        "agenda_item": block.agenda_item,
+        "sponsors": list(block.sponsors),
+    }
+
+
 def version_value(version: models.Version, rows: list[models.Provision]) -> pv.Version:
     return pv.Version(
         title=version.title,
+        title_block=title_block_value(version.title_block),
         provisions=tuple(
             pv.Provision(
                 uid=row.uid,

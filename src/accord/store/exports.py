@@ -14,7 +14,7 @@ from accord.documents.text_export import consensus_report_json
 from accord.documents.version_redline import provision_redlines
 from accord.documents.word_export import word_date
 from accord.documents.words import ENGLISH, Words
-from accord.store import models, queries
+from accord.store import convert, models, queries
 
 
 def document_meta(version: models.Version) -> DocumentMeta:
@@ -122,5 +122,8 @@ def consensus_report_export(document: models.Document) -> tuple[str, str] | None
         if report.witnessed
         else None,
     }
+    if report.text.title_block is not None:
+        # A resolution's title block is part of the hash the adoption bound.
+        decided["title_block"] = convert.title_block_json(report.text.title_block)
     text = consensus_report_json(document_meta(version), report.provisions, decided)
     return text, f"{document.slug}-consensus-report.json"

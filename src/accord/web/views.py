@@ -107,6 +107,7 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
         "marking" if marking else "",
     )
     context["positions"] = queries.own_positions(found, reading.text, reading.actor.delegation)
+    context["title_block"] = reading.text.title_block
     context |= status_context(found, reading.text)
     context["languages"] = [language_link(code) for code in queries.languages_of(found)]
     return render(request, "accord/version.html", context)

@@ -31,6 +31,9 @@ def translated_words() -> Words:
         footnotes=pgettext("heading of the footnotes", "Notes"),
         bracketed=_("Bracketed text"),
         option=pgettext("one of alternative wordings in brackets", "Option"),
+        agenda_item=_("Agenda item %(item)s"),
+        draft_resolution=_("%(sponsors)s: draft resolution"),
+        last_of_list=_("%(list)s and %(last)s"),
         months=_months(),
     )
 

@@ -97,6 +97,10 @@ def _messages() -> dict[str, str]:
             "Two changes of the amendment overlap (words %(first)s and %(second)s)."
         ),
         "contradictory-operations": _("The amendment both changes and removes provision %(uid)s."),
+        "preamble-out-of-order": _(
+            "The preambular paragraph %(uid)s would follow an operative paragraph; a "
+            "preambular paragraph moves within the preamble."
+        ),
         "amendment-cannot-be-carried": _(
             "The amendment cannot be carried onto the new text: the words it changed "
             "(“%(words)s”) are no longer there."
@@ -222,6 +226,9 @@ def _draft_problems() -> dict[str, str]:
         "text-outside-paragraph": _("Line %(line)d: text that belongs to no numbered paragraph."),
         "subparagraph-without-paragraph": _("Line %(line)d: a sub-paragraph before any paragraph."),
         "duplicate-number": _("Line %(line)d: a paragraph number used twice."),
+        "preambular-after-operative": _(
+            "Line %(line)d: a preambular paragraph (PP) after an operative one (OP)."
+        ),
     }
 
 
@@ -416,6 +423,10 @@ def _document_messages() -> dict[str, str]:
             "The file would expand to %(expanded)d bytes, more than the %(limit)d bytes allowed; "
             "it was not opened."
         ),
+        "invalid-akoma-ntoso": _(
+            "The file could not be imported: it does not follow the Akoma Ntoso 3.0 schema at "
+            "line %(line)d: %(what)s."
+        ),
         "too-many-paragraphs": _(
             "The file holds more than %(limit)d paragraphs, the most a draft may have; it was "
             "not read further and nothing was stored."
@@ -461,14 +472,40 @@ def _document_problems() -> dict[str, str]:
             "The file could not be imported: a sub-paragraph comes before any paragraph."
         ),
         "not-akoma-ntoso": _("The file could not be imported: it is not an Akoma Ntoso document."),
-        "invalid-akoma-ntoso": _(
-            "The file could not be imported: it does not follow the Akoma Ntoso 3.0 schema."
+    }
+
+
+def _schema_problems() -> dict[str, str]:
+    """What is wrong in an Akoma Ntoso file (`accord.documents.errors.SchemaProblem`), and
+    what to change."""
+    return {
+        "date": _(
+            "the date “%(value)s” (%(element)s, attribute %(attribute)s) is not a full date: a "
+            "date must be a full date, YYYY-MM-DD"
         ),
+        "value": _(
+            "the value “%(value)s” of the attribute %(attribute)s of %(element)s is not one the "
+            "schema allows"
+        ),
+        "missing-attribute": _("the element %(element)s needs the attribute %(attribute)s"),
+        "unknown-attribute": _(
+            "the element %(element)s cannot have the attribute %(attribute)s; remove it"
+        ),
+        "missing-element": _(
+            "the element %(element)s lacks an element it must hold (one of: %(expected)s)"
+        ),
+        "unexpected-element": _(
+            "the element %(element)s is not allowed here; the schema expects one of: %(expected)s"
+        ),
+        "other": _("%(message)s"),
     }
 
 
 def _explain_document(refusal: Refusal) -> str:
     params = refusal.params()
+    if refusal.code == "invalid-akoma-ntoso":
+        what = _schema_problems()[str(params["problem"])] % params
+        return _document_messages()[refusal.code] % {"line": params["line"], "what": what}
     if refusal.code != "unreadable-document":
         return _document_messages()[refusal.code] % params
     said = _document_problems()[str(params["problem"])]

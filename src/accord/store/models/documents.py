@@ -35,6 +35,9 @@ class Version(models.Model):
     title = models.CharField(max_length=300)
     issued_at = models.DateTimeField()
     content_hash = models.CharField(max_length=64)
+    # A resolution's or decision's title block (body, session, agenda_item, sponsors);
+    # null for a report.
+    title_block = models.JSONField(null=True, blank=True, default=None)
 
     class Meta:
         ordering = ["document", "number"]

@@ -3,6 +3,7 @@
 from html import escape
 
 from django import template
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -11,8 +12,9 @@ from accord.core.amendments import Amendment, Mark, MarkKind, redline_marks
 from accord.core.cosponsorship import InvitationStatus
 from accord.core.fates import Fate, FateKind
 from accord.core.proposals import Proposal, ProposalStatus, TargetChange, proposal_kind
-from accord.core.provisions import ProvisionKind, Version
+from accord.core.provisions import Provision, ProvisionKind, Version
 from accord.core.redline import RedlineEntry
+from accord.core.resolution import opening_split
 
 register = template.Library()
 
@@ -77,7 +79,17 @@ def provision_kind(kind: ProvisionKind) -> str:
         ProvisionKind.SECTION: _("section"),
         ProvisionKind.PARAGRAPH: _("paragraph"),
         ProvisionKind.SUBPARAGRAPH: _("sub-paragraph"),
+        ProvisionKind.PREAMBULAR: _("preambular paragraph"),
     }[kind]
+
+
+@register.filter
+def provision_words(provision: Provision) -> str:
+    """The text of ``provision``, escaped, with a resolution's opening words in italics."""
+    lead, rest = opening_split(provision)
+    if not lead:
+        return conditional_escape(provision.text)
+    return format_html("<em>{}</em>{}", lead, rest)
 
 
 @register.filter
