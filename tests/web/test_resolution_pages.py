@@ -26,10 +26,10 @@ def test_the_clean_text_shows_the_title_block_and_italic_opening_words(client, r
     assert "<dt>Body</dt><dd>General Assembly</dd>" in page
     assert "<dt>Sponsors</dt><dd>Brazil, Kenya, Singapore</dd>" in page
     assert '<div class="provision preambular" id="pp2">' in page
-    assert '<span class="number">PP2</span>' in page
-    assert "<p><em>Noting with concern</em> that a number of States" in page
-    assert '<span class="number">OP2.</span>' in page
-    assert "<p><em>Calls upon</em> all States to be guided" in page
+    assert '<span class="number"><bdi dir="ltr">PP2</bdi></span>' in page
+    assert '<p dir="auto"><em>Noting with concern</em> that a number of States' in page
+    assert '<span class="number"><bdi dir="ltr">OP2.</bdi></span>' in page
+    assert '<p dir="auto"><em>Calls upon</em> all States to be guided' in page
 
 
 @pytest.mark.parametrize("view", ["compilation/", "bracketed/", "status/", "positions/"])

@@ -5,14 +5,14 @@ to it can be seen next to the live negotiation."""
 from django.contrib.auth.models import User
 
 from accord.actions.adoption import deliver_explanation, record_adoption
-from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
+from accord.actions.processes import publish_draft
 from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
 from accord.actions.status import mark_provision_status
 from accord.core.fates import Fate, FateKind
-from accord.core.participants import ParticipantKind, Role
 from accord.core.status import ActKind
 from accord.demo.languages import add_report_translations, add_translated_summary
+from accord.demo.members import open_process
 from accord.store import models, queries
 
 SLUG = "oewg-2021-demo"
@@ -72,13 +72,9 @@ DELEGATIONS = ("BRA", "CHN", "DEU", "KEN", "RUS", "USA")
 
 def add_concluded_process(chair: User, secretariat: User, delegates: dict[str, User]) -> None:
     """Build the concluded process through the same actions as the live one."""
-    process = create_process(by=None, slug=SLUG, title=TITLE)
-    members = models.Delegation.objects.filter(kind="member-state").values_list("code", flat=True)
-    admit_participants(process, by=None, codes=list(members), kind=ParticipantKind.MEMBER)
-    accredit(process, by=None, user=chair, role=Role.CHAIR)
-    accredit(process, by=None, user=secretariat, role=Role.SECRETARIAT)
-    for code in DELEGATIONS:
-        accredit(process, by=secretariat, user=delegates[code], role=Role.DELEGATE, delegation=code)
+    process = open_process(
+        SLUG, TITLE, chair, secretariat, {code: delegates[code] for code in DELEGATIONS}
+    )
     zero = publish_draft(
         process, by=chair, slug="report", text=DRAFT, label="Zero draft", symbol=SYMBOL
     )

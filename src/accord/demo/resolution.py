@@ -7,13 +7,12 @@ from importlib import resources
 
 from django.contrib.auth.models import User
 
-from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
+from accord.actions.processes import publish_draft
 from accord.actions.proposals import submit_proposal
 from accord.actions.revisions import issue_revision
 from accord.core.fates import Fate, FateKind
-from accord.core.participants import ParticipantKind, Role
 from accord.core.proposals import ProposalKind
-from accord.store import models
+from accord.demo.members import open_process
 
 SLUG = "first-committee-demo"
 TITLE = "First Committee: draft resolution on the OEWG report (demo)"
@@ -30,13 +29,9 @@ DELEGATIONS = ("BRA", "DEU", "EGY", "IDN", "IRN", "KEN", "SGP", "USA")
 
 def add_demo_resolution(chair: User, secretariat: User, delegates: dict[str, User]) -> None:
     """Build the First Committee's negotiation through the same actions as the others."""
-    process = create_process(by=None, slug=SLUG, title=TITLE)
-    members = models.Delegation.objects.filter(kind="member-state").values_list("code", flat=True)
-    admit_participants(process, by=None, codes=list(members), kind=ParticipantKind.MEMBER)
-    accredit(process, by=None, user=chair, role=Role.CHAIR)
-    accredit(process, by=None, user=secretariat, role=Role.SECRETARIAT)
-    for code in DELEGATIONS:
-        accredit(process, by=secretariat, user=delegates[code], role=Role.DELEGATE, delegation=code)
+    process = open_process(
+        SLUG, TITLE, chair, secretariat, {code: delegates[code] for code in DELEGATIONS}
+    )
     draft = publish_draft(
         process,
         by=chair,

@@ -7,11 +7,11 @@ import zlib
 from django.contrib.auth.models import User
 
 from accord.actions.adoption import record_vote
-from accord.actions.processes import accredit, admit_participants, create_process, publish_draft
+from accord.actions.processes import publish_draft
 from accord.actions.status import mark_provision_status
 from accord.core.decisions import Ballot, DecisionRule
-from accord.core.participants import ParticipantKind, Role
 from accord.core.status import ActKind
+from accord.demo.members import open_process
 from accord.store import models, queries
 
 SLUG = "ict-capacity-vote-demo"
@@ -60,20 +60,15 @@ def _ballot(code: str) -> Ballot | None:
 
 def add_voted_process(chair: User, secretariat: User) -> None:
     """Build the voted process through the same actions as the others."""
-    process = create_process(
-        by=None, slug=SLUG, title=TITLE, decision_rule=DecisionRule.VOTE_TWO_THIRDS
+    process = open_process(
+        SLUG, TITLE, chair, secretariat, decision_rule=DecisionRule.VOTE_TWO_THIRDS
     )
-    members = list(
-        models.Delegation.objects.filter(kind="member-state").values_list("code", flat=True)
-    )
-    admit_participants(process, by=None, codes=members, kind=ParticipantKind.MEMBER)
-    accredit(process, by=None, user=chair, role=Role.CHAIR)
-    accredit(process, by=None, user=secretariat, role=Role.SECRETARIAT)
     version = publish_draft(
         process, by=chair, slug="resolution", text=DRAFT, label="L.3", symbol=SYMBOL
     )
     for uid in (p.uid for p in queries.version_value(version) if p.is_amendable):
         mark_provision_status(version, by=chair, provision_uid=uid, kind=ActKind.AGREED)
+    members = models.Delegation.objects.filter(kind="member-state").values_list("code", flat=True)
     ballots = {code: ballot for code in members if (ballot := _ballot(code)) is not None}
     ballots |= {code: ballot for code, (ballot, _) in EXPLANATIONS.items()}
     record_vote(
