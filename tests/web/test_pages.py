@@ -167,10 +167,10 @@ def test_the_compilation_attributes_each_proposal(client, negotiation):
     assert text.index("Brazil") < text.index("Germany, on behalf of European Union")
     html = page.content.decode()
     assert (
-        '<del><span class="visually-hidden">deleted: </span>should </del>'
-        '<ins><span class="visually-hidden">inserted: </span>shall </ins>'
+        '<del><span class="visually-hidden" dir="ltr">deleted: </span>should </del>'
+        '<ins><span class="visually-hidden" dir="ltr">inserted: </span>shall </ins>'
     ) in html
-    assert '<del><span class="visually-hidden">deleted: </span>knowingly </del>' in html
+    assert '<del><span class="visually-hidden" dir="ltr">deleted: </span>knowingly </del>' in html
     assert "Knowledge is hard to prove." in text
 
 
@@ -458,8 +458,8 @@ def test_the_redline_shows_every_change_from_an_earlier_version(client, negotiat
     assert "Versions: Zero draft · Rev.1" in text
     assert "provisions changed from Zero draft to Rev.1." in text
     assert (
-        '<del><span class="visually-hidden">deleted: </span>should </del>'
-        '<ins><span class="visually-hidden">inserted: </span>shall </ins>'
+        '<del><span class="visually-hidden" dir="ltr">deleted: </span>should </del>'
+        '<ins><span class="visually-hidden" dir="ltr">inserted: </span>shall </ins>'
     ) in html
     assert "(deleted 1)" in text
     assert "The working group met in three substantive sessions" in text

@@ -126,8 +126,8 @@ def test_the_preview_shows_the_redline_the_number_map_and_every_fate(
         in text
     )
     assert (
-        '<del><span class="visually-hidden">deleted: </span>should </del>'
-        '<ins><span class="visually-hidden">inserted: </span>shall </ins>'
+        '<del><span class="visually-hidden" dir="ltr">deleted: </span>should </del>'
+        '<ins><span class="visually-hidden" dir="ltr">inserted: </span>shall </ins>'
     ) in html
     assert f"{reflected.pk} — Brazil 2 reflected in 1" in text
     assert f"{ignored.pk} — Germany needs a fate 4 not taken up" in text
@@ -280,8 +280,8 @@ def test_the_provision_history_follows_a_paragraph_through_the_versions(
     assert '<a href="/p/wg/report/v1/#p2">Zero draft</a>' in html
     assert '<a href="/p/wg/report/v2/#p2">Rev.1</a>' in html
     assert (
-        '<del><span class="visually-hidden">deleted: </span>should </del>'
-        '<ins><span class="visually-hidden">inserted: </span>shall </ins>'
+        '<del><span class="visually-hidden" dir="ltr">deleted: </span>should </del>'
+        '<ins><span class="visually-hidden" dir="ltr">inserted: </span>shall </ins>'
     ) in html
     dropped = _text(client.get("/p/wg/report/provisions/p1/"))
     assert "Not in this version: deleted, or merged into another paragraph." in dropped

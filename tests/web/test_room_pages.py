@@ -183,8 +183,8 @@ def test_a_delegate_previews_without_script_then_submits(client, negotiation):
     preview = client.post(f"{V1}/p2/propose/", {"wording": WORDING_2, "preview": "1"})
     assert preview.status_code == 200
     assert (
-        '<del><span class="visually-hidden">deleted: </span>should </del>'
-        '<ins><span class="visually-hidden">inserted: </span>shall </ins>'
+        '<del><span class="visually-hidden" dir="ltr">deleted: </span>should </del>'
+        '<ins><span class="visually-hidden" dir="ltr">inserted: </span>shall </ins>'
     ) in preview.content.decode()
     assert models.Proposal.objects.count() == 0
     done = client.post(f"{V1}/p2/propose/", {"wording": WORDING_2})
@@ -198,10 +198,10 @@ def test_the_preview_endpoint_returns_the_redline_fragment(client, negotiation):
     response = client.post(url, {"wording": WORDING_2})
     assert response.status_code == 200
     assert response.content.decode().strip() == (
-        '<p class="redline" dir="auto"><span><span class="visually-hidden"></span>States </span>'
-        '<del><span class="visually-hidden">deleted: </span>should </del>'
-        '<ins><span class="visually-hidden">inserted: </span>shall </ins>'
-        '<span><span class="visually-hidden"></span>not conduct or knowingly support ICT '
+        '<p class="redline" dir="auto"><span><span class="visually-hidden" dir="ltr"></span>States </span>'
+        '<del><span class="visually-hidden" dir="ltr">deleted: </span>should </del>'
+        '<ins><span class="visually-hidden" dir="ltr">inserted: </span>shall </ins>'
+        '<span><span class="visually-hidden" dir="ltr"></span>not conduct or knowingly support ICT '
         "activity contrary to their obligations under international law.</span></p>"
     )
     unchanged = client.post(url, {"wording": OLD_2})

@@ -5,8 +5,8 @@ from html import escape
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_bidi, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from accord.core.amendments import Amendment, Mark, MarkKind, redline_marks
 from accord.core.cosponsorship import InvitationStatus
@@ -38,9 +38,12 @@ def marks(runs: tuple[Mark, ...]) -> SafeString:
 
     Escaped with the standard library and joined once: a full compilation sets thousands of
     runs, and Django's `format_html` per run took half of its time."""
-    spoken = _spoken()
+    spoken, direction = _spoken(), "rtl" if get_language_bidi() else "ltr"
+    # The spoken words carry the page's direction, so that a paragraph's own direction
+    # (dir="auto") is told from its text, not from them.
     opening = {
-        kind: f'<{tag}><span class="visually-hidden">{escape(spoken[kind])}</span>'
+        kind: f'<{tag}><span class="visually-hidden" dir="{direction}">'
+        f"{escape(spoken[kind])}</span>"
         for kind, tag in _TAGS.items()
     }
     return mark_safe(  # noqa: S308 (every piece of text is escaped above or here)

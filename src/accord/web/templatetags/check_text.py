@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from accord.core.checker import Alteration, Mark, MarkKind, SourceStatus, Verdict
@@ -31,11 +32,11 @@ def _spoken() -> dict[MarkKind, str]:
 @register.simple_tag
 def marks(runs: Iterable[Mark]) -> SafeString:
     """Runs of text with additions as <ins>, omissions as <del>, unquoted parts set apart."""
-    spoken = _spoken()
+    spoken, direction = _spoken(), "rtl" if get_language_bidi() else "ltr"
     return format_html_join(
         "",
-        '<{0} class="{1}"><span class="visually-hidden">{2}</span>{3}</{0}>',
-        ((_TAGS[m.kind], m.kind.value, spoken[m.kind], m.text) for m in runs),
+        '<{0} class="{1}"><span class="visually-hidden" dir="{2}">{3}</span>{4}</{0}>',
+        ((_TAGS[m.kind], m.kind.value, direction, spoken[m.kind], m.text) for m in runs),
     )
 
 
