@@ -59,7 +59,9 @@ def test_each_sentence_gets_its_verdict_in_words_and_the_differences_marked(clie
     assert "From T/REP/1, provision C1, adopted by consensus." in text
     assert "a qualifier was dropped: “where appropriate”" in text
     assert "the obligation was strengthened" in text
-    assert '<ins class="inserted"><span class="visually-hidden" dir="ltr">added: </span>shall</ins>' in html
+    assert (
+        '<ins class="inserted"><span class="visually-hidden" dir="ltr">added: </span>shall</ins>'
+    ) in html
     assert (
         '<del class="deleted"><span class="visually-hidden" dir="ltr">left out: </span>'
         "should, where appropriate,</del>"

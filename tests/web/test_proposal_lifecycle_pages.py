@@ -47,7 +47,9 @@ def test_the_compilation_of_the_next_version_shows_the_pending_proposal(client, 
     assert "Made on Zero draft, on paragraph 4; still open." in text
     assert "Rev.1: pending" in text
     assert f'<li class="proposal open" id="proposal-{pending.pk}">' in markup
-    assert '<del><span class="visually-hidden" dir="ltr">deleted: </span>the application of </del>' in markup
+    assert (
+        '<del><span class="visually-hidden" dir="ltr">deleted: </span>the application of </del>'
+    ) in markup
     assert "The words it changes were revised since" not in text
 
 

@@ -198,7 +198,8 @@ def test_the_preview_endpoint_returns_the_redline_fragment(client, negotiation):
     response = client.post(url, {"wording": WORDING_2})
     assert response.status_code == 200
     assert response.content.decode().strip() == (
-        '<p class="redline" dir="auto"><span><span class="visually-hidden" dir="ltr"></span>States </span>'
+        '<p class="redline" dir="auto">'
+        '<span><span class="visually-hidden" dir="ltr"></span>States </span>'
         '<del><span class="visually-hidden" dir="ltr">deleted: </span>should </del>'
         '<ins><span class="visually-hidden" dir="ltr">inserted: </span>shall </ins>'
         '<span><span class="visually-hidden" dir="ltr"></span>not conduct or knowingly support ICT '
