@@ -233,6 +233,21 @@ def test_a_proposal_cannot_stay_pending_on_a_paragraph_the_revision_deletes(nego
     )
 
 
+def test_the_proposals_open_on_some_paragraphs_count_those_carried_onto_them(
+    negotiation, proposals, pending_in_rev1
+):
+    rev1, pending = pending_in_rev1
+    made = submit_proposal(rev1, by=negotiation.germany, provision_uid="p2", wording="Short.")
+    assert [p.id for p in queries.open_on(rev1)] == [pending.pk, made.pk]
+    assert [p.id for p in queries.open_on(rev1, only=frozenset({"p4"}))] == [pending.pk]
+    assert [p.id for p in queries.open_on(rev1, only=frozenset({"p2"}))] == [made.pk]
+    assert queries.open_on(rev1, only=frozenset({"p1"})) == []
+    # On an earlier version: those made on it, on these paragraphs, whatever became of them.
+    _, ignored = proposals
+    earlier = queries.open_on(negotiation.version, only=frozenset({"p4"}))
+    assert [p.id for p in earlier] == [ignored.pk, pending.pk]
+
+
 def test_a_carried_proposal_can_be_withdrawn_while_it_is_open(negotiation, pending_in_rev1):
     _, pending = pending_in_rev1
     withdraw_proposal(pending, by=negotiation.brazil)

@@ -49,6 +49,17 @@ def test_competing_replacements_become_alternatives() -> None:
     assert "interrupt [hospitals][clinics][health facilities], schools" in text
 
 
+def test_some_provisions_alone_are_bracketed_as_they_are_in_the_whole() -> None:
+    proposal = make_proposal(ZERO, "p4", P4.replace("hospitals", "clinics"))
+    objection = take_position("KEN", ZERO.provision("p6"), Stance.OBJECT, members=MEMBERS)
+    whole = bracket_version(ZERO, [proposal], [objection], members=MEMBERS)
+    only = frozenset({"p6", "p4"})
+    some = bracket_version(ZERO, [proposal], [objection], members=MEMBERS, only=only)
+    assert some == tuple(b for b in whole if b.provision.uid in {"p4", "p6"})
+    assert [b.provision.uid for b in some] == ["p4", "p6"]
+    assert some[1].segments == (Segment(SegmentKind.DISPUTED, P6),)
+
+
 def test_a_proposal_with_two_changes_in_one_run_is_rebuilt_whole() -> None:
     two = make_proposal(ZERO, "p4", P4.replace("hospitals, schools", "clinics, universities"), id=1)
     wide = make_proposal(ZERO, "p4", P4.replace("hospitals, schools and", "clinics or"), id=2)

@@ -18,10 +18,12 @@ from accord.actions.proposals import submit_proposal, withdraw_proposal
 from accord.actions.revisions import issue_revision
 from accord.actions.silence import break_silence, launch_silence
 from accord.actions.status import mark_provision_status
+from accord.core.bracketed import set_bracketed
 from accord.core.fates import Fate, FateKind
 from accord.core.positions import Stance
 from accord.core.status import ActKind
 from accord.store import models, queries
+from accord.store.queries import compiling
 from accord.web import views
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +148,54 @@ def test_an_event_on_one_paragraph_compiles_that_paragraph_alone(client, room):
     }
     assert changed == {"p4"}
     assert after.proposal_count == before.proposal_count + 1
+
+
+def test_an_event_on_one_paragraph_brackets_that_paragraph_alone(client, room, monkeypatch):
+    text = queries.version_value(room.version)
+    whole = queries.bracketed_pieces(room.version, text, "Option")
+    asked: list[frozenset[str] | None] = []
+    bracketing = compiling.bracketed
+
+    def bracketed(version, text, *, only=None):
+        asked.append(only)
+        return bracketing(version, text, only=only)
+
+    monkeypatch.setattr(compiling, "bracketed", bracketed)
+    record_position(room.version, by=room.brazil, provision_uid="p3", stance=Stance.OBJECT)
+    after = queries.bracketed_pieces(room.version, text, "Option")
+    assert asked == [frozenset({"p3"})]
+    changed = [a for b, a in zip(whole, after, strict=True) if a != b]
+    assert [(p.uid, p.is_disputed) for p in changed] == [("p3", True)]
+    assert after == set_bracketed(bracketing(room.version, text))
+
+
+def test_an_event_on_one_paragraph_writes_that_entry_alone_in_json(client, room, monkeypatch):
+    url = "/api/v1/processes/wg/documents/report/versions/1/compilation"
+    client.get(url)
+    written: list[str] = []
+    compiling_entries = queries.compiled_entries
+
+    def compiled_entries(version, text, wanted, outline):
+        written.extend(e.uid for e in outline)
+        return compiling_entries(version, text, wanted, outline)
+
+    monkeypatch.setattr(queries, "compiled_entries", compiled_entries)
+    _proposal(room)
+    body = client.get(url).json()
+    assert written == ["p4"]
+    assert [len(e["proposals"]) for e in body["entries"] if e["proposals"]] == [6, 4]
+
+
+def test_an_event_on_one_paragraph_sets_that_paragraph_alone_in_the_clean_text(client, room):
+    client.force_login(room.brazil)
+
+    def set_paragraphs() -> int:
+        response = client.get(f"{V1}/")
+        assert response.status_code == 200
+        return [t.name for t in response.templates].count("accord/_version_provision.html")
+
+    text = queries.version_value(room.version)
+    assert set_paragraphs() == len(text)
+    assert set_paragraphs() == 0
+    _position(room)
+    assert set_paragraphs() == 1

@@ -210,36 +210,41 @@ def get_compilation(
     now continues its target (``carried`` says where it was made and how its target
     changed). ``delegation`` (a code), ``group`` (a code: proposals on its behalf or by its
     members), ``section`` (a section's uid: its provisions only) and ``status`` narrow it
-    down. The body is built to the published
-    schema and sent as it is: validating 5,000 proposals again on the way out would cost more
-    than building them (the schema tests and schemathesis check that it matches). It is
-    written once for each position of the process's record and kept, as the pages are."""
+    down. The body is built to the published schema and sent as it is: validating 5,000
+    proposals again on the way out would cost more than building them (the schema tests and
+    schemathesis check that it matches). Each entry is written once and kept under the
+    digest of what it shows, as the compilation page's are (see
+    `queries.compilation_outline`): after an event on one paragraph, only that paragraph's
+    entry is written again."""
     version = visible_version(request, process, document, number)
     wanted = queries.CompilationFilter(delegation.upper(), group, section, status)
-    position = queries.record_position(version.document.process)
-    shown = (wanted.delegation, wanted.group, wanted.section, wanted.status)
-    key = queries.position_key("compilation-json", position, version.pk, *shown)
-    body = queries.kept_text(key, lambda: _compilation_json(request, version, wanted))
+    # The version's text is read only to compile what is not kept.
+    outline = queries.compilation_outline(version, None, wanted, budget=queries.PART_PROPOSALS)
+    keys = [f"accord:entry-json:{e.digest}" for e in outline.entries]
+
+    def build(indices: Sequence[int]) -> list[bytes]:
+        shown = [outline.entries[at] for at in indices]
+        return [
+            api.renderer.render(request, _entry(e), response_status=200)
+            for e in queries.compiled_entries(version, None, wanted, shown)
+        ]
+
+    head = {"document": version.document.slug, "version": version.number}
+    body = api.renderer.render(
+        request, head | {"proposal_count": outline.proposal_count}, response_status=200
+    )
+    entries = b",".join(queries.kept_texts(keys, build, [(0, len(keys))]))
+    # The entries go last in the object, as the schema lists them.
+    body = body[:-1] + b',"entries":[' + entries + b"]}"
     return HttpResponse(body, status=200, content_type=api.get_content_type())
 
 
-def _compilation_json(
-    request: HttpRequest, version: models.Version, wanted: queries.CompilationFilter
-) -> bytes:
-    compiled: cp.Compilation = queries.compilation(version, wanted=wanted)
-    body = {
-        "document": version.document.slug,
-        "version": version.number,
-        "proposal_count": compiled.proposal_count,
-        "entries": [
-            {
-                "provision": schemas.provision_body(e.provision),
-                "proposals": [_proposal(p, f) for p, f in e.proposals_with_fates],
-            }
-            for e in compiled.entries
-        ],
+def _entry(e: cp.CompilationEntry) -> dict[str, object]:
+    """One entry of a compilation as `CompilationOut` describes it."""
+    return {
+        "provision": schemas.provision_body(e.provision),
+        "proposals": [_proposal(p, f) for p, f in e.proposals_with_fates],
     }
-    return FastJSONRenderer().render(request, body, response_status=200)
 
 
 @api.post(

@@ -126,7 +126,8 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         ),
         Target(
             "after-event-ms",
-            "slowest first request after a position and a proposal, median",
+            "slowest first request after a position and a proposal (a streamed page's first byte), "
+            "median",
             300,
             at_least=False,
             unit=" ms",

@@ -6,7 +6,7 @@ provisions carry no brackets.
 """
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -49,11 +49,13 @@ def bracket_version(
     *,
     members: frozenset[str] = frozenset(),
     agreed: frozenset[str] = frozenset(),
+    only: frozenset[str] | None = None,
 ) -> tuple[BracketedProvision, ...]:
     """Every provision of ``version`` with the words that proposals and members' objections
     make disputed; provisions whose uid is in ``agreed`` stay clean. ``proposals`` are the
     ones open while ``version`` was current (a later revision may have settled them since);
-    a withdrawn one disputes nothing.
+    a withdrawn one disputes nothing. With ``only`` (a set of uids), those provisions alone,
+    in order: what the others' proposals and positions say is not read.
 
     Raises `UnknownProvision` for a proposal on a provision the version does not have.
     """
@@ -62,20 +64,26 @@ def bracket_version(
         version.provision(p.provision_uid)
         if p.status is not ProposalStatus.WITHDRAWN and p.structure is None:
             by_uid.setdefault(p.provision_uid, []).append(p)
-    positions = tuple(positions)
+    taken: dict[str, list[Position]] = {}
+    for position in positions:
+        taken.setdefault(position.provision_uid, []).append(position)
     return tuple(
-        _bracket(provision, by_uid.get(provision.uid, []), positions, members, agreed)
+        _bracket(
+            provision, by_uid.get(provision.uid, []), taken.get(provision.uid, []), members, agreed
+        )
         for provision in version
+        if only is None or provision.uid in only
     )
 
 
 def _bracket(
     provision: Provision,
     proposals: list[Proposal],
-    positions: tuple[Position, ...],
+    positions: list[Position],
     members: frozenset[str],
     agreed: frozenset[str],
 ) -> BracketedProvision:
+    """``provision`` bracketed by ``proposals`` and ``positions`` (those on it)."""
     text = Segment(SegmentKind.TEXT, provision.text)
     if provision.uid in agreed:
         return BracketedProvision(provision, (text,))
@@ -184,6 +192,36 @@ def _provision_html(b: BracketedProvision, option: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class BracketedPiece:
+    """One provision of the bracketed text as it is set: its uid, label and kind, whether
+    any of its words are disputed, and its safe HTML (see `bracketed_html`)."""
+
+    uid: str
+    label: str
+    opens_section: bool
+    is_amendable: bool
+    is_disputed: bool
+    html: str
+
+
+def set_bracketed(
+    provisions: Iterable[BracketedProvision], option: str = "Option"
+) -> tuple[BracketedPiece, ...]:
+    """Each provision of the bracketed text set as safe HTML, alternatives named ``option``."""
+    return tuple(
+        BracketedPiece(
+            b.provision.uid,
+            b.provision.label,
+            b.provision.kind is ProvisionKind.SECTION,
+            b.provision.is_amendable,
+            len(b.segments) > 1 or b.segments[0].kind is not SegmentKind.TEXT,
+            _provision_html(b, option),
+        )
+        for b in provisions
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class BracketedPart:
     """Consecutive sections of the bracketed text, read as one page of it: the labels of its
     first and last numbered provisions, and its provisions as safe HTML (see
@@ -197,34 +235,38 @@ class BracketedPart:
 def split_bracketed(
     provisions: tuple[BracketedProvision, ...], budget: int, option: str = "Option"
 ) -> tuple[BracketedPart, ...]:
-    """The bracketed text in parts of whole sections, numbered from 1, each of at most
-    ``budget`` characters of HTML — unless a single section is longer, which then makes a
-    part of its own — so that a reader is handed a page of bounded size whatever the
-    text's. Provisions before the first heading go with the first section."""
-    sections: list[list[BracketedProvision]] = []
-    for b in provisions:
-        if not sections or b.provision.kind is ProvisionKind.SECTION:
+    """The bracketed text in parts (see `split_pieces`), alternatives named ``option``."""
+    return split_pieces(set_bracketed(provisions, option), budget)
+
+
+def split_pieces(pieces: Sequence[BracketedPiece], budget: int) -> tuple[BracketedPart, ...]:
+    """The bracketed text, set (see `set_bracketed`), in parts of whole sections, numbered
+    from 1, each of at most ``budget`` characters of HTML — unless a single section is
+    longer, which then makes a part of its own — so that a reader is handed a page of
+    bounded size whatever the text's. Provisions before the first heading go with the first
+    section."""
+    sections: list[list[BracketedPiece]] = []
+    for piece in pieces:
+        if not sections or piece.opens_section:
             sections.append([])
-        sections[-1].append(b)
-    parts: list[tuple[list[BracketedProvision], list[str]]] = [([], [])]
+        sections[-1].append(piece)
+    parts: list[list[BracketedPiece]] = [[]]
     size = 0
     for section in sections:
-        made = [_provision_html(b, option) for b in section]
-        length = sum(map(len, made))
-        if parts[-1][0] and size + length > budget:
-            parts.append(([], []))
+        length = sum(len(p.html) for p in section)
+        if parts[-1] and size + length > budget:
+            parts.append([])
             size = 0
-        parts[-1][0].extend(section)
-        parts[-1][1].extend(made)
+        parts[-1].extend(section)
         size += length
     return tuple(
-        BracketedPart(n, _labels(held), "".join(made))
-        for n, (held, made) in enumerate(parts, start=1)
+        BracketedPart(n, _labels(held), "".join(p.html for p in held))
+        for n, held in enumerate(parts, start=1)
     )
 
 
-def _labels(held: list[BracketedProvision]) -> tuple[str, str]:
-    numbered = [b.provision.label for b in held if b.provision.is_amendable]
+def _labels(held: list[BracketedPiece]) -> tuple[str, str]:
+    numbered = [p.label for p in held if p.is_amendable]
     return (numbered[0], numbered[-1]) if numbered else ("", "")
 
 

@@ -29,7 +29,7 @@ def bracketed(request: HttpRequest, process: str, document: str, number: int) ->
         "disputed": disputed,
         "parts": parts if several else (),
         "part": part if several and not whole else None,
-        # split_bracketed escapes every text it sets.
+        # set_bracketed escapes every text it sets.
         "bracketed": mark_safe(  # noqa: S308
             f'<article class="bracketed">{"".join(p.html for p in shown)}</article>'
         ),

@@ -32,9 +32,10 @@ from accord.core.proposals import ProposalKind, draft_proposal
 from accord.core.provisions import Provision, Version
 from accord.core.redline_render import notes
 from accord.store import models, queries
-from accord.web.context import fields_of, kept_part, language_link
+from accord.store.queries import PART_PROPOSALS
+from accord.web.context import fields_of, language_link
 from accord.web.forms import CompilationFilterForm, ProposalForm
-from accord.web.status_marks import status_context
+from accord.web.status_marks import KIND_CHOICES
 from accord.web.templatetags.accord_kept import TOKEN
 from accord.words.documents import redline_words
 from accord.words.refusals import explain
@@ -95,22 +96,50 @@ def version(request: HttpRequest, process: str, document: str, number: int) -> H
     found = visible_version(request, process, document, number)
     reading = queries.reading_of(found, request.user)
     context = fields_of(reading)
-    # The text is set once for each position of the record and kept; what the reader may do
-    # there (propose and take positions for a delegation, mark as the Chair) sets it apart.
+    context["title_block"] = reading.text.title_block
+    context["languages"] = [language_link(code) for code in queries.languages_of(found)]
+    context["provisions"] = mark_safe(_provisions_html(request, reading, context))  # noqa: S308
+    return render(request, "accord/version.html", context)
+
+
+def _provisions_html(
+    request: HttpRequest, reading: queries.Reading, context: dict[str, Any]
+) -> str:
+    """The version's provisions as the clean text shows them, each set once and kept for
+    each position of the record: after an event on one paragraph (a proposal, a position, a
+    mark), that paragraph alone is set again (see `queries.kept_since`). What the reader may
+    do there (propose and take positions for a delegation, mark as the Chair) sets it
+    apart."""
+    version, text = reading.version, reading.text
     proposing = reading.can_propose and reading.actor.delegation
     marking = reading.is_chair and reading.is_current and reading.adoption is None
-    context["part_key"] = kept_part(
-        reading.process,
-        "version",
-        found.pk,
-        f"proposing-{proposing}" if proposing else "",
-        "marking" if marking else "",
-    )
-    context["positions"] = queries.own_positions(found, reading.text, reading.actor.delegation)
-    context["title_block"] = reading.text.title_block
-    context |= status_context(found, reading.text)
-    context["languages"] = [language_link(code) for code in queries.languages_of(found)]
-    return render(request, "accord/version.html", context)
+    language = get_language()
+    template = get_template("accord/_version_provision.html")
+
+    def setting(only: frozenset[str] | None) -> tuple[tuple[str, str], ...]:
+        shown: dict[str, object] = {
+            "csrf_token": TOKEN,
+            "mark_choices": KIND_CHOICES,
+            "positions": queries.own_positions(version, text, reading.actor.delegation),
+            "statuses": {row.provision.uid: row for row in queries.statuses(version, text)},
+        }
+        with translation.override(language):
+            return tuple(
+                (p.uid, template.render(context | shown | {"provision": p}))
+                for p in text
+                if only is None or p.uid in only
+            )
+
+    def update(
+        before: tuple[tuple[str, str], ...], touched: frozenset[str]
+    ) -> tuple[tuple[str, str], ...]:
+        fresh = dict(setting(touched)) if touched else {}
+        return tuple((uid, fresh.get(uid, html)) for uid, html in before)
+
+    vary = (language, proposing or "", marking)
+    pieces = queries.kept_since("version-html", version, vary, lambda: setting(None), update)
+    html = "".join(html for _, html in pieces)
+    return html.replace(TOKEN, str(get_token(request))) if TOKEN in html else html
 
 
 FILTERS = ("delegation", "group", "section", "status")
@@ -172,10 +201,6 @@ def compilation(request: HttpRequest, process: str, document: str, number: int) 
 
 # Where a compilation page's entries go, in the page set around them.
 ENTRIES = "<!--accord-compilation-entries-->"
-
-# Proposals a reader is handed at once: a page of about half a megabyte at most, set in
-# well under the 300 ms a page may take. A larger compilation opens on its first part.
-PART_PROPOSALS = 200
 
 
 def _entries_html(

@@ -14,12 +14,14 @@ from accord.store.queries.access import (
     visible_version,
 )
 from accord.store.queries.compiling import (
+    PART_PROPOSALS,
     CompilationChoices,
     CompilationFilter,
     CompilationOutline,
     EntryOutline,
     bracketed,
     bracketed_parts,
+    bracketed_pieces,
     compilation,
     compilation_choices,
     compilation_outline,
@@ -66,6 +68,7 @@ from accord.store.queries.history import (
     provision_history,
 )
 from accord.store.queries.kept import (
+    kept_since,
     kept_text,
     kept_texts,
     position_key,
@@ -150,6 +153,7 @@ from accord.store.queries.workspace import export_job_file, working_draft
 __all__ = [
     "DESK_CHANGES",
     "FIGURES",
+    "PART_PROPOSALS",
     "BoardSection",
     "CompilationChoices",
     "CompilationFilter",
@@ -186,6 +190,7 @@ __all__ = [
     "adoption_of",
     "bracketed",
     "bracketed_parts",
+    "bracketed_pieces",
     "carried_onto",
     "chair_acts",
     "chair_summary",
@@ -213,6 +218,7 @@ __all__ = [
     "group_codes",
     "groups_with_participants",
     "invitations",
+    "kept_since",
     "kept_text",
     "kept_texts",
     "language_text",

@@ -8,25 +8,24 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 
 from accord.core import compilation as cp
 from accord.core import provisions as pv
 from accord.core.bracketed import (
     BracketedPart,
+    BracketedPiece,
     BracketedProvision,
     bracket_version,
-    split_bracketed,
+    set_bracketed,
+    split_pieces,
 )
 from accord.core.participants import ParticipantKind
 from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
 from accord.store.queries.kept import (
     CACHED_FOR_S,
-    kept,
     kept_since,
-    position_key,
-    record_position,
 )
 from accord.store.queries.positions import position_values
 from accord.store.queries.proposing import (
@@ -125,6 +124,11 @@ def compilation(
     )
 
 
+# Proposals a reader is handed at once: a page of about half a megabyte at most, set in
+# well under the 300 ms a page may take. A larger compilation opens on its first part.
+PART_PROPOSALS = 200
+
+
 @dataclass(frozen=True, slots=True)
 class PartOutline:
     """What a part of a compilation holds, without its proposals: its entries are those of
@@ -214,10 +218,11 @@ def _outline(entries: Sequence[EntryOutline], budget: int) -> CompilationOutline
 
 
 def compilation_outline(
-    version: models.Version, text: pv.Version, wanted: CompilationFilter, *, budget: int
+    version: models.Version, text: pv.Version | None, wanted: CompilationFilter, *, budget: int
 ) -> CompilationOutline:
     """The outline of the compilation (those ``wanted``) in parts of at most ``budget``
-    proposals, each entry kept on its own under its digest (see `compiled_entries`).
+    proposals, each entry kept on its own under its digest (see `compiled_entries`). The
+    version's ``text`` is read when it is needed and not given.
 
     Kept for each position of the process's record (see `accord.store.queries.kept`):
     whatever changes what a compilation shows (a proposal, a withdrawal, a co-sponsor, a
@@ -247,7 +252,7 @@ def compilation_outline(
 
 def compiled_entries(
     version: models.Version,
-    text: pv.Version,
+    text: pv.Version | None,
     wanted: CompilationFilter,
     outline: Sequence[EntryOutline],
 ) -> tuple[cp.CompilationEntry, ...]:
@@ -286,8 +291,17 @@ class CompilationChoices:
 
 def compilation_choices(version: models.Version) -> CompilationChoices:
     """What a compilation of ``version`` can be filtered by, in two queries."""
+    # As `shown_proposals` chooses them, each side of the "or" apart: together, the database
+    # read every proposal of every process to choose them.
+    later = models.Version.objects.filter(document=version.document_id, number__gt=version.number)
+    still_open = models.Proposal.objects.filter(
+        ~Exists(later), version__document=version.document_id, status=ProposalStatus.OPEN
+    )
+    made = models.Proposal.objects.filter(version=version)
     delegations = (
-        models.Delegation.objects.filter(pk__in=shown_proposals(version).values("delegation"))
+        models.Delegation.objects.filter(
+            Q(pk__in=made.values("delegation")) | Q(pk__in=still_open.values("delegation"))
+        )
         .order_by("name")
         .values_list("code", "name")
     )
@@ -301,32 +315,59 @@ def compilation_choices(version: models.Version) -> CompilationChoices:
     return CompilationChoices(list(delegations), list(groups))
 
 
-def bracketed(version: models.Version, text: pv.Version) -> tuple[BracketedProvision, ...]:
+def bracketed(
+    version: models.Version, text: pv.Version, *, only: frozenset[str] | None = None
+) -> tuple[BracketedProvision, ...]:
     """``version`` as bracketed text: the words its open proposals (see `open_on`) and the
-    members' standing objections dispute. An adopted version carries no brackets."""
+    members' standing objections dispute. An adopted version carries no brackets. With
+    ``only`` (a set of uids), those provisions alone, in order."""
     document = version.document
     if version.adoptions.filter(adopted=True).exists():
-        return bracket_version(text, (), agreed=frozenset(p.uid for p in text))
+        agreed = frozenset(p.uid for p in text)
+        return bracket_version(text, (), agreed=agreed, only=only)
     members = frozenset(
         document.process.participations.filter(kind=ParticipantKind.MEMBER).values_list(
             "delegation__code", flat=True
         )
     )
-    return bracket_version(text, open_on(version), position_values(document), members=members)
+    return bracket_version(
+        text,
+        open_on(version, only=only),
+        position_values(document, only=only),
+        members=members,
+        only=only,
+    )
+
+
+def bracketed_pieces(
+    version: models.Version, text: pv.Version, option: str
+) -> tuple[BracketedPiece, ...]:
+    """``version`` as bracketed text (see `bracketed`), each provision set apart (see
+    `accord.core.bracketed.set_bracketed`), alternatives named ``option``. Kept for each
+    position of the process's record; after an event that changed only some provisions (a
+    proposal, a withdrawal, a position), only those are bracketed and set again (see
+    `accord.store.queries.kept.kept_since`)."""
+
+    def update(
+        before: tuple[BracketedPiece, ...], touched: frozenset[str]
+    ) -> tuple[BracketedPiece, ...]:
+        if not touched:
+            return before
+        again = set_bracketed(bracketed(version, text, only=touched), option)
+        fresh = {p.uid: p for p in again}
+        return tuple(fresh.get(p.uid, p) for p in before)
+
+    def build() -> tuple[BracketedPiece, ...]:
+        return set_bracketed(bracketed(version, text), option)
+
+    return kept_since("bracketed", version, (option,), build, update)
 
 
 def bracketed_parts(
     version: models.Version, text: pv.Version, *, budget: int, option: str
 ) -> tuple[int, tuple[BracketedPart, ...]]:
     """How many provisions of ``version`` have disputed text, and its bracketed text (see
-    `bracketed`) in parts of at most ``budget`` characters of HTML, alternatives named
-    ``option``. Built once for each position of the process's record (see
-    `accord.store.queries.kept`) and then read from the cache in two queries."""
-
-    def build() -> tuple[int, tuple[BracketedPart, ...]]:
-        provisions = bracketed(version, text)
-        disputed = sum(1 for b in provisions if len(b.segments) > 1 or b.segments[0].kind != "text")
-        return disputed, split_bracketed(provisions, budget, option)
-
-    position = record_position(version.document.process)
-    return kept(position_key("bracketed", position, version.pk, budget, option), build)
+    `bracketed_pieces`) in parts of at most ``budget`` characters of HTML, alternatives
+    named ``option``."""
+    pieces = bracketed_pieces(version, text, option)
+    return sum(p.is_disputed for p in pieces), split_pieces(pieces, budget)

@@ -9,12 +9,17 @@ from accord.store import models
 from accord.store.queries.kept import kept, position_key, record_position
 
 
-def position_values(document: models.Document, *, delegation: str = "") -> list[ps.Position]:
+def position_values(
+    document: models.Document, *, delegation: str = "", only: frozenset[str] | None = None
+) -> list[ps.Position]:
     """Every position on ``document``'s provisions (``delegation``'s only, when a code is
-    given), in the order they were taken."""
+    given; on the provisions whose uids are ``only``, when a set is given), in the order they
+    were taken."""
     taken = document.positions.all()
     if delegation:
         taken = taken.filter(delegation__code=delegation)
+    if only is not None:
+        taken = taken.filter(provision_uid__in=only)
     rows = taken.order_by("recorded_at", "id").values_list(
         "delegation__code", "provision_uid", "stance", "text_hash", "note"
     )

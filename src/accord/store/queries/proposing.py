@@ -132,14 +132,21 @@ def invitations(proposal_ids: Iterable[int]) -> dict[int, list[models.CoSponsors
     return found
 
 
-def open_proposals(version: models.Version) -> list[pr.Proposal]:
+def open_proposals(
+    version: models.Version, *, only: frozenset[str] | None = None
+) -> list[pr.Proposal]:
     """Every open proposal of the document whose current version is ``version``, in the order
     they were submitted: those made on an earlier version carried onto it (see
-    `carried_onto`). One query, three when a proposal was carried."""
+    `carried_onto`). One query, three when a proposal was carried. With ``only`` (a set of
+    uids), those on these provisions alone."""
     rows = models.Proposal.objects.filter(
         version__document=version.document_id, status=pr.ProposalStatus.OPEN
     ).order_by("submitted_at", "id")
-    return carried_onto(version, made_values(rows))
+    if only is None:
+        return carried_onto(version, made_values(rows))
+    # Where a proposal made on an earlier version stands now is known once it is carried.
+    rows = rows.filter(Q(provision_uid__in=only) | ~Q(version=version))
+    return [p for p in carried_onto(version, made_values(rows)) if p.provision_uid in only]
 
 
 def made_values(rows: QuerySet[models.Proposal]) -> list[tuple[int, pr.Proposal]]:
@@ -152,30 +159,42 @@ def made_values(rows: QuerySet[models.Proposal]) -> list[tuple[int, pr.Proposal]
     ]
 
 
-def open_on(version: models.Version) -> list[pr.Proposal]:
+def open_on(version: models.Version, *, only: frozenset[str] | None = None) -> list[pr.Proposal]:
     """The proposals open while ``version`` was current, in the order they were submitted: on
     the current version every open proposal of the document, carried onto it (see
     `open_proposals`); on an earlier one, those made on it and not withdrawn (a revision
-    settled them since)."""
+    settled them since). With ``only`` (a set of uids), those on these provisions alone."""
     if current_version(version.document).pk == version.pk:
-        return open_proposals(version)
+        return open_proposals(version, only=only)
     made = proposals(version).exclude(status=pr.ProposalStatus.WITHDRAWN)
+    if only is not None:
+        made = made.filter(provision_uid__in=only)
     return [proposal for _, proposal in made_values(made)]
 
 
-def open_counts(version: models.Version) -> Counter[str]:
+def open_counts(version: models.Version, *, only: frozenset[str] | None = None) -> Counter[str]:
     """How many of the proposals open while ``version`` was current (see `open_on`) stand on
-    each of its provisions, by uid, without reading them whole: only those made on an
-    earlier version are, to carry them onto it. Three queries, five when one was carried."""
+    each of its provisions (those whose uids are ``only``, when a set is given), by uid,
+    without reading them whole: only those made on an earlier version are, to carry them
+    onto it. Three queries, five when one was carried."""
     if current_version(version.document).pk != version.pk:
         made = version.proposals.exclude(status=pr.ProposalStatus.WITHDRAWN)
+        if only is not None:
+            made = made.filter(provision_uid__in=only)
         return Counter(made.values_list("provision_uid", flat=True))
     rows = models.Proposal.objects.filter(
         version__document=version.document_id, status=pr.ProposalStatus.OPEN
     )
-    counts = Counter(rows.filter(version=version).values_list("provision_uid", flat=True))
+    here = rows.filter(version=version)
+    if only is not None:
+        here = here.filter(provision_uid__in=only)
+    counts = Counter(here.values_list("provision_uid", flat=True))
     earlier = made_values(rows.exclude(version=version).order_by("submitted_at", "id"))
-    counts.update(p.provision_uid for p in carried_onto(version, earlier))
+    counts.update(
+        p.provision_uid
+        for p in carried_onto(version, earlier)
+        if only is None or p.provision_uid in only
+    )
     return counts
 
 

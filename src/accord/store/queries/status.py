@@ -10,7 +10,7 @@ from accord.core.positions import Position
 from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
 from accord.store.queries.decisions import adopted_version
-from accord.store.queries.kept import kept, position_key, record_position
+from accord.store.queries.kept import kept, kept_since, position_key, record_position
 from accord.store.queries.people import member_names
 from accord.store.queries.positions import position_values
 from accord.store.queries.proposing import open_counts
@@ -41,23 +41,34 @@ def statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
     proposals open on it (see `open_on`: on the current version, those carried from earlier
     ones too) and the Chair's marks. Worked out once for each position of the process's
     record (see `accord.store.queries.kept`), in eight queries whatever its size (two more
-    when a proposal is carried), and then read from the cache in two."""
-    position = record_position(version.document.process)
-    key = position_key("statuses", position, version.pk)
-    return kept(key, lambda: _statuses(version, text))
+    when a proposal is carried), and then read from the cache in two; after an event that
+    changed only some provisions (a proposal, a withdrawal, a position, a mark), only those
+    are worked out again (see `accord.store.queries.kept.kept_since`)."""
+
+    def update(before: list[StatusRow], touched: frozenset[str]) -> list[StatusRow]:
+        if not touched:
+            return before
+        fresh = {row.provision.uid: row for row in _statuses(version, text, only=touched)}
+        return [fresh.get(row.provision.uid, row) for row in before]
+
+    return kept_since("statuses", version, (), lambda: _statuses(version, text), update)
 
 
-def _statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
+def _statuses(
+    version: models.Version, text: pv.Version, *, only: frozenset[str] | None = None
+) -> list[StatusRow]:
+    """The rows of `statuses`; with ``only`` (a set of uids), of those provisions alone."""
     document = version.document
     adopted = adopted_version(document)
     text_adopted = adopted is not None and adopted.pk == version.pk
     taken: dict[str, list[Position]] = {}
-    for position in position_values(document):  # each provision reads only its own
+    for position in position_values(document, only=only):  # each provision reads its own
         taken.setdefault(position.provision_uid, []).append(position)
     acts = chair_acts(document)
-    open_here = open_counts(version)
+    open_here = open_counts(version, only=only)
     names = member_names(document.process)
     among = frozenset(names)
+    shown = [p for p in text if only is None or p.uid in only]
     outcomes = [
         st.provision_status(
             provision,
@@ -69,7 +80,7 @@ def _statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
         )
         if provision.is_amendable
         else None
-        for provision in text
+        for provision in shown
     ]
 
     def named(codes: frozenset[str]) -> tuple[str, ...]:
@@ -77,7 +88,7 @@ def _statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
 
     return [
         StatusRow(p, o, named(o.pending), named(o.objecting)) if o else StatusRow(p, None)
-        for p, o in zip(text, outcomes, strict=True)
+        for p, o in zip(shown, outcomes, strict=True)
     ]
 
 
