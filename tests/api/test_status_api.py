@@ -81,12 +81,12 @@ def test_the_status_of_every_provision_in_one_list(client, negotiation, django_a
     # Nothing happened since the request above: the statuses are read from the cache.
     with django_assert_num_queries(3):
         client.get(f"{BASE}/status")
-    # A mark moves the record on: the statuses are worked out again, in as many queries
-    # however many provisions are marked.
+    # A mark moves the record on: the statuses of the marked provisions are worked out again,
+    # after the events since (one query), in as many queries however many are marked.
     mark_provision_status(
         negotiation.version, by=negotiation.chair, provision_uid="p1", kind=ActKind.AGREED
     )
-    with django_assert_num_queries(10) as few:
+    with django_assert_num_queries(11) as few:
         client.get(f"{BASE}/status")
     for uid in ("p3", "p3-b"):
         mark_provision_status(
