@@ -9,7 +9,8 @@ from accord.core.bracketed import (
     bracket_version,
     bracketed_html,
     bracketed_text,
-    split_bracketed,
+    set_bracketed,
+    split_pieces,
 )
 from accord.core.errors import UnknownProvision
 from accord.core.positions import Stance, take_position
@@ -130,11 +131,11 @@ def test_the_bracketed_text_in_parts_of_whole_sections_within_a_budget() -> None
     proposal = make_proposal(ZERO, "p4", P4.replace("concern", "grave concern"))
     bracketed = bracket_version(ZERO, [proposal])
     whole = bracketed_html(bracketed)
-    (one,) = split_bracketed(bracketed, budget=len(whole))
+    (one,) = split_pieces(set_bracketed(bracketed), budget=len(whole))
     assert (one.number, one.labels) == (1, ("1", "9"))
     assert f'<article class="bracketed">{one.html}</article>' == whole
     # A budget smaller than any section: each section makes a part of its own.
-    parts = split_bracketed(bracketed, budget=1)
+    parts = split_pieces(set_bracketed(bracketed), budget=1)
     assert [(p.number, p.labels) for p in parts] == [
         (1, ("1", "3")),
         (2, ("4", "6")),
@@ -148,5 +149,5 @@ def test_the_bracketed_text_in_parts_of_whole_sections_within_a_budget() -> None
 def test_a_part_of_headings_alone_has_no_labels_and_text_before_a_heading_opens_the_first() -> None:
     lead = ZERO.provisions[0]
     headings = Version("Headings", (*ZERO.provisions[1:4], lead))
-    parts = split_bracketed(bracket_version(headings, []), budget=1)
+    parts = split_pieces(set_bracketed(bracket_version(headings, [])), budget=1)
     assert [(p.number, p.labels) for p in parts] == [(1, ("1", "3")), (2, ("", ""))]

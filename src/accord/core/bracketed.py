@@ -232,13 +232,6 @@ class BracketedPart:
     html: str
 
 
-def split_bracketed(
-    provisions: tuple[BracketedProvision, ...], budget: int, option: str = "Option"
-) -> tuple[BracketedPart, ...]:
-    """The bracketed text in parts (see `split_pieces`), alternatives named ``option``."""
-    return split_pieces(set_bracketed(provisions, option), budget)
-
-
 def split_pieces(pieces: Sequence[BracketedPiece], budget: int) -> tuple[BracketedPart, ...]:
     """The bracketed text, set (see `set_bracketed`), in parts of whole sections, numbered
     from 1, each of at most ``budget`` characters of HTML — unless a single section is
