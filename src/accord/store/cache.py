@@ -7,12 +7,21 @@ around them): 1,500 round trips to keep a compilation of 300 paragraphs. This on
 them all in one statement (an upsert, which PostgreSQL and SQLite both take). It leaves
 culling to Django's own single writes, since accord allows far more entries than it keeps
 (see ``CACHES`` in `accord.settings`).
+
+Every key names the release that wrote it (`release_key`): what is kept is HTML and JSON set
+by accord's templates and code, so an upgrade must not be handed what the release before it
+kept. Instances of the same release share what they keep; an older instance still serving
+during a rolling upgrade keeps its own.
 """
 
 import base64
+import functools
+import hashlib
+import os
 import pickle
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -50,3 +59,33 @@ class DatabaseCache(DjangoDatabaseCache):
                 rows,
             )
         return []
+
+
+# What shapes the values kept: accord's code, its templates and its translations.
+_SHAPING = (".py", ".html", ".mo")
+
+
+def files_digest(root: Path) -> str:
+    """A digest of the files under ``root`` that shape what is kept (their paths and
+    contents, not when they were written: every machine with the same release agrees)."""
+    digest = hashlib.sha256()
+    for folder, folders, names in os.walk(root):
+        folders.sort()
+        for name in sorted(names):
+            if name.endswith(_SHAPING):
+                path = Path(folder, name)
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def release() -> str:
+    """The digest of this release of accord (see `files_digest`), read once a process, on
+    its first use of the cache."""
+    return files_digest(Path(__file__).resolve().parent.parent)
+
+
+def release_key(key: str, key_prefix: str, version: Any) -> str:
+    """Django's cache key (``KEY_FUNCTION``), led by the release that writes it."""
+    return f"{release()}:{key_prefix}:{version}:{key}"
