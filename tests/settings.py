@@ -21,7 +21,6 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 100_000},  # as many as accord keeps (see accord.settings)
-        "KEY_FUNCTION": "accord.store.cache.release_key",
     }
 }
 

@@ -13,6 +13,8 @@ import sys
 
 from django.core.asgi import get_asgi_application
 
+from accord.store.cache import release
+
 # How long a thread of the server may hold the interpreter while others wait for it:
 # ACCORD_SWITCH_INTERVAL_MS, 1 by default (Python's own default is 5).
 SWITCH_INTERVAL_S = float(os.environ.get("ACCORD_SWITCH_INTERVAL_MS", "1")) / 1000
@@ -20,3 +22,7 @@ SWITCH_INTERVAL_S = float(os.environ.get("ACCORD_SWITCH_INTERVAL_MS", "1")) / 10
 sys.setswitchinterval(SWITCH_INTERVAL_S)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
 application = get_asgi_application()
+
+# The release whose pages this process keeps, read as it starts: an upgrade installed while
+# it still serves does not change what it names its pages by.
+release()

@@ -256,7 +256,6 @@ CACHES = {
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["ACCORD_REDIS_URL"],
-            "KEY_FUNCTION": "accord.store.cache.release_key",
         }
         if os.environ.get("ACCORD_REDIS_URL")
         else {
@@ -266,8 +265,6 @@ CACHES = {
             # HTML, apart: docs/room.md); Django's default of 300 would cull them on every
             # change of the record. Entries expire within a day (accord.store.queries.kept).
             "OPTIONS": {"MAX_ENTRIES": 200_000},
-            # An upgrade never reads what the release before it kept (accord.store.cache).
-            "KEY_FUNCTION": "accord.store.cache.release_key",
         }
     )
 }

@@ -131,7 +131,6 @@ def test_instances_share_the_counts_in_the_database(client, negotiation, setting
         "BACKEND": "accord.store.cache.DatabaseCache",
         "LOCATION": "accord_cache",
         "OPTIONS": {"MAX_ENTRIES": 200_000},
-        "KEY_FUNCTION": "accord.store.cache.release_key",
     }
     assert {"default": database_cache} == production.CACHES
     settings.CACHES = {"default": database_cache}

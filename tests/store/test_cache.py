@@ -1,13 +1,13 @@
 """The database cache writes many entries in one statement, and reads back what it wrote."""
 
+import importlib
 import os
 import re
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
 
+from accord.store import queries
 from accord.store.cache import DatabaseCache, files_digest, release
 
 pytestmark = pytest.mark.django_db
@@ -40,23 +40,28 @@ def test_many_entries_are_written_in_one_statement_and_replaced(
     assert cache.get("kept") == 1
 
 
-def test_every_key_names_the_release_that_wrote_it(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "accord.store.cache.DatabaseCache",
-            "LOCATION": "accord_cache",
-            "KEY_FUNCTION": "accord.store.cache.release_key",
-        }
-    }
-    call_command("createcachetable", verbosity=0)
-    cache = caches.create_connection("default")
-    cache.set_many({"page": "<p>kept</p>"}, 60)
-    cache.set("one", 1, 60)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT cache_key FROM accord_cache ORDER BY cache_key")
-        stored = [row[0] for row in cursor.fetchall()]
-    assert stored == [f"{release()}::1:one", f"{release()}::1:page"]
-    assert cache.get_many(["page", "one"]) == {"page": "<p>kept</p>", "one": 1}
+# The module, not the function `queries.kept` it is named after.
+kept_module = importlib.import_module("accord.store.queries.kept")
+
+
+def test_what_the_pages_keep_is_named_by_the_release_that_kept_it(monkeypatch):
+    assert re.fullmatch(r"[0-9a-f]{16}", release())
+    assert queries.position_key("page", "3-ab", "en").startswith(f"accord:{release()}:page:3-ab:")
+    assert queries.digest_key("entry", "d1") == f"accord:{release()}:entry:d1"
+    built: list[str] = []
+
+    def build() -> str:
+        built.append(kept_module.release())
+        return f"<p>set by {built[-1]}</p>"
+
+    def page() -> str:
+        return kept_module.kept(kept_module.position_key("page", "3-ab"), build)
+
+    assert page() == page() == f"<p>set by {release()}</p>"
+    # An upgrade: the next release never reads what the one before it kept.
+    monkeypatch.setattr(kept_module, "release", lambda: "0123456789abcdef")
+    assert page() == page() == "<p>set by 0123456789abcdef</p>"
+    assert built == [release(), "0123456789abcdef"]
 
 
 def test_the_release_is_told_by_what_shapes_the_pages_not_by_when_it_was_written(tmp_path):

@@ -108,7 +108,7 @@ def test_entries_evicted_from_the_cache_are_compiled_again(client, large):
     text = queries.version_value(large.version)
     wanted = queries.CompilationFilter()
     outline = queries.compilation_outline(large.version, text, wanted, budget=200)
-    evicted = [f"accord:entry:{e.digest}" for e in outline.entries]
+    evicted = [queries.digest_key("entry", e.digest) for e in outline.entries]
     assert all(cache.get(key) for key in evicted)
     cache.delete_many(evicted)
     # The whole compilation, not set yet past its first part, reads the entries of the

@@ -220,7 +220,7 @@ def get_compilation(
     wanted = queries.CompilationFilter(delegation.upper(), group, section, status)
     # The version's text is read only to compile what is not kept.
     outline = queries.compilation_outline(version, None, wanted, budget=queries.PART_PROPOSALS)
-    keys = [f"accord:entry-json:{e.digest}" for e in outline.entries]
+    keys = [queries.digest_key("entry-json", e.digest) for e in outline.entries]
 
     def build(indices: Sequence[int]) -> list[bytes]:
         shown = [outline.entries[at] for at in indices]

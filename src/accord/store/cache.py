@@ -8,10 +8,7 @@ them all in one statement (an upsert, which PostgreSQL and SQLite both take). It
 culling to Django's own single writes, since accord allows far more entries than it keeps
 (see ``CACHES`` in `accord.settings`).
 
-Every key names the release that wrote it (`release_key`): what is kept is HTML and JSON set
-by accord's templates and code, so an upgrade must not be handed what the release before it
-kept. Instances of the same release share what they keep; an older instance still serving
-during a rolling upgrade keeps its own.
+The release (`release`) names what the pages keep (`accord.store.queries.kept`).
 """
 
 import base64
@@ -81,11 +78,9 @@ def files_digest(root: Path) -> str:
 
 @functools.cache
 def release() -> str:
-    """The digest of this release of accord (see `files_digest`), read once a process, on
-    its first use of the cache."""
+    """The digest of this release of accord (see `files_digest`), which leads the key of
+    whatever the pages keep: what is kept is HTML, JSON and pickled values made by accord's
+    code, templates and translations, so an upgrade must not be handed what the release
+    before it kept. Instances of the same release share what they keep. Read once a process:
+    a server reads it as it starts (`accord.asgi`), before files may be replaced under it."""
     return files_digest(Path(__file__).resolve().parent.parent)
-
-
-def release_key(key: str, key_prefix: str, version: Any) -> str:
-    """Django's cache key (``KEY_FUNCTION``), led by the release that writes it."""
-    return f"{release()}:{key_prefix}:{version}:{key}"

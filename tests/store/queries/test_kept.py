@@ -9,6 +9,7 @@ from django.db import connection
 
 from accord.actions.proposals import submit_proposal
 from accord.store import queries
+from accord.store.cache import release
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_a_key_names_the_value_and_the_position_and_digests_what_it_varies_by():
     typed = "\x16" + "long filter " * 100
     key = queries.position_key("compilation", "12-abc", 7, typed)
-    assert key.startswith("accord:compilation:12-abc:")
-    assert len(key) == len("accord:compilation:12-abc:") + 64
+    named = f"accord:{release()}:compilation:12-abc:"
+    assert key.startswith(named)
+    assert len(key) == len(named) + 64
     assert key != queries.position_key("compilation", "12-abc", 7, "")
     assert key != queries.position_key("compilation", "13-abd", 7, typed)
     # Parts told apart, not run together.

@@ -68,6 +68,7 @@ from accord.store.queries.history import (
     provision_history,
 )
 from accord.store.queries.kept import (
+    digest_key,
     kept_since,
     kept_text,
     kept_texts,
@@ -209,6 +210,7 @@ __all__ = [
     "current_version",
     "deciding_event",
     "desk",
+    "digest_key",
     "document_name",
     "documents_with_current_title",
     "documents_with_current_version",

@@ -25,6 +25,7 @@ from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
 from accord.store.queries.kept import (
     CACHED_FOR_S,
+    digest_key,
     kept_since,
 )
 from accord.store.queries.positions import position_values
@@ -169,7 +170,7 @@ class CompilationOutline:
 
 
 def _entry_key(digest: str) -> str:
-    return f"accord:entry:{digest}"
+    return digest_key("entry", digest)
 
 
 def _kept_entries(

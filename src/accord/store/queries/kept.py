@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import connection
 
 from accord.store import models
+from accord.store.cache import release
 
 # A value a record position no longer shows is never asked for again; a day bounds how long
 # the cache keeps one that nobody replaced.
@@ -76,9 +77,16 @@ def positions_remembered() -> Iterator[None]:
 
 def position_key(name: str, position: str, *vary: object) -> str:
     """The cache key of value ``name`` at record ``position``, for what it varies by: a
-    digest of it, since it may hold what a reader typed (a filter), of any length."""
+    digest of it, since it may hold what a reader typed (a filter), of any length. It names
+    the release that keeps it (see `accord.store.cache.release`)."""
     varies = hashlib.sha256("\x1f".join(map(str, vary)).encode()).hexdigest()
-    return f"accord:{name}:{position}:{varies}"
+    return f"accord:{release()}:{name}:{position}:{varies}"
+
+
+def digest_key(name: str, digest: str) -> str:
+    """The cache key of value ``name`` kept under the ``digest`` of what it shows (an entry of
+    a compilation), naming the release that keeps it."""
+    return f"accord:{release()}:{name}:{digest}"
 
 
 def kept[T](key: str, build: Callable[[], T]) -> T:
