@@ -107,7 +107,7 @@ def _provisions_html(
 ) -> str:
     """The version's provisions as the clean text shows them, each set once and kept for
     each position of the record: after an event on one paragraph (a proposal, a position, a
-    mark), that paragraph alone is set again (see `queries.kept_since`). What the reader may
+    mark), that paragraph alone is set again (see `queries.kept_by_provision`). What the reader may
     do there (propose and take positions for a delegation, mark as the Chair) sets it
     apart."""
     version, text = reading.version, reading.text
@@ -130,14 +130,8 @@ def _provisions_html(
                 if only is None or p.uid in only
             )
 
-    def update(
-        before: tuple[tuple[str, str], ...], touched: frozenset[str]
-    ) -> tuple[tuple[str, str], ...]:
-        fresh = dict(setting(touched)) if touched else {}
-        return tuple((uid, fresh.get(uid, html)) for uid, html in before)
-
     vary = (language, proposing or "", marking)
-    pieces = queries.kept_since("version-html", version, vary, lambda: setting(None), update)
+    pieces = queries.kept_by_provision("version-html", version, vary, setting, lambda p: p[0])
     html = "".join(html for _, html in pieces)
     return html.replace(TOKEN, str(get_token(request))) if TOKEN in html else html
 

@@ -69,6 +69,7 @@ from accord.store.queries.history import (
 )
 from accord.store.queries.kept import (
     digest_key,
+    kept_by_provision,
     kept_since,
     kept_text,
     kept_texts,
@@ -220,6 +221,7 @@ __all__ = [
     "group_codes",
     "groups_with_participants",
     "invitations",
+    "kept_by_provision",
     "kept_since",
     "kept_text",
     "kept_texts",

@@ -26,6 +26,7 @@ from accord.store import convert, models
 from accord.store.queries.kept import (
     CACHED_FOR_S,
     digest_key,
+    kept_by_provision,
     kept_since,
 )
 from accord.store.queries.positions import position_values
@@ -349,19 +350,10 @@ def bracketed_pieces(
     proposal, a withdrawal, a position), only those are bracketed and set again (see
     `accord.store.queries.kept.kept_since`)."""
 
-    def update(
-        before: tuple[BracketedPiece, ...], touched: frozenset[str]
-    ) -> tuple[BracketedPiece, ...]:
-        if not touched:
-            return before
-        again = set_bracketed(bracketed(version, text, only=touched), option)
-        fresh = {p.uid: p for p in again}
-        return tuple(fresh.get(p.uid, p) for p in before)
+    def make(only: frozenset[str] | None) -> tuple[BracketedPiece, ...]:
+        return set_bracketed(bracketed(version, text, only=only), option)
 
-    def build() -> tuple[BracketedPiece, ...]:
-        return set_bracketed(bracketed(version, text), option)
-
-    return kept_since("bracketed", version, (option,), build, update)
+    return kept_by_provision("bracketed", version, (option,), make, lambda p: p.uid)
 
 
 def bracketed_parts(

@@ -204,6 +204,26 @@ def kept_since[T](
     return cast(T, made)
 
 
+def kept_by_provision[T](
+    name: str,
+    version: models.Version,
+    vary: tuple[object, ...],
+    make: Callable[[frozenset[str] | None], Sequence[T]],
+    uid_of: Callable[[T], str],
+) -> tuple[T, ...]:
+    """`kept_since` for a value made of one part for each provision of ``version``, in order:
+    ``make(None)`` makes every part, ``make(uids)`` those of the provisions named alone, and
+    after an event only the parts of the provisions it touched are made again."""
+
+    def update(before: tuple[T, ...], touched: frozenset[str]) -> tuple[T, ...]:
+        if not touched:
+            return before
+        fresh = {uid_of(part): part for part in make(touched)}
+        return tuple(fresh.get(uid_of(part), part) for part in before)
+
+    return kept_since(name, version, vary, lambda: tuple(make(None)), update)
+
+
 def kept_texts(
     keys: Sequence[str],
     build: Callable[[Sequence[int]], Sequence[bytes]],

@@ -10,7 +10,7 @@ from accord.core.positions import Position
 from accord.core.proposals import ProposalStatus
 from accord.store import convert, models
 from accord.store.queries.decisions import adopted_version
-from accord.store.queries.kept import kept, kept_since, position_key, record_position
+from accord.store.queries.kept import kept, kept_by_provision, position_key, record_position
 from accord.store.queries.people import member_names
 from accord.store.queries.positions import position_values
 from accord.store.queries.proposing import open_counts
@@ -45,13 +45,10 @@ def statuses(version: models.Version, text: pv.Version) -> list[StatusRow]:
     changed only some provisions (a proposal, a withdrawal, a position, a mark), only those
     are worked out again (see `accord.store.queries.kept.kept_since`)."""
 
-    def update(before: list[StatusRow], touched: frozenset[str]) -> list[StatusRow]:
-        if not touched:
-            return before
-        fresh = {row.provision.uid: row for row in _statuses(version, text, only=touched)}
-        return [fresh.get(row.provision.uid, row) for row in before]
+    def make(only: frozenset[str] | None) -> list[StatusRow]:
+        return _statuses(version, text, only=only)
 
-    return kept_since("statuses", version, (), lambda: _statuses(version, text), update)
+    return list(kept_by_provision("statuses", version, (), make, lambda r: r.provision.uid))
 
 
 def _statuses(
